@@ -1,0 +1,76 @@
+#include "trace.h"
+
+#include <array>
+
+namespace tdl {
+
+std::string_view factKindKey(FactKind kind) {
+    static constexpr std::array<std::string_view, 11> kKeys = {
+        "segment_sent", "segment_delivered", "segment_dropped", "segment_delayed",
+        "segment_duplicated", "state_changed", "timer_armed", "timer_fired",
+        "timer_cancelled", "app_call", "anomaly"};
+    return kKeys[static_cast<std::size_t>(kind)];
+}
+
+std::string_view timerKindKey(TimerKind kind) {
+    static constexpr std::array<std::string_view, kTimerKindCount> kKeys = {
+        "retransmit", "delayed_ack", "zero_window_probe", "fin_wait_2", "time_wait"};
+    return kKeys[static_cast<std::size_t>(kind)];
+}
+
+namespace {
+constexpr std::array<std::string_view, 8> kAppCallKeys = {
+    "listen", "connect", "send", "shutdown", "close", "stop_reading", "resume_reading", "set_linger"};
+}
+
+std::string_view appCallKey(AppCallKind call) {
+    return kAppCallKeys[static_cast<std::size_t>(call)];
+}
+
+bool parseAppCallKey(std::string_view key, AppCallKind& out) {
+    for (std::size_t i = 0; i < kAppCallKeys.size(); ++i) {
+        if (kAppCallKeys[i] == key) {
+            out = static_cast<AppCallKind>(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string_view socketRoleKey(SocketRole role) {
+    switch (role) {
+    case SocketRole::Listener:
+        return "listener";
+    case SocketRole::Active:
+        return "active";
+    case SocketRole::Passive:
+        return "passive";
+    }
+    return "";
+}
+
+void TraceRecorder::hostAdded(const HostInfo& host) { trace_.hosts.push_back(host); }
+
+void TraceRecorder::socketAdded(const SocketInfo& socket) { trace_.sockets.push_back(socket); }
+
+void TraceRecorder::socketPeerIsn(SocketId id, Seq peerIsn) {
+    trace_.sockets[id - 1].peerIsn = peerIsn;
+}
+
+SegmentId TraceRecorder::segmentSent(const SegmentRecord& record) {
+    trace_.segments.push_back(record);
+    return static_cast<SegmentId>(trace_.segments.size() - 1);
+}
+
+void TraceRecorder::segmentDelivered(SegmentId id, SimTime at) {
+    trace_.segments[id].deliveredAt = at;
+}
+
+void TraceRecorder::fact(const Fact& fact) { trace_.facts.push_back(fact); }
+
+void TraceRecorder::finished(SimTime end, bool truncated) {
+    trace_.end = end;
+    trace_.truncated = truncated;
+}
+
+} // namespace tdl

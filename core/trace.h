@@ -1,0 +1,147 @@
+#pragma once
+
+#include "cause.h"
+#include "net_types.h"
+#include "segment.h"
+#include "sim_time.h"
+#include "tcp_state.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tdl {
+
+enum class FactKind : std::uint8_t {
+    SegmentSent,       // a host put a segment on the wire
+    SegmentDelivered,  // it reached the receiver; the cause says what the receiver did with it
+    SegmentDropped,    // the network lost it (fault rule, random loss, no route)
+    SegmentDelayed,    // a fault rule held it back; it is delivered later
+    SegmentDuplicated, // a fault rule sent a second copy (the copy is another segment record)
+    StateChanged,      // from -> to
+    TimerArmed,        // deadline set (also when re-armed)
+    TimerFired,
+    TimerCancelled,
+    AppCall,           // an application call and its result (error 0 or an errno)
+    Anomaly,           // something a person should notice: stale data, a stale RST...
+};
+std::string_view factKindKey(FactKind kind);
+
+enum class TimerKind : std::uint8_t {
+    Retransmit,      // RTO, for SYN, data and FIN alike (ICSK_TIME_RETRANS)
+    DelayedAck,      // ICSK_TIME_DACK
+    ZeroWindowProbe, // ICSK_TIME_PROBE0
+    FinWait2,        // an orphan's FIN-WAIT-2 lifetime (keepalive timer or TIME_WAIT sub-state)
+    TimeWait,        // 2MSL: TCP_TIMEWAIT_LEN
+};
+inline constexpr int kTimerKindCount = 5;
+std::string_view timerKindKey(TimerKind kind);
+
+enum class AppCallKind : std::uint8_t {
+    Listen,
+    Connect,
+    Send,
+    Shutdown,
+    Close,
+    StopReading,
+    ResumeReading,
+    SetLinger,
+};
+std::string_view appCallKey(AppCallKind call);
+bool parseAppCallKey(std::string_view key, AppCallKind& out);
+
+// One fact of a run. Which fields mean something depends on kind; the others keep their defaults.
+struct Fact {
+    SimTime at{};
+    FactKind kind = FactKind::SegmentSent;
+    HostId host = kNoHost;          // where it happened (the receiver, for delivered)
+    SocketId socket = kNoSocket;    // which incarnation (kNoSocket: the host's stack)
+    Reason reason;                  // why
+    SegmentId segment = kNoSegment; // the segment, or the segment that caused this fact
+    TcpState from = TcpState::Closed; // StateChanged
+    TcpState to = TcpState::Closed;   // StateChanged
+    TimerKind timer = TimerKind::Retransmit; // Timer*
+    SimTime deadline{};             // TimerArmed
+    AppCallKind call = AppCallKind::Close; // AppCall
+    int error = 0;                  // AppCall: 0 or an errno (e.g. EADDRNOTAVAIL)
+};
+
+// A segment as the trace keeps it: the wire fields plus where it went.
+struct SegmentRecord {
+    Segment segment;
+    HostId from = kNoHost;
+    HostId to = kNoHost;
+    SimTime sentAt{};
+    // Delivery time, or nullopt if it was dropped or the run ended first.
+    std::optional<SimTime> deliveredAt;
+    // For a copy made by a duplicate fault: the original. kNoSegment otherwise.
+    SegmentId duplicateOf = kNoSegment;
+};
+
+enum class SocketRole : std::uint8_t { Listener, Active, Passive };
+std::string_view socketRoleKey(SocketRole role);
+
+struct SocketInfo {
+    SocketId id = kNoSocket;
+    HostId host = kNoHost;
+    std::string name; // the scenario's name for it ("c", "s1"), or "" for an unnamed child
+    SocketRole role = SocketRole::Active;
+    FourTuple tuple;
+    Seq isn;          // initial send sequence number (0 for listeners)
+    Seq peerIsn;      // the peer's ISN, once known
+};
+
+struct HostInfo {
+    std::string name;
+    Ipv4 address = 0;
+};
+
+// The result of a run: an immutable, time-ordered record. Facts are in the order they happened;
+// facts at the same time keep the order in which the engine produced them.
+struct Trace {
+    std::vector<HostInfo> hosts;
+    std::vector<SocketInfo> sockets;     // index = id - 1
+    std::vector<SegmentRecord> segments; // index = SegmentId
+    std::vector<Fact> facts;
+    SimTime end{};                       // time of the last event
+    bool truncated = false;              // the run hit the scenario's time limit
+
+    const SocketInfo* socket(SocketId id) const {
+        return id == kNoSocket || id > sockets.size() ? nullptr : &sockets[id - 1];
+    }
+};
+
+// Receives what the engine does as it does it. A full run records everything into a Trace;
+// a load run aggregates and keeps nothing per segment.
+class TraceSink {
+public:
+    virtual ~TraceSink() = default;
+    virtual void hostAdded(const HostInfo& host) = 0;
+    virtual void socketAdded(const SocketInfo& socket) = 0;
+    // Called when the handshake teaches the socket its peer's ISN.
+    virtual void socketPeerIsn(SocketId id, Seq peerIsn) = 0;
+    virtual SegmentId segmentSent(const SegmentRecord& record) = 0;
+    virtual void segmentDelivered(SegmentId id, SimTime at) = 0;
+    virtual void fact(const Fact& fact) = 0;
+    virtual void finished(SimTime end, bool truncated) = 0;
+};
+
+class TraceRecorder final : public TraceSink {
+public:
+    void hostAdded(const HostInfo& host) override;
+    void socketAdded(const SocketInfo& socket) override;
+    void socketPeerIsn(SocketId id, Seq peerIsn) override;
+    SegmentId segmentSent(const SegmentRecord& record) override;
+    void segmentDelivered(SegmentId id, SimTime at) override;
+    void fact(const Fact& fact) override;
+    void finished(SimTime end, bool truncated) override;
+
+    Trace take() { return std::move(trace_); }
+
+private:
+    Trace trace_;
+};
+
+} // namespace tdl
