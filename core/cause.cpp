@@ -12,7 +12,9 @@ constexpr std::array<std::string_view, kCauseCount> kKeys = {
 };
 } // namespace
 
-std::string_view causeKey(Cause cause) { return kKeys[static_cast<std::size_t>(cause)]; }
+std::string_view causeKey(Cause cause) {
+    return kKeys[static_cast<std::size_t>(cause)];
+}
 
 bool parseCauseKey(std::string_view key, Cause& out) {
     for (std::size_t i = 0; i < kKeys.size(); ++i) {

@@ -24,7 +24,9 @@ std::string formatIpv4(Ipv4 address);
 // Parses dotted quad "10.0.0.1"; returns false on anything else.
 bool parseIpv4(const std::string& text, Ipv4& out);
 // 127.0.0.0/8, what tcp_twsk_unique() calls loopback for tcp_tw_reuse = 2.
-constexpr bool isLoopback(Ipv4 address) { return (address >> 24) == 127; }
+constexpr bool isLoopback(Ipv4 address) {
+    return (address >> 24) == 127;
+}
 
 struct Endpoint {
     Ipv4 address = 0;

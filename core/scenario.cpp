@@ -23,7 +23,9 @@ bool parseKey(const std::array<std::string_view, N>& keys, std::string_view key,
 std::string_view triggerKey(Trigger trigger) {
     return kTriggerKeys[static_cast<std::size_t>(trigger)];
 }
-bool parseTriggerKey(std::string_view key, Trigger& out) { return parseKey(kTriggerKeys, key, out); }
+bool parseTriggerKey(std::string_view key, Trigger& out) {
+    return parseKey(kTriggerKeys, key, out);
+}
 
 std::string_view faultActionKey(FaultAction action) {
     return kFaultKeys[static_cast<std::size_t>(action)];

@@ -63,11 +63,11 @@ struct Action {
     AppCallKind call = AppCallKind::Close;
     // listen: the port. connect: the local port to bind first (0: an ephemeral one).
     std::uint16_t port = 0;
-    std::string peer;             // connect: the server's host name
-    std::uint16_t peerPort = 0;   // connect
+    std::string peer;                // connect: the server's host name
+    std::uint16_t peerPort = 0;      // connect
     std::vector<std::string> accept; // listen: names for accepted connections, in order
-    std::uint64_t bytes = 0;      // send
-    int how = 1;                  // shutdown: 0 SHUT_RD, 1 SHUT_WR, 2 SHUT_RDWR
+    std::uint64_t bytes = 0;         // send
+    int how = 1;                     // shutdown: 0 SHUT_RD, 1 SHUT_WR, 2 SHUT_RDWR
     std::uint32_t receiveBuffer = 0; // listen/connect: SO_RCVBUF in bytes, 0 for the default
     friend bool operator==(const Action&, const Action&) = default;
 };
@@ -79,16 +79,16 @@ bool parseFaultActionKey(std::string_view key, FaultAction& out);
 // Picks segments: every condition that is set must hold. `nth` then counts among the segments
 // that match the rest, so "the 2nd segment with FIN from the server" is {from, flags, nth = 2}.
 struct FaultRule {
-    std::string from;           // sending host name ("" = any)
-    std::string to;             // receiving host name ("" = any)
-    std::string socket;         // the sending socket's name, which picks an incarnation
-    std::uint8_t flags = 0;     // the segment has all of these
-    std::uint8_t notFlags = 0;  // and none of these
-    int data = -1;              // 1: carries payload, 0: carries none, -1: either
-    std::uint32_t nth = 0;      // 1-based among matches; 0 = every match
-    std::uint32_t ordinal = 0;  // 1-based position among all segments sent in the run; 0 = any
+    std::string from;          // sending host name ("" = any)
+    std::string to;            // receiving host name ("" = any)
+    std::string socket;        // the sending socket's name, which picks an incarnation
+    std::uint8_t flags = 0;    // the segment has all of these
+    std::uint8_t notFlags = 0; // and none of these
+    int data = -1;             // 1: carries payload, 0: carries none, -1: either
+    std::uint32_t nth = 0;     // 1-based among matches; 0 = every match
+    std::uint32_t ordinal = 0; // 1-based position among all segments sent in the run; 0 = any
     FaultAction action = FaultAction::Drop;
-    Duration delay{};           // for Delay
+    Duration delay{}; // for Delay
     friend bool operator==(const FaultRule&, const FaultRule&) = default;
 };
 

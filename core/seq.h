@@ -9,7 +9,8 @@ namespace tdl {
 class Seq {
 public:
     constexpr Seq() = default;
-    constexpr explicit Seq(std::uint32_t value) : value_(value) {}
+    constexpr explicit Seq(std::uint32_t value)
+        : value_(value) {}
 
     constexpr std::uint32_t value() const { return value_; }
 
@@ -30,8 +31,12 @@ private:
 };
 
 // tcp.h: before(seq1, seq2) is (s32)(seq1 - seq2) < 0.
-constexpr bool before(Seq a, Seq b) { return (a - b) < 0; }
-constexpr bool after(Seq a, Seq b) { return before(b, a); }
+constexpr bool before(Seq a, Seq b) {
+    return (a - b) < 0;
+}
+constexpr bool after(Seq a, Seq b) {
+    return before(b, a);
+}
 // tcp.h: between(seq1, seq2, seq3) is seq2 <= seq1 <= seq3, modulo 2^32.
 constexpr bool between(Seq x, Seq low, Seq high) {
     return high.value() - low.value() >= x.value() - low.value();

@@ -11,17 +11,24 @@ namespace {
 constexpr std::array<std::string_view, kKernelProfileCount> kProfileKeys = {
     "linux-6", "linux-4.19", "linux-4.12", "linux-3.10", "rfc9293"};
 
-bool always(KernelProfile) { return true; }
-bool linuxOnly(KernelProfile p) { return p != KernelProfile::Rfc9293; }
-bool withReuseDelay(KernelProfile p) { return traitsOf(p).hasTwReuseDelay; }
-bool withRecycle(KernelProfile p) { return traitsOf(p).hasTwRecycle; }
+bool always(KernelProfile) {
+    return true;
+}
+bool linuxOnly(KernelProfile p) {
+    return p != KernelProfile::Rfc9293;
+}
+bool withReuseDelay(KernelProfile p) {
+    return traitsOf(p).hasTwReuseDelay;
+}
+bool withRecycle(KernelProfile p) {
+    return traitsOf(p).hasTwRecycle;
+}
 
 // Ranges as the kernel's handlers enforce them (net/ipv4/sysctl_net_ipv4.c): proc_dou8vec_minmax
 // knobs take 0..255, proc_dointvec_minmax ones their extra1..extra2, plain proc_dointvec any int.
 constexpr std::array<SysctlKnob, 16> kKnobs = {{
     {"net.ipv4.tcp_tw_reuse", &Sysctls::tcp_tw_reuse, 0, 2, "",
-     "Let connect() reuse a 4-tuple still in TIME_WAIT (1 everywhere, 2 loopback only)",
-     linuxOnly},
+     "Let connect() reuse a 4-tuple still in TIME_WAIT (1 everywhere, 2 loopback only)", linuxOnly},
     {"net.ipv4.tcp_tw_reuse_delay", &Sysctls::tcp_tw_reuse_delay, 1, 60000, "ms",
      "How long a TIME_WAIT socket must exist before tcp_tw_reuse may take it", withReuseDelay},
     {"net.ipv4.tcp_tw_recycle", &Sysctls::tcp_tw_recycle, 0, 1, "",
@@ -45,8 +52,8 @@ constexpr std::array<SysctlKnob, 16> kKnobs = {{
      "SYN,ACK retransmissions before a half-open connection is dropped", always},
     {"net.ipv4.tcp_retries2", &Sysctls::tcp_retries2, 0, 255, "",
      "Retransmission budget of a socket a process still holds (15: about 924.6 s)", always},
-    {"net.ipv4.tcp_challenge_ack_limit", &Sysctls::tcp_challenge_ack_limit, INT_MIN, INT_MAX,
-     "/s", "Challenge ACKs per second (RFC 5961)", linuxOnly},
+    {"net.ipv4.tcp_challenge_ack_limit", &Sysctls::tcp_challenge_ack_limit, INT_MIN, INT_MAX, "/s",
+     "Challenge ACKs per second (RFC 5961)", linuxOnly},
     {"net.ipv4.tcp_invalid_ratelimit", &Sysctls::tcp_invalid_ratelimit, INT_MIN, INT_MAX, "ms",
      "Least time between duplicate ACKs for out-of-window segments", linuxOnly},
     {kPortRangeName, &Sysctls::ip_local_port_range_low, 1024, 65535, "",
@@ -127,7 +134,9 @@ Sysctls defaultSysctls(KernelProfile profile) {
     return s;
 }
 
-std::span<const SysctlKnob> sysctlKnobs() { return kKnobs; }
+std::span<const SysctlKnob> sysctlKnobs() {
+    return kKnobs;
+}
 
 const SysctlKnob* findSysctl(std::string_view name) {
     for (const SysctlKnob& knob : kKnobs) {
@@ -138,8 +147,8 @@ const SysctlKnob* findSysctl(std::string_view name) {
     return nullptr;
 }
 
-std::optional<std::string> setSysctl(Sysctls& sysctls, KernelProfile profile,
-                                     std::string_view name, std::string_view value) {
+std::optional<std::string> setSysctl(Sysctls& sysctls, KernelProfile profile, std::string_view name,
+                                     std::string_view value) {
     const SysctlKnob* knob = findSysctl(name);
     if (knob == nullptr) {
         return "unknown sysctl \"" + std::string(name) + "\"";

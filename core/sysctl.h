@@ -28,17 +28,17 @@ enum class TsOffsetMode : std::uint8_t { None, PerHostPair, PerFlow };
 
 // What a profile decides. Each field is read at the one place where it matters.
 struct ProfileTraits {
-    Duration timeWaitLength;        // TCP_TIMEWAIT_LEN (60 s), or 2 MSL for the RFC
-    bool hasTwReuseDelay;           // tcp_tw_reuse_delay (6.14+)
-    bool reuseAfterTsAgeSeconds;    // 4.19-6.13: now (s) > tw_ts_recent_stamp (s)
-    bool hasTwRecycle;              // tcp_tw_recycle (<= 4.11)
+    Duration timeWaitLength;     // TCP_TIMEWAIT_LEN (60 s), or 2 MSL for the RFC
+    bool hasTwReuseDelay;        // tcp_tw_reuse_delay (6.14+)
+    bool reuseAfterTsAgeSeconds; // 4.19-6.13: now (s) > tw_ts_recent_stamp (s)
+    bool hasTwRecycle;           // tcp_tw_recycle (<= 4.11)
     TsOffsetMode tsOffset;
-    bool rstOnCloseWithUnreadData;  // RFC 2525 §2.17, __tcp_close()
-    bool rstOnDataAfterClose;       // RFC 1122 §4.2.2.13, tcp_rcv_state_process() step 7
-    bool orphanFinWait2Timeout;     // tcp_fin_timeout ends an orphan's FIN-WAIT-2
-    bool challengeAcks;             // RFC 5961 (3.6+)
-    bool twAcceptsNewerSyn;         // tcp_timewait_state_process() TCP_TW_SYN
-    int maxTwReuseMode;             // 2 since 4.19 (loopback mode), else 1
+    bool rstOnCloseWithUnreadData; // RFC 2525 §2.17, __tcp_close()
+    bool rstOnDataAfterClose;      // RFC 1122 §4.2.2.13, tcp_rcv_state_process() step 7
+    bool orphanFinWait2Timeout;    // tcp_fin_timeout ends an orphan's FIN-WAIT-2
+    bool challengeAcks;            // RFC 5961 (3.6+)
+    bool twAcceptsNewerSyn;        // tcp_timewait_state_process() TCP_TW_SYN
+    int maxTwReuseMode;            // 2 since 4.19 (loopback mode), else 1
 };
 const ProfileTraits& traitsOf(KernelProfile profile);
 
@@ -70,12 +70,12 @@ Sysctls defaultSysctls(KernelProfile profile);
 
 // One knob, as the sysctl panel and the scenario loader see it.
 struct SysctlKnob {
-    std::string_view name;       // "net.ipv4.tcp_fin_timeout"
-    int Sysctls::*field;         // for ip_local_port_range: the low bound
+    std::string_view name; // "net.ipv4.tcp_fin_timeout"
+    int Sysctls::*field;   // for ip_local_port_range: the low bound
     int min;
     int max;
-    std::string_view unit;       // "s", "ms", "" ...
-    std::string_view summary;    // one line of English for tooltips and --help; the UI translates
+    std::string_view unit;    // "s", "ms", "" ...
+    std::string_view summary; // one line of English for tooltips and --help; the UI translates
     bool (*existsIn)(KernelProfile);
 };
 std::span<const SysctlKnob> sysctlKnobs();
@@ -84,8 +84,8 @@ inline constexpr std::string_view kPortRangeName = "net.ipv4.ip_local_port_range
 
 // Sets a knob from its text form, as `sysctl -w name=value` would. On refusal returns the reason
 // ("expected an integer in 0..2 (the kernel's range), found 3"); the sysctls are left unchanged.
-std::optional<std::string> setSysctl(Sysctls& sysctls, KernelProfile profile,
-                                     std::string_view name, std::string_view value);
+std::optional<std::string> setSysctl(Sysctls& sysctls, KernelProfile profile, std::string_view name,
+                                     std::string_view value);
 std::string sysctlValueText(const Sysctls& sysctls, std::string_view name);
 
 } // namespace tdl

@@ -6,9 +6,9 @@ namespace tdl {
 
 std::string_view factKindKey(FactKind kind) {
     static constexpr std::array<std::string_view, 11> kKeys = {
-        "segment_sent", "segment_delivered", "segment_dropped", "segment_delayed",
-        "segment_duplicated", "state_changed", "timer_armed", "timer_fired",
-        "timer_cancelled", "app_call", "anomaly"};
+        "segment_sent",       "segment_delivered", "segment_dropped", "segment_delayed",
+        "segment_duplicated", "state_changed",     "timer_armed",     "timer_fired",
+        "timer_cancelled",    "app_call",          "anomaly"};
     return kKeys[static_cast<std::size_t>(kind)];
 }
 
@@ -20,7 +20,8 @@ std::string_view timerKindKey(TimerKind kind) {
 
 namespace {
 constexpr std::array<std::string_view, 8> kAppCallKeys = {
-    "listen", "connect", "send", "shutdown", "close", "stop_reading", "resume_reading", "set_linger"};
+    "listen", "connect",      "send",           "shutdown",
+    "close",  "stop_reading", "resume_reading", "set_linger"};
 }
 
 std::string_view appCallKey(AppCallKind call) {
@@ -49,12 +50,16 @@ std::string_view socketRoleKey(SocketRole role) {
     return "";
 }
 
-void TraceRecorder::hostAdded(const HostInfo& host) { trace_.hosts.push_back(host); }
+void TraceRecorder::hostAdded(const HostInfo& host) {
+    trace_.hosts.push_back(host);
+}
 
-void TraceRecorder::socketAdded(const SocketInfo& socket) { trace_.sockets.push_back(socket); }
+void TraceRecorder::socketAdded(const SocketInfo& socket) {
+    trace_.sockets.push_back(socket);
+}
 
-void TraceRecorder::socketPeerIsn(SocketId id, Seq peerIsn) {
-    trace_.sockets[id - 1].peerIsn = peerIsn;
+void TraceRecorder::socketUpdated(const SocketInfo& socket) {
+    trace_.sockets[socket.id - 1] = socket;
 }
 
 SegmentId TraceRecorder::segmentSent(const SegmentRecord& record) {
@@ -66,7 +71,9 @@ void TraceRecorder::segmentDelivered(SegmentId id, SimTime at) {
     trace_.segments[id].deliveredAt = at;
 }
 
-void TraceRecorder::fact(const Fact& fact) { trace_.facts.push_back(fact); }
+void TraceRecorder::fact(const Fact& fact) {
+    trace_.facts.push_back(fact);
+}
 
 void TraceRecorder::finished(SimTime end, bool truncated) {
     trace_.end = end;

@@ -24,8 +24,8 @@ enum class FactKind : std::uint8_t {
     TimerArmed,        // deadline set (also when re-armed)
     TimerFired,
     TimerCancelled,
-    AppCall,           // an application call and its result (error 0 or an errno)
-    Anomaly,           // something a person should notice: stale data, a stale RST...
+    AppCall, // an application call and its result (error 0 or an errno)
+    Anomaly, // something a person should notice: stale data, a stale RST...
 };
 std::string_view factKindKey(FactKind kind);
 
@@ -56,16 +56,16 @@ bool parseAppCallKey(std::string_view key, AppCallKind& out);
 struct Fact {
     SimTime at{};
     FactKind kind = FactKind::SegmentSent;
-    HostId host = kNoHost;          // where it happened (the receiver, for delivered)
-    SocketId socket = kNoSocket;    // which incarnation (kNoSocket: the host's stack)
-    Reason reason;                  // why
-    SegmentId segment = kNoSegment; // the segment, or the segment that caused this fact
-    TcpState from = TcpState::Closed; // StateChanged
-    TcpState to = TcpState::Closed;   // StateChanged
+    HostId host = kNoHost;                   // where it happened (the receiver, for delivered)
+    SocketId socket = kNoSocket;             // which incarnation (kNoSocket: the host's stack)
+    Reason reason;                           // why
+    SegmentId segment = kNoSegment;          // the segment, or the segment that caused this fact
+    TcpState from = TcpState::Closed;        // StateChanged
+    TcpState to = TcpState::Closed;          // StateChanged
     TimerKind timer = TimerKind::Retransmit; // Timer*
-    SimTime deadline{};             // TimerArmed
-    AppCallKind call = AppCallKind::Close; // AppCall
-    int error = 0;                  // AppCall: 0 or an errno (e.g. EADDRNOTAVAIL)
+    SimTime deadline{};                      // TimerArmed
+    AppCallKind call = AppCallKind::Close;   // AppCall
+    int error = 0;                           // AppCall: 0 or an errno (e.g. EADDRNOTAVAIL)
 };
 
 // A segment as the trace keeps it: the wire fields plus where it went.
@@ -89,8 +89,8 @@ struct SocketInfo {
     std::string name; // the scenario's name for it ("c", "s1"), or "" for an unnamed child
     SocketRole role = SocketRole::Active;
     FourTuple tuple;
-    Seq isn;          // initial send sequence number (0 for listeners)
-    Seq peerIsn;      // the peer's ISN, once known
+    Seq isn;     // initial send sequence number (0 for listeners)
+    Seq peerIsn; // the peer's ISN, once known
 };
 
 struct HostInfo {
@@ -105,8 +105,8 @@ struct Trace {
     std::vector<SocketInfo> sockets;     // index = id - 1
     std::vector<SegmentRecord> segments; // index = SegmentId
     std::vector<Fact> facts;
-    SimTime end{};                       // time of the last event
-    bool truncated = false;              // the run hit the scenario's time limit
+    SimTime end{};          // time of the last event
+    bool truncated = false; // the run hit the scenario's time limit
 
     const SocketInfo* socket(SocketId id) const {
         return id == kNoSocket || id > sockets.size() ? nullptr : &sockets[id - 1];
@@ -120,8 +120,8 @@ public:
     virtual ~TraceSink() = default;
     virtual void hostAdded(const HostInfo& host) = 0;
     virtual void socketAdded(const SocketInfo& socket) = 0;
-    // Called when the handshake teaches the socket its peer's ISN.
-    virtual void socketPeerIsn(SocketId id, Seq peerIsn) = 0;
+    // Called when a socket learns its 4-tuple, its ISN or its peer's ISN.
+    virtual void socketUpdated(const SocketInfo& socket) = 0;
     virtual SegmentId segmentSent(const SegmentRecord& record) = 0;
     virtual void segmentDelivered(SegmentId id, SimTime at) = 0;
     virtual void fact(const Fact& fact) = 0;
@@ -132,7 +132,7 @@ class TraceRecorder final : public TraceSink {
 public:
     void hostAdded(const HostInfo& host) override;
     void socketAdded(const SocketInfo& socket) override;
-    void socketPeerIsn(SocketId id, Seq peerIsn) override;
+    void socketUpdated(const SocketInfo& socket) override;
     SegmentId segmentSent(const SegmentRecord& record) override;
     void segmentDelivered(SegmentId id, SimTime at) override;
     void fact(const Fact& fact) override;

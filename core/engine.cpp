@@ -1,0 +1,754 @@
+#include "engine.h"
+#include "simulator.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <stdexcept>
+
+namespace tdl {
+
+namespace {
+
+// A host has been up for a while when the run starts, so its clocks (ISN, TSval, jiffies) do not
+// start at zero; the seed decides for how long.
+constexpr std::int64_t kMinUptimeUs = 1000LL * 1000 * 1000;     // 1000 s
+constexpr std::int64_t kUptimeSpreadUs = 86400LL * 1000 * 1000; // up to a day more
+constexpr std::size_t kPortPerturbSize = 1U << 16;              // INET_TABLE_PERTURB_SIZE
+
+} // namespace
+
+Engine::Engine(const Scenario& scenario, TraceSink& sink)
+    : scenario_(scenario)
+    , sink_(sink)
+    , rng_(scenario.seed)
+    , triggered_(4) {
+    if (scenario.hosts.empty()) {
+        throw std::invalid_argument("a scenario needs at least one host");
+    }
+    for (std::size_t i = 0; i < scenario.hosts.size(); ++i) {
+        const HostConfig& config = scenario.hosts[i];
+        Host host;
+        host.info = HostInfo{config.name, config.address};
+        host.profile = config.profile;
+        host.traits = traitsOf(config.profile);
+        host.sysctls = config.sysctls;
+        host.secret = rng_.next();
+        host.bootOffsetUs = kMinUptimeUs + static_cast<std::int64_t>(rng_.below(kUptimeSpreadUs));
+        host.portPerturb.resize(kPortPerturbSize);
+        for (auto& entry : host.portPerturb) {
+            entry = static_cast<std::uint32_t>(rng_.next());
+        }
+        sink_.hostAdded(host.info);
+        hosts_.push_back(std::move(host));
+    }
+    for (std::size_t i = 0; i < scenario.actions.size(); ++i) {
+        const Action& action = scenario.actions[i];
+        if (scenario.hostIndex(action.host) < 0) {
+            throw std::invalid_argument("action " + std::to_string(i + 1) + " names host \"" +
+                                        action.host + "\", which the scenario does not have");
+        }
+        if (action.call == AppCallKind::Connect && scenario.hostIndex(action.peer) < 0) {
+            throw std::invalid_argument("action " + std::to_string(i + 1) + " connects to host \"" +
+                                        action.peer + "\", which the scenario does not have");
+        }
+        if (action.trigger == Trigger::At) {
+            schedule(action.time, EventKind::Action, static_cast<std::uint32_t>(i));
+        } else {
+            triggered_[static_cast<std::size_t>(action.trigger)].push_back(i);
+        }
+    }
+    faultMatches_.assign(scenario.faults.size(), 0);
+}
+
+void Engine::run() {
+    bool truncated = false;
+    SimTime lastEvent{};
+    while (!queue_.empty()) {
+        const Event event = queue_.top();
+        bool live = true;
+        if (event.kind == EventKind::SocketTimer) {
+            const TcpSock& sock = sockets_[event.slot];
+            const auto kind = static_cast<TimerKind>(event.timer);
+            live = sock.id == event.id && sock.timerArmed(kind) &&
+                   sock.generation[event.timer] == event.generation;
+        } else if (event.kind == EventKind::TwTimer) {
+            const TimeWaitSock& tw = timeWaits_[event.slot];
+            live = tw.id == event.id && tw.generation == event.generation;
+        }
+        if (live && event.at > scenario_.limit) {
+            truncated = true;
+            break;
+        }
+        queue_.pop();
+        if (!live) {
+            continue;
+        }
+        now_ = event.at;
+        lastEvent = now_;
+        dispatch(event);
+    }
+    sink_.finished(lastEvent, truncated);
+}
+
+void Engine::schedule(SimTime at, EventKind kind, std::uint32_t slot, std::uint32_t id,
+                      std::uint8_t timer, std::uint32_t generation) {
+    queue_.push(Event{at, order_++, kind, timer, slot, id, generation});
+}
+
+void Engine::dispatch(const Event& event) {
+    switch (event.kind) {
+    case EventKind::Deliver:
+        deliver(event.slot);
+        break;
+    case EventKind::SocketTimer: {
+        TcpSock& sock = sockets_[event.slot];
+        const auto kind = static_cast<TimerKind>(event.timer);
+        sock.armed &= static_cast<std::uint8_t>(~(1U << event.timer));
+        Fact f;
+        f.kind = FactKind::TimerFired;
+        f.host = sock.host;
+        f.socket = sock.id;
+        f.timer = kind;
+        fact(f);
+        onSocketTimer(sock, kind);
+        break;
+    }
+    case EventKind::TwTimer:
+        onTimeWaitTimer(event.slot);
+        break;
+    case EventKind::Action:
+        runAction(event.slot);
+        break;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Facts
+
+void Engine::fact(Fact f) {
+    if (pendingDelivery_) {
+        Fact delivery = *pendingDelivery_;
+        pendingDelivery_.reset();
+        sink_.fact(delivery);
+    }
+    f.at = now_;
+    sink_.fact(f);
+}
+
+void Engine::delivered(HostId host, SocketId socket, SegmentId id, Reason reason) {
+    if (!pendingDelivery_ || pendingDelivery_->segment != id) {
+        return;
+    }
+    pendingDelivery_->host = host;
+    pendingDelivery_->socket = socket;
+    pendingDelivery_->reason = reason;
+    const Fact delivery = *pendingDelivery_;
+    pendingDelivery_.reset();
+    sink_.fact(delivery);
+}
+
+void Engine::anomaly(HostId host, SocketId socket, SegmentId id, Reason reason) {
+    Fact f;
+    f.kind = FactKind::Anomaly;
+    f.host = host;
+    f.socket = socket;
+    f.segment = id;
+    f.reason = reason;
+    fact(f);
+}
+
+void Engine::appCall(TcpSock* sock, HostId host, AppCallKind call, int error, Reason reason) {
+    Fact f;
+    f.kind = FactKind::AppCall;
+    f.host = host;
+    f.socket = sock != nullptr ? sock->id : kNoSocket;
+    f.call = call;
+    f.error = error;
+    f.reason = reason;
+    fact(f);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The network
+
+HostId Engine::routeTo(const Segment& segment) const {
+    HostId first = kNoHost;
+    HostId listening = kNoHost;
+    const FourTuple key{segment.dst, segment.src};
+    for (std::size_t i = 0; i < hosts_.size(); ++i) {
+        const Host& host = hosts_[i];
+        if (host.info.address != segment.dst.address) {
+            continue;
+        }
+        // Several hosts behind one address (NAT): the one that knows the connection wins.
+        if (host.connections.contains(key) || host.timeWaits.contains(key)) {
+            return static_cast<HostId>(i);
+        }
+        if (listening == kNoHost && host.listeners.contains(segment.dst.port)) {
+            listening = static_cast<HostId>(i);
+        }
+        if (first == kNoHost) {
+            first = static_cast<HostId>(i);
+        }
+    }
+    return listening != kNoHost ? listening : first;
+}
+
+Duration Engine::linkDelay(HostId from, HostId to) const {
+    for (const LinkConfig& link : scenario_.network.links) {
+        if (link.from == hosts_[from].info.name && link.to == hosts_[to].info.name) {
+            return link.delay;
+        }
+    }
+    return scenario_.network.delay;
+}
+
+double Engine::linkLoss(HostId from, HostId to) const {
+    for (const LinkConfig& link : scenario_.network.links) {
+        if (link.from == hosts_[from].info.name && link.to == hosts_[to].info.name) {
+            return link.loss;
+        }
+    }
+    return scenario_.network.loss;
+}
+
+const FaultRule* Engine::matchFault(HostId from, HostId to, const Segment& segment,
+                                    std::uint32_t ordinal, std::size_t& ruleIndex) {
+    const FaultRule* chosen = nullptr;
+    for (std::size_t i = 0; i < scenario_.faults.size(); ++i) {
+        const FaultRule& rule = scenario_.faults[i];
+        if (!rule.from.empty() && rule.from != hosts_[from].info.name) {
+            continue;
+        }
+        if (!rule.to.empty() && (to == kNoHost || rule.to != hosts_[to].info.name)) {
+            continue;
+        }
+        if ((segment.flags & rule.flags) != rule.flags || (segment.flags & rule.notFlags) != 0) {
+            continue;
+        }
+        if (rule.data >= 0 && (segment.length > 0) != (rule.data == 1)) {
+            continue;
+        }
+        if (rule.ordinal != 0 && rule.ordinal != ordinal) {
+            continue;
+        }
+        if (!rule.socket.empty()) {
+            const SocketId sender = segment.sender;
+            const auto named = std::find_if(sockets_.begin(), sockets_.end(),
+                                            [&](const TcpSock& s) { return s.id == sender; });
+            const std::string* name = nullptr;
+            if (named != sockets_.end()) {
+                name = &named->name;
+            } else if (sender != kNoSocket && sender <= socketNames_.size()) {
+                name = &socketNames_[sender - 1];
+            }
+            if (name == nullptr || *name != rule.socket) {
+                continue;
+            }
+        }
+        const std::uint32_t seen = ++faultMatches_[i];
+        if (chosen == nullptr && (rule.nth == 0 || rule.nth == seen)) {
+            chosen = &rule;
+            ruleIndex = i;
+        }
+    }
+    return chosen;
+}
+
+void Engine::transmit(HostId from, const Segment& segment, Reason reason) {
+    const std::uint32_t ordinal = ++segmentsSent_;
+    const HostId to = routeTo(segment);
+    SegmentRecord record;
+    record.segment = segment;
+    record.from = from;
+    record.to = to;
+    record.sentAt = now_;
+    const SegmentId id = sink_.segmentSent(record);
+
+    Fact sent;
+    sent.kind = FactKind::SegmentSent;
+    sent.host = from;
+    sent.socket = segment.sender;
+    sent.segment = id;
+    sent.reason = reason;
+    fact(sent);
+
+    Fact lost;
+    lost.kind = FactKind::SegmentDropped;
+    lost.host = from;
+    lost.socket = segment.sender;
+    lost.segment = id;
+    if (to == kNoHost) {
+        lost.reason = Reason(Cause::NoRoute);
+        fact(lost);
+        return;
+    }
+
+    Duration delay = linkDelay(from, to);
+    bool duplicate = false;
+    std::size_t ruleIndex = 0;
+    if (const FaultRule* rule = matchFault(from, to, segment, ordinal, ruleIndex)) {
+        const auto ruleNumber = static_cast<std::int64_t>(ruleIndex + 1);
+        switch (rule->action) {
+        case FaultAction::Drop:
+            lost.reason = Reason(Cause::FaultDrop, ruleNumber);
+            fact(lost);
+            return;
+        case FaultAction::Delay: {
+            delay += rule->delay;
+            Fact delayed = lost;
+            delayed.kind = FactKind::SegmentDelayed;
+            delayed.reason = Reason(Cause::FaultDelay, ruleNumber, rule->delay.count());
+            fact(delayed);
+            break;
+        }
+        case FaultAction::Duplicate:
+            duplicate = true;
+            break;
+        }
+    }
+    const double loss = linkLoss(from, to);
+    if (loss > 0.0 && rng_.uniform() < loss) {
+        lost.reason = Reason(Cause::RandomLoss, static_cast<std::int64_t>(loss * 1e6));
+        fact(lost);
+        return;
+    }
+
+    const auto launch = [&](SegmentId traceId) {
+        std::uint32_t slot;
+        if (!freeInFlight_.empty()) {
+            slot = freeInFlight_.back();
+            freeInFlight_.pop_back();
+        } else {
+            slot = static_cast<std::uint32_t>(inFlight_.size());
+            inFlight_.emplace_back();
+        }
+        inFlight_[slot] = InFlight{segment, from, to, traceId, true};
+        schedule(now_ + delay, EventKind::Deliver, slot);
+    };
+    launch(id);
+    if (duplicate) {
+        SegmentRecord copy = record;
+        copy.duplicateOf = id;
+        const SegmentId copyId = sink_.segmentSent(copy);
+        Fact dup = lost;
+        dup.kind = FactKind::SegmentDuplicated;
+        dup.segment = copyId;
+        dup.reason = Reason(Cause::FaultDuplicate, static_cast<std::int64_t>(ruleIndex + 1));
+        fact(dup);
+        launch(copyId);
+    }
+}
+
+void Engine::deliver(std::uint32_t slot) {
+    const InFlight flight = inFlight_[slot];
+    inFlight_[slot].live = false;
+    freeInFlight_.push_back(slot);
+    sink_.segmentDelivered(flight.traceId, now_);
+
+    Fact arrival;
+    arrival.at = now_;
+    arrival.kind = FactKind::SegmentDelivered;
+    arrival.host = flight.to;
+    arrival.segment = flight.traceId;
+    arrival.reason = Reason(Cause::Accepted);
+    pendingDelivery_ = arrival;
+    receive(flight.to, flight.segment, flight.traceId);
+    if (pendingDelivery_) {
+        const Fact delivery = *pendingDelivery_;
+        pendingDelivery_.reset();
+        sink_.fact(delivery);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hosts: clocks, ISNs, ports
+
+std::uint32_t Engine::tsNow(const Host& host) const {
+    // tcp_time_stamp_ts(): a 1 kHz clock since 4.13.
+    return static_cast<std::uint32_t>((host.bootOffsetUs + now_.count()) / 1000);
+}
+
+std::int64_t Engine::nowSeconds(const Host& host) const {
+    return (host.bootOffsetUs + now_.count()) / 1'000'000; // ktime_get_seconds()
+}
+
+Seq Engine::secureIsn(const Host& host, const FourTuple& tuple) const {
+    // secure_tcp_seq(): a keyed hash of the 4-tuple plus a clock ticking every 64 ns (seq_scale).
+    const std::uint64_t addresses =
+        (std::uint64_t{tuple.local.address} << 32) | tuple.remote.address;
+    const std::uint64_t ports = (std::uint64_t{tuple.local.port} << 16) | tuple.remote.port;
+    const auto hash = static_cast<std::uint32_t>(keyedHash(host.secret, addresses, ports));
+    const std::uint64_t ns = static_cast<std::uint64_t>(host.bootOffsetUs + now_.count()) * 1000;
+    return Seq(hash + static_cast<std::uint32_t>(ns >> 6));
+}
+
+std::uint32_t Engine::tsOffsetFor(const Host& host, const FourTuple& tuple) const {
+    // tcp_timestamps = 1 randomises the offset; any other non-zero value keeps it 0.
+    if (host.sysctls.tcp_timestamps != 1) {
+        return 0;
+    }
+    const std::uint64_t addresses =
+        (std::uint64_t{tuple.local.address} << 32) | tuple.remote.address;
+    const std::uint64_t ports = (std::uint64_t{tuple.local.port} << 16) | tuple.remote.port;
+    switch (host.traits.tsOffset) {
+    case TsOffsetMode::None:
+        return 0;
+    case TsOffsetMode::PerHostPair: // secure_tcp_ts_off(saddr, daddr)
+        return static_cast<std::uint32_t>(keyedHash(~host.secret, addresses));
+    case TsOffsetMode::PerFlow: // secure_tcp_seq_and_ts_off() over the 4-tuple (6.18.17+)
+        return static_cast<std::uint32_t>(keyedHash(~host.secret, addresses, ports));
+    }
+    return 0;
+}
+
+std::uint32_t Engine::allocSocket(HostId host, SocketRole role, const std::string& name) {
+    std::uint32_t slot;
+    if (!freeSockets_.empty()) {
+        slot = freeSockets_.back();
+        freeSockets_.pop_back();
+        sockets_[slot] = TcpSock{};
+    } else {
+        slot = static_cast<std::uint32_t>(sockets_.size());
+        sockets_.emplace_back();
+    }
+    TcpSock& sock = sockets_[slot];
+    sock.id = nextSocketId_++;
+    sock.host = host;
+    sock.role = role;
+    sock.name = name;
+    socketNames_.push_back(name);
+    SocketInfo info;
+    info.id = sock.id;
+    info.host = host;
+    info.name = name;
+    info.role = role;
+    sink_.socketAdded(info);
+    return slot;
+}
+
+void Engine::publish(const TcpSock& sock) {
+    SocketInfo info;
+    info.id = sock.id;
+    info.host = sock.host;
+    info.name = sock.name;
+    info.role = sock.role;
+    info.tuple = sock.tuple;
+    info.isn = sock.iss;
+    info.peerIsn = sock.irs;
+    sink_.socketUpdated(info);
+}
+
+void Engine::freeSocket(std::uint32_t slot) {
+    TcpSock& sock = sockets_[slot];
+    Host& host = hosts_[sock.host];
+    const auto named = host.named.find(sock.name);
+    if (named != host.named.end() && named->second == slot) {
+        host.named.erase(named);
+    }
+    sock.id = kNoSocket;
+    freeSockets_.push_back(slot);
+}
+
+bool Engine::timeWaitReusable(const Host& host, const TimeWaitSock& tw, bool explicitBind) const {
+    // tcp_twsk_unique(): timestamps must have been in use; an explicit bind() (twp == NULL) needs
+    // nothing more; otherwise tcp_tw_reuse decides (2 = loopback only; never a FIN_WAIT_2 linger).
+    int reuse = host.sysctls.tcp_tw_reuse;
+    if (tw.substate == TcpState::FinWait2) {
+        reuse = 0;
+    }
+    if (reuse == 2 && !isLoopback(tw.tuple.local.address) && !isLoopback(tw.tuple.remote.address)) {
+        reuse = 0;
+    }
+    if (tw.tsRecentStamp == 0) {
+        return false;
+    }
+    if (explicitBind) {
+        return true;
+    }
+    if (reuse == 0) {
+        return false;
+    }
+    if (host.traits.hasTwReuseDelay) {
+        // 6.14+: milliseconds since the socket entered TIME_WAIT, time_after32(now, threshold).
+        const std::int64_t nowMs = (host.bootOffsetUs + now_.count()) / 1000;
+        const std::int64_t entryMs = (host.bootOffsetUs + tw.entryStamp.count()) / 1000;
+        return nowMs > entryMs + host.sysctls.tcp_tw_reuse_delay;
+    }
+    if (host.traits.reuseAfterTsAgeSeconds) {
+        return nowSeconds(host) > tw.tsRecentStamp; // 4.19 - 6.13
+    }
+    return nowSeconds(host) - tw.tsRecentStamp > 1; // up to 4.18
+}
+
+bool Engine::connect(HostId hostId, const Action& action) {
+    Host& host = hosts_[hostId];
+    const auto peer = static_cast<HostId>(scenario_.hostIndex(action.peer));
+    const std::uint32_t slot = allocSocket(hostId, SocketRole::Active, action.socket);
+    TcpSock* sock = &sockets_[slot];
+    sock->tuple.local.address = host.info.address;
+    sock->tuple.remote = Endpoint{hosts_[peer].info.address, action.peerPort};
+    if (action.receiveBuffer != 0) {
+        sock->receiveBuffer = action.receiveBuffer;
+    }
+
+    // __inet_hash_connect() / __inet_check_established(): find a local port whose 4-tuple is
+    // free, or held by a TIME_WAIT that tcp_twsk_unique() lets us take over.
+    std::uint32_t reusedTw = UINT32_MAX;
+    const auto tupleFree = [&](std::uint16_t port, bool explicitBind) {
+        FourTuple candidate = sock->tuple;
+        candidate.local.port = port;
+        if (host.connections.contains(candidate)) {
+            return false;
+        }
+        const auto tw = host.timeWaits.find(candidate);
+        if (tw != host.timeWaits.end()) {
+            if (!timeWaitReusable(host, timeWaits_[tw->second], explicitBind)) {
+                return false;
+            }
+            reusedTw = tw->second;
+        }
+        return true;
+    };
+
+    std::uint16_t chosen = 0;
+    if (action.port != 0) {
+        if (host.listeners.contains(action.port)) {
+            appCall(sock, hostId, AppCallKind::Connect, EADDRINUSE,
+                    Reason(Cause::AddressInUse, action.port));
+            freeSocket(slot);
+            return false;
+        }
+        if (tupleFree(action.port, true)) {
+            chosen = action.port;
+        }
+    } else {
+        const int low = host.sysctls.ip_local_port_range_low;
+        const int high = host.sysctls.ip_local_port_range_high + 1; // [low, high[
+        std::uint32_t remaining = static_cast<std::uint32_t>(high - low);
+        if (remaining > 1) {
+            remaining &= ~1U;
+        }
+        const std::uint64_t portOffset =
+            keyedHash(host.secret ^ 0x5eed,
+                      (std::uint64_t{sock->tuple.local.address} << 32) | sock->tuple.remote.address,
+                      (std::uint64_t{sock->tuple.remote.port} << 32) |
+                          static_cast<std::uint64_t>(nowSeconds(host) / 10));
+        const std::size_t index = portOffset & (kPortPerturbSize - 1);
+        std::uint32_t offset =
+            (host.portPerturb[index] + static_cast<std::uint32_t>(portOffset >> 32)) % remaining;
+        offset &= ~1U; // first pass: ports of low's parity
+        for (int pass = 0; pass < 2 && chosen == 0; ++pass) {
+            std::uint32_t port = static_cast<std::uint32_t>(low) + offset;
+            for (std::uint32_t i = 0; i < remaining; i += 2, port += 2) {
+                if (port >= static_cast<std::uint32_t>(high)) {
+                    port -= remaining;
+                }
+                const auto p = static_cast<std::uint16_t>(port);
+                if (host.listeners.contains(p)) {
+                    continue; // bound with bind(): fastreuse >= 0
+                }
+                if (!host.connectPorts.contains(p) || tupleFree(p, false)) {
+                    chosen = p;
+                    const std::uint32_t step =
+                        std::max<std::uint32_t>(i, static_cast<std::uint32_t>(rng_.below(8)) * 2);
+                    host.portPerturb[index] += step + 2;
+                    break;
+                }
+            }
+            ++offset;
+            if ((offset & 1) == 0 || remaining <= 1) {
+                break;
+            }
+        }
+    }
+    if (chosen == 0) {
+        const Reason why = action.port != 0
+                               ? Reason(Cause::AddressInUse, action.port)
+                               : Reason(Cause::PortsExhausted, host.sysctls.ip_local_port_range_low,
+                                        host.sysctls.ip_local_port_range_high);
+        appCall(sock, hostId, AppCallKind::Connect, EADDRNOTAVAIL, why);
+        anomaly(hostId, sock->id, kNoSegment, Reason(Cause::ConnectFailed, EADDRNOTAVAIL));
+        freeSocket(slot);
+        return false;
+    }
+    sock->tuple.local.port = chosen;
+    sock->connectPort = true;
+    host.connectPorts[chosen]++;
+    host.named[action.socket] = slot;
+
+    sock->timestamps = host.sysctls.tcp_timestamps != 0;
+    sock->tsOffset = tsOffsetFor(host, sock->tuple);
+    sock->iss = secureIsn(host, sock->tuple);
+    if (reusedTw != UINT32_MAX) {
+        TimeWaitSock& tw = timeWaits_[reusedTw];
+        // tcp_twsk_unique(): write_seq = tw_snd_nxt + 65535 + 2 (0 becomes 1); ts_recent and
+        // its stamp carry over, so PAWS protects the new connection from the old one's segments.
+        Seq isn = tw.sndNxt + kTwIsnGap;
+        if (isn.value() == 0) {
+            isn = Seq(1);
+        }
+        sock->iss = isn;
+        sock->tsRecent = tw.tsRecent;
+        sock->tsRecentStamp = tw.tsRecentStamp;
+        killTimeWait(reusedTw, Reason(Cause::TimeWaitReused, sock->id), kNoSegment);
+        sock = &sockets_[slot];
+    }
+    sock->sndUna = sock->iss;
+    sock->sndNxt = sock->iss;
+    sock->sndMax = sock->iss;
+    host.connections[sock->tuple] = slot;
+    publish(*sock);
+    appCall(sock, hostId, AppCallKind::Connect, 0, Reason(Cause::AppConnect));
+    setState(*sock, TcpState::SynSent, Reason(Cause::AppConnect));
+    sock->retransStamp = now_;
+    sock->firstSentAt = now_;
+    sendSegment(*sock, flag::kSyn, sock->iss, 0, Reason(Cause::Syn));
+    sock->sndNxt = sock->iss + 1;
+    sock->sndMax = sock->sndNxt;
+    sock->rttPending = true;
+    sock->rttSeq = sock->sndNxt;
+    sock->rttSentAt = now_;
+    armTimer(*sock, TimerKind::Retransmit, sock->rto, Reason(Cause::DataInFlight));
+    return true;
+}
+
+void Engine::listen(HostId hostId, const Action& action) {
+    Host& host = hosts_[hostId];
+    if (host.listeners.contains(action.port) || host.connectPorts.contains(action.port)) {
+        appCall(nullptr, hostId, AppCallKind::Listen, EADDRINUSE,
+                Reason(Cause::AddressInUse, action.port));
+        return;
+    }
+    const std::uint32_t slot = allocSocket(hostId, SocketRole::Listener, action.socket);
+    TcpSock& sock = sockets_[slot];
+    sock.tuple.local = Endpoint{host.info.address, action.port};
+    sock.acceptNames = action.accept;
+    if (action.receiveBuffer != 0) {
+        sock.childReceiveBuffer = action.receiveBuffer;
+    }
+    host.listeners[action.port] = slot;
+    if (!action.socket.empty()) {
+        host.named[action.socket] = slot;
+    }
+    publish(sock);
+    appCall(&sock, hostId, AppCallKind::Listen, 0, Reason(Cause::AppListen, action.port));
+    setState(sock, TcpState::Listen, Reason(Cause::AppListen, action.port));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The application
+
+void Engine::runAction(std::size_t index) {
+    const Action& action = scenario_.actions[index];
+    const auto hostId = static_cast<HostId>(scenario_.hostIndex(action.host));
+    Host& host = hosts_[hostId];
+    if (action.call == AppCallKind::Listen) {
+        listen(hostId, action);
+        return;
+    }
+    if (action.call == AppCallKind::Connect) {
+        const auto existing = host.named.find(action.socket);
+        if (existing != host.named.end()) {
+            // connect() on a socket that is already connected: EISCONN.
+            appCall(&sockets_[existing->second], hostId, AppCallKind::Connect, EISCONN,
+                    Reason(Cause::AppConnect));
+            return;
+        }
+        connect(hostId, action);
+        return;
+    }
+    const auto named = host.named.find(action.socket);
+    if (named == host.named.end()) {
+        // The application has no such descriptor (never opened, or already closed): EBADF.
+        appCall(nullptr, hostId, action.call, EBADF, Reason(Cause::NotConnected));
+        return;
+    }
+    const std::uint32_t slot = named->second;
+    TcpSock& sock = sockets_[slot];
+    switch (action.call) {
+    case AppCallKind::Listen:
+    case AppCallKind::Connect:
+        break;
+    case AppCallKind::Send: {
+        const bool canSend =
+            !sock.detached && (sock.shutdownMask & kSendShutdown) == 0 &&
+            (sock.state == TcpState::Established || sock.state == TcpState::CloseWait ||
+             sock.state == TcpState::SynSent || sock.state == TcpState::SynReceived);
+        if (!canSend) {
+            const bool connectedOnce = sock.state != TcpState::Listen;
+            appCall(&sock, hostId, AppCallKind::Send, connectedOnce ? EPIPE : ENOTCONN,
+                    Reason(Cause::AppSend, static_cast<std::int64_t>(action.bytes)));
+            return;
+        }
+        appCall(&sock, hostId, AppCallKind::Send, 0,
+                Reason(Cause::AppSend, static_cast<std::int64_t>(action.bytes)));
+        sock.bytesWritten += action.bytes;
+        pushPending(sock);
+        break;
+    }
+    case AppCallKind::Shutdown:
+        shutdownSocket(sock, action.how);
+        break;
+    case AppCallKind::Close:
+        closeSocket(slot);
+        break;
+    case AppCallKind::StopReading:
+        appCall(&sock, hostId, AppCallKind::StopReading, 0, Reason(Cause::AppStopReading));
+        sock.reading = false;
+        break;
+    case AppCallKind::ResumeReading: {
+        appCall(&sock, hostId, AppCallKind::ResumeReading, 0, Reason(Cause::AppResumeReading));
+        sock.reading = true;
+        const bool windowWasSmall = sock.lastAdvertised < sock.peerMss;
+        sock.unread = 0;
+        if (windowWasSmall && isSynchronized(sock.state) && !sock.detached &&
+            sock.state != TcpState::TimeWait) {
+            // tcp_cleanup_rbuf(): reading opened the window enough to be worth announcing.
+            sendAck(sock, Reason(Cause::WindowUpdate, advertisedWindow(sock)));
+        }
+        if (sock.finReceived && !sock.eofDelivered) {
+            sock.eofDelivered = true;
+            notifyApp(sock, Trigger::Eof);
+        }
+        break;
+    }
+    case AppCallKind::SetLinger:
+        appCall(&sock, hostId, AppCallKind::SetLinger, 0, Reason(Cause::AppSetLinger, 1, 0));
+        sock.lingerZero = true;
+        break;
+    }
+}
+
+void Engine::notifyApp(TcpSock& sock, Trigger trigger) {
+    if (sock.name.empty() || sock.orphan) {
+        return;
+    }
+    const std::string& hostName = hosts_[sock.host].info.name;
+    for (std::size_t index : triggered_[static_cast<std::size_t>(trigger)]) {
+        const Action& action = scenario_.actions[index];
+        if (action.socket == sock.name && action.host == hostName) {
+            schedule(now_ + action.time, EventKind::Action, static_cast<std::uint32_t>(index));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+Simulator::Simulator(const Scenario& scenario, TraceSink& sink)
+    : engine_(std::make_unique<Engine>(scenario, sink)) {}
+
+Simulator::~Simulator() = default;
+
+void Simulator::run() {
+    engine_->run();
+}
+
+Trace simulate(const Scenario& scenario) {
+    TraceRecorder recorder;
+    Simulator simulator(scenario, recorder);
+    simulator.run();
+    return recorder.take();
+}
+
+} // namespace tdl

@@ -1,0 +1,310 @@
+#pragma once
+
+// The engine's inside: sockets, TIME_WAIT records, hosts, the network and the event queue. Only
+// the simulator's translation units include this; everything else sees the Trace.
+
+#include "rng.h"
+#include "scenario.h"
+#include "trace.h"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <queue>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace tdl {
+
+// include/net/tcp.h and friends. Each constant names where it comes from.
+inline constexpr Duration kRtoMin = 200ms;             // TCP_RTO_MIN
+inline constexpr Duration kRtoMax = 120s;              // TCP_RTO_MAX
+inline constexpr Duration kTimeoutInit = 1s;           // TCP_TIMEOUT_INIT
+inline constexpr Duration kTimeoutMin = 2ms;           // TCP_TIMEOUT_MIN: 2 jiffies at HZ=1000
+inline constexpr Duration kTimeWaitLen = 60s;          // TCP_TIMEWAIT_LEN
+inline constexpr Duration kDelayedAckMin = 40ms;       // TCP_DELACK_MIN (ato's floor)
+inline constexpr Duration kPawsMsl = 60s;              // TCP_PAWS_MSL
+inline constexpr std::int64_t kPawsWrapSeconds = 2147; // TCP_PAWS_WRAP = INT_MAX / 10^6
+inline constexpr int kMaxQuickAcks = 16;               // TCP_MAX_QUICKACKS
+inline constexpr std::uint32_t kDefaultMss = 1460;     // Ethernet MTU 1500 - 40
+inline constexpr std::uint32_t kDefaultReceiveBuffer = 65535; // no window scaling is modelled
+inline constexpr std::uint32_t kTwIsnGap = 65535 + 2; // tcp_timewait_state_process: +65535+2
+
+enum class EventKind : std::uint8_t {
+    Deliver,     // a segment reaches its destination host
+    SocketTimer, // a full socket's timer
+    TwTimer,     // a TIME_WAIT record's timer
+    Action,      // an application call of the scenario
+};
+
+struct Event {
+    SimTime at;
+    std::uint64_t order; // insertion order: ties at the same time keep it
+    EventKind kind;
+    std::uint8_t timer;       // TimerKind, for SocketTimer
+    std::uint32_t slot;       // in-flight segment, socket or TIME_WAIT slot, or action index
+    std::uint32_t id;         // the socket id the slot must still hold (stale events are skipped)
+    std::uint32_t generation; // the timer generation it was armed with
+
+    bool operator>(const Event& other) const {
+        return at != other.at ? at > other.at : order > other.order;
+    }
+};
+
+// A full socket (struct tcp_sock, much reduced).
+struct TcpSock {
+    SocketId id = kNoSocket;
+    HostId host = kNoHost;
+    TcpState state = TcpState::Closed;
+    SocketRole role = SocketRole::Active;
+    FourTuple tuple;
+    std::string name;
+    std::uint32_t listenerSlot = UINT32_MAX; // for an accepted child: its listener
+    // Listener.
+    std::vector<std::string> acceptNames;
+    std::size_t accepted = 0;
+    std::uint32_t childReceiveBuffer = kDefaultReceiveBuffer;
+
+    // Send side. The stream's byte k has sequence number iss + 1 + k; a FIN follows the last byte.
+    Seq iss;
+    Seq sndUna;
+    Seq sndNxt;                     // next sequence number to send (rewound to sndUna by an RTO)
+    Seq sndMax;                     // highest sequence number sent + 1
+    std::uint64_t bytesWritten = 0; // by the application
+    bool finQueued = false;         // SEND_SHUTDOWN: a FIN ends the stream
+    std::uint32_t sndWnd = 0;
+    std::uint32_t maxWindow = 0;
+    std::uint32_t peerMss = kDefaultMss;
+    bool afterRto = false; // one segment per ACK until the lost data is back (cwnd = 1)
+    Seq sndWl1;            // seq of the segment that last updated the window
+    Cause finCause = Cause::FinOnClose;
+    SimTime firstSentAt{};    // first transmission of the oldest unacknowledged segment
+    bool connectPort = false; // holds a connect() bind bucket on its local port
+    bool detached = false;    // replaced by a TIME_WAIT record; the application still has the fd
+
+    // Retransmission (icsk_rto, icsk_retransmits, icsk_backoff, retrans_stamp, probes_out).
+    Duration srtt{};
+    Duration rttvar{};
+    Duration rto = kTimeoutInit;
+    bool rttValid = false;
+    int retransmits = 0;
+    int backoff = 0;
+    SimTime retransStamp{};
+    int probesOut = 0;
+    // One RTT sample in flight (Karn: none while retransmitting).
+    bool rttPending = false;
+    Seq rttSeq;
+    SimTime rttSentAt{};
+
+    // Receive side.
+    Seq irs;
+    Seq rcvNxt;
+    Seq rcvWup; // rcv_nxt when the last window was advertised
+    std::uint32_t receiveBuffer = kDefaultReceiveBuffer;
+    std::uint64_t unread = 0; // bytes queued that the application has not read
+    bool reading = true;
+    bool finReceived = false;
+    bool eofDelivered = false;
+    std::uint16_t lastAdvertised = 0;
+
+    // Timestamps (RFC 7323).
+    bool timestamps = false;
+    std::uint32_t tsOffset = 0;
+    std::uint32_t tsRecent = 0;
+    std::int64_t tsRecentStamp = 0; // seconds, 0 = never
+
+    // Acknowledgements (icsk_ack).
+    bool ackPending = false;
+    int quickAcks = 0;
+    bool quickAckInitialised = false;
+    bool pingpong = false;
+    SimTime lastDataReceived{};
+    Duration ato{}; // 0 until the first data arrives (icsk_ack.ato)
+    SimTime lastOowAck{};
+    bool lastOowAckSet = false;
+
+    // The application's view.
+    std::uint8_t shutdownMask = 0; // RCV_SHUTDOWN 1, SEND_SHUTDOWN 2
+    bool orphan = false;           // SOCK_DEAD: close() was called
+    bool lingerZero = false;       // SO_LINGER {1, 0}
+
+    SocketId peerIncarnation = kNoSocket; // the socket whose SYN this connection synchronised with
+
+    std::array<SimTime, kTimerKindCount> deadline{};
+    std::array<std::uint32_t, kTimerKindCount> generation{};
+    std::uint8_t armed = 0; // bit per TimerKind
+
+    Seq writeSeq() const {
+        return iss + 1 + static_cast<std::uint32_t>(bytesWritten) + (finQueued ? 1U : 0U);
+    }
+    bool timerArmed(TimerKind k) const { return (armed >> static_cast<int>(k)) & 1; }
+};
+
+inline constexpr std::uint8_t kRcvShutdown = 1;
+inline constexpr std::uint8_t kSendShutdown = 2;
+
+// struct tcp_timewait_sock: what outlives the full socket, and no more. Slim on purpose: a busy
+// server keeps hundreds of thousands of them.
+struct TimeWaitSock {
+    FourTuple tuple;
+    SocketId id = kNoSocket; // the incarnation it continues
+    SocketId peerIncarnation = kNoSocket;
+    HostId host = kNoHost;
+    TcpState substate = TcpState::TimeWait; // TIME_WAIT, or FIN_WAIT_2 for an orphan's linger
+    bool connectPort = false;
+    std::uint16_t rcvWnd = 0;
+    Seq sndNxt;
+    Seq rcvNxt;
+    std::uint32_t tsRecent = 0;
+    std::uint32_t tsOffset = 0;
+    std::int64_t tsRecentStamp = 0; // seconds, 0 = timestamps not in use
+    SimTime entryStamp{};           // tw_entry_stamp
+    SimTime deadline{};
+    SimTime lastOowAck{};
+    bool lastOowAckSet = false;
+    std::uint32_t generation = 0;
+};
+
+struct InFlight {
+    Segment segment;
+    HostId from = kNoHost;
+    HostId to = kNoHost;
+    SegmentId traceId = kNoSegment;
+    bool live = false;
+};
+
+struct Host {
+    HostInfo info;
+    KernelProfile profile = KernelProfile::Linux6;
+    ProfileTraits traits{};
+    Sysctls sysctls;
+    std::unordered_map<FourTuple, std::uint32_t, FourTupleHash> connections;
+    std::unordered_map<std::uint16_t, std::uint32_t> listeners;
+    std::unordered_map<FourTuple, std::uint32_t, FourTupleHash> timeWaits;
+    // Local ports held by connect()ed sockets and TIME_WAIT records (bind buckets, fastreuse -1).
+    std::unordered_map<std::uint16_t, std::uint32_t> connectPorts;
+    std::unordered_map<std::string, std::uint32_t> named; // application names -> socket slot
+    std::vector<std::uint32_t> portPerturb;               // RFC 6056 table_perturb
+    std::uint64_t secret = 0;                             // net_secret / ts_secret
+    std::int64_t bootOffsetUs = 0; // the host's uptime at time 0: its clocks do not start at zero
+    int orphans = 0;
+    int timeWaitCount = 0;
+    std::int64_t challengeSecond = -1;
+    std::int64_t challengeBudget = 0;
+};
+
+class Engine {
+public:
+    Engine(const Scenario& scenario, TraceSink& sink);
+    void run();
+
+private:
+    // --- engine.cpp: the queue, the network, the application, hosts and ports
+    void schedule(SimTime at, EventKind kind, std::uint32_t slot, std::uint32_t id = 0,
+                  std::uint8_t timer = 0, std::uint32_t generation = 0);
+    void dispatch(const Event& event);
+    void runAction(std::size_t index);
+    void notifyApp(TcpSock& sock, Trigger trigger);
+    void transmit(HostId from, const Segment& segment, Reason reason);
+    void deliver(std::uint32_t slot);
+    const FaultRule* matchFault(HostId from, HostId to, const Segment& segment,
+                                std::uint32_t ordinal, std::size_t& ruleIndex);
+    HostId routeTo(const Segment& segment) const;
+    Duration linkDelay(HostId from, HostId to) const;
+    double linkLoss(HostId from, HostId to) const;
+
+    std::uint32_t allocSocket(HostId host, SocketRole role, const std::string& name);
+    void freeSocket(std::uint32_t slot);
+    void appCall(TcpSock* sock, HostId host, AppCallKind call, int error, Reason reason);
+    bool connect(HostId host, const Action& action);
+    void listen(HostId host, const Action& action);
+    Seq secureIsn(const Host& host, const FourTuple& tuple) const;
+    std::uint32_t tsOffsetFor(const Host& host, const FourTuple& tuple) const;
+    std::uint32_t tsNow(const Host& host) const;
+    std::int64_t nowSeconds(const Host& host) const;
+
+    // --- tcp_output.cpp: sending, timers, the socket's own state transitions
+    void setState(TcpSock& sock, TcpState to, Reason reason, SegmentId because = kNoSegment);
+    void sendSegment(TcpSock& sock, std::uint8_t flags, Seq seq, std::uint32_t length,
+                     Reason reason);
+    void sendAck(TcpSock& sock, Reason reason);
+    void sendActiveReset(TcpSock& sock, Reason reason);
+    void sendResetFor(HostId host, const Segment& incoming, SocketId from, Reason reason);
+    void pushPending(TcpSock& sock);
+    void armTimer(TcpSock& sock, TimerKind kind, Duration after, Reason reason);
+    void cancelTimer(TcpSock& sock, TimerKind kind, Reason reason);
+    void onSocketTimer(TcpSock& sock, TimerKind kind);
+    void onRetransmitTimer(TcpSock& sock);
+    void onProbeTimer(TcpSock& sock);
+    void onDelayedAckTimer(TcpSock& sock);
+    void onFinWait2Timer(TcpSock& sock);
+    bool retransmitsTimedOut(const TcpSock& sock, int boundary, Duration rtoBase) const;
+    int orphanRetries(const TcpSock& sock, bool alive) const;
+    std::uint16_t advertisedWindow(const TcpSock& sock) const;
+    void done(TcpSock& sock, Reason reason, SegmentId because = kNoSegment);
+    void closeSocket(std::uint32_t slot);
+    void unhash(TcpSock& sock);
+    void releasePort(Host& host, std::uint16_t port, bool connectPort);
+    void publish(const TcpSock& sock);
+    void shutdownSocket(TcpSock& sock, int how);
+    void disconnect(TcpSock& sock, Reason reason);
+    Duration finTime(const TcpSock& sock) const;
+    void scheduleAck(TcpSock& sock, bool forceNow, Reason reason);
+
+    // --- tcp_input.cpp: what a host does with an arriving segment
+    void receive(HostId host, const Segment& segment, SegmentId id);
+    void listenerReceive(TcpSock& listener, const Segment& segment, SegmentId id, Seq twIsn,
+                         bool fromTimeWait);
+    void synSentReceive(TcpSock& sock, const Segment& segment, SegmentId id);
+    void establishedReceive(TcpSock& sock, const Segment& segment, SegmentId id);
+    bool validateIncoming(TcpSock& sock, const Segment& segment, SegmentId id);
+    int processAck(TcpSock& sock, const Segment& segment, SegmentId id);
+    void sampleRtt(TcpSock& sock, Duration rtt);
+    bool rateLimited(SimTime& last, bool& set, const Host& host) const;
+    bool challengeAllowed(TcpSock& sock);
+    void challenge(TcpSock& sock, SegmentId id, Cause why);
+    void queueData(TcpSock& sock, const Segment& segment, SegmentId id);
+    void receiveFin(TcpSock& sock, const Segment& segment, SegmentId id);
+    void resetSocket(TcpSock& sock, const Segment& segment, SegmentId id);
+    bool oowRateLimited(SimTime& last, bool& set, const Host& host, const Segment& segment) const;
+    void delivered(HostId host, SocketId socket, SegmentId id, Reason reason);
+    void anomaly(HostId host, SocketId socket, SegmentId id, Reason reason);
+
+    // --- tcp_timewait.cpp: TIME_WAIT and the FIN_WAIT_2 linger
+    void enterTimeWait(TcpSock& sock, TcpState substate, Duration timeout, Reason reason,
+                       SegmentId because);
+    void timeWaitReceive(std::uint32_t twSlot, const Segment& segment, SegmentId id);
+    void onTimeWaitTimer(std::uint32_t twSlot);
+    void killTimeWait(std::uint32_t twSlot, Reason reason, SegmentId because);
+    void rescheduleTimeWait(TimeWaitSock& tw, Duration after, Reason reason);
+    void sendTimeWaitAck(TimeWaitSock& tw, Reason reason);
+    bool timeWaitReusable(const Host& host, const TimeWaitSock& tw, bool explicitBind) const;
+
+    void fact(Fact f);
+    Reason reasonOf(const TcpSock& sock) const;
+
+    const Scenario& scenario_;
+    TraceSink& sink_;
+    SimTime now_{};
+    std::uint64_t order_ = 0;
+    std::priority_queue<Event, std::vector<Event>, std::greater<>> queue_;
+    Rng rng_;
+    std::vector<Host> hosts_;
+    std::vector<TcpSock> sockets_;
+    std::vector<std::uint32_t> freeSockets_;
+    std::vector<TimeWaitSock> timeWaits_;
+    std::vector<std::uint32_t> freeTimeWaits_;
+    std::vector<InFlight> inFlight_;
+    std::vector<std::uint32_t> freeInFlight_;
+    SocketId nextSocketId_ = 1;
+    std::uint32_t segmentsSent_ = 0;
+    std::vector<std::uint32_t> faultMatches_;
+    std::vector<std::vector<std::size_t>> triggered_; // per Trigger: action indexes
+    std::vector<std::string> socketNames_;            // by socket id - 1, for fault rules
+    // The delivery fact of the segment being received, held back until the receiver's verdict
+    // (or its first consequence) is known, so that it always comes first.
+    std::optional<Fact> pendingDelivery_;
+};
+
+} // namespace tdl

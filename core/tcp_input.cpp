@@ -1,0 +1,728 @@
+// What a host does with an arriving segment: tcp_v4_rcv()'s lookup, then tcp_rcv_state_process()
+// and its helpers from net/ipv4/tcp_input.c.
+
+#include "engine.h"
+
+#include <algorithm>
+#include <cerrno>
+
+namespace tdl {
+
+namespace {
+
+// tcp_paws_check(): does a TSval pass against ts_recent, allowing `window` ticks of disorder?
+bool pawsCheck(std::uint32_t tsRecent, std::int64_t tsRecentStamp, std::uint32_t tsval,
+               std::int64_t nowSeconds, int window) {
+    if (static_cast<std::int32_t>(tsRecent - tsval) <= window) {
+        return true;
+    }
+    if (nowSeconds >= tsRecentStamp + kPawsWrapSeconds) {
+        return true; // ts_recent is too old to compare with (TCP_PAWS_WRAP)
+    }
+    return tsRecent == 0;
+}
+
+} // namespace
+
+// tcp_paws_reject(): strict PAWS for TIME_WAIT and SYN-SENT; a RST passes once ts_recent is older
+// than TCP_PAWS_MSL.
+bool pawsReject(std::uint32_t tsRecent, std::int64_t tsRecentStamp, std::uint32_t tsval,
+                std::int64_t nowSeconds, bool rst) {
+    if (pawsCheck(tsRecent, tsRecentStamp, tsval, nowSeconds, 0)) {
+        return false;
+    }
+    if (rst &&
+        nowSeconds >=
+            tsRecentStamp + std::chrono::duration_cast<std::chrono::seconds>(kPawsMsl).count()) {
+        return false;
+    }
+    return true;
+}
+
+void Engine::receive(HostId hostId, const Segment& segment, SegmentId id) {
+    Host& host = hosts_[hostId];
+    const FourTuple key{segment.dst, segment.src};
+    if (const auto it = host.connections.find(key); it != host.connections.end()) {
+        TcpSock& sock = sockets_[it->second];
+        if (sock.state == TcpState::SynSent) {
+            synSentReceive(sock, segment, id);
+        } else {
+            establishedReceive(sock, segment, id);
+        }
+        return;
+    }
+    if (const auto it = host.timeWaits.find(key); it != host.timeWaits.end()) {
+        timeWaitReceive(it->second, segment, id);
+        return;
+    }
+    if (const auto it = host.listeners.find(segment.dst.port); it != host.listeners.end()) {
+        listenerReceive(sockets_[it->second], segment, id, Seq(), false);
+        return;
+    }
+    // tcp_v4_rcv() no_tcp_socket: answer with a RST (never to a RST).
+    if (segment.has(flag::kRst)) {
+        delivered(hostId, kNoSocket, id, Reason(Cause::NotAcceptable));
+        return;
+    }
+    delivered(hostId, kNoSocket, id, Reason(Cause::RstNoSocket));
+    sendResetFor(hostId, segment, kNoSocket, Reason(Cause::RstNoSocket));
+}
+
+// LISTEN: tcp_v4_conn_request() for a SYN; a stray ACK gets a RST.
+void Engine::listenerReceive(TcpSock& listener, const Segment& segment, SegmentId id, Seq twIsn,
+                             bool fromTimeWait) {
+    const HostId hostId = listener.host;
+    Host& host = hosts_[hostId];
+    if (segment.has(flag::kRst)) {
+        delivered(hostId, listener.id, id, Reason(Cause::NotAcceptable));
+        return;
+    }
+    if (segment.has(flag::kAck)) {
+        delivered(hostId, listener.id, id, Reason(Cause::RstNoSocket));
+        sendResetFor(hostId, segment, kNoSocket, Reason(Cause::RstNoSocket));
+        return;
+    }
+    if (!segment.has(flag::kSyn) || segment.has(flag::kFin)) {
+        delivered(hostId, listener.id, id, Reason(Cause::NotAcceptable));
+        return;
+    }
+    const std::uint32_t listenerSlot = static_cast<std::uint32_t>(&listener - sockets_.data());
+    const std::uint32_t childReceiveBuffer = listener.childReceiveBuffer;
+    const std::uint32_t slot = allocSocket(hostId, SocketRole::Passive, std::string());
+    TcpSock& child = sockets_[slot];
+    child.listenerSlot = listenerSlot;
+    child.tuple = FourTuple{segment.dst, segment.src};
+    child.receiveBuffer = childReceiveBuffer;
+    child.irs = segment.seq;
+    child.rcvNxt = segment.seq + 1;
+    child.rcvWup = child.rcvNxt;
+    child.iss = fromTimeWait ? twIsn : secureIsn(host, child.tuple);
+    child.sndUna = child.iss;
+    child.sndWnd = segment.window;
+    child.maxWindow = segment.window;
+    child.sndWl1 = segment.seq;
+    child.peerMss = segment.mss != 0 ? segment.mss : 536;
+    child.peerIncarnation = segment.sender;
+    child.timestamps = segment.hasTimestamp && host.sysctls.tcp_timestamps != 0;
+    if (child.timestamps) {
+        child.tsOffset = tsOffsetFor(host, child.tuple);
+        child.tsRecent = segment.timestamp.value;
+        child.tsRecentStamp = nowSeconds(host);
+    }
+    child.state = TcpState::Listen; // a child starts as its listener is: LISTEN -> SYN-RECEIVED
+    host.connections[child.tuple] = slot;
+    publish(child);
+    delivered(hostId, child.id, id, Reason(Cause::RcvSyn));
+    setState(child, TcpState::SynReceived, Reason(Cause::RcvSyn), id);
+    child.retransStamp = now_;
+    child.firstSentAt = now_;
+    sendSegment(child, flag::kSyn | flag::kAck, child.iss, 0, Reason(Cause::RcvSyn));
+    child.sndNxt = child.iss + 1;
+    child.sndMax = child.sndNxt;
+    child.rttPending = true;
+    child.rttSeq = child.sndNxt;
+    child.rttSentAt = now_;
+    armTimer(child, TimerKind::Retransmit, kTimeoutInit, Reason(Cause::DataInFlight));
+}
+
+// tcp_rcv_synsent_state_process().
+void Engine::synSentReceive(TcpSock& sock, const Segment& segment, SegmentId id) {
+    const HostId hostId = sock.host;
+    Host& host = hosts_[hostId];
+    if (segment.has(flag::kAck)) {
+        if (!after(segment.ack, sock.sndUna) || after(segment.ack, sock.sndMax)) {
+            // Not an answer to our SYN: perhaps a challenge ACK from the previous incarnation's
+            // peer still in LAST-ACK. Reset it (tcp_v4_send_reset: seq = its ACK), and if the
+            // SYN has not been retransmitted yet, resend it very soon (TCP_TIMEOUT_MIN).
+            if (segment.has(flag::kRst)) {
+                delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
+                return;
+            }
+            delivered(hostId, sock.id, id, Reason(Cause::RstBadAckInSynSent));
+            if (sock.retransmits == 0) {
+                armTimer(sock, TimerKind::Retransmit, kTimeoutMin,
+                         Reason(Cause::RstBadAckInSynSent));
+            }
+            sendResetFor(hostId, segment, sock.id, Reason(Cause::RstBadAckInSynSent));
+            return;
+        }
+        if (segment.hasTimestamp && sock.timestamps && segment.timestamp.echo != 0) {
+            // The SYN,ACK must echo a TSval we sent: within [retrans_stamp, now].
+            const std::uint32_t echo = segment.timestamp.echo - sock.tsOffset;
+            const auto sentTs =
+                static_cast<std::uint32_t>((host.bootOffsetUs + sock.retransStamp.count()) / 1000);
+            if (!between(Seq(echo), Seq(sentTs), Seq(tsNow(host)))) {
+                delivered(hostId, sock.id, id, Reason(Cause::PawsReject, echo, sentTs));
+                sendResetFor(hostId, segment, sock.id, Reason(Cause::PawsReject, echo, sentTs));
+                return;
+            }
+        }
+        if (segment.has(flag::kRst)) {
+            delivered(hostId, sock.id, id, Reason(Cause::RcvRst, ECONNREFUSED));
+            resetSocket(sock, segment, id);
+            return;
+        }
+        if (!segment.has(flag::kSyn)) {
+            delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
+            return;
+        }
+        // A SYN,ACK that answers our SYN.
+        sock.irs = segment.seq;
+        sock.rcvNxt = segment.seq + 1;
+        sock.rcvWup = sock.rcvNxt;
+        sock.sndUna = segment.ack;
+        sock.sndWnd = segment.window;
+        sock.maxWindow = segment.window;
+        sock.sndWl1 = segment.seq;
+        sock.peerMss = segment.mss != 0 ? segment.mss : 536;
+        sock.peerIncarnation = segment.sender;
+        sock.timestamps = sock.timestamps && segment.hasTimestamp;
+        if (sock.timestamps) {
+            sock.tsRecent = segment.timestamp.value;
+            sock.tsRecentStamp = nowSeconds(host);
+        }
+        if (sock.rttPending && sock.retransmits == 0) {
+            sampleRtt(sock, now_ - sock.rttSentAt);
+        }
+        sock.rttPending = false;
+        sock.retransmits = 0;
+        sock.backoff = 0;
+        publish(sock);
+        delivered(hostId, sock.id, id, Reason(Cause::RcvSynAck));
+        cancelTimer(sock, TimerKind::Retransmit, Reason(Cause::AllAcked));
+        setState(sock, TcpState::Established, Reason(Cause::RcvSynAck), id);
+        sendAck(sock, Reason(Cause::RcvSynAck));
+        pushPending(sock);
+        notifyApp(sock, Trigger::Established);
+        return;
+    }
+    if (segment.has(flag::kRst)) {
+        delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
+        return;
+    }
+    // A bare SYN here would be a simultaneous open, which the scenarios do not produce.
+    delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
+}
+
+bool Engine::oowRateLimited(SimTime& last, bool& set, const Host& host,
+                            const Segment& segment) const {
+    // tcp_oow_rate_limited(): only segments without sequence space, or SYNs, are limited.
+    if (segment.seq != segment.endSeq() && !segment.has(flag::kSyn)) {
+        return false;
+    }
+    return rateLimited(last, set, host);
+}
+
+// __tcp_oow_rate_limited(): one answer per tcp_invalid_ratelimit milliseconds.
+bool Engine::rateLimited(SimTime& last, bool& set, const Host& host) const {
+    const auto limit = std::chrono::milliseconds(host.sysctls.tcp_invalid_ratelimit);
+    if (set) {
+        const Duration elapsed = now_ - last;
+        if (elapsed >= Duration::zero() && elapsed < limit) {
+            return true;
+        }
+    }
+    last = now_;
+    set = true;
+    return false;
+}
+
+// tcp_send_challenge_ack(): the per-socket limit first, then the per-netns budget.
+bool Engine::challengeAllowed(TcpSock& sock) {
+    Host& host = hosts_[sock.host];
+    if (rateLimited(sock.lastOowAck, sock.lastOowAckSet, host)) {
+        return false;
+    }
+    const int limit = host.sysctls.tcp_challenge_ack_limit;
+    if (limit == 2147483647) {
+        return true;
+    }
+    const std::int64_t second = nowSeconds(host);
+    if (second != host.challengeSecond) {
+        const std::int64_t half = (static_cast<std::int64_t>(limit) + 1) / 2;
+        host.challengeSecond = second;
+        host.challengeBudget =
+            half +
+            static_cast<std::int64_t>(rng_.below(static_cast<std::uint64_t>(std::max<std::int64_t>(
+                1, static_cast<std::int64_t>(limit))))); // [half, limit + half - 1]
+    }
+    if (host.challengeBudget > 0) {
+        --host.challengeBudget;
+        return true;
+    }
+    return false;
+}
+
+void Engine::challenge(TcpSock& sock, SegmentId id, Cause why) {
+    if (challengeAllowed(sock)) {
+        delivered(sock.host, sock.id, id, Reason(why));
+        sendAck(sock, Reason(why));
+    } else {
+        delivered(sock.host, sock.id, id, Reason(Cause::ChallengeAckRateLimited));
+    }
+}
+
+// tcp_validate_incoming(): PAWS, the sequence check, RST and SYN. True if processing goes on.
+bool Engine::validateIncoming(TcpSock& sock, const Segment& segment, SegmentId id) {
+    const Host& host = hosts_[sock.host];
+    const HostId hostId = sock.host;
+    const std::int64_t nowSec = nowSeconds(host);
+    const bool rst = segment.has(flag::kRst);
+    const bool syn = segment.has(flag::kSyn);
+
+    bool skipPaws = !(sock.timestamps && segment.hasTimestamp) ||
+                    pawsCheck(sock.tsRecent, sock.tsRecentStamp, segment.timestamp.value, nowSec,
+                              1 /* TCP_PAWS_WINDOW */);
+    if (!skipPaws) {
+        // tcp_disordered_ack_check(): a pure duplicate ACK reordered a little is forgiven.
+        const bool pureAck = segment.has(flag::kAck) && segment.seq == segment.endSeq();
+        bool forgiven = false;
+        Cause verdict = Cause::PawsReject;
+        if (pureAck) {
+            if (segment.seq != sock.rcvNxt) {
+                if (before(segment.seq, sock.rcvNxt)) {
+                    verdict = Cause::PawsOldAck;
+                }
+            } else if (segment.ack == sock.sndUna && segment.window == sock.sndWnd &&
+                       static_cast<std::int32_t>(sock.tsRecent - segment.timestamp.value) <=
+                           static_cast<std::int32_t>(
+                               std::chrono::duration_cast<std::chrono::milliseconds>(sock.rto)
+                                   .count() *
+                               1200 / 1000)) {
+                forgiven = true;
+            }
+        }
+        if (forgiven || rst) {
+            skipPaws = true; // a RST that fails PAWS still goes on to the sequence check
+        } else if (syn) {
+            challenge(sock, id, Cause::ChallengeAckForSyn);
+            return false;
+        } else if (verdict == Cause::PawsOldAck) {
+            delivered(hostId, sock.id, id,
+                      Reason(Cause::PawsOldAck, segment.timestamp.value, sock.tsRecent));
+            return false;
+        } else {
+            delivered(hostId, sock.id, id,
+                      Reason(Cause::PawsReject, segment.timestamp.value, sock.tsRecent));
+            if (!oowRateLimited(sock.lastOowAck, sock.lastOowAckSet, host, segment)) {
+                sendAck(sock, Reason(Cause::PawsReject, segment.timestamp.value, sock.tsRecent));
+            }
+            return false;
+        }
+    }
+
+    // Step 1: tcp_sequence().
+    const Seq windowEnd = sock.rcvWup + sock.lastAdvertised;
+    const std::uint32_t receiveWindow =
+        after(windowEnd, sock.rcvNxt) ? static_cast<std::uint32_t>(windowEnd - sock.rcvNxt) : 0;
+    const Seq end = segment.endSeq();
+    bool inWindow = true;
+    if (before(end, sock.rcvWup)) {
+        inWindow = false;
+    } else if (after(end, sock.rcvNxt + receiveWindow)) {
+        if (after(segment.seq, sock.rcvNxt + receiveWindow) || sock.unread > 0) {
+            inWindow = false;
+        }
+    }
+    // tcp_reset_check(): the RST a peer sends right after its FIN (seq = rcv_nxt - 1).
+    const bool resetCheck = segment.seq == sock.rcvNxt - 1 &&
+                            (sock.state == TcpState::CloseWait || sock.state == TcpState::LastAck ||
+                             sock.state == TcpState::Closing);
+    if (!inWindow) {
+        if (!rst) {
+            if (syn) {
+                challenge(sock, id, Cause::ChallengeAckForSyn);
+                return false;
+            }
+            const Reason why(Cause::OutOfWindow, static_cast<std::uint32_t>(segment.seq - sock.irs),
+                             static_cast<std::uint32_t>(sock.rcvNxt - sock.irs), receiveWindow);
+            if (oowRateLimited(sock.lastOowAck, sock.lastOowAckSet, host, segment)) {
+                delivered(hostId, sock.id, id, Reason(Cause::DupAckRateLimited));
+            } else {
+                delivered(hostId, sock.id, id, why);
+                sendAck(sock, why);
+            }
+        } else if (resetCheck) {
+            resetSocket(sock, segment, id);
+        } else {
+            delivered(hostId, sock.id, id, Reason(Cause::RstOutOfWindow));
+        }
+        return false;
+    }
+
+    // Step 2: RST. RFC 5961 §3.2: only an exact match resets; anything else in the window
+    // draws a challenge ACK.
+    if (rst) {
+        if (segment.seq == sock.rcvNxt || resetCheck) {
+            resetSocket(sock, segment, id);
+        } else {
+            challenge(sock, id, Cause::ChallengeAckForRst);
+        }
+        return false;
+    }
+
+    // Step 4: SYN in a synchronized state. RFC 5961 §4.2: challenge ACK. The one exception is the
+    // peer's retransmitted SYN reaching us in SYN-RECEIVED, which resends our SYN,ACK.
+    if (syn) {
+        if (sock.state == TcpState::SynReceived && segment.seq == sock.irs &&
+            !segment.has(flag::kAck)) {
+            delivered(hostId, sock.id, id, Reason(Cause::RcvSyn));
+            sendSegment(sock, flag::kSyn | flag::kAck, sock.iss, 0,
+                        Reason(Cause::Retransmit, sock.retransmits));
+            return false;
+        }
+        challenge(sock, id, Cause::ChallengeAckForSyn);
+        return false;
+    }
+
+    // tcp_replace_ts_recent(): remember the newest TSval of an in-sequence segment.
+    if (sock.timestamps && segment.hasTimestamp && !after(segment.seq, sock.rcvWup) &&
+        pawsCheck(sock.tsRecent, sock.tsRecentStamp, segment.timestamp.value, nowSec, 0)) {
+        sock.tsRecent = segment.timestamp.value;
+        sock.tsRecentStamp = nowSec;
+    }
+    return true;
+}
+
+void Engine::sampleRtt(TcpSock& sock, Duration rtt) {
+    // tcp_rtt_estimator() and tcp_set_rto(): RFC 6298 with Linux's floor on the variance term,
+    // so the RTO is at least srtt + TCP_RTO_MIN.
+    if (!sock.rttValid) {
+        sock.srtt = rtt;
+        sock.rttvar = rtt / 2;
+        sock.rttValid = true;
+    } else {
+        const Duration delta = rtt > sock.srtt ? rtt - sock.srtt : sock.srtt - rtt;
+        sock.rttvar = (sock.rttvar * 3 + delta) / 4;
+        sock.srtt = (sock.srtt * 7 + rtt) / 8;
+    }
+    sock.rto = std::clamp(sock.srtt + std::max(sock.rttvar * 4, Duration(kRtoMin)),
+                          Duration(kRtoMin), Duration(kRtoMax));
+}
+
+// tcp_ack(). Returns 1 if acceptable, 0 for an old ACK (ignored, processing goes on), -1 if the
+// segment must be dropped (a challenge ACK has been sent).
+int Engine::processAck(TcpSock& sock, const Segment& segment, SegmentId id) {
+    const Seq ack = segment.ack;
+    if (after(ack, sock.sndMax)) {
+        challenge(sock, id, Cause::ChallengeAckForAck); // RFC 5961 §5.2: ACK of unsent data
+        return -1;
+    }
+    if (before(ack, sock.sndUna - sock.maxWindow)) {
+        challenge(sock, id, Cause::ChallengeAckForAck);
+        return -1;
+    }
+    if (before(ack, sock.sndUna)) {
+        return 0;
+    }
+    sock.probesOut = 0;
+    // tcp_may_update_window()
+    if (after(ack, sock.sndUna) || after(segment.seq, sock.sndWl1) ||
+        (segment.seq == sock.sndWl1 && segment.window > sock.sndWnd)) {
+        sock.sndWnd = segment.window;
+        sock.sndWl1 = segment.seq;
+        sock.maxWindow = std::max<std::uint32_t>(sock.maxWindow, segment.window);
+    }
+    if (after(ack, sock.sndUna)) {
+        sock.sndUna = ack;
+        if (before(sock.sndNxt, sock.sndUna)) {
+            sock.sndNxt = sock.sndUna;
+        }
+        if (sock.rttPending && !before(ack, sock.rttSeq)) {
+            sampleRtt(sock, now_ - sock.rttSentAt);
+            sock.rttPending = false;
+        } else if (sock.backoff > 0) {
+            sock.rto = sock.rttValid
+                           ? std::clamp(sock.srtt + std::max(sock.rttvar * 4, Duration(kRtoMin)),
+                                        Duration(kRtoMin), Duration(kRtoMax))
+                           : kTimeoutInit;
+        }
+        sock.retransmits = 0;
+        sock.backoff = 0;
+        sock.firstSentAt = now_;
+        if (sock.sndUna == sock.sndMax) {
+            sock.afterRto = false;
+            cancelTimer(sock, TimerKind::Retransmit, Reason(Cause::AllAcked));
+        } else {
+            armTimer(sock, TimerKind::Retransmit, sock.rto, Reason(Cause::DataInFlight));
+        }
+    }
+    // tcp_ack_probe(): an opened window stops the probes; a still-shut one re-arms them.
+    if (sock.timerArmed(TimerKind::ZeroWindowProbe) && sock.sndNxt != sock.writeSeq()) {
+        const Seq dataEnd = sock.iss + 1 + static_cast<std::uint32_t>(sock.bytesWritten);
+        const Seq nextEnd =
+            before(sock.sndNxt, dataEnd)
+                ? sock.sndNxt + std::min<std::uint32_t>(
+                                    sock.peerMss, static_cast<std::uint32_t>(dataEnd - sock.sndNxt))
+                : sock.sndNxt + 1;
+        if (!after(nextEnd, sock.sndUna + sock.sndWnd)) {
+            sock.backoff = 0;
+            cancelTimer(sock, TimerKind::ZeroWindowProbe, Reason(Cause::WindowOpened));
+        } else {
+            const Duration base = std::max(sock.rto, kRtoMin);
+            const Duration when =
+                std::min(Duration(base * (std::int64_t{1} << std::min(sock.backoff, 30))), kRtoMax);
+            armTimer(sock, TimerKind::ZeroWindowProbe, when, Reason(Cause::WindowClosed));
+        }
+    }
+    return 1;
+}
+
+// tcp_reset().
+void Engine::resetSocket(TcpSock& sock, const Segment& segment, SegmentId id) {
+    int error = ECONNRESET;
+    if (sock.state == TcpState::SynSent) {
+        error = ECONNREFUSED;
+    } else if (sock.state == TcpState::CloseWait) {
+        error = EPIPE;
+    }
+    delivered(sock.host, sock.id, id, Reason(Cause::RcvRst, error));
+    if (sock.state == TcpState::LastAck) {
+        anomaly(sock.host, sock.id, id, Reason(Cause::PeerResetInsteadOfAck));
+    }
+    if (segment.sender != kNoSocket && sock.peerIncarnation != kNoSocket &&
+        segment.sender != sock.peerIncarnation) {
+        anomaly(sock.host, sock.id, id, Reason(Cause::KilledByStaleRst, segment.sender));
+    }
+    const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
+    done(sock, Reason(Cause::RcvRst, error), id);
+    if (sockets_[slot].id != kNoSocket) {
+        notifyApp(sockets_[slot], Trigger::Error);
+    }
+}
+
+// tcp_rcv_state_process() for every state after SYN-SENT.
+void Engine::establishedReceive(TcpSock& sock, const Segment& segment, SegmentId id) {
+    const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
+    const SocketId sockId = sock.id;
+    const HostId hostId = sock.host;
+    const auto alive = [&] { return sockets_[slot].id == sockId; };
+
+    if (!validateIncoming(sock, segment, id)) {
+        return;
+    }
+    if (!segment.has(flag::kAck)) {
+        delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
+        return;
+    }
+
+    // Step 5: the ACK.
+    const int acceptable = processAck(sock, segment, id);
+    if (acceptable < 0) {
+        return;
+    }
+    if (acceptable == 0 && sock.state == TcpState::SynReceived) {
+        delivered(hostId, sock.id, id, Reason(Cause::RstNoSocket));
+        sendResetFor(hostId, segment, kNoSocket, Reason(Cause::RstNoSocket));
+        return;
+    }
+    const bool finAcked = sock.finQueued && sock.sndUna == sock.writeSeq();
+    switch (sock.state) {
+    case TcpState::SynReceived: {
+        setState(sock, TcpState::Established, Reason(Cause::RcvAckOfSyn), id);
+        TcpSock& listener = sockets_[sock.listenerSlot];
+        if (listener.state == TcpState::Listen && listener.accepted < listener.acceptNames.size()) {
+            sock.name = listener.acceptNames[listener.accepted++];
+            socketNames_[sock.id - 1] = sock.name;
+            hosts_[hostId].named[sock.name] = slot;
+            publish(sock);
+        }
+        notifyApp(sock, Trigger::Established);
+        break;
+    }
+    case TcpState::FinWait1: {
+        if (!finAcked) {
+            break;
+        }
+        setState(sock, TcpState::FinWait2, Reason(Cause::RcvAckOfFin), id);
+        sock.shutdownMask |= kSendShutdown;
+        if (!sock.orphan || !hosts_[hostId].traits.orphanFinWait2Timeout) {
+            break; // a socket the application holds waits in FIN-WAIT-2 for ever
+        }
+        const bool carriesData = segment.length > 0;
+        if (carriesData &&
+            after(segment.endSeq() - (segment.has(flag::kFin) ? 1U : 0U), sock.rcvNxt)) {
+            // New data for an orphan: nobody will read it (TCPAbortOnData).
+            delivered(hostId, sock.id, id, Reason(Cause::RstDataAfterClose));
+            done(sock, Reason(Cause::RstDataAfterClose), id);
+            sendResetFor(hostId, segment, sockId, Reason(Cause::RstDataAfterClose));
+            return;
+        }
+        const Duration timeout = finTime(sock);
+        if (timeout > kTimeWaitLen) {
+            armTimer(sock, TimerKind::FinWait2, timeout - kTimeWaitLen, Reason(Cause::RcvAckOfFin));
+        } else if (segment.has(flag::kFin)) {
+            armTimer(sock, TimerKind::FinWait2, timeout, Reason(Cause::RcvAckOfFin));
+        } else {
+            delivered(hostId, sock.id, id, Reason(Cause::RcvAckOfFin));
+            enterTimeWait(sock, TcpState::FinWait2, timeout, Reason(Cause::RcvAckOfFin), id);
+            return;
+        }
+        break;
+    }
+    case TcpState::Closing:
+        if (finAcked) {
+            delivered(hostId, sock.id, id, Reason(Cause::RcvAckOfFin));
+            enterTimeWait(sock, TcpState::TimeWait, Duration::zero(), Reason(Cause::RcvAckOfFin),
+                          id);
+            return;
+        }
+        break;
+    case TcpState::LastAck:
+        if (finAcked) {
+            delivered(hostId, sock.id, id, Reason(Cause::RcvAckOfFin));
+            // tcp_done(): no TIME_WAIT for the passive closer.
+            done(sock, Reason(Cause::RcvAckOfFin), id);
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+
+    // Step 7: the data.
+    const bool hasSpace = segment.length > 0 || segment.has(flag::kFin);
+    if (hasSpace) {
+        bool queue = true;
+        switch (sock.state) {
+        case TcpState::CloseWait:
+        case TcpState::Closing:
+        case TcpState::LastAck:
+            if (!before(segment.seq, sock.rcvNxt)) {
+                queue = false; // the peer already sent its FIN: nothing new can follow
+                delivered(hostId, sock.id, id, Reason(Cause::RcvDuplicateFin));
+                if (segment.has(flag::kFin) || segment.length > 0) {
+                    scheduleAck(sock, true, Reason(Cause::AckDuplicate));
+                }
+                break;
+            }
+            [[fallthrough]];
+        case TcpState::FinWait1:
+        case TcpState::FinWait2:
+            // RFC 1122 §4.2.2.13: data after close() resets the connection.
+            if ((sock.shutdownMask & kRcvShutdown) && segment.length > 0 &&
+                after(segment.endSeq() - (segment.has(flag::kFin) ? 1U : 0U), sock.rcvNxt) &&
+                hosts_[hostId].traits.rstOnDataAfterClose) {
+                delivered(hostId, sock.id, id, Reason(Cause::RstDataAfterClose));
+                done(sock, Reason(Cause::RstDataAfterClose), id);
+                sendResetFor(hostId, segment, sockId, Reason(Cause::RstDataAfterClose));
+                return;
+            }
+            break;
+        default:
+            break;
+        }
+        if (queue) {
+            queueData(sock, segment, id);
+            if (!alive()) {
+                return;
+            }
+        }
+    }
+
+    // tcp_data_snd_check() then tcp_ack_snd_check().
+    TcpSock& current = sockets_[slot];
+    pushPending(current);
+    if (current.ackPending && !current.timerArmed(TimerKind::DelayedAck)) {
+        const bool twoSegments =
+            static_cast<std::uint32_t>(current.rcvNxt - current.rcvWup) > current.peerMss;
+        const bool quick = current.quickAcks > 0 && !current.pingpong;
+        if (twoSegments) {
+            sendAck(current, Reason(Cause::AckTwoSegments));
+        } else if (quick) {
+            sendAck(current, Reason(Cause::AckQuick));
+        } else {
+            scheduleAck(current, false, Reason(Cause::AckScheduled));
+        }
+    }
+}
+
+// tcp_data_queue(): in-order data and the FIN; duplicates are ACKed at once; out-of-order
+// segments are not kept (the sender resends them).
+void Engine::queueData(TcpSock& sock, const Segment& segment, SegmentId id) {
+    const Seq end = segment.endSeq();
+    if (!after(end, sock.rcvNxt)) {
+        delivered(sock.host, sock.id, id, Reason(Cause::AckDuplicate));
+        sock.quickAcks = std::max(sock.quickAcks, 1);
+        scheduleAck(sock, true, Reason(Cause::AckDuplicate));
+        return;
+    }
+    if (after(segment.seq, sock.rcvNxt)) {
+        const Reason why(Cause::AckOutOfOrder, static_cast<std::uint32_t>(sock.rcvNxt - sock.irs));
+        delivered(sock.host, sock.id, id, why);
+        scheduleAck(sock, true, why);
+        return;
+    }
+    // In order (perhaps overlapping what we have): take the new part.
+    const Seq dataEnd = segment.seq + segment.length;
+    const std::uint32_t fresh =
+        after(dataEnd, sock.rcvNxt) ? static_cast<std::uint32_t>(dataEnd - sock.rcvNxt) : 0;
+    if (fresh > 0) {
+        const std::uint32_t window = advertisedWindow(sock);
+        if (window == 0) {
+            delivered(sock.host, sock.id, id, Reason(Cause::ZeroWindow));
+            scheduleAck(sock, true, Reason(Cause::ZeroWindow));
+            return;
+        }
+        delivered(sock.host, sock.id, id, Reason(Cause::Accepted));
+        if (segment.sender != sock.peerIncarnation && segment.sender != kNoSocket) {
+            anomaly(sock.host, sock.id, id,
+                    Reason(Cause::StaleDataAccepted, segment.sender, fresh));
+        }
+        sock.rcvNxt += fresh;
+        if (!sock.quickAckInitialised) {
+            // tcp_event_data_recv(): the first data starts quickack mode (TCP_MAX_QUICKACKS,
+            // at most half the window in full segments).
+            sock.quickAckInitialised = true;
+            sock.quickAcks = static_cast<int>(std::min<std::uint32_t>(
+                kMaxQuickAcks, std::max<std::uint32_t>(1, sock.receiveBuffer / (2 * kDefaultMss))));
+            sock.ato = kDelayedAckMin;
+        }
+        sock.lastDataReceived = now_;
+        if (!sock.reading) {
+            sock.unread += fresh;
+        }
+        sock.ackPending = true;
+    } else {
+        delivered(sock.host, sock.id, id, Reason(Cause::RcvFin));
+    }
+    if (segment.has(flag::kFin)) {
+        receiveFin(sock, segment, id);
+    }
+}
+
+// tcp_fin().
+void Engine::receiveFin(TcpSock& sock, const Segment& /*segment*/, SegmentId id) {
+    sock.rcvNxt += 1;
+    sock.shutdownMask |= kRcvShutdown;
+    sock.finReceived = true;
+    sock.ackPending = true;
+    switch (sock.state) {
+    case TcpState::SynReceived:
+    case TcpState::Established:
+        setState(sock, TcpState::CloseWait, Reason(Cause::RcvFin), id);
+        sock.pingpong = true; // inet_csk_enter_pingpong_mode(): the ACK may wait for our FIN
+        break;
+    case TcpState::CloseWait:
+    case TcpState::Closing:
+    case TcpState::LastAck:
+        break;
+    case TcpState::FinWait1:
+        // Simultaneous close: ACK their FIN at once and wait for the ACK of ours in CLOSING.
+        sendAck(sock, Reason(Cause::RcvFin));
+        setState(sock, TcpState::Closing, Reason(Cause::RcvFin), id);
+        break;
+    case TcpState::FinWait2:
+        sendAck(sock, Reason(Cause::RcvFin));
+        enterTimeWait(sock, TcpState::TimeWait, Duration::zero(), Reason(Cause::RcvFin), id);
+        return;
+    default:
+        break;
+    }
+    if (!sock.orphan && sock.reading && sock.unread == 0 && !sock.eofDelivered) {
+        sock.eofDelivered = true;
+        notifyApp(sock, Trigger::Eof);
+    }
+}
+
+} // namespace tdl

@@ -1,0 +1,606 @@
+// Sending, timers and the socket's own decisions: what Linux keeps in tcp_output.c, tcp_timer.c and
+// the close paths of tcp.c.
+
+#include "engine.h"
+
+#include <algorithm>
+#include <bit>
+#include <cerrno>
+
+namespace tdl {
+
+namespace {
+
+// tcp_close_state()'s new_state[] table: the state close() or shutdown(SHUT_WR) moves to, and
+// whether a FIN goes with it (TCP_ACTION_FIN).
+struct CloseStep {
+    TcpState next;
+    bool sendsFin;
+};
+CloseStep closeStep(TcpState state) {
+    switch (state) {
+    case TcpState::Established:
+    case TcpState::SynReceived:
+        return {TcpState::FinWait1, true};
+    case TcpState::CloseWait:
+        return {TcpState::LastAck, true};
+    case TcpState::SynSent:
+    case TcpState::TimeWait:
+    case TcpState::Closed:
+    case TcpState::Listen:
+        return {TcpState::Closed, false};
+    case TcpState::FinWait1:
+    case TcpState::FinWait2:
+    case TcpState::LastAck:
+    case TcpState::Closing:
+        return {state, false};
+    }
+    return {state, false};
+}
+
+Duration threeAndHalf(Duration rto) {
+    return rto * 4 - rto / 2;
+} // (rto << 2) - (rto >> 1)
+
+} // namespace
+
+Reason Engine::reasonOf(const TcpSock& sock) const {
+    return Reason(sock.finCause);
+}
+
+// The only writer of a socket's state: every change is a fact with its cause.
+void Engine::setState(TcpSock& sock, TcpState to, Reason reason, SegmentId because) {
+    if (sock.state == to) {
+        return;
+    }
+    Fact f;
+    f.kind = FactKind::StateChanged;
+    f.host = sock.host;
+    f.socket = sock.id;
+    f.from = sock.state;
+    f.to = to;
+    f.reason = reason;
+    f.segment = because;
+    sock.state = to;
+    fact(f);
+}
+
+std::uint16_t Engine::advertisedWindow(const TcpSock& sock) const {
+    const std::uint64_t used = std::min<std::uint64_t>(sock.unread, sock.receiveBuffer);
+    return static_cast<std::uint16_t>(std::min<std::uint64_t>(sock.receiveBuffer - used, 65535));
+}
+
+void Engine::sendSegment(TcpSock& sock, std::uint8_t flags, Seq seq, std::uint32_t length,
+                         Reason reason) {
+    const Host& host = hosts_[sock.host];
+    Segment seg;
+    seg.src = sock.tuple.local;
+    seg.dst = sock.tuple.remote;
+    seg.seq = seq;
+    seg.flags = flags;
+    seg.length = length;
+    seg.sender = sock.id;
+    seg.streamOffset = static_cast<std::uint32_t>(seq - (sock.iss + 1));
+    if (flags & flag::kAck) {
+        seg.ack = sock.rcvNxt;
+    }
+    seg.window = advertisedWindow(sock);
+    const bool syn = (flags & flag::kSyn) != 0;
+    if (syn) {
+        seg.mss = static_cast<std::uint16_t>(kDefaultMss);
+        seg.streamOffset = 0;
+    }
+    // A SYN offers timestamps if the sysctl allows; a SYN,ACK only answers an offer; after the
+    // handshake they are on only if both sides agreed (tcp_syn_options / tcp_established_options).
+    if (sock.timestamps) {
+        seg.hasTimestamp = true;
+        seg.timestamp.value = tsNow(host) + sock.tsOffset;
+        seg.timestamp.echo = (flags & flag::kAck) ? sock.tsRecent : 0;
+    }
+    if (flags & flag::kAck) {
+        sock.ackPending = false;
+        sock.rcvWup = sock.rcvNxt;
+        sock.lastAdvertised = seg.window;
+        if (sock.timerArmed(TimerKind::DelayedAck)) {
+            cancelTimer(sock, TimerKind::DelayedAck, Reason(Cause::AckSent));
+        }
+        if (sock.quickAcks > 0) {
+            --sock.quickAcks;
+        }
+    }
+    if (length > 0) {
+        // tcp_event_data_sent(): a reply within ato of the last data received means an
+        // interactive exchange; delayed ACKs then wait for data to ride on (pingpong mode).
+        if (sock.ato > Duration::zero() && now_ - sock.lastDataReceived < sock.ato) {
+            sock.pingpong = true;
+        }
+    }
+    transmit(sock.host, seg, reason);
+}
+
+void Engine::sendAck(TcpSock& sock, Reason reason) {
+    sendSegment(sock, flag::kAck, sock.sndNxt, 0, reason);
+}
+
+// tcp_send_active_reset(): RST|ACK at tcp_acceptable_seq(), with a current timestamp.
+void Engine::sendActiveReset(TcpSock& sock, Reason reason) {
+    const Seq windowEnd = sock.sndUna + sock.sndWnd;
+    const Seq seq = !before(windowEnd, sock.sndNxt) ? sock.sndNxt : windowEnd;
+    sendSegment(sock, flag::kRst | flag::kAck, seq, 0, reason);
+}
+
+// tcp_v4_send_reset(): the answer to a segment nobody should have received. Never to a RST.
+void Engine::sendResetFor(HostId host, const Segment& incoming, SocketId from, Reason reason) {
+    if (incoming.has(flag::kRst)) {
+        return;
+    }
+    Segment rst;
+    rst.src = incoming.dst;
+    rst.dst = incoming.src;
+    rst.sender = from;
+    if (incoming.has(flag::kAck)) {
+        rst.flags = flag::kRst;
+        rst.seq = incoming.ack;
+    } else {
+        rst.flags = flag::kRst | flag::kAck;
+        rst.ack = incoming.endSeq();
+    }
+    transmit(host, rst, reason);
+}
+
+// tcp_write_xmit(): send what the window allows, the FIN after the last byte.
+void Engine::pushPending(TcpSock& sock) {
+    switch (sock.state) {
+    case TcpState::Established:
+    case TcpState::CloseWait:
+    case TcpState::FinWait1:
+    case TcpState::Closing:
+    case TcpState::LastAck:
+        break;
+    default:
+        return;
+    }
+    if (sock.detached) {
+        return;
+    }
+    const Seq dataEnd = sock.iss + 1 + static_cast<std::uint32_t>(sock.bytesWritten);
+    const Seq windowEnd = sock.sndUna + sock.sndWnd;
+    bool sentAny = false;
+    while (true) {
+        if (sock.afterRto && sock.sndNxt != sock.sndUna) {
+            break; // after an RTO, one segment in flight until the ACK comes (cwnd = 1)
+        }
+        const bool retransmission = before(sock.sndNxt, sock.sndMax);
+        std::uint32_t length = 0;
+        if (before(sock.sndNxt, dataEnd)) {
+            const auto remaining = static_cast<std::uint32_t>(dataEnd - sock.sndNxt);
+            const std::uint32_t room = after(windowEnd, sock.sndNxt)
+                                           ? static_cast<std::uint32_t>(windowEnd - sock.sndNxt)
+                                           : 0;
+            length = std::min({sock.peerMss, remaining, room});
+            if (length == 0) {
+                break;
+            }
+        }
+        // tcp_snd_wnd_test() counts the FIN: it goes only if it fits in the window too.
+        const bool fin = sock.finQueued && sock.sndNxt + length == dataEnd &&
+                         !after(dataEnd + 1, windowEnd) && sock.sndNxt != sock.writeSeq();
+        if (length == 0 && !fin) {
+            break;
+        }
+        std::uint8_t flags = flag::kAck;
+        if (length > 0 && sock.sndNxt + length == dataEnd) {
+            flags |= flag::kPsh;
+        }
+        if (fin) {
+            flags |= flag::kFin;
+        }
+        Reason reason;
+        if (retransmission) {
+            reason = Reason(Cause::Retransmit, sock.retransmits);
+        } else if (length > 0) {
+            reason = Reason(Cause::Data, length);
+        } else {
+            reason = reasonOf(sock);
+        }
+        if (sock.sndUna == sock.sndMax) {
+            sock.firstSentAt = now_;
+        }
+        sendSegment(sock, flags, sock.sndNxt, length, reason);
+        sock.sndNxt += length + (fin ? 1U : 0U);
+        if (after(sock.sndNxt, sock.sndMax)) {
+            sock.sndMax = sock.sndNxt;
+            if (!sock.rttPending && sock.retransmits == 0) {
+                sock.rttPending = true;
+                sock.rttSeq = sock.sndNxt;
+                sock.rttSentAt = now_;
+            }
+        }
+        sentAny = true;
+    }
+    if (sentAny && !sock.timerArmed(TimerKind::Retransmit)) {
+        armTimer(sock, TimerKind::Retransmit, sock.rto, Reason(Cause::DataInFlight));
+    }
+    // tcp_check_probe_timer(): nothing in flight, something to send, and the window shut.
+    if (sock.sndUna == sock.sndMax && sock.sndNxt != sock.writeSeq() &&
+        !sock.timerArmed(TimerKind::Retransmit) && !sock.timerArmed(TimerKind::ZeroWindowProbe)) {
+        armTimer(sock, TimerKind::ZeroWindowProbe, std::max(sock.rto, kRtoMin),
+                 Reason(Cause::WindowClosed));
+    }
+}
+
+void Engine::armTimer(TcpSock& sock, TimerKind kind, Duration after, Reason reason) {
+    const auto index = static_cast<std::size_t>(kind);
+    sock.deadline[index] = now_ + after;
+    ++sock.generation[index];
+    sock.armed |= static_cast<std::uint8_t>(1U << index);
+    const auto slot = static_cast<std::uint32_t>(&sock - sockets_.data());
+    schedule(sock.deadline[index], EventKind::SocketTimer, slot, sock.id,
+             static_cast<std::uint8_t>(index), sock.generation[index]);
+    Fact f;
+    f.kind = FactKind::TimerArmed;
+    f.host = sock.host;
+    f.socket = sock.id;
+    f.timer = kind;
+    f.deadline = sock.deadline[index];
+    f.reason = reason;
+    fact(f);
+}
+
+void Engine::cancelTimer(TcpSock& sock, TimerKind kind, Reason reason) {
+    if (!sock.timerArmed(kind)) {
+        return;
+    }
+    const auto index = static_cast<std::size_t>(kind);
+    sock.armed &= static_cast<std::uint8_t>(~(1U << index));
+    ++sock.generation[index];
+    Fact f;
+    f.kind = FactKind::TimerCancelled;
+    f.host = sock.host;
+    f.socket = sock.id;
+    f.timer = kind;
+    f.reason = reason;
+    fact(f);
+}
+
+void Engine::onSocketTimer(TcpSock& sock, TimerKind kind) {
+    switch (kind) {
+    case TimerKind::Retransmit:
+        onRetransmitTimer(sock);
+        break;
+    case TimerKind::DelayedAck:
+        onDelayedAckTimer(sock);
+        break;
+    case TimerKind::ZeroWindowProbe:
+        onProbeTimer(sock);
+        break;
+    case TimerKind::FinWait2:
+        onFinWait2Timer(sock);
+        break;
+    case TimerKind::TimeWait:
+        break; // TIME_WAIT lives in its own record (onTimeWaitTimer)
+    }
+}
+
+void Engine::onDelayedAckTimer(TcpSock& sock) {
+    if (!sock.ackPending) {
+        return;
+    }
+    // tcp_delack_timer_handler(): a delayed ACK that had to fire ends pingpong mode.
+    sock.pingpong = false;
+    sendAck(sock, Reason(Cause::AckDelayed));
+}
+
+// tcp_orphan_retries(): 0 means 8 while the RTO is below its maximum ("alive").
+int Engine::orphanRetries(const TcpSock& sock, bool alive) const {
+    int retries = hosts_[sock.host].sysctls.tcp_orphan_retries;
+    if (retries == 0 && alive) {
+        retries = 8;
+    }
+    return retries;
+}
+
+// retransmits_timed_out() with tcp_model_timeout(): the limit is a time budget measured from the
+// first transmission of the oldest unacknowledged segment, as if the RTO had started at rtoBase
+// and doubled up to TCP_RTO_MAX.
+bool Engine::retransmitsTimedOut(const TcpSock& sock, int boundary, Duration rtoBase) const {
+    if (sock.retransmits == 0) {
+        return false;
+    }
+    const int linearThreshold = std::bit_width(static_cast<std::uint64_t>(kRtoMax / rtoBase)) - 1;
+    Duration timeout;
+    if (boundary <= linearThreshold) {
+        timeout = ((2LL << boundary) - 1) * rtoBase;
+    } else {
+        timeout = ((2LL << linearThreshold) - 1) * rtoBase + (boundary - linearThreshold) * kRtoMax;
+    }
+    return now_ - sock.retransStamp >= timeout;
+}
+
+// tcp_retransmit_timer() and tcp_write_timeout().
+void Engine::onRetransmitTimer(TcpSock& sock) {
+    if (sock.sndUna == sock.sndMax) {
+        return;
+    }
+    const Host& host = hosts_[sock.host];
+    int limit;
+    Duration rtoBase = kRtoMin;
+    if (sock.state == TcpState::SynSent) {
+        limit = host.sysctls.tcp_syn_retries;
+        rtoBase = kTimeoutInit;
+    } else if (sock.state == TcpState::SynReceived) {
+        limit = host.sysctls.tcp_synack_retries;
+        rtoBase = kTimeoutInit;
+    } else if (sock.orphan) {
+        limit = orphanRetries(sock, sock.rto < kRtoMax);
+    } else {
+        limit = host.sysctls.tcp_retries2;
+    }
+    const bool expired = (sock.state == TcpState::SynSent || sock.state == TcpState::SynReceived)
+                             ? sock.retransmits >= limit
+                             : retransmitsTimedOut(sock, limit, rtoBase);
+    if (expired) {
+        // tcp_write_err(): ETIMEDOUT, and no RST.
+        const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
+        done(sock, Reason(Cause::RetriesExhausted, limit, sock.orphan ? 1 : 0));
+        if (sockets_[slot].id != kNoSocket) {
+            appCall(&sockets_[slot], sockets_[slot].host, AppCallKind::Close, ETIMEDOUT,
+                    Reason(Cause::RetriesExhausted, limit, 0));
+            notifyApp(sockets_[slot], Trigger::Error);
+        }
+        return;
+    }
+    if (sock.retransmits == 0) {
+        sock.retransStamp = sock.firstSentAt;
+    }
+    ++sock.retransmits;
+    sock.rttPending = false; // Karn: no RTT sample from a retransmitted segment
+    if (sock.state == TcpState::SynSent || sock.state == TcpState::SynReceived) {
+        const std::uint8_t flags =
+            sock.state == TcpState::SynSent ? flag::kSyn : flag::kSyn | flag::kAck;
+        sendSegment(sock, flags, sock.iss, 0, Reason(Cause::Retransmit, sock.retransmits));
+    } else {
+        sock.sndNxt = sock.sndUna; // go back: resend from the first unacknowledged byte
+        sock.afterRto = true;
+        pushPending(sock);
+    }
+    ++sock.backoff;
+    sock.rto = std::min(sock.rto * 2, kRtoMax);
+    armTimer(sock, TimerKind::Retransmit, sock.rto,
+             Reason(Cause::RtoExpired, sock.retransmits,
+                    std::chrono::duration_cast<std::chrono::milliseconds>(sock.rto).count()));
+}
+
+// tcp_probe_timer() and tcp_send_probe0().
+void Engine::onProbeTimer(TcpSock& sock) {
+    if (sock.sndUna != sock.sndMax || sock.sndNxt == sock.writeSeq()) {
+        sock.probesOut = 0;
+        return;
+    }
+    int maxProbes = hosts_[sock.host].sysctls.tcp_retries2;
+    bool abort = false;
+    if (sock.orphan) {
+        const bool alive =
+            std::min(Duration(sock.rto * (std::int64_t{1} << std::min(sock.backoff, 30))),
+                     kRtoMax) < kRtoMax;
+        maxProbes = orphanRetries(sock, alive);
+        if (!alive && sock.backoff >= maxProbes) {
+            abort = true;
+        }
+    }
+    if (abort || sock.probesOut >= maxProbes) {
+        const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
+        done(sock, Reason(Cause::ProbesExhausted, maxProbes));
+        if (sockets_[slot].id != kNoSocket) {
+            notifyApp(sockets_[slot], Trigger::Error);
+        }
+        return;
+    }
+    // tcp_xmit_probe_skb(): an ACK with sequence number snd_una - 1, which the peer must answer.
+    ++sock.probesOut;
+    sendSegment(sock, flag::kAck, sock.sndUna - 1, 0,
+                Reason(Cause::ZeroWindowProbe, sock.probesOut));
+    if (sock.backoff < hosts_[sock.host].sysctls.tcp_retries2) {
+        ++sock.backoff;
+    }
+    const Duration base = std::max(sock.rto, kRtoMin);
+    const Duration when =
+        std::min(Duration(base * (std::int64_t{1} << std::min(sock.backoff, 30))), kRtoMax);
+    armTimer(sock, TimerKind::ZeroWindowProbe, when, Reason(Cause::WindowClosed));
+}
+
+// tcp_fin_time(): linger2 (not modelled) or tcp_fin_timeout, but never under 3.5 RTO.
+Duration Engine::finTime(const TcpSock& sock) const {
+    const Duration configured = std::chrono::seconds(hosts_[sock.host].sysctls.tcp_fin_timeout);
+    return std::max(configured, threeAndHalf(sock.rto));
+}
+
+// tcp_keepalive_timer() on an orphan in FIN-WAIT-2: hand over to a TIME_WAIT record in the
+// FIN_WAIT2 sub-state for what is left of tcp_fin_timeout beyond 60 s, or reset.
+void Engine::onFinWait2Timer(TcpSock& sock) {
+    if (sock.state != TcpState::FinWait2 || !sock.orphan) {
+        return;
+    }
+    const Duration rest = finTime(sock) - kTimeWaitLen;
+    if (rest > Duration::zero()) {
+        enterTimeWait(sock, TcpState::FinWait2, rest, Reason(Cause::FinWait2Timeout), kNoSegment);
+        return;
+    }
+    sendActiveReset(sock,
+                    Reason(Cause::FinWait2Timeout, hosts_[sock.host].sysctls.tcp_fin_timeout));
+    done(sock, Reason(Cause::FinWait2Timeout, hosts_[sock.host].sysctls.tcp_fin_timeout));
+}
+
+// tcp_done(): CLOSED, timers stopped, unhashed; an orphan's memory is freed now, otherwise when the
+// application closes its descriptor.
+void Engine::done(TcpSock& sock, Reason reason, SegmentId because) {
+    Host& host = hosts_[sock.host];
+    const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
+    setState(sock, TcpState::Closed, reason, because);
+    for (int k = 0; k < kTimerKindCount; ++k) {
+        cancelTimer(sock, static_cast<TimerKind>(k), Reason(Cause::SocketClosed));
+    }
+    unhash(sock);
+    if (sock.orphan) {
+        --host.orphans;
+        freeSocket(slot);
+    }
+}
+
+void Engine::unhash(TcpSock& sock) {
+    Host& host = hosts_[sock.host];
+    const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
+    if (sock.role == SocketRole::Listener) {
+        const auto it = host.listeners.find(sock.tuple.local.port);
+        if (it != host.listeners.end() && it->second == slot) {
+            host.listeners.erase(it);
+        }
+        return;
+    }
+    const auto it = host.connections.find(sock.tuple);
+    if (it != host.connections.end() && it->second == slot) {
+        host.connections.erase(it);
+    }
+    releasePort(host, sock.tuple.local.port, sock.connectPort);
+    sock.connectPort = false;
+}
+
+void Engine::releasePort(Host& host, std::uint16_t port, bool connectPort) {
+    if (!connectPort) {
+        return;
+    }
+    const auto it = host.connectPorts.find(port);
+    if (it != host.connectPorts.end() && --it->second == 0) {
+        host.connectPorts.erase(it);
+    }
+}
+
+// tcp_disconnect(), as close() with SO_LINGER {1, 0} uses it.
+void Engine::disconnect(TcpSock& sock, Reason reason) {
+    const TcpState old = sock.state;
+    const bool unsent = sock.sndNxt != sock.writeSeq();
+    // tcp_need_reset()
+    const bool needReset = old == TcpState::Established || old == TcpState::CloseWait ||
+                           old == TcpState::FinWait1 || old == TcpState::FinWait2 ||
+                           old == TcpState::SynReceived ||
+                           ((old == TcpState::Closing || old == TcpState::LastAck) && unsent);
+    setState(sock, TcpState::Closed, reason);
+    if (needReset) {
+        sendActiveReset(sock, reason);
+    }
+}
+
+// __tcp_close().
+void Engine::closeSocket(std::uint32_t slot) {
+    TcpSock* sock = &sockets_[slot];
+    Host& host = hosts_[sock->host];
+    appCall(sock, sock->host, AppCallKind::Close, 0, Reason(Cause::AppClose));
+    {
+        const auto named = host.named.find(sock->name);
+        if (named != host.named.end() && named->second == slot) {
+            host.named.erase(named); // the descriptor is gone, the socket may live on
+        }
+    }
+    if (sock->detached || sock->state == TcpState::Closed) {
+        unhash(*sock);
+        freeSocket(slot);
+        return;
+    }
+    sock->shutdownMask = kRcvShutdown | kSendShutdown;
+    if (sock->state == TcpState::Listen) {
+        done(*sock, Reason(Cause::AppClose));
+        freeSocket(slot);
+        return;
+    }
+    const std::uint64_t unread = sock->unread;
+    sock->unread = 0;
+    const ProfileTraits& traits = host.traits;
+    if (unread > 0 && traits.rstOnCloseWithUnreadData) {
+        // RFC 2525 §2.17: unread data was thrown away, so tell the peer with a RST, not a FIN.
+        const Reason why(Cause::RstUnreadData, static_cast<std::int64_t>(unread));
+        setState(*sock, TcpState::Closed, why);
+        sendActiveReset(*sock, why);
+    } else if (sock->lingerZero) {
+        disconnect(*sock, Reason(Cause::RstLingerZero));
+    } else {
+        const CloseStep step = closeStep(sock->state);
+        setState(*sock, step.next, Reason(Cause::AppClose));
+        if (step.sendsFin) {
+            sock->finQueued = true;
+            sock->finCause = Cause::FinOnClose;
+            pushPending(*sock);
+        }
+    }
+    sock = &sockets_[slot];
+    sock->orphan = true;
+    ++host.orphans;
+    if (sock->state == TcpState::Closed) {
+        done(*sock, Reason(Cause::AppClose));
+        return;
+    }
+    if (sock->state == TcpState::FinWait2 && traits.orphanFinWait2Timeout) {
+        const Duration timeout = finTime(*sock);
+        if (timeout > kTimeWaitLen) {
+            armTimer(*sock, TimerKind::FinWait2, timeout - kTimeWaitLen, Reason(Cause::AppClose));
+        } else {
+            enterTimeWait(*sock, TcpState::FinWait2, timeout, Reason(Cause::AppClose), kNoSegment);
+        }
+        return;
+    }
+    // tcp_check_oom() -> tcp_too_many_orphans(): the orphan just made counts.
+    if (host.orphans > host.sysctls.tcp_max_orphans && traits.challengeAcks) {
+        const Reason why(Cause::RstTooManyOrphans, host.orphans, host.sysctls.tcp_max_orphans);
+        setState(*sock, TcpState::Closed, why);
+        sendActiveReset(*sock, why);
+        done(*sock, why);
+    }
+}
+
+// tcp_shutdown() (and inet_shutdown()'s bookkeeping).
+void Engine::shutdownSocket(TcpSock& sock, int how) {
+    const std::uint8_t mask = static_cast<std::uint8_t>(how + 1); // SHUT_RD 0 -> RCV_SHUTDOWN 1
+    if (sock.detached || sock.state == TcpState::Closed) {
+        appCall(&sock, sock.host, AppCallKind::Shutdown, ENOTCONN, Reason(Cause::AppShutdown, how));
+        return;
+    }
+    appCall(&sock, sock.host, AppCallKind::Shutdown, 0, Reason(Cause::AppShutdown, how));
+    sock.shutdownMask |= mask;
+    if ((mask & kSendShutdown) == 0) {
+        return; // SHUT_RD sends nothing; data is still acknowledged and queued
+    }
+    switch (sock.state) {
+    case TcpState::SynSent:
+        // Any shutdown() in SYN-SENT aborts the connect via tcp_disconnect(): no RST.
+        setState(sock, TcpState::Closed, Reason(Cause::AppShutdown, how));
+        unhash(sock);
+        for (int k = 0; k < kTimerKindCount; ++k) {
+            cancelTimer(sock, static_cast<TimerKind>(k), Reason(Cause::SocketClosed));
+        }
+        break;
+    case TcpState::Established:
+    case TcpState::SynReceived:
+    case TcpState::CloseWait: {
+        const CloseStep step = closeStep(sock.state);
+        setState(sock, step.next, Reason(Cause::AppShutdown, how));
+        sock.finQueued = true;
+        sock.finCause = Cause::FinOnShutdown;
+        pushPending(sock);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+void Engine::scheduleAck(TcpSock& sock, bool forceNow, Reason reason) {
+    if (forceNow) {
+        sendAck(sock, reason);
+        return;
+    }
+    sock.ackPending = true;
+    if (!sock.timerArmed(TimerKind::DelayedAck)) {
+        armTimer(sock, TimerKind::DelayedAck, kDelayedAckMin, Reason(Cause::AckScheduled));
+    }
+}
+
+} // namespace tdl
