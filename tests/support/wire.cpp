@@ -82,3 +82,12 @@ std::vector<const SegmentRecord*> sentWithCause(const Trace& trace, const std::s
 }
 
 } // namespace tdl::test
+
+namespace tdl {
+void PrintTo(Cause cause, std::ostream* os) {
+    *os << causeKey(cause);
+}
+void PrintTo(TcpState state, std::ostream* os) {
+    *os << stateName(state);
+}
+} // namespace tdl

@@ -46,3 +46,9 @@ std::vector<const SegmentRecord*> sentWithCause(const Trace& trace, const std::s
                                                 Cause cause);
 
 } // namespace tdl::test
+
+namespace tdl {
+// gtest prints these by name instead of as raw bytes.
+void PrintTo(Cause cause, std::ostream* os);
+void PrintTo(TcpState state, std::ostream* os);
+} // namespace tdl
