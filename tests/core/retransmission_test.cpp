@@ -1,0 +1,152 @@
+// Retransmission of SYN and FIN: RTO backoff and the give-up budgets (tcp_timer.c).
+
+#include "scenario_builder.h"
+#include "simulator.h"
+#include "trace_query.h"
+#include "wire.h"
+
+#include <cerrno>
+#include <gtest/gtest.h>
+
+namespace tdl::test {
+namespace {
+
+using enum TcpState;
+
+std::vector<SimTime> sendTimes(const std::vector<const SegmentRecord*>& records) {
+    std::vector<SimTime> out;
+    for (const SegmentRecord* r : records) {
+        out.push_back(r->sentAt);
+    }
+    return out;
+}
+
+std::vector<const SegmentRecord*> withFlag(const TraceQuery& q, const std::string& host,
+                                           std::uint8_t flags) {
+    std::vector<const SegmentRecord*> out;
+    for (const SegmentRecord* r : q.sentBy(host)) {
+        if (r->segment.has(flags)) {
+            out.push_back(r);
+        }
+    }
+    return out;
+}
+
+TEST(SynSent, NoAnswer_SynRetransmittedFromOneSecondDoublingThenEtimedout) {
+    // tcp_retransmit_timer(): TCP_TIMEOUT_INIT = 1 s, doubled per expiry; tcp_syn_retries = 6.
+    const Trace trace = simulate(ScenarioBuilder()
+                                     .listen(0ms, "server", 80, {"s"})
+                                     .connect(0ms, "client", "c", "server", 80)
+                                     .drop("client", flag::kSyn, 0)
+                                     .build());
+    const TraceQuery q(trace);
+    const auto syns = withFlag(q, "client", flag::kSyn);
+    EXPECT_EQ(sendTimes(syns), (std::vector<SimTime>{0s, 1s, 3s, 7s, 15s, 31s, 63s})) << q.dump();
+    const SocketId c = q.socket("client", "c");
+    const Fact* closed = stateChange(trace, c, Closed);
+    ASSERT_NE(closed, nullptr) << q.dump();
+    EXPECT_EQ(closed->at, 127s);
+    EXPECT_EQ(closed->reason.code, Cause::RetriesExhausted);
+    EXPECT_TRUE(withFlag(q, "client", flag::kRst).empty());
+}
+
+TEST(FinWait1, LostFirstFin_RetransmittedAfterRtoOf220ms) {
+    // tcp_set_rto(): srtt 20 ms + max(rttvar, TCP_RTO_MIN) = 220 ms.
+    const Trace trace = simulate(connectedPair()
+                                     .close(200ms, "client", "c")
+                                     .on(Trigger::Eof, 50ms, "server", "s", AppCallKind::Close)
+                                     .drop("client", flag::kFin, 1)
+                                     .build());
+    const TraceQuery q(trace);
+    const SocketId c = q.socket("client", "c");
+    const SocketId s = q.socket("server", "s");
+    const auto fins = withFlag(q, "client", flag::kFin);
+    ASSERT_EQ(fins.size(), 2U) << q.dump();
+    EXPECT_EQ(wire(trace, *fins[0]), (Wire{"FIN,ACK", 101, 201, 0, 200ms}));
+    EXPECT_EQ(wire(trace, *fins[1]), (Wire{"FIN,ACK", 101, 201, 0, 420ms}));
+    EXPECT_EQ(q.enteredAt(s, CloseWait), 430ms) << q.dump();
+    EXPECT_EQ(q.enteredAt(c, FinWait2), 480ms) << q.dump();
+    EXPECT_EQ(q.enteredAt(s, LastAck), 480ms) << q.dump();
+    EXPECT_EQ(q.enteredAt(c, TimeWait), 490ms) << q.dump();
+    EXPECT_EQ(q.enteredAt(s, Closed), 500ms) << q.dump();
+    EXPECT_EQ(q.enteredAt(c, Closed), 60490ms) << q.dump();
+}
+
+// The client close()s at 200 ms and every FIN it sends is lost.
+Trace allFinsLost(const std::string& orphanRetries, bool orphan = true) {
+    ScenarioBuilder b = connectedPair();
+    b.sysctl("client", "net.ipv4.tcp_orphan_retries", orphanRetries).drop("client", flag::kFin, 0);
+    if (orphan) {
+        b.close(200ms, "client", "c");
+    } else {
+        b.shutdown(200ms, "client", "c", 1);
+    }
+    return simulate(b.build());
+}
+
+TEST(FinWait1, OrphanAllFinsLost_EightRetransmissionsThenSilentAbort) {
+    // tcp_orphan_retries(): 0 means 8 while alive; retransmits_timed_out() budget
+    // (2^9 - 1) * 200 ms = 102.2 s from the first FIN; tcp_write_err(): no RST.
+    const Trace trace = allFinsLost("0");
+    const TraceQuery q(trace);
+    const auto fins = withFlag(q, "client", flag::kFin);
+    EXPECT_EQ(sendTimes(fins), (std::vector<SimTime>{200ms, 420ms, 860ms, 1740ms, 3500ms, 7020ms,
+                                                     14060ms, 28140ms, 56300ms}))
+        << q.dump();
+    const Fact* closed = stateChange(trace, q.socket("client", "c"), Closed);
+    ASSERT_NE(closed, nullptr) << q.dump();
+    EXPECT_EQ(closed->at, 112620ms);
+    EXPECT_EQ(closed->from, FinWait1);
+    EXPECT_EQ(closed->reason.code, Cause::RetriesExhausted);
+    EXPECT_EQ(closed->reason.args[0], 8);
+    EXPECT_TRUE(withFlag(q, "client", flag::kRst).empty()) << q.dump();
+}
+
+TEST(FinWait1, OrphanRetriesOne_BudgetOf600msAbortsAtSecondExpiry) {
+    // retransmits_timed_out(): (2^2 - 1) * 200 ms = 600 ms; checked at each RTO expiry.
+    const Trace trace = allFinsLost("1");
+    const TraceQuery q(trace);
+    EXPECT_EQ(sendTimes(withFlag(q, "client", flag::kFin)), (std::vector<SimTime>{200ms, 420ms}))
+        << q.dump();
+    EXPECT_EQ(q.enteredAt(q.socket("client", "c"), Closed), 860ms) << q.dump();
+    EXPECT_TRUE(withFlag(q, "client", flag::kRst).empty());
+}
+
+TEST(FinWait1, NotOrphanAllFinsLost_Retries2BudgetOf924600ms) {
+    // tcp_write_timeout(): tcp_retries2 = 15 -> 204.6 s + 6 * 120 s = 924.6 s; RTO capped at
+    // TCP_RTO_MAX (120 s).
+    const Trace trace = allFinsLost("0", false);
+    const TraceQuery q(trace);
+    EXPECT_EQ(sendTimes(withFlag(q, "client", flag::kFin)),
+              (std::vector<SimTime>{200ms, 420ms, 860ms, 1740ms, 3500ms, 7020ms, 14060ms, 28140ms,
+                                    56300ms, 112620ms, 225260ms, 345260ms, 465260ms, 585260ms,
+                                    705260ms, 825260ms}))
+        << q.dump();
+    const Fact* closed = stateChange(trace, q.socket("client", "c"), Closed);
+    ASSERT_NE(closed, nullptr) << q.dump();
+    EXPECT_EQ(closed->at, 945260ms);
+    EXPECT_EQ(closed->reason.args[0], 15);
+    EXPECT_TRUE(withFlag(q, "client", flag::kRst).empty());
+}
+
+TEST(LastAck, OrphanAllFinsLost_SilentAbortAfterOrphanBudget) {
+    // tcp_retransmit_timer() in LAST_ACK after close(): the orphan limit, no RST.
+    const Trace trace = simulate(connectedPair()
+                                     .close(200ms, "client", "c")
+                                     .on(Trigger::Eof, 50ms, "server", "s", AppCallKind::Close)
+                                     .drop("server", flag::kFin, 0)
+                                     .build());
+    const TraceQuery q(trace);
+    const SocketId s = q.socket("server", "s");
+    const Fact* closed = stateChange(trace, s, Closed);
+    ASSERT_NE(closed, nullptr) << q.dump();
+    EXPECT_EQ(closed->from, LastAck);
+    EXPECT_EQ(closed->reason.code, Cause::RetriesExhausted);
+    // FIN at 260 ms; RTO 220 ms doubling; the 9th expiry is past 260 ms + 102.2 s.
+    EXPECT_EQ(closed->at, 112680ms);
+    EXPECT_EQ(withFlag(q, "server", flag::kFin).size(), 9U);
+    EXPECT_TRUE(withFlag(q, "server", flag::kRst).empty());
+}
+
+} // namespace
+} // namespace tdl::test
