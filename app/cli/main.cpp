@@ -1,0 +1,319 @@
+// teardown-cli: runs a Teardown Lab scenario without a screen and prints what happened as a
+// text sequence diagram, a JSON-lines trace or a pcap capture.
+
+#include "atomic_file.h"
+#include "duration_text.h"
+#include "pcap_writer.h"
+#include "scenario_json.h"
+#include "simulator.h"
+#include "text_diagram.h"
+#include "trace_jsonl.h"
+
+#include <algorithm>
+#include <charconv>
+#include <exception>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <span>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+namespace {
+
+constexpr std::string_view kProgram = "teardown-cli";
+
+constexpr int kExitSuccess = 0;
+constexpr int kExitFailure = 1;  // an output could not be written, or the simulator failed
+constexpr int kExitBadInput = 2; // bad usage or a bad scenario
+
+constexpr std::string_view kUsage = R"(Usage: teardown-cli [options] SCENARIO.json
+       teardown-cli [options] --preset NAME
+       teardown-cli --list-presets
+
+Runs a Teardown Lab scenario and prints a text sequence diagram of it.
+
+Options:
+  --preset NAME     run a built-in scenario instead of a file
+  --list-presets    list the built-in scenarios and exit
+  --trace FILE      also write the trace as JSON lines to FILE ("-": standard output,
+                    instead of the diagram)
+  --pcap FILE       also write the segments as a pcap capture (Wireshark, tshark)
+  --absolute        absolute sequence numbers (default: relative to each side's ISN)
+  --ascii           draw the diagram with ASCII characters only
+  --gap DURATION    compress quiet stretches of at least DURATION (default 1s)
+  --seed N          run with seed N instead of the scenario's own
+  --help            show this help and exit
+
+Exit status: 0 on success, 1 if an output could not be written, 2 on bad usage or a bad
+scenario file (with one line on standard error saying what and where).
+)";
+
+struct Options {
+    std::string scenarioPath;
+    std::string preset;
+    bool listPresets = false;
+    bool help = false;
+    std::optional<std::string> tracePath;
+    std::optional<std::string> pcapPath;
+    std::optional<std::uint64_t> seed;
+    tdl::TextDiagramOptions diagram;
+};
+
+// Bad usage: main() prints the message and exits with kExitBadInput.
+struct UsageError {
+    std::string message;
+};
+
+std::uint64_t parseSeed(std::string_view text) {
+    std::uint64_t seed = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seed);
+    if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+        throw UsageError{"--seed: expected an integer in 0..18446744073709551615, found \"" +
+                         std::string(text) + '"'};
+    }
+    return seed;
+}
+
+Options parseArguments(std::span<char* const> arguments) {
+    Options options;
+    bool optionsEnded = false;
+    for (std::size_t i = 1; i < arguments.size(); ++i) {
+        std::string argument = arguments[i];
+        if (optionsEnded || argument == "-" || !argument.starts_with("-")) {
+            if (!options.scenarioPath.empty()) {
+                throw UsageError{"expected one scenario file, found a second: \"" + argument + '"'};
+            }
+            options.scenarioPath = argument;
+            continue;
+        }
+        if (argument == "--") {
+            optionsEnded = true;
+            continue;
+        }
+        // "--name=value" and "--name value" are both accepted.
+        std::optional<std::string> inlineValue;
+        if (const std::size_t equals = argument.find('='); equals != std::string::npos) {
+            inlineValue = argument.substr(equals + 1);
+            argument.resize(equals);
+        }
+        const auto value = [&]() -> std::string {
+            if (inlineValue) {
+                return *inlineValue;
+            }
+            if (i + 1 >= arguments.size()) {
+                throw UsageError{argument + ": expected a value after it, found none"};
+            }
+            return arguments[++i];
+        };
+        const auto flagOnly = [&] {
+            if (inlineValue) {
+                throw UsageError{argument + ": expected no value, found \"" + *inlineValue + '"'};
+            }
+        };
+        if (argument == "--help" || argument == "-h") {
+            flagOnly();
+            options.help = true;
+        } else if (argument == "--list-presets") {
+            flagOnly();
+            options.listPresets = true;
+        } else if (argument == "--absolute") {
+            flagOnly();
+            options.diagram.absoluteSequenceNumbers = true;
+        } else if (argument == "--ascii") {
+            flagOnly();
+            options.diagram.asciiOnly = true;
+        } else if (argument == "--preset") {
+            options.preset = value();
+        } else if (argument == "--trace") {
+            options.tracePath = value();
+        } else if (argument == "--pcap") {
+            options.pcapPath = value();
+        } else if (argument == "--seed") {
+            options.seed = parseSeed(value());
+        } else if (argument == "--gap") {
+            const std::string text = value();
+            const std::optional<tdl::Duration> gap = tdl::parseDurationText(text);
+            if (!gap || *gap <= tdl::Duration::zero()) {
+                throw UsageError{
+                    "--gap: expected a duration such as \"500ms\" or \"2s\", found \"" + text +
+                    '"'};
+            }
+            options.diagram.idleGap = *gap;
+        } else {
+            throw UsageError{"expected an option from --help, found \"" + argument + '"'};
+        }
+    }
+    if (options.help || options.listPresets) {
+        return options;
+    }
+    if (!options.preset.empty() && !options.scenarioPath.empty()) {
+        throw UsageError{"expected a scenario file or --preset, found both"};
+    }
+    if (options.preset.empty() && options.scenarioPath.empty()) {
+        throw UsageError{"expected a scenario file or --preset NAME, found neither (see --help)"};
+    }
+    if (options.pcapPath == "-") {
+        throw UsageError{"--pcap: expected a file name, found \"-\""};
+    }
+    return options;
+}
+
+// Where built-in scenarios live, most specific first: beside an installed binary, then the
+// source tree this binary was built from.
+std::vector<std::filesystem::path> presetFolders() {
+    std::vector<std::filesystem::path> folders;
+    std::error_code error;
+    const std::filesystem::path executable = std::filesystem::read_symlink("/proc/self/exe", error);
+    if (!error) {
+        folders.push_back(executable.parent_path().parent_path() / TDL_INSTALLED_PRESET_DIR);
+    }
+    folders.emplace_back(TDL_SOURCE_PRESET_DIR);
+    return folders;
+}
+
+std::optional<std::filesystem::path> presetFolder() {
+    for (const std::filesystem::path& folder : presetFolders()) {
+        std::error_code error;
+        if (std::filesystem::is_directory(folder, error)) {
+            return folder;
+        }
+    }
+    return std::nullopt;
+}
+
+bool isPresetName(std::string_view name) {
+    return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    });
+}
+
+std::vector<std::string> presetNames(const std::filesystem::path& folder) {
+    std::vector<std::string> names;
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
+        if (entry.path().extension() == ".json") {
+            names.push_back(entry.path().stem().string());
+        }
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+int listPresets() {
+    const std::optional<std::filesystem::path> folder = presetFolder();
+    if (!folder) {
+        std::cerr << kProgram << ": expected a folder of built-in scenarios at "
+                  << presetFolders().front().string() << ", found none\n";
+        return kExitFailure;
+    }
+    for (const std::string& name : presetNames(*folder)) {
+        const tdl::LoadResult result = tdl::loadScenario((*folder / (name + ".json")).string());
+        std::cout << name;
+        if (const auto* scenario = std::get_if<tdl::Scenario>(&result)) {
+            std::cout << std::string(std::max<std::size_t>(2, 24 - name.size()), ' ')
+                      << scenario->title.en;
+        } else {
+            std::cout << "  (unreadable: " << std::get<tdl::LoadError>(result).message() << ')';
+        }
+        std::cout << '\n';
+    }
+    return kExitSuccess;
+}
+
+std::string resolveScenarioPath(const Options& options) {
+    if (options.preset.empty()) {
+        return options.scenarioPath;
+    }
+    if (!isPresetName(options.preset)) {
+        throw UsageError{"--preset: expected a name such as \"four-way-close\", found \"" +
+                         options.preset + '"'};
+    }
+    const std::optional<std::filesystem::path> folder = presetFolder();
+    const std::filesystem::path path =
+        folder.value_or(presetFolders().front()) / (options.preset + ".json");
+    if (!std::filesystem::exists(path)) {
+        std::string known;
+        if (folder) {
+            for (const std::string& name : presetNames(*folder)) {
+                known += (known.empty() ? "" : ", ") + name;
+            }
+        }
+        throw UsageError{"--preset: expected one of " + (known.empty() ? "the presets" : known) +
+                         ", found \"" + options.preset + '"'};
+    }
+    return path.string();
+}
+
+int run(const Options& options) {
+    const std::string path = resolveScenarioPath(options);
+    tdl::LoadResult loaded = tdl::loadScenario(path);
+    if (const auto* error = std::get_if<tdl::LoadError>(&loaded)) {
+        std::cerr << kProgram << ": " << error->message() << '\n';
+        return kExitBadInput;
+    }
+    tdl::Scenario scenario = std::get<tdl::Scenario>(std::move(loaded));
+    if (options.seed) {
+        scenario.seed = *options.seed;
+    }
+
+    tdl::Trace trace;
+    try {
+        trace = tdl::simulate(scenario);
+    } catch (const std::exception& error) {
+        std::cerr << kProgram << ": " << path << ": the simulator stopped: " << error.what()
+                  << '\n';
+        return kExitFailure;
+    }
+
+    const bool traceToStandardOutput = options.tracePath == "-";
+    if (options.tracePath) {
+        if (traceToStandardOutput) {
+            tdl::writeTraceJsonl(trace, std::cout);
+        } else {
+            std::ostringstream lines;
+            tdl::writeTraceJsonl(trace, lines);
+            if (auto error = tdl::writeFileAtomically(*options.tracePath, lines.str())) {
+                std::cerr << kProgram << ": " << *error << '\n';
+                return kExitFailure;
+            }
+        }
+    }
+    if (options.pcapPath) {
+        if (auto error = tdl::writePcap(trace, *options.pcapPath)) {
+            std::cerr << kProgram << ": " << *error << '\n';
+            return kExitFailure;
+        }
+    }
+    if (!traceToStandardOutput) {
+        std::cout << renderTextDiagram(trace, options.diagram);
+    }
+    std::cout.flush();
+    if (!std::cout) {
+        std::cerr << kProgram << ": cannot write to standard output\n";
+        return kExitFailure;
+    }
+    return kExitSuccess;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    try {
+        const Options options = parseArguments(std::span<char* const>(argv, argc));
+        if (options.help) {
+            std::cout << kUsage;
+            return kExitSuccess;
+        }
+        if (options.listPresets) {
+            return listPresets();
+        }
+        return run(options);
+    } catch (const UsageError& error) {
+        std::cerr << kProgram << ": " << error.message << '\n';
+        return kExitBadInput;
+    }
+}
