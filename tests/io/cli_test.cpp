@@ -1,0 +1,198 @@
+#include "pcap_reader.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace tdl {
+namespace {
+
+struct CliRun {
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string readFile(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+std::string shellQuoted(const std::string& argument) {
+    std::string out = "'";
+    for (const char c : argument) {
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    }
+    return out + '\'';
+}
+
+// Runs the built teardown-cli in a fresh folder, which is also where relative output paths go.
+class Cli : public ::testing::Test {
+protected:
+    void SetUp() override {
+        folder_ = std::filesystem::temp_directory_path() /
+                  ("tdl-io-cli-" + std::to_string(::getpid()) + '-' +
+                   ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        std::filesystem::create_directories(folder_);
+    }
+    void TearDown() override { std::filesystem::remove_all(folder_); }
+
+    CliRun run(const std::vector<std::string>& arguments) const {
+        std::string command =
+            "cd " + shellQuoted(folder_.string()) + " && " + shellQuoted(TDL_CLI_PATH);
+        for (const std::string& argument : arguments) {
+            command += ' ' + shellQuoted(argument);
+        }
+        const std::filesystem::path out = folder_ / "stdout.txt";
+        const std::filesystem::path err = folder_ / "stderr.txt";
+        command += " >" + shellQuoted(out.string()) + " 2>" + shellQuoted(err.string());
+        const int status = std::system(command.c_str());
+        CliRun result;
+        result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        result.out = readFile(out);
+        result.err = readFile(err);
+        return result;
+    }
+
+    std::string write(const std::string& name, const std::string& text) const {
+        const std::filesystem::path path = folder_ / name;
+        std::ofstream(path) << text;
+        return path.string();
+    }
+
+    std::filesystem::path folder_;
+};
+
+TEST_F(Cli, Help_ExitsZeroWithUsage) {
+    const CliRun result = run({"--help"});
+    EXPECT_EQ(result.exitCode, 0);
+    EXPECT_TRUE(result.out.starts_with("Usage: teardown-cli")) << result.out;
+    EXPECT_EQ(result.err, "");
+}
+
+TEST_F(Cli, Preset_PrintsTheFourWayClose) {
+    const CliRun result = run({"--preset", "four-way-close"});
+    EXPECT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_EQ(result.err, "");
+    EXPECT_NE(result.out.find("client 10.0.0.1"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("[FIN,ACK]"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("TIME-WAIT"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("end of run"), std::string::npos) << result.out;
+}
+
+TEST_F(Cli, ListPresets_NamesTheBuiltInScenario) {
+    const CliRun result = run({"--list-presets"});
+    EXPECT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.out.find("four-way-close"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("The four-way close"), std::string::npos) << result.out;
+}
+
+TEST_F(Cli, MissingFile_ExitsTwoWithOneLine) {
+    const CliRun result = run({"missing.json"});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_EQ(result.err, "teardown-cli: missing.json: expected a readable scenario file, found No "
+                          "such file or directory\n");
+    EXPECT_EQ(result.out, "");
+}
+
+TEST_F(Cli, BadScenario_ExitsTwoNamingFileAndField) {
+    const std::string path = write("four.json", R"({"format": "teardown-lab-scenario", "version": 1,
+        "hosts": [{"name": "client", "address": "10.0.0"}]})");
+    const CliRun result = run({"four.json"});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_EQ(result.err, "teardown-cli: four.json: /hosts/0/address: expected a unicast IPv4 "
+                          "address such as \"10.0.0.1\", found \"10.0.0\"\n");
+}
+
+TEST_F(Cli, BadUsage_ExitsTwoWithOneLine) {
+    struct Case {
+        std::vector<std::string> arguments;
+        std::string message;
+    };
+    const std::vector<Case> cases = {
+        {{"--frobnicate"}, "expected an option from --help, found \"--frobnicate\""},
+        {{}, "expected a scenario file or --preset NAME, found neither (see --help)"},
+        {{"a.json", "b.json"}, "expected one scenario file, found a second: \"b.json\""},
+        {{"--seed", "abc", "a.json"},
+         "--seed: expected an integer in 0..18446744073709551615, found \"abc\""},
+        {{"--trace"}, "--trace: expected a value after it, found none"},
+        {{"--ascii=yes", "a.json"}, "--ascii: expected no value, found \"yes\""},
+        {{"--gap", "soon", "a.json"},
+         "--gap: expected a duration such as \"500ms\" or \"2s\", found \"soon\""},
+        {{"--preset", "../secret"},
+         "--preset: expected a name such as \"four-way-close\", found \"../secret\""},
+        {{"--preset", "four-way-close", "a.json"},
+         "expected a scenario file or --preset, found both"},
+    };
+    for (const Case& c : cases) {
+        const CliRun result = run(c.arguments);
+        EXPECT_EQ(result.exitCode, 2) << c.message;
+        EXPECT_EQ(result.err, "teardown-cli: " + c.message + '\n');
+        EXPECT_EQ(result.out, "");
+    }
+}
+
+TEST_F(Cli, UnknownPreset_ListsTheKnownOnes) {
+    const CliRun result = run({"--preset", "five-way-close"});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_TRUE(result.err.starts_with("teardown-cli: --preset: expected one of ")) << result.err;
+    EXPECT_NE(result.err.find("four-way-close"), std::string::npos) << result.err;
+    EXPECT_TRUE(result.err.ends_with(", found \"five-way-close\"\n")) << result.err;
+}
+
+TEST_F(Cli, TraceToStandardOutput_IsJsonLinesOnly) {
+    const CliRun result = run({"--preset", "four-way-close", "--trace", "-"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    std::istringstream lines(result.out);
+    std::string line;
+    ASSERT_TRUE(std::getline(lines, line));
+    EXPECT_EQ(nlohmann::json::parse(line).at("format"), "teardown-lab-trace");
+    int facts = 0;
+    while (std::getline(lines, line)) {
+        EXPECT_TRUE(nlohmann::json::parse(line).contains("kind")) << line;
+        ++facts;
+    }
+    EXPECT_GT(facts, 10);
+}
+
+TEST_F(Cli, TraceAndPcapFiles_AreWrittenBesideTheDiagram) {
+    const CliRun result = run(
+        {"--preset=four-way-close", "--trace", "trace.jsonl", "--pcap", "close.pcap", "--ascii"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.out.find("[FIN,ACK]"), std::string::npos);
+    for (const char c : result.out) {
+        ASSERT_LT(static_cast<unsigned char>(c), 0x80) << "--ascii output is 7-bit";
+    }
+    EXPECT_TRUE(readFile(folder_ / "trace.jsonl").starts_with(R"({"format":"teardown-lab-trace")"));
+    const test::Capture capture = test::readCapture((folder_ / "close.pcap").string());
+    EXPECT_EQ(capture.error, "");
+    EXPECT_GE(capture.packets.size(), 9U) << "handshake, data, ACKs and four segments of close";
+}
+
+TEST_F(Cli, UnwritablePcap_ExitsOneNamingTheFile) {
+    const CliRun result = run({"--preset", "four-way-close", "--pcap", "no/such/folder/x.pcap"});
+    EXPECT_EQ(result.exitCode, 1);
+    EXPECT_EQ(result.err, "teardown-cli: no/such/folder/x.pcap: cannot create a file in "
+                          "no/such/folder: No such file or directory\n");
+}
+
+TEST_F(Cli, Seed_ChangesTheInitialSequenceNumbers) {
+    const CliRun first = run({"--preset", "four-way-close", "--absolute", "--seed", "1"});
+    const CliRun second = run({"--preset", "four-way-close", "--absolute", "--seed", "2"});
+    ASSERT_EQ(first.exitCode, 0) << first.err;
+    ASSERT_EQ(second.exitCode, 0) << second.err;
+    EXPECT_NE(first.out, second.out);
+    const CliRun relative = run({"--preset", "four-way-close", "--seed", "2"});
+    const CliRun relativeAgain = run({"--preset", "four-way-close", "--seed", "3"});
+    EXPECT_EQ(relative.out, relativeAgain.out) << "relative numbers hide the ISNs";
+}
+
+} // namespace
+} // namespace tdl

@@ -1,0 +1,191 @@
+// The writers over real engine runs: the built-in four-way close as diagram, JSON lines and pcap,
+// and the determinism the trace contract promises.
+
+#include "pcap_reader.h"
+#include "pcap_writer.h"
+#include "scenario_json.h"
+#include "simulator.h"
+#include "text_diagram.h"
+#include "trace_jsonl.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <sstream>
+#include <unistd.h>
+
+namespace tdl {
+namespace {
+
+Scenario fourWayClose() {
+    LoadResult result =
+        loadScenario(std::string(TDL_SOURCE_DIR) + "/resources/scenarios/four-way-close.json");
+    if (const auto* error = std::get_if<LoadError>(&result)) {
+        ADD_FAILURE() << error->message();
+        return {};
+    }
+    return std::get<Scenario>(std::move(result));
+}
+
+std::string jsonl(const Trace& trace) {
+    std::ostringstream out;
+    writeTraceJsonl(trace, out);
+    return out.str();
+}
+
+// The segments of the trace that carry FIN, in the order they were sent, as "FIN,ACK from client".
+std::vector<const SegmentRecord*> segmentsWith(const Trace& trace, std::uint8_t flags) {
+    std::vector<const SegmentRecord*> out;
+    for (const SegmentRecord& record : trace.segments) {
+        if ((record.segment.flags & flags) == flags) {
+            out.push_back(&record);
+        }
+    }
+    return out;
+}
+
+TEST(FourWayClosePreset, Diagram_ShowsTheFourSegmentsAndEveryStateOfTheClose) {
+    const std::string text = renderTextDiagram(simulate(fourWayClose()));
+    // The client sent 100 bytes and the server 200, so the close starts at relative seq 101.
+    for (const char* expected : {
+             "├─────────── [FIN,ACK] seq=101 ack=201 len=0",
+             "[ACK] seq=201 ack=102 len=0",
+             "[FIN,ACK] seq=201 ack=102 len=0",
+             "[ACK] seq=102 ack=202 len=0",
+             "c: ESTABLISHED → FIN-WAIT-1",
+             "c: FIN-WAIT-1 → FIN-WAIT-2",
+             "c: FIN-WAIT-2 → TIME-WAIT",
+             "c: TIME-WAIT → CLOSED",
+             "s: ESTABLISHED → CLOSE-WAIT",
+             "s: CLOSE-WAIT → LAST-ACK",
+             "s: LAST-ACK → CLOSED",
+             "⋮ 60 s later ⋮",
+         }) {
+        EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+    }
+}
+
+TEST(FourWayClosePreset, Trace_HasExactlyTwoFinsAndEndsAfterTimeWait) {
+    const Trace trace = simulate(fourWayClose());
+    const std::vector<const SegmentRecord*> fins = segmentsWith(trace, flag::kFin);
+    ASSERT_EQ(fins.size(), 2U);
+    EXPECT_EQ(trace.hosts[fins[0]->from].name, "client");
+    EXPECT_EQ(trace.hosts[fins[1]->from].name, "server");
+    EXPECT_EQ(fins[0]->sentAt, 200ms);
+    EXPECT_FALSE(trace.truncated);
+    // TIME_WAIT lasts TCP_TIMEWAIT_LEN from the moment the server's FIN arrived.
+    EXPECT_EQ(trace.end, *fins[1]->deliveredAt + 60s);
+}
+
+TEST(FourWayClosePreset, Jsonl_ParsesBackLineByLineInTraceOrder) {
+    const Trace trace = simulate(fourWayClose());
+    std::istringstream lines(jsonl(trace));
+    std::string line;
+    ASSERT_TRUE(std::getline(lines, line));
+    const nlohmann::json header = nlohmann::json::parse(line);
+    EXPECT_EQ(header.at("format"), "teardown-lab-trace");
+    EXPECT_EQ(header.at("hosts").size(), 2U);
+    EXPECT_EQ(header.at("sockets").size(), trace.sockets.size());
+    std::size_t index = 0;
+    std::int64_t previousTime = 0;
+    std::vector<std::string> finStates;
+    while (std::getline(lines, line)) {
+        const nlohmann::json fact = nlohmann::json::parse(line);
+        ASSERT_LT(index, trace.facts.size());
+        EXPECT_EQ(fact.at("kind"), factKindKey(trace.facts[index].kind));
+        EXPECT_GE(fact.at("t_us").get<std::int64_t>(), previousTime) << "facts are in time order";
+        previousTime = fact.at("t_us").get<std::int64_t>();
+        if (fact.at("kind") == "state_changed" && fact.at("host") == "client") {
+            finStates.push_back(fact.at("to_state").get<std::string>());
+        }
+        ++index;
+    }
+    EXPECT_EQ(index, trace.facts.size());
+    EXPECT_EQ(finStates, (std::vector<std::string>{"syn_sent", "established", "fin_wait_1",
+                                                   "fin_wait_2", "time_wait", "closed"}));
+}
+
+TEST(Determinism, SameScenarioTwice_GivesIdenticalJsonlBytes) {
+    const Scenario scenario = fourWayClose();
+    EXPECT_EQ(jsonl(simulate(scenario)), jsonl(simulate(scenario)));
+}
+
+TEST(Determinism, AnotherSeed_GivesOtherInitialSequenceNumbers) {
+    Scenario scenario = fourWayClose();
+    const Trace first = simulate(scenario);
+    scenario.seed += 1;
+    const Trace second = simulate(scenario);
+    ASSERT_FALSE(first.sockets.empty());
+    ASSERT_EQ(first.sockets.size(), second.sockets.size());
+    for (std::size_t i = 0; i < first.sockets.size(); ++i) {
+        if (first.sockets[i].role != SocketRole::Listener) {
+            EXPECT_NE(first.sockets[i].isn, second.sockets[i].isn) << first.sockets[i].name;
+        }
+    }
+    EXPECT_NE(jsonl(first), jsonl(second));
+}
+
+class FourWayCloseCapture : public ::testing::Test {
+protected:
+    void SetUp() override {
+        path_ = (std::filesystem::temp_directory_path() /
+                 ("tdl-io-capture-" + std::to_string(::getpid()) + '-' +
+                  ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".pcap"))
+                    .string();
+        trace_ = simulate(fourWayClose());
+        ASSERT_EQ(writePcap(trace_, path_), std::nullopt);
+    }
+    void TearDown() override { std::filesystem::remove(path_); }
+
+    std::string path_;
+    Trace trace_;
+};
+
+TEST_F(FourWayCloseCapture, Libpcap_ReadsEverySegmentWithCorrectChecksums) {
+    const test::Capture capture = test::readCapture(path_);
+    ASSERT_EQ(capture.error, "");
+    ASSERT_EQ(capture.packets.size(), trace_.segments.size());
+    for (std::size_t i = 0; i < capture.packets.size(); ++i) {
+        const test::CapturedPacket& packet = capture.packets[i];
+        const Segment& segment = trace_.segments[i].segment;
+        SCOPED_TRACE("packet " + std::to_string(i));
+        EXPECT_TRUE(packet.ipChecksumOk);
+        EXPECT_TRUE(packet.tcpChecksumOk);
+        EXPECT_EQ(packet.flags, segment.flags);
+        EXPECT_EQ(packet.seq, segment.seq.value());
+        EXPECT_EQ(packet.ack, segment.ack.value());
+        EXPECT_EQ(packet.payloadBytes, segment.length);
+        EXPECT_EQ(packet.timeUs, trace_.segments[i].sentAt.count());
+        EXPECT_EQ(packet.tsval.has_value(), segment.hasTimestamp);
+    }
+}
+
+TEST_F(FourWayCloseCapture, Tshark_ReadsTheSameFlagsSeqAndAckInOrder) {
+    const auto rows = test::tsharkFields(
+        path_, {"tcp.flags.str", "tcp.seq_raw", "tcp.ack_raw", "tcp.checksum.status"});
+    if (!rows) {
+        GTEST_SKIP() << "tshark is not installed, so the capture was not checked by it";
+    }
+    ASSERT_EQ(rows->size(), trace_.segments.size());
+    for (std::size_t i = 0; i < rows->size(); ++i) {
+        const Segment& segment = trace_.segments[i].segment;
+        std::istringstream row((*rows)[i]);
+        std::string flags;
+        std::string seq;
+        std::string ack;
+        std::string checksum;
+        std::getline(row, flags, '\t');
+        std::getline(row, seq, '\t');
+        std::getline(row, ack, '\t');
+        std::getline(row, checksum, '\t');
+        SCOPED_TRACE("packet " + std::to_string(i) + ": " + (*rows)[i]);
+        EXPECT_EQ(test::flagsFromTsharkString(flags), formatFlags(segment.flags));
+        EXPECT_EQ(seq, std::to_string(segment.seq.value()));
+        EXPECT_EQ(ack, std::to_string(segment.ack.value()));
+        EXPECT_EQ(checksum, "1") << "tcp.checksum.status: 1 is good";
+    }
+}
+
+} // namespace
+} // namespace tdl
