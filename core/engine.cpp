@@ -54,7 +54,7 @@ Engine::Engine(const Scenario& scenario, TraceSink& sink)
         if (action.trigger == Trigger::At) {
             schedule(action.time, EventKind::Action, static_cast<std::uint32_t>(i));
         } else {
-            triggered_[static_cast<std::size_t>(action.trigger)].push_back(i);
+            triggered_[actionKey(action.host, action.socket, action.trigger)].push_back(i);
         }
     }
     faultMatches_.assign(scenario.faults.size(), 0);
@@ -720,16 +720,26 @@ void Engine::runAction(std::size_t index) {
     }
 }
 
+std::string Engine::actionKey(const std::string& host, const std::string& socket, Trigger trigger) {
+    std::string key = host;
+    key += '\0';
+    key += socket;
+    key += '\0';
+    key += static_cast<char>('0' + static_cast<int>(trigger));
+    return key;
+}
+
 void Engine::notifyApp(TcpSock& sock, Trigger trigger) {
     if (sock.name.empty() || sock.orphan) {
         return;
     }
-    const std::string& hostName = hosts_[sock.host].info.name;
-    for (std::size_t index : triggered_[static_cast<std::size_t>(trigger)]) {
-        const Action& action = scenario_.actions[index];
-        if (action.socket == sock.name && action.host == hostName) {
-            schedule(now_ + action.time, EventKind::Action, static_cast<std::uint32_t>(index));
-        }
+    const auto it = triggered_.find(actionKey(hosts_[sock.host].info.name, sock.name, trigger));
+    if (it == triggered_.end()) {
+        return;
+    }
+    for (std::size_t index : it->second) {
+        schedule(now_ + scenario_.actions[index].time, EventKind::Action,
+                 static_cast<std::uint32_t>(index));
     }
 }
 

@@ -300,8 +300,11 @@ private:
     SocketId nextSocketId_ = 1;
     std::uint32_t segmentsSent_ = 0;
     std::vector<std::uint32_t> faultMatches_;
-    std::vector<std::vector<std::size_t>> triggered_; // per Trigger: action indexes
-    std::vector<std::string> socketNames_;            // by socket id - 1, for fault rules
+    // Actions waiting for an event: by host, socket name and trigger.
+    std::unordered_map<std::string, std::vector<std::size_t>> triggered_;
+    static std::string actionKey(const std::string& host, const std::string& socket,
+                                 Trigger trigger);
+    std::vector<std::string> socketNames_; // by socket id - 1, for fault rules
     // The delivery fact of the segment being received, held back until the receiver's verdict
     // (or its first consequence) is known, so that it always comes first.
     std::optional<Fact> pendingDelivery_;

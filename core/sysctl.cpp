@@ -26,6 +26,7 @@ bool withRecycle(KernelProfile p) {
 
 // Ranges as the kernel's handlers enforce them (net/ipv4/sysctl_net_ipv4.c): proc_dou8vec_minmax
 // knobs take 0..255, proc_dointvec_minmax ones their extra1..extra2, plain proc_dointvec any int.
+// Checked on a 6.18 kernel: tcp_fin_timeout, tcp_max_tw_buckets and tcp_rfc1337 accept -1.
 constexpr std::array<SysctlKnob, 16> kKnobs = {{
     {"net.ipv4.tcp_tw_reuse", &Sysctls::tcp_tw_reuse, 0, 2, "",
      "Let connect() reuse a 4-tuple still in TIME_WAIT (1 everywhere, 2 loopback only)", linuxOnly},
@@ -36,15 +37,15 @@ constexpr std::array<SysctlKnob, 16> kKnobs = {{
      withRecycle},
     {"net.ipv4.tcp_timestamps", &Sysctls::tcp_timestamps, 0, 255, "",
      "RFC 7323 timestamps: 0 off, 1 on with a random offset, 2 on without offset", always},
-    {"net.ipv4.tcp_max_tw_buckets", &Sysctls::tcp_max_tw_buckets, 0, INT_MAX, "",
+    {"net.ipv4.tcp_max_tw_buckets", &Sysctls::tcp_max_tw_buckets, INT_MIN, INT_MAX, "",
      "Most TIME_WAIT sockets at once; beyond it a closing socket skips TIME_WAIT", linuxOnly},
     {"net.ipv4.tcp_orphan_retries", &Sysctls::tcp_orphan_retries, 0, 255, "",
      "Retransmission budget of a socket with no process (0 means 8)", linuxOnly},
-    {"net.ipv4.tcp_max_orphans", &Sysctls::tcp_max_orphans, 0, INT_MAX, "",
+    {"net.ipv4.tcp_max_orphans", &Sysctls::tcp_max_orphans, INT_MIN, INT_MAX, "",
      "Most sockets with no process; beyond it close() resets the connection", linuxOnly},
     {"net.ipv4.tcp_fin_timeout", &Sysctls::tcp_fin_timeout, INT_MIN, INT_MAX, "s",
      "How long an orphaned socket stays in FIN-WAIT-2 (not TIME_WAIT!)", linuxOnly},
-    {"net.ipv4.tcp_rfc1337", &Sysctls::tcp_rfc1337, 0, 255, "",
+    {"net.ipv4.tcp_rfc1337", &Sysctls::tcp_rfc1337, INT_MIN, INT_MAX, "",
      "Ignore RSTs in TIME_WAIT instead of letting them kill it (RFC 1337)", linuxOnly},
     {"net.ipv4.tcp_syn_retries", &Sysctls::tcp_syn_retries, 1, 127, "",
      "SYN retransmissions before connect() gives up", always},
