@@ -9,6 +9,7 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <initializer_list>
 #include <limits>
@@ -1174,6 +1175,10 @@ LoadResult parseScenario(const std::string& jsonText, const std::string& fileNam
 }
 
 LoadResult loadScenario(const std::string& path) {
+    std::error_code ignored;
+    if (std::filesystem::is_directory(path, ignored)) {
+        return LoadError{path, "", "a scenario file", "a folder"};
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         return LoadError{path, "", "a readable scenario file", std::strerror(errno)};
@@ -1181,11 +1186,14 @@ LoadResult loadScenario(const std::string& path) {
     std::string text(kMaxFileBytes + 1, '\0');
     in.read(text.data(), static_cast<std::streamsize>(text.size()));
     if (in.bad()) {
-        return LoadError{path, "", "a readable scenario file", "a read error"};
+        return LoadError{path, "", "a readable scenario file", std::strerror(errno)};
     }
     text.resize(static_cast<std::size_t>(in.gcount()));
     if (text.size() > kMaxFileBytes) {
         return LoadError{path, "", "a scenario file of at most 4 MiB", "a larger file"};
+    }
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+        return LoadError{path, "", "a scenario (a JSON object)", "an empty file"};
     }
     return parseScenario(text, path);
 }

@@ -506,10 +506,17 @@ TEST(ScenarioFiles, MissingFile_NamesItAndTheReason) {
               "directory");
 }
 
-TEST(ScenarioFiles, Directory_IsRefusedNotRead) {
+TEST(ScenarioFiles, Folder_IsRefusedNotRead) {
     const LoadResult result = loadScenario("/");
     ASSERT_TRUE(std::holds_alternative<LoadError>(result));
-    EXPECT_EQ(std::get<LoadError>(result).file, "/");
+    EXPECT_EQ(std::get<LoadError>(result).message(), "/: expected a scenario file, found a folder");
+}
+
+TEST(ScenarioFiles, EmptyFile_SaysEmpty) {
+    const LoadResult result = loadScenario("/dev/null");
+    ASSERT_TRUE(std::holds_alternative<LoadError>(result));
+    EXPECT_EQ(std::get<LoadError>(result).message(),
+              "/dev/null: expected a scenario (a JSON object), found an empty file");
 }
 
 class ScenarioFilesInFolder : public ::testing::Test {
