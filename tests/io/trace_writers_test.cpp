@@ -307,6 +307,14 @@ TEST(TextDiagram, IdleGap_IsCompressedUnlessShorterThanTheThreshold) {
     EXPECT_EQ(renderTextDiagram(handmadeFourWayClose(), options).find("later"), std::string::npos);
 }
 
+TEST(TextDiagram, ThreeHosts_DrawsTheTwoThatExchangedSegments) {
+    Trace trace = handmadeFourWayClose();
+    trace.hosts.push_back({"observer", 0x0A000003});
+    const std::string text = renderTextDiagram(trace);
+    EXPECT_TRUE(text.starts_with("time (s)   client 10.0.0.1")) << text;
+    EXPECT_EQ(text.find("observer"), std::string::npos) << text;
+}
+
 TEST(TextDiagram, EmptyTrace_SaysSo) {
     EXPECT_EQ(renderTextDiagram(Trace{}), "(the trace has no hosts)\n");
 }
