@@ -58,6 +58,23 @@ Engine::Engine(const Scenario& scenario, TraceSink& sink)
         }
     }
     faultMatches_.assign(scenario.faults.size(), 0);
+    if (scenario.load) {
+        const LoadConfig& load = *scenario.load;
+        const int client = scenario.hostIndex(load.client);
+        const int server = scenario.hostIndex(load.server);
+        if (client < 0 || server < 0 || load.rate == 0 || load.portCount == 0) {
+            throw std::invalid_argument("the load needs a client, a server, a rate and a port");
+        }
+        loadClient_ = static_cast<HostId>(client);
+        loadServer_ = static_cast<HostId>(server);
+        for (std::uint16_t i = 0; i < load.portCount; ++i) {
+            listen(loadServer_, static_cast<std::uint16_t>(load.port + i), Action{},
+                   Program::LoadServer);
+        }
+        if (load.connections() > 0) {
+            schedule(0us, EventKind::LoadTick, 0);
+        }
+    }
 }
 
 void Engine::run() {
@@ -65,24 +82,40 @@ void Engine::run() {
     SimTime lastEvent{};
     while (!queue_.empty()) {
         const Event event = queue_.top();
-        bool live = true;
         if (event.kind == EventKind::SocketTimer) {
-            const TcpSock& sock = sockets_[event.slot];
-            const auto kind = static_cast<TimerKind>(event.timer);
-            live = sock.id == event.id && sock.timerArmed(kind) &&
-                   sock.generation[event.timer] == event.generation;
+            TcpSock& sock = sockets_[event.slot];
+            if (sock.id != event.id || sock.queuedAt[event.detail] != event.at) {
+                queue_.pop(); // the socket is gone, or this timer has another event queued
+                continue;
+            }
+            const auto kind = static_cast<TimerKind>(event.detail);
+            if (!sock.timerArmed(kind)) {
+                queue_.pop();
+                sock.queuedAt[event.detail] = kNotQueued;
+                continue;
+            }
+            if (sock.deadline[event.detail] > event.at) {
+                // Re-armed for later since this event was queued: move it there.
+                queue_.pop();
+                sock.queuedAt[event.detail] = sock.deadline[event.detail];
+                Event later = event;
+                later.at = sock.deadline[event.detail];
+                later.order = order_++;
+                queue_.push(later);
+                continue;
+            }
         } else if (event.kind == EventKind::TwTimer) {
             const TimeWaitSock& tw = timeWaits_[event.slot];
-            live = tw.id == event.id && tw.generation == event.generation;
+            if (tw.id != event.id || tw.generation != event.generation) {
+                queue_.pop();
+                continue;
+            }
         }
-        if (live && event.at > scenario_.limit) {
+        if (event.at > scenario_.limit) {
             truncated = true;
             break;
         }
         queue_.pop();
-        if (!live) {
-            continue;
-        }
         now_ = event.at;
         lastEvent = now_;
         dispatch(event);
@@ -91,8 +124,13 @@ void Engine::run() {
 }
 
 void Engine::schedule(SimTime at, EventKind kind, std::uint32_t slot, std::uint32_t id,
-                      std::uint8_t timer, std::uint32_t generation) {
-    queue_.push(Event{at, order_++, kind, timer, slot, id, generation});
+                      std::uint8_t detail, std::uint32_t generation) {
+    queue_.push(Event{at, order_++, kind, detail, slot, id, generation});
+}
+
+void Engine::scheduleAfter(Duration delay, EventKind kind, std::uint32_t slot, std::uint32_t id,
+                           std::uint8_t detail, std::uint32_t generation) {
+    queue_.pushAfter(delay, Event{now_ + delay, order_++, kind, detail, slot, id, generation});
 }
 
 void Engine::dispatch(const Event& event) {
@@ -102,8 +140,9 @@ void Engine::dispatch(const Event& event) {
         break;
     case EventKind::SocketTimer: {
         TcpSock& sock = sockets_[event.slot];
-        const auto kind = static_cast<TimerKind>(event.timer);
-        sock.armed &= static_cast<std::uint8_t>(~(1U << event.timer));
+        const auto kind = static_cast<TimerKind>(event.detail);
+        sock.queuedAt[event.detail] = kNotQueued;
+        sock.armed &= static_cast<std::uint8_t>(~(1U << event.detail));
         Fact f;
         f.kind = FactKind::TimerFired;
         f.host = sock.host;
@@ -118,6 +157,14 @@ void Engine::dispatch(const Event& event) {
         break;
     case EventKind::Action:
         runAction(event.slot);
+        break;
+    case EventKind::LoadTick:
+        loadTick();
+        break;
+    case EventKind::Program:
+        if (sockets_[event.slot].id == event.id) {
+            runProgram(event.slot, static_cast<AppEvent>(event.detail));
+        }
         break;
     }
 }
@@ -324,7 +371,7 @@ void Engine::transmit(HostId from, const Segment& segment, Reason reason) {
             inFlight_.emplace_back();
         }
         inFlight_[slot] = InFlight{segment, from, to, traceId, true};
-        schedule(now_ + delay, EventKind::Deliver, slot);
+        scheduleAfter(delay, EventKind::Deliver, slot);
     };
     launch(id);
     if (duplicate) {
@@ -481,13 +528,13 @@ bool Engine::timeWaitReusable(const Host& host, const TimeWaitSock& tw, bool exp
     return nowSeconds(host) - tw.tsRecentStamp > 1; // up to 4.18
 }
 
-bool Engine::connect(HostId hostId, const Action& action) {
+std::uint32_t Engine::connect(HostId hostId, HostId peer, std::uint16_t peerPort,
+                              const Action& action) {
     Host& host = hosts_[hostId];
-    const auto peer = static_cast<HostId>(scenario_.hostIndex(action.peer));
     const std::uint32_t slot = allocSocket(hostId, SocketRole::Active, action.socket);
     TcpSock* sock = &sockets_[slot];
     sock->tuple.local.address = host.info.address;
-    sock->tuple.remote = Endpoint{hosts_[peer].info.address, action.peerPort};
+    sock->tuple.remote = Endpoint{hosts_[peer].info.address, peerPort};
     if (action.receiveBuffer != 0) {
         sock->receiveBuffer = action.receiveBuffer;
     }
@@ -517,7 +564,7 @@ bool Engine::connect(HostId hostId, const Action& action) {
             appCall(sock, hostId, AppCallKind::Connect, EADDRINUSE,
                     Reason(Cause::AddressInUse, action.port));
             freeSocket(slot);
-            return false;
+            return kNoSlot;
         }
         if (tupleFree(action.port, true)) {
             chosen = action.port;
@@ -570,12 +617,14 @@ bool Engine::connect(HostId hostId, const Action& action) {
         appCall(sock, hostId, AppCallKind::Connect, EADDRNOTAVAIL, why);
         anomaly(hostId, sock->id, kNoSegment, Reason(Cause::ConnectFailed, EADDRNOTAVAIL));
         freeSocket(slot);
-        return false;
+        return kNoSlot;
     }
     sock->tuple.local.port = chosen;
     sock->connectPort = true;
     host.connectPorts[chosen]++;
-    host.named[action.socket] = slot;
+    if (!action.socket.empty()) {
+        host.named[action.socket] = slot;
+    }
 
     sock->timestamps = host.sysctls.tcp_timestamps != 0;
     sock->tsOffset = tsOffsetFor(host, sock->tuple);
@@ -610,30 +659,31 @@ bool Engine::connect(HostId hostId, const Action& action) {
     sock->rttSeq = sock->sndNxt;
     sock->rttSentAt = now_;
     armTimer(*sock, TimerKind::Retransmit, sock->rto, Reason(Cause::DataInFlight));
-    return true;
+    return slot;
 }
 
-void Engine::listen(HostId hostId, const Action& action) {
+void Engine::listen(HostId hostId, std::uint16_t port, const Action& action, Program program) {
     Host& host = hosts_[hostId];
-    if (host.listeners.contains(action.port) || host.connectPorts.contains(action.port)) {
+    if (host.listeners.contains(port) || host.connectPorts.contains(port)) {
         appCall(nullptr, hostId, AppCallKind::Listen, EADDRINUSE,
-                Reason(Cause::AddressInUse, action.port));
+                Reason(Cause::AddressInUse, port));
         return;
     }
     const std::uint32_t slot = allocSocket(hostId, SocketRole::Listener, action.socket);
     TcpSock& sock = sockets_[slot];
-    sock.tuple.local = Endpoint{host.info.address, action.port};
+    sock.program = program;
+    sock.tuple.local = Endpoint{host.info.address, port};
     sock.acceptNames = action.accept;
     if (action.receiveBuffer != 0) {
         sock.childReceiveBuffer = action.receiveBuffer;
     }
-    host.listeners[action.port] = slot;
+    host.listeners[port] = slot;
     if (!action.socket.empty()) {
         host.named[action.socket] = slot;
     }
     publish(sock);
-    appCall(&sock, hostId, AppCallKind::Listen, 0, Reason(Cause::AppListen, action.port));
-    setState(sock, TcpState::Listen, Reason(Cause::AppListen, action.port));
+    appCall(&sock, hostId, AppCallKind::Listen, 0, Reason(Cause::AppListen, port));
+    setState(sock, TcpState::Listen, Reason(Cause::AppListen, port));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -644,7 +694,7 @@ void Engine::runAction(std::size_t index) {
     const auto hostId = static_cast<HostId>(scenario_.hostIndex(action.host));
     Host& host = hosts_[hostId];
     if (action.call == AppCallKind::Listen) {
-        listen(hostId, action);
+        listen(hostId, action.port, action, Program::None);
         return;
     }
     if (action.call == AppCallKind::Connect) {
@@ -655,7 +705,8 @@ void Engine::runAction(std::size_t index) {
                     Reason(Cause::AppConnect));
             return;
         }
-        connect(hostId, action);
+        connect(hostId, static_cast<HostId>(scenario_.hostIndex(action.peer)), action.peerPort,
+                action);
         return;
     }
     const auto named = host.named.find(action.socket);
@@ -709,7 +760,7 @@ void Engine::runAction(std::size_t index) {
         }
         if (sock.finReceived && !sock.eofDelivered) {
             sock.eofDelivered = true;
-            notifyApp(sock, Trigger::Eof);
+            appEvent(sock, AppEvent::Eof);
         }
         break;
     }
@@ -727,6 +778,86 @@ std::string Engine::actionKey(const std::string& host, const std::string& socket
     key += '\0';
     key += static_cast<char>('0' + static_cast<int>(trigger));
     return key;
+}
+
+void Engine::loadTick() {
+    const LoadConfig& load = *scenario_.load;
+    const std::uint64_t n = loadStarted_++;
+    const auto port = static_cast<std::uint16_t>(load.port + n % load.portCount);
+    const std::uint32_t slot = connect(loadClient_, loadServer_, port, Action{});
+    if (slot != kNoSlot) {
+        sockets_[slot].program = Program::LoadClient;
+    }
+    if (loadStarted_ < load.connections()) {
+        // Exact integer spacing: connection n starts at n / rate seconds.
+        schedule(SimTime(static_cast<std::int64_t>(loadStarted_ * 1'000'000 / load.rate)),
+                 EventKind::LoadTick, 0);
+    }
+}
+
+// What the application sees, as it would wake up from poll(): a load connection's fixed reactions
+// run as their own event, after the stack has finished with the segment; a scenario's named
+// sockets run the actions waiting for that trigger.
+void Engine::appEvent(TcpSock& sock, AppEvent event) {
+    if (sock.orphan) {
+        return;
+    }
+    if (sock.program != Program::None) {
+        const auto slot = static_cast<std::uint32_t>(&sock - sockets_.data());
+        Duration after{};
+        if (sock.program == Program::LoadServer && event == AppEvent::Data) {
+            after = scenario_.load->serverDelay;
+        }
+        schedule(now_ + after, EventKind::Program, slot, sock.id, static_cast<std::uint8_t>(event));
+        return;
+    }
+    switch (event) {
+    case AppEvent::Established:
+        notifyApp(sock, Trigger::Established);
+        break;
+    case AppEvent::Eof:
+        notifyApp(sock, Trigger::Eof);
+        break;
+    case AppEvent::Error:
+        notifyApp(sock, Trigger::Error);
+        break;
+    case AppEvent::Data:
+        break;
+    }
+}
+
+void Engine::runProgram(std::uint32_t slot, AppEvent event) {
+    TcpSock& sock = sockets_[slot];
+    if (sock.orphan) {
+        return;
+    }
+    const LoadConfig& load = *scenario_.load;
+    const std::uint64_t received =
+        static_cast<std::uint32_t>(sock.rcvNxt - sock.irs) - 1 - (sock.finReceived ? 1U : 0U);
+    switch (event) {
+    case AppEvent::Established:
+        if (sock.program == Program::LoadClient) {
+            sock.bytesWritten += load.requestBytes;
+            pushPending(sock);
+        }
+        break;
+    case AppEvent::Data:
+        if (sock.program == Program::LoadServer && received == load.requestBytes) {
+            sock.bytesWritten += load.responseBytes;
+            pushPending(sock);
+            if (load.closer == Closer::Server) {
+                closeSocket(slot);
+            }
+        } else if (sock.program == Program::LoadClient && received == load.responseBytes &&
+                   load.closer == Closer::Client) {
+            closeSocket(slot);
+        }
+        break;
+    case AppEvent::Eof:
+    case AppEvent::Error:
+        closeSocket(slot);
+        break;
+    }
 }
 
 void Engine::notifyApp(TcpSock& sock, Trigger trigger) {

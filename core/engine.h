@@ -3,6 +3,7 @@
 // The engine's inside: sockets, TIME_WAIT records, hosts, the network and the event queue. Only
 // the simulator's translation units include this; everything else sees the Trace.
 
+#include "event_queue.h"
 #include "rng.h"
 #include "scenario.h"
 #include "trace.h"
@@ -10,7 +11,6 @@
 #include <array>
 #include <cstdint>
 #include <optional>
-#include <queue>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -30,27 +30,12 @@ inline constexpr int kMaxQuickAcks = 16;               // TCP_MAX_QUICKACKS
 inline constexpr std::uint32_t kDefaultMss = 1460;     // Ethernet MTU 1500 - 40
 inline constexpr std::uint32_t kDefaultReceiveBuffer = 65535; // no window scaling is modelled
 inline constexpr std::uint32_t kTwIsnGap = 65535 + 2; // tcp_timewait_state_process: +65535+2
+inline constexpr std::uint32_t kNoSlot = UINT32_MAX;
+inline constexpr SimTime kNotQueued{-1};
 
-enum class EventKind : std::uint8_t {
-    Deliver,     // a segment reaches its destination host
-    SocketTimer, // a full socket's timer
-    TwTimer,     // a TIME_WAIT record's timer
-    Action,      // an application call of the scenario
-};
-
-struct Event {
-    SimTime at;
-    std::uint64_t order; // insertion order: ties at the same time keep it
-    EventKind kind;
-    std::uint8_t timer;       // TimerKind, for SocketTimer
-    std::uint32_t slot;       // in-flight segment, socket or TIME_WAIT slot, or action index
-    std::uint32_t id;         // the socket id the slot must still hold (stale events are skipped)
-    std::uint32_t generation; // the timer generation it was armed with
-
-    bool operator>(const Event& other) const {
-        return at != other.at ? at > other.at : order > other.order;
-    }
-};
+// What a load connection's application does; no names, no actions: a few fixed reactions.
+enum class Program : std::uint8_t { None, LoadClient, LoadServer };
+enum class AppEvent : std::uint8_t { Established, Data, Eof, Error };
 
 // A full socket (struct tcp_sock, much reduced).
 struct TcpSock {
@@ -60,6 +45,7 @@ struct TcpSock {
     SocketRole role = SocketRole::Active;
     FourTuple tuple;
     std::string name;
+    Program program = Program::None;
     std::uint32_t listenerSlot = UINT32_MAX; // for an accepted child: its listener
     // Listener.
     std::vector<std::string> acceptNames;
@@ -132,7 +118,10 @@ struct TcpSock {
     SocketId peerIncarnation = kNoSocket; // the socket whose SYN this connection synchronised with
 
     std::array<SimTime, kTimerKindCount> deadline{};
-    std::array<std::uint32_t, kTimerKindCount> generation{};
+    // When the queue holds an event for each timer (kNotQueued: none). A timer re-armed later
+    // than that keeps its event, which re-queues itself when it comes up (mod_timer's trick).
+    std::array<SimTime, kTimerKindCount> queuedAt{kNotQueued, kNotQueued, kNotQueued, kNotQueued,
+                                                  kNotQueued};
     std::uint8_t armed = 0; // bit per TimerKind
 
     Seq writeSeq() const {
@@ -202,7 +191,10 @@ public:
 private:
     // --- engine.cpp: the queue, the network, the application, hosts and ports
     void schedule(SimTime at, EventKind kind, std::uint32_t slot, std::uint32_t id = 0,
-                  std::uint8_t timer = 0, std::uint32_t generation = 0);
+                  std::uint8_t detail = 0, std::uint32_t generation = 0);
+    // For events a fixed delay from now (links, TIME_WAIT, delayed ACK): the queue's fast lanes.
+    void scheduleAfter(Duration delay, EventKind kind, std::uint32_t slot, std::uint32_t id = 0,
+                       std::uint8_t detail = 0, std::uint32_t generation = 0);
     void dispatch(const Event& event);
     void runAction(std::size_t index);
     void notifyApp(TcpSock& sock, Trigger trigger);
@@ -217,8 +209,12 @@ private:
     std::uint32_t allocSocket(HostId host, SocketRole role, const std::string& name);
     void freeSocket(std::uint32_t slot);
     void appCall(TcpSock* sock, HostId host, AppCallKind call, int error, Reason reason);
-    bool connect(HostId host, const Action& action);
-    void listen(HostId host, const Action& action);
+    // Returns the new socket's slot, or kNoSlot if connect() failed.
+    std::uint32_t connect(HostId host, HostId peer, std::uint16_t peerPort, const Action& options);
+    void listen(HostId host, std::uint16_t port, const Action& options, Program program);
+    void appEvent(TcpSock& sock, AppEvent event);
+    void runProgram(std::uint32_t slot, AppEvent event);
+    void loadTick();
     Seq secureIsn(const Host& host, const FourTuple& tuple) const;
     std::uint32_t tsOffsetFor(const Host& host, const FourTuple& tuple) const;
     std::uint32_t tsNow(const Host& host) const;
@@ -288,7 +284,7 @@ private:
     TraceSink& sink_;
     SimTime now_{};
     std::uint64_t order_ = 0;
-    std::priority_queue<Event, std::vector<Event>, std::greater<>> queue_;
+    EventQueue queue_;
     Rng rng_;
     std::vector<Host> hosts_;
     std::vector<TcpSock> sockets_;
@@ -305,6 +301,9 @@ private:
     static std::string actionKey(const std::string& host, const std::string& socket,
                                  Trigger trigger);
     std::vector<std::string> socketNames_; // by socket id - 1, for fault rules
+    std::uint64_t loadStarted_ = 0;
+    HostId loadClient_ = kNoHost;
+    HostId loadServer_ = kNoHost;
     // The delivery fact of the segment being received, held back until the receiver's verdict
     // (or its first consequence) is known, so that it always comes first.
     std::optional<Fact> pendingDelivery_;

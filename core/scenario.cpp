@@ -34,6 +34,17 @@ bool parseFaultActionKey(std::string_view key, FaultAction& out) {
     return parseKey(kFaultKeys, key, out);
 }
 
+namespace {
+constexpr std::array<std::string_view, 2> kCloserKeys = {"client", "server"};
+}
+
+std::string_view closerKey(Closer closer) {
+    return kCloserKeys[static_cast<std::size_t>(closer)];
+}
+bool parseCloserKey(std::string_view key, Closer& out) {
+    return parseKey(kCloserKeys, key, out);
+}
+
 int Scenario::hostIndex(std::string_view name) const {
     for (std::size_t i = 0; i < hosts.size(); ++i) {
         if (hosts[i].name == name) {

@@ -6,6 +6,7 @@
 #include "trace.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -92,6 +93,31 @@ struct FaultRule {
     friend bool operator==(const FaultRule&, const FaultRule&) = default;
 };
 
+// Many connections from one client to one server, each a short exchange: the load explorer's
+// scenario. Every connection runs through the same engine and the same rules as a single one.
+enum class Closer : std::uint8_t { Client, Server };
+std::string_view closerKey(Closer closer);
+bool parseCloserKey(std::string_view key, Closer& out);
+
+struct LoadConfig {
+    std::string client;
+    std::string server;
+    std::uint16_t port = 80;     // the first server port
+    std::uint16_t portCount = 1; // connections spread round-robin over this many ports
+    std::uint32_t rate = 1000;   // new connections per second
+    Duration duration = 10s;     // connections start during this long
+    std::uint64_t requestBytes = 100;
+    std::uint64_t responseBytes = 200;
+    Duration serverDelay{};         // how long the server takes to answer
+    Closer closer = Closer::Client; // who closes first once the response has arrived
+    friend bool operator==(const LoadConfig&, const LoadConfig&) = default;
+
+    // How many connections the run starts.
+    std::uint64_t connections() const {
+        return static_cast<std::uint64_t>(duration.count()) * rate / 1'000'000;
+    }
+};
+
 struct Scenario {
     std::string id; // stable identifier of a preset, e.g. "four-way-close"
     std::string lesson;
@@ -104,6 +130,7 @@ struct Scenario {
     NetworkConfig network;
     std::vector<Action> actions;
     std::vector<FaultRule> faults;
+    std::optional<LoadConfig> load;
     friend bool operator==(const Scenario&, const Scenario&) = default;
 
     int hostIndex(std::string_view name) const;

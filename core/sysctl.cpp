@@ -27,7 +27,7 @@ bool withRecycle(KernelProfile p) {
 // Ranges as the kernel's handlers enforce them (net/ipv4/sysctl_net_ipv4.c): proc_dou8vec_minmax
 // knobs take 0..255, proc_dointvec_minmax ones their extra1..extra2, plain proc_dointvec any int.
 // Checked on a 6.18 kernel: tcp_fin_timeout, tcp_max_tw_buckets and tcp_rfc1337 accept -1.
-constexpr std::array<SysctlKnob, 16> kKnobs = {{
+constexpr std::array kKnobs = std::to_array<SysctlKnob>({
     {"net.ipv4.tcp_tw_reuse", &Sysctls::tcp_tw_reuse, 0, 2, "",
      "Let connect() reuse a 4-tuple still in TIME_WAIT (1 everywhere, 2 loopback only)", linuxOnly},
     {"net.ipv4.tcp_tw_reuse_delay", &Sysctls::tcp_tw_reuse_delay, 1, 60000, "ms",
@@ -59,7 +59,7 @@ constexpr std::array<SysctlKnob, 16> kKnobs = {{
      "Least time between duplicate ACKs for out-of-window segments", linuxOnly},
     {kPortRangeName, &Sysctls::ip_local_port_range_low, 1024, 65535, "",
      "Ephemeral ports connect() chooses from (low high)", always},
-}};
+});
 
 bool parseInt(std::string_view text, long long& out) {
     while (!text.empty() && text.front() == ' ') {

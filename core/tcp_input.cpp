@@ -88,9 +88,11 @@ void Engine::listenerReceive(TcpSock& listener, const Segment& segment, SegmentI
     }
     const std::uint32_t listenerSlot = static_cast<std::uint32_t>(&listener - sockets_.data());
     const std::uint32_t childReceiveBuffer = listener.childReceiveBuffer;
+    const Program program = listener.program;
     const std::uint32_t slot = allocSocket(hostId, SocketRole::Passive, std::string());
     TcpSock& child = sockets_[slot];
     child.listenerSlot = listenerSlot;
+    child.program = program;
     child.tuple = FourTuple{segment.dst, segment.src};
     child.receiveBuffer = childReceiveBuffer;
     child.irs = segment.seq;
@@ -193,7 +195,7 @@ void Engine::synSentReceive(TcpSock& sock, const Segment& segment, SegmentId id)
         setState(sock, TcpState::Established, Reason(Cause::RcvSynAck), id);
         sendAck(sock, Reason(Cause::RcvSynAck));
         pushPending(sock);
-        notifyApp(sock, Trigger::Established);
+        appEvent(sock, AppEvent::Established);
         return;
     }
     if (segment.has(flag::kRst)) {
@@ -487,7 +489,7 @@ void Engine::resetSocket(TcpSock& sock, const Segment& segment, SegmentId id) {
     const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
     done(sock, Reason(Cause::RcvRst, error), id);
     if (sockets_[slot].id != kNoSocket) {
-        notifyApp(sockets_[slot], Trigger::Error);
+        appEvent(sockets_[slot], AppEvent::Error);
     }
 }
 
@@ -527,7 +529,7 @@ void Engine::establishedReceive(TcpSock& sock, const Segment& segment, SegmentId
             hosts_[hostId].named[sock.name] = slot;
             publish(sock);
         }
-        notifyApp(sock, Trigger::Established);
+        appEvent(sock, AppEvent::Established);
         break;
     }
     case TcpState::FinWait1: {
@@ -683,6 +685,9 @@ void Engine::queueData(TcpSock& sock, const Segment& segment, SegmentId id) {
             sock.unread += fresh;
         }
         sock.ackPending = true;
+        if (sock.program != Program::None) {
+            appEvent(sock, AppEvent::Data);
+        }
     } else {
         delivered(sock.host, sock.id, id, Reason(Cause::RcvFin));
     }
@@ -721,7 +726,7 @@ void Engine::receiveFin(TcpSock& sock, const Segment& /*segment*/, SegmentId id)
     }
     if (!sock.orphan && sock.reading && sock.unread == 0 && !sock.eofDelivered) {
         sock.eofDelivered = true;
-        notifyApp(sock, Trigger::Eof);
+        appEvent(sock, AppEvent::Eof);
     }
 }
 

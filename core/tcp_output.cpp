@@ -232,11 +232,19 @@ void Engine::pushPending(TcpSock& sock) {
 void Engine::armTimer(TcpSock& sock, TimerKind kind, Duration after, Reason reason) {
     const auto index = static_cast<std::size_t>(kind);
     sock.deadline[index] = now_ + after;
-    ++sock.generation[index];
     sock.armed |= static_cast<std::uint8_t>(1U << index);
-    const auto slot = static_cast<std::uint32_t>(&sock - sockets_.data());
-    schedule(sock.deadline[index], EventKind::SocketTimer, slot, sock.id,
-             static_cast<std::uint8_t>(index), sock.generation[index]);
+    const SimTime queued = sock.queuedAt[index];
+    if (queued == kNotQueued || queued > sock.deadline[index]) {
+        const auto slot = static_cast<std::uint32_t>(&sock - sockets_.data());
+        sock.queuedAt[index] = sock.deadline[index];
+        if (kind == TimerKind::DelayedAck) {
+            scheduleAfter(after, EventKind::SocketTimer, slot, sock.id,
+                          static_cast<std::uint8_t>(index));
+        } else {
+            schedule(sock.deadline[index], EventKind::SocketTimer, slot, sock.id,
+                     static_cast<std::uint8_t>(index));
+        }
+    }
     Fact f;
     f.kind = FactKind::TimerArmed;
     f.host = sock.host;
@@ -253,7 +261,6 @@ void Engine::cancelTimer(TcpSock& sock, TimerKind kind, Reason reason) {
     }
     const auto index = static_cast<std::size_t>(kind);
     sock.armed &= static_cast<std::uint8_t>(~(1U << index));
-    ++sock.generation[index];
     Fact f;
     f.kind = FactKind::TimerCancelled;
     f.host = sock.host;
@@ -346,7 +353,7 @@ void Engine::onRetransmitTimer(TcpSock& sock) {
         if (sockets_[slot].id != kNoSocket) {
             appCall(&sockets_[slot], sockets_[slot].host, AppCallKind::Close, ETIMEDOUT,
                     Reason(Cause::RetriesExhausted, limit, 0));
-            notifyApp(sockets_[slot], Trigger::Error);
+            appEvent(sockets_[slot], AppEvent::Error);
         }
         return;
     }
@@ -392,7 +399,7 @@ void Engine::onProbeTimer(TcpSock& sock) {
         const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
         done(sock, Reason(Cause::ProbesExhausted, maxProbes));
         if (sockets_[slot].id != kNoSocket) {
-            notifyApp(sockets_[slot], Trigger::Error);
+            appEvent(sockets_[slot], AppEvent::Error);
         }
         return;
     }

@@ -83,7 +83,7 @@ void Engine::rescheduleTimeWait(TimeWaitSock& tw, Duration after, Reason reason)
     ++tw.generation;
     tw.deadline = now_ + after;
     const auto slot = static_cast<std::uint32_t>(&tw - timeWaits_.data());
-    schedule(tw.deadline, EventKind::TwTimer, slot, tw.id, 0, tw.generation);
+    scheduleAfter(after, EventKind::TwTimer, slot, tw.id, 0, tw.generation);
     Fact f;
     f.kind = FactKind::TimerArmed;
     f.host = tw.host;
@@ -273,18 +273,23 @@ void Engine::timeWaitReceive(std::uint32_t twSlot, const Segment& segment, Segme
 
     if (!rst) {
         // Re-arm 2MSL: a retransmitted FIN (the peer never got our last ACK) or anything else
-        // with ACK. A bare SYN may be a new connection's with a random ISN: no re-arm.
+        // with ACK. A bare SYN may be a new connection's with a random ISN: no re-arm. The verdict
+        // is recorded first, so the delivery fact carries it.
+        Reason why(Cause::OutOfWindow);
+        if (pawsRejected) {
+            why = Reason(Cause::PawsReject, segment.timestamp.value, tw.tsRecent);
+        } else if (segment.has(flag::kFin)) {
+            why = Reason(Cause::TimeWaitRestarted);
+        }
+        const bool limited = oowRateLimited(tw.lastOowAck, tw.lastOowAckSet, host, segment);
+        delivered(hostId, twId, id, limited ? Reason(Cause::DupAckRateLimited) : why);
         if (pawsRejected || ack) {
             rescheduleTimeWait(
                 tw, host.traits.timeWaitLength,
                 Reason(segment.has(flag::kFin) ? Cause::TimeWaitRestarted : Cause::None));
         }
-        if (pawsRejected) {
-            oowAck(Reason(Cause::PawsReject, segment.timestamp.value, tw.tsRecent));
-        } else if (segment.has(flag::kFin)) {
-            oowAck(Reason(Cause::TimeWaitRestarted));
-        } else {
-            oowAck(Reason(Cause::OutOfWindow));
+        if (!limited) {
+            sendTimeWaitAck(tw, why);
         }
         return;
     }
