@@ -39,6 +39,10 @@ Engine::Engine(const Scenario& scenario, TraceSink& sink)
             entry = static_cast<std::uint32_t>(rng_.next());
         }
         sink_.hostAdded(host.info);
+        const auto [it, fresh] = hostByAddress_.try_emplace(config.address, static_cast<HostId>(i));
+        if (!fresh) {
+            it->second = kShared;
+        }
         hosts_.push_back(std::move(host));
     }
     for (std::size_t i = 0; i < scenario.actions.size(); ++i) {
@@ -219,6 +223,13 @@ void Engine::appCall(TcpSock* sock, HostId host, AppCallKind call, int error, Re
 // The network
 
 HostId Engine::routeTo(const Segment& segment) const {
+    const auto byAddress = hostByAddress_.find(segment.dst.address);
+    if (byAddress == hostByAddress_.end()) {
+        return kNoHost;
+    }
+    if (byAddress->second != kShared) {
+        return byAddress->second;
+    }
     HostId first = kNoHost;
     HostId listening = kNoHost;
     const FourTuple key{segment.dst, segment.src};
@@ -808,7 +819,7 @@ void Engine::appEvent(TcpSock& sock, AppEvent event) {
         if (sock.program == Program::LoadServer && event == AppEvent::Data) {
             after = scenario_.load->serverDelay;
         }
-        schedule(now_ + after, EventKind::Program, slot, sock.id, static_cast<std::uint8_t>(event));
+        scheduleAfter(after, EventKind::Program, slot, sock.id, static_cast<std::uint8_t>(event));
         return;
     }
     switch (event) {

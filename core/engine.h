@@ -8,6 +8,8 @@
 #include "scenario.h"
 #include "trace.h"
 
+#include <absl/container/flat_hash_map.h>
+
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -168,11 +170,11 @@ struct Host {
     KernelProfile profile = KernelProfile::Linux6;
     ProfileTraits traits{};
     Sysctls sysctls;
-    std::unordered_map<FourTuple, std::uint32_t, FourTupleHash> connections;
-    std::unordered_map<std::uint16_t, std::uint32_t> listeners;
-    std::unordered_map<FourTuple, std::uint32_t, FourTupleHash> timeWaits;
+    absl::flat_hash_map<FourTuple, std::uint32_t, FourTupleHash> connections;
+    absl::flat_hash_map<std::uint16_t, std::uint32_t> listeners;
+    absl::flat_hash_map<FourTuple, std::uint32_t, FourTupleHash> timeWaits;
     // Local ports held by connect()ed sockets and TIME_WAIT records (bind buckets, fastreuse -1).
-    std::unordered_map<std::uint16_t, std::uint32_t> connectPorts;
+    absl::flat_hash_map<std::uint16_t, std::uint32_t> connectPorts;
     std::unordered_map<std::string, std::uint32_t> named; // application names -> socket slot
     std::vector<std::uint32_t> portPerturb;               // RFC 6056 table_perturb
     std::uint64_t secret = 0;                             // net_secret / ts_secret
@@ -301,6 +303,9 @@ private:
     static std::string actionKey(const std::string& host, const std::string& socket,
                                  Trigger trigger);
     std::vector<std::string> socketNames_; // by socket id - 1, for fault rules
+    // Each address's host, or kShared when several hosts sit behind it (NAT).
+    absl::flat_hash_map<Ipv4, HostId> hostByAddress_;
+    static constexpr HostId kShared = kNoHost - 1;
     std::uint64_t loadStarted_ = 0;
     HostId loadClient_ = kNoHost;
     HostId loadServer_ = kNoHost;

@@ -89,7 +89,7 @@ public:
     }
 
 private:
-    static constexpr std::size_t kMaxLanes = 8;
+    static constexpr std::size_t kMaxLanes = 16;
     static constexpr std::size_t kHeap = static_cast<std::size_t>(-1);
     struct Lane {
         Duration delay;

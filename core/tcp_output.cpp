@@ -237,13 +237,8 @@ void Engine::armTimer(TcpSock& sock, TimerKind kind, Duration after, Reason reas
     if (queued == kNotQueued || queued > sock.deadline[index]) {
         const auto slot = static_cast<std::uint32_t>(&sock - sockets_.data());
         sock.queuedAt[index] = sock.deadline[index];
-        if (kind == TimerKind::DelayedAck) {
-            scheduleAfter(after, EventKind::SocketTimer, slot, sock.id,
-                          static_cast<std::uint8_t>(index));
-        } else {
-            schedule(sock.deadline[index], EventKind::SocketTimer, slot, sock.id,
-                     static_cast<std::uint8_t>(index));
-        }
+        scheduleAfter(after, EventKind::SocketTimer, slot, sock.id,
+                      static_cast<std::uint8_t>(index));
     }
     Fact f;
     f.kind = FactKind::TimerArmed;
