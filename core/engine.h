@@ -179,6 +179,13 @@ struct Host {
     std::vector<std::uint32_t> portPerturb;               // RFC 6056 table_perturb
     std::uint64_t secret = 0;                             // net_secret / ts_secret
     std::int64_t bootOffsetUs = 0; // the host's uptime at time 0: its clocks do not start at zero
+    // tcp_tw_recycle (<= 4.11): the last timestamp seen from each peer address, remembered when a
+    // connection to it enters TIME_WAIT (tcp_remember_stamp(), the inet_peer / tcp_metrics cache).
+    struct PeerStamp {
+        std::uint32_t tsval = 0;
+        std::int64_t seconds = 0;
+    };
+    absl::flat_hash_map<Ipv4, PeerStamp> peerStamps;
     int orphans = 0;
     int timeWaitCount = 0;
     std::int64_t challengeSecond = -1;

@@ -86,6 +86,23 @@ void Engine::listenerReceive(TcpSock& listener, const Segment& segment, SegmentI
         delivered(hostId, listener.id, id, Reason(Cause::NotAcceptable));
         return;
     }
+    if (host.traits.hasTwRecycle && host.sysctls.tcp_tw_recycle != 0 && segment.hasTimestamp &&
+        !fromTimeWait) {
+        // tcp_v4_conn_request() -> tcp_peer_is_proven(paws_check): a SYN whose TSval is older
+        // than the last one remembered for its source address in the past 60 s is dropped
+        // without a word. Behind NAT, another host's clock is simply elsewhere.
+        const auto peer = host.peerStamps.find(segment.src.address);
+        if (peer != host.peerStamps.end() &&
+            nowSeconds(host) - peer->second.seconds <
+                std::chrono::duration_cast<std::chrono::seconds>(kPawsMsl).count() &&
+            static_cast<std::int32_t>(peer->second.tsval - segment.timestamp.value) >
+                1 /* TCP_PAWS_WINDOW */) {
+            const Reason why(Cause::SynRecycleReject, segment.timestamp.value, peer->second.tsval);
+            delivered(hostId, listener.id, id, why);
+            anomaly(hostId, listener.id, id, Reason(Cause::SynSilentlyDropped));
+            return;
+        }
+    }
     const std::uint32_t listenerSlot = static_cast<std::uint32_t>(&listener - sockets_.data());
     const std::uint32_t childReceiveBuffer = listener.childReceiveBuffer;
     const Program program = listener.program;

@@ -26,6 +26,19 @@ void Engine::enterTimeWait(TcpSock& sock, TcpState substate, Duration timeout, R
             host.traits.hasTwRecycle && host.sysctls.tcp_tw_recycle != 0 && sock.timestamps;
         // TCP_TIMEWAIT_LEN, fixed: no sysctl changes it. tcp_tw_recycle (<= 4.11) used 3.5 RTO.
         timeo = recycle ? sock.rto * 4 - sock.rto / 2 : host.traits.timeWaitLength;
+        if (recycle) {
+            // tcp_remember_stamp(): keep the newest TSval per peer address, or replace an entry
+            // older than TCP_PAWS_MSL.
+            Host::PeerStamp& peer = host.peerStamps[sock.tuple.remote.address];
+            const std::int64_t nowSec = nowSeconds(host);
+            if (static_cast<std::int32_t>(peer.tsval - sock.tsRecent) <= 0 ||
+                (nowSec - peer.seconds >
+                     std::chrono::duration_cast<std::chrono::seconds>(kPawsMsl).count() &&
+                 peer.seconds <= sock.tsRecentStamp)) {
+                peer.tsval = sock.tsRecent;
+                peer.seconds = sock.tsRecentStamp;
+            }
+        }
         setState(sock, TcpState::TimeWait, reason, because);
     }
 
