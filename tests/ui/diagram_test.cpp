@@ -1,0 +1,142 @@
+#include "DiagramColors.h"
+#include "DiagramLayout.h"
+#include "DiagramPainter.h"
+#include "QtWarningGuard.h"
+#include "SequenceDiagramView.h"
+#include "handmade_trace.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QImage>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+namespace tdl::ui {
+namespace {
+
+using namespace std::chrono_literals;
+
+class DiagramTest : public testing::Test {
+protected:
+    RunPtr run_ = std::make_shared<const ui::Run>(test::handmadeFourWayClose());
+    DiagramLayout layout_{run_, QApplication::font(), 900, 1.0};
+};
+
+// A point just above the middle of a segment's arrow, where its label is.
+QPointF onArrow(const DiagramLayout& layout, SegmentId id, double at = 0.5) {
+    return layout.arrow(id).pointAt(at);
+}
+
+TEST_F(DiagramTest, EveryArrowMapsBackToItsSegment) {
+    for (SegmentId id = 0; id < run_->trace().segments.size(); ++id) {
+        const auto hit = layout_.segmentAt(onArrow(layout_, id, 0.3), run_->trace().end, false);
+        ASSERT_TRUE(hit.has_value()) << id;
+        EXPECT_EQ(*hit, id);
+    }
+}
+
+TEST_F(DiagramTest, NothingIsHitFarFromTheArrows) {
+    const QPointF between(layout_.size().width() / 2, layout_.y(120ms));
+    EXPECT_FALSE(layout_.segmentAt(between, run_->trace().end, true).has_value());
+    EXPECT_FALSE(layout_.segmentAt(QPointF(2, 2), run_->trace().end, true).has_value());
+}
+
+TEST_F(DiagramTest, SegmentsInTheFutureAreHitOnlyWhenShown) {
+    const SegmentId fin = 5; // the client's FIN at 200 ms
+    ASSERT_TRUE(run_->trace().segments[fin].segment.has(flag::kFin));
+    const QPointF p = onArrow(layout_, fin, 0.3);
+    EXPECT_FALSE(layout_.segmentAt(p, 100ms, false).has_value());
+    EXPECT_EQ(layout_.segmentAt(p, 100ms, true), fin);
+    // Half-way through its flight, only the drawn half can be hit.
+    EXPECT_EQ(layout_.segmentAt(onArrow(layout_, fin, 0.2), 205ms, false), fin);
+    EXPECT_FALSE(layout_.segmentAt(onArrow(layout_, fin, 0.9), 205ms, false).has_value());
+}
+
+TEST_F(DiagramTest, ArrowsGoFromSenderToReceiverAndALossEndsHalfWay) {
+    const RunPtr faulty = std::make_shared<const ui::Run>(test::handmadeFaultyClose());
+    const DiagramLayout layout(faulty, QApplication::font(), 900, 1.0);
+    const double client = layout.lifelineX(0);
+    const double server = layout.lifelineX(1);
+    for (SegmentId id = 0; id < faulty->trace().segments.size(); ++id) {
+        const QLineF arrow = layout.arrow(id);
+        const bool fromClient = faulty->trace().segments[id].from == 0;
+        EXPECT_LT(std::abs(arrow.x1() - (fromClient ? client : server)), 20) << id;
+        EXPECT_GE(arrow.y2(), arrow.y1());
+        if (faulty->index().segment(id).fate == TraceIndex::Fate::Dropped) {
+            EXPECT_NEAR(arrow.x2(), (client + server) / 2, 20) << id;
+        } else {
+            EXPECT_LT(std::abs(arrow.x2() - (fromClient ? server : client)), 20) << id;
+        }
+    }
+}
+
+TEST_F(DiagramTest, ProgressFollowsTheAxis) {
+    const SegmentId fin = 5;
+    EXPECT_EQ(layout_.progress(fin, 199ms), 0.0);
+    EXPECT_NEAR(layout_.progress(fin, 205ms), 0.5, 0.01);
+    EXPECT_EQ(layout_.progress(fin, 210ms), 1.0);
+}
+
+TEST_F(DiagramTest, PaintingDrawsSomethingAndWarnsAboutNothing) {
+    const test::QtWarningGuard guard;
+    QImage image(layout_.size().toSize(), QImage::Format_ARGB32_Premultiplied);
+    const DiagramColors colors(QApplication::palette());
+    DiagramFrame frame;
+    frame.time = 205ms;
+    frame.selected = 5;
+    {
+        QPainter painter(&image);
+        DiagramPainter(layout_, colors, frame).paint(painter, QRectF(QPointF(), layout_.size()), 0);
+    }
+    // The FIN's arrow has a coloured pixel half-way along its drawn part.
+    const QPoint p = onArrow(layout_, 5, 0.25).toPoint();
+    EXPECT_NE(image.pixelColor(p), colors.background());
+    EXPECT_TRUE(guard.messages().empty()) << guard.report().toStdString();
+}
+
+TEST_F(DiagramTest, ViewExportsPngAndSvg) {
+    SequenceDiagramView view;
+    view.resize(900, 600);
+    view.setRun(run_);
+    view.setTime(205ms);
+    const QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("d.png"));
+    const QString svg = dir.filePath(QStringLiteral("d.svg"));
+    EXPECT_FALSE(view.exportPng(png).has_value());
+    EXPECT_FALSE(view.exportSvg(svg).has_value());
+    QImage image(png);
+    EXPECT_EQ(image.width(), static_cast<int>(view.layout().size().width() * 2));
+    QFile file(svg);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    EXPECT_TRUE(text.contains("<svg"));
+    EXPECT_TRUE(text.contains("FIN,ACK"));
+    EXPECT_TRUE(view.exportPng(dir.filePath(QStringLiteral("missing/d.png"))).has_value());
+}
+
+TEST_F(DiagramTest, ClickingSelectsAndReportsTheSegment) {
+    SequenceDiagramView view;
+    view.resize(900, 2000);
+    view.show();
+    view.setRun(run_);
+    view.setTime(run_->trace().end);
+    QSignalSpy clicked(&view, &SequenceDiagramView::segmentClicked);
+    QSignalSpy cleared(&view, &SequenceDiagramView::selectionCleared);
+    const QPointF content = onArrow(view.layout(), 5, 0.3);
+    const QPoint pos =
+        (content - QPointF(view.horizontalScrollBar()->value(), view.verticalScrollBar()->value()))
+            .toPoint();
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, pos);
+    ASSERT_EQ(clicked.count(), 1);
+    EXPECT_EQ(clicked.at(0).at(0).value<SegmentId>(), 5U);
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {},
+                      QPoint(3, view.viewport()->height() - 3));
+    EXPECT_EQ(cleared.count(), 1);
+}
+
+} // namespace
+} // namespace tdl::ui

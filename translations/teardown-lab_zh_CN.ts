@@ -1,0 +1,1500 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+    <context>
+        <name>tdl::ui::CauseCatalog</name>
+        <message>
+            <source>connection reset by peer</source>
+            <translation>连接被对端重置</translation>
+        </message>
+        <message>
+            <source>connection refused</source>
+            <translation>连接被拒绝</translation>
+        </message>
+        <message>
+            <source>broken pipe</source>
+            <translation>管道已断开</translation>
+        </message>
+        <message>
+            <source>connection timed out</source>
+            <translation>连接超时</translation>
+        </message>
+        <message>
+            <source>cannot assign requested address</source>
+            <translation>无法分配请求的地址</translation>
+        </message>
+        <message>
+            <source>address already in use</source>
+            <translation>地址已被占用</translation>
+        </message>
+        <message>
+            <source>socket is not connected</source>
+            <translation>套接字未连接</translation>
+        </message>
+        <message>
+            <source>invalid argument</source>
+            <translation>参数无效</translation>
+        </message>
+        <message>
+            <source>no route to host</source>
+            <translation>没有到主机的路由</translation>
+        </message>
+        <message>
+            <source>error %1</source>
+            <translation>错误 %1</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
+            <source>No cause recorded.</source>
+            <translation>未记录原因。</translation>
+        </message>
+        <message>
+            <source>The application called listen().</source>
+            <translation>应用程序调用了 listen()。</translation>
+        </message>
+        <message>
+            <source>The application called connect().</source>
+            <translation>应用程序调用了 connect()。</translation>
+        </message>
+        <message>
+            <source>The application wrote %1 bytes.</source>
+            <translation>应用程序写入了 %1 字节。</translation>
+        </message>
+        <message>
+            <source>The application called shutdown(%1).</source>
+            <translation>应用程序调用了 shutdown(%1)。</translation>
+        </message>
+        <message>
+            <source>The application called close().</source>
+            <translation>应用程序调用了 close()。</translation>
+        </message>
+        <message>
+            <source>The application stopped reading: arriving bytes pile up in the receive buffer.</source>
+            <translation>应用程序停止读取：到达的数据堆积在接收缓冲区中。</translation>
+        </message>
+        <message>
+            <source>The application reads again.</source>
+            <translation>应用程序恢复读取。</translation>
+        </message>
+        <message>
+            <source>The application set SO_LINGER (l_onoff = %1, l_linger = %2 s).</source>
+            <translation>应用程序设置了 SO_LINGER（l_onoff = %1，l_linger = %2 秒）。</translation>
+        </message>
+        <message>
+            <source>Every local port of ip_local_port_range (%1–%2) toward this server is taken: connect() fails with EADDRNOTAVAIL.</source>
+            <translation>ip_local_port_range（%1–%2）中通往该服务器的本地端口已全部占用：connect() 以 EADDRNOTAVAIL 失败。</translation>
+        </message>
+        <message>
+            <source>The socket is not connected (ENOTCONN).</source>
+            <translation>套接字未连接（ENOTCONN）。</translation>
+        </message>
+        <message>
+            <source>Port %1 is already in use (EADDRINUSE).</source>
+            <translation>端口 %1 已被占用（EADDRINUSE）。</translation>
+        </message>
+        <message>
+            <source>No host has that name or address.</source>
+            <translation>没有主机使用这个名称或地址。</translation>
+        </message>
+        <message>
+            <source>Active open: connect() sends a SYN.</source>
+            <translation>主动打开：connect() 发送 SYN。</translation>
+        </message>
+        <message>
+            <source>The listener received a SYN and answers with SYN,ACK.</source>
+            <translation>监听套接字收到 SYN，回复 SYN,ACK。</translation>
+        </message>
+        <message>
+            <source>The SYN,ACK acknowledges our SYN: the connection is established and we acknowledge it.</source>
+            <translation>SYN,ACK 确认了我方的 SYN：连接建立，我方回复 ACK 确认。</translation>
+        </message>
+        <message>
+            <source>The ACK acknowledges our SYN,ACK: the connection is established.</source>
+            <translation>ACK 确认了我方的 SYN,ACK：连接建立。</translation>
+        </message>
+        <message>
+            <source>Nobody listens on that port.</source>
+            <translation>该端口上没有进程在监听。</translation>
+        </message>
+        <message>
+            <source>Carries %1 bytes of data.</source>
+            <translation>携带 %1 字节数据。</translation>
+        </message>
+        <message>
+            <source>Quick-ACK mode: acknowledged at once.</source>
+            <translation>快速 ACK 模式：立即确认。</translation>
+        </message>
+        <message>
+            <source>The delayed-ACK timer fired: the ACK goes out now.</source>
+            <translation>延迟 ACK 定时器到期：现在发出 ACK。</translation>
+        </message>
+        <message>
+            <source>More than one full-sized segment is unacknowledged: ACK at once.</source>
+            <translation>未确认的满长报文段超过一个：立即发送 ACK。</translation>
+        </message>
+        <message>
+            <source>These bytes were already received: a duplicate ACK goes out at once.</source>
+            <translation>这些字节早已收到：立即发送重复 ACK。</translation>
+        </message>
+        <message>
+            <source>Out of order (expected seq %1): a duplicate ACK goes out at once.</source>
+            <translation>乱序到达（期望 seq %1）：立即发送重复 ACK。</translation>
+        </message>
+        <message>
+            <source>Window update: the receive window is now %1 bytes.</source>
+            <translation>窗口更新：接收窗口现为 %1 字节。</translation>
+        </message>
+        <message>
+            <source>The receiver accepted the segment.</source>
+            <translation>接收方接受了该报文段。</translation>
+        </message>
+        <message>
+            <source>The receive buffer is full: the advertised window is 0.</source>
+            <translation>接收缓冲区已满：通告窗口为 0。</translation>
+        </message>
+        <message>
+            <source>close() sends a FIN: this side has no more data to send.</source>
+            <translation>close() 发送 FIN：本端不再发送数据。</translation>
+        </message>
+        <message>
+            <source>shutdown(SHUT_WR) sends a FIN: a half-close, this side can still receive.</source>
+            <translation>shutdown(SHUT_WR) 发送 FIN：半关闭，本端仍可接收数据。</translation>
+        </message>
+        <message>
+            <source>The peer's FIN arrived: the peer has no more data (read() returns 0).</source>
+            <translation>对端的 FIN 到达：对端不再发送数据（read() 返回 0）。</translation>
+        </message>
+        <message>
+            <source>The ACK covers our FIN.</source>
+            <translation>这个 ACK 确认了我方的 FIN。</translation>
+        </message>
+        <message>
+            <source>A retransmitted FIN that was already received: acknowledge it again.</source>
+            <translation>收到已接收过的重传 FIN：再次确认。</translation>
+        </message>
+        <message>
+            <source>2MSL has passed: TIME_WAIT ends and the 4-tuple is free again.</source>
+            <translation>2MSL 已过：TIME_WAIT 结束，四元组可以再次使用。</translation>
+        </message>
+        <message>
+            <source>A retransmitted FIN in TIME_WAIT: acknowledge it again and restart the 2MSL timer.</source>
+            <translation>TIME_WAIT 中收到重传的 FIN：再次确认，并重新开始 2MSL 计时。</translation>
+        </message>
+        <message>
+            <source>The orphan stayed in FIN-WAIT-2 for tcp_fin_timeout (%1 s): it is closed.</source>
+            <translation>孤儿套接字在 FIN-WAIT-2 中停留了 tcp_fin_timeout（%1 秒）：被关闭。</translation>
+        </message>
+        <message>
+            <source>tcp_max_tw_buckets (%1) is reached: the socket skips TIME_WAIT and closes at once.</source>
+            <translation>已达到 tcp_max_tw_buckets（%1）：套接字跳过 TIME_WAIT，立即关闭。</translation>
+        </message>
+        <message>
+            <source>connect() took over this 4-tuple from a socket in TIME_WAIT (tcp_tw_reuse).</source>
+            <translation>connect() 从处于 TIME_WAIT 的套接字接管了这个四元组（tcp_tw_reuse）。</translation>
+        </message>
+        <message>
+            <source>A newer SYN ended TIME_WAIT and opens a new connection (new ISN %1).</source>
+            <translation>一个更新的 SYN 结束了 TIME_WAIT，并建立新连接（新 ISN 为 %1）。</translation>
+        </message>
+        <message>
+            <source>An in-window RST killed TIME_WAIT early (TIME-WAIT assassination, tcp_rfc1337 = 0).</source>
+            <translation>窗口内的 RST 提前终结了 TIME_WAIT（TIME-WAIT 暗杀，tcp_rfc1337 = 0）。</translation>
+        </message>
+        <message>
+            <source>tcp_rfc1337 = 1: the RST is ignored and TIME_WAIT goes on.</source>
+            <translation>tcp_rfc1337 = 1：忽略该 RST，TIME_WAIT 继续。</translation>
+        </message>
+        <message>
+            <source>The socket is released.</source>
+            <translation>套接字被释放。</translation>
+        </message>
+        <message>
+            <source>close() with %1 unread bytes: a RST instead of a FIN (RFC 2525).</source>
+            <translation>close() 时还有 %1 字节未读：发送 RST 而不是 FIN（RFC 2525）。</translation>
+        </message>
+        <message>
+            <source>SO_LINGER with l_linger = 0: close() aborts the connection with a RST.</source>
+            <translation>SO_LINGER 的 l_linger = 0：close() 用 RST 中止连接。</translation>
+        </message>
+        <message>
+            <source>Data arrived after close(): the answer is a RST.</source>
+            <translation>close() 之后又收到数据：以 RST 回应。</translation>
+        </message>
+        <message>
+            <source>No socket matches this segment: the stack answers with a RST.</source>
+            <translation>没有套接字与该报文段匹配：协议栈以 RST 回应。</translation>
+        </message>
+        <message>
+            <source>In SYN-SENT, the ACK does not acknowledge our SYN: the answer is a RST.</source>
+            <translation>在 SYN-SENT 状态下，该 ACK 没有确认我方的 SYN：以 RST 回应。</translation>
+        </message>
+        <message>
+            <source>Too many orphaned sockets (%1, tcp_max_orphans = %2): close() sends a RST.</source>
+            <translation>孤儿套接字过多（%1 个，tcp_max_orphans = %2）：close() 发送 RST。</translation>
+        </message>
+        <message>
+            <source>New data arrived for an orphan in FIN-WAIT-2: the answer is a RST.</source>
+            <translation>处于 FIN-WAIT-2 的孤儿套接字收到新数据：以 RST 回应。</translation>
+        </message>
+        <message>
+            <source>A RST arrived: the connection is aborted and the application gets %1.</source>
+            <translation>收到 RST：连接被中止，应用程序得到 %1。</translation>
+        </message>
+        <message>
+            <source>The RST is outside the receive window: ignored.</source>
+            <translation>该 RST 不在接收窗口内：忽略。</translation>
+        </message>
+        <message>
+            <source>The RST is in the window but not exactly at rcv_nxt: challenge ACK (RFC 5961 §3.2).</source>
+            <translation>该 RST 在窗口内但不恰好等于 rcv_nxt：回复挑战 ACK（RFC 5961 §3.2）。</translation>
+        </message>
+        <message>
+            <source>A SYN on a synchronized connection: challenge ACK (RFC 5961 §4.2).</source>
+            <translation>已同步的连接收到 SYN：回复挑战 ACK（RFC 5961 §4.2）。</translation>
+        </message>
+        <message>
+            <source>The ACK acknowledges data never sent or too old: challenge ACK (RFC 5961 §5.2).</source>
+            <translation>该 ACK 确认了从未发送或过旧的数据：回复挑战 ACK（RFC 5961 §5.2）。</translation>
+        </message>
+        <message>
+            <source>The challenge ACK is suppressed by tcp_challenge_ack_limit.</source>
+            <translation>挑战 ACK 被 tcp_challenge_ack_limit 限速而未发送。</translation>
+        </message>
+        <message>
+            <source>PAWS: TSval %1 is older than ts_recent %2, so the segment is dropped (and answered with a duplicate ACK).</source>
+            <translation>PAWS：TSval %1 比 ts_recent %2 更旧，报文段被丢弃（并回复重复 ACK）。</translation>
+        </message>
+        <message>
+            <source>PAWS: a pure ACK with an old timestamp (TSval %1, ts_recent %2) is dropped.</source>
+            <translation>PAWS：带旧时间戳的纯 ACK（TSval %1，ts_recent %2）被丢弃。</translation>
+        </message>
+        <message>
+            <source>Outside the receive window (seq %1, rcv_nxt %2, window %3): dropped, answered with a duplicate ACK.</source>
+            <translation>不在接收窗口内（seq %1，rcv_nxt %2，窗口 %3）：丢弃，并回复重复 ACK。</translation>
+        </message>
+        <message>
+            <source>An old duplicate ACK: ignored.</source>
+            <translation>过时的重复 ACK：忽略。</translation>
+        </message>
+        <message>
+            <source>The duplicate ACK is suppressed by tcp_invalid_ratelimit.</source>
+            <translation>重复 ACK 被 tcp_invalid_ratelimit 限速而未发送。</translation>
+        </message>
+        <message>
+            <source>tcp_tw_recycle: the SYN's TSval %1 is older than the %2 cached for this peer, so the SYN is dropped without a word.</source>
+            <translation>tcp_tw_recycle：SYN 的 TSval %1 比为该对端缓存的 %2 更旧，SYN 被悄悄丢弃。</translation>
+        </message>
+        <message>
+            <source>Nothing in this state can take the segment: dropped.</source>
+            <translation>当前状态无法处理该报文段：丢弃。</translation>
+        </message>
+        <message>
+            <source>Retransmission timeout #%1 (RTO %2 ms).</source>
+            <translation>第 %1 次重传超时（RTO %2 毫秒）。</translation>
+        </message>
+        <message>
+            <source>Retransmission #%1.</source>
+            <translation>第 %1 次重传。</translation>
+        </message>
+        <message>
+            <source>The orphan gave up after %1 retransmissions (tcp_orphan_retries): the connection is aborted without a RST.</source>
+            <translation>孤儿套接字在 %1 次重传后放弃（tcp_orphan_retries）：连接被中止，不发送 RST。</translation>
+        </message>
+        <message>
+            <source>Gave up after %1 retransmissions (tcp_retries2): the connection is aborted and the application gets ETIMEDOUT.</source>
+            <translation>%1 次重传后放弃（tcp_retries2）：连接被中止，应用程序得到 ETIMEDOUT。</translation>
+        </message>
+        <message>
+            <source>Zero-window probe #%1.</source>
+            <translation>第 %1 次零窗口探测。</translation>
+        </message>
+        <message>
+            <source>The window stayed closed after %1 probes (tcp_orphan_retries): the orphan is aborted without a word.</source>
+            <translation>%1 次探测后窗口仍为零（tcp_orphan_retries）：孤儿套接字被悄悄中止。</translation>
+        </message>
+        <message>
+            <source>Unacknowledged data or FIN in flight: the retransmission timer is armed.</source>
+            <translation>有未确认的数据或 FIN 在途：启动重传定时器。</translation>
+        </message>
+        <message>
+            <source>Everything is acknowledged: the retransmission timer is stopped.</source>
+            <translation>所有数据都已确认：停止重传定时器。</translation>
+        </message>
+        <message>
+            <source>An ACK is due: the delayed-ACK timer is armed.</source>
+            <translation>需要发送 ACK：启动延迟 ACK 定时器。</translation>
+        </message>
+        <message>
+            <source>An ACK went out: the delayed-ACK timer is no longer needed.</source>
+            <translation>ACK 已发出：不再需要延迟 ACK 定时器。</translation>
+        </message>
+        <message>
+            <source>The peer's window is 0: the zero-window probe timer is armed.</source>
+            <translation>对端窗口为 0：启动零窗口探测定时器。</translation>
+        </message>
+        <message>
+            <source>The peer's window opened: probing stops.</source>
+            <translation>对端窗口已打开：停止探测。</translation>
+        </message>
+        <message>
+            <source>The socket is gone: the timer no longer matters.</source>
+            <translation>套接字已不存在：定时器不再有意义。</translation>
+        </message>
+        <message>
+            <source>Dropped by fault rule %1 (a what-if).</source>
+            <translation>被故障规则 %1 丢弃（假设推演）。</translation>
+        </message>
+        <message>
+            <source>Held back %2 by fault rule %1 (a what-if).</source>
+            <translation>被故障规则 %1 延迟了 %2（假设推演）。</translation>
+        </message>
+        <message>
+            <source>Duplicated by fault rule %1 (a what-if).</source>
+            <translation>被故障规则 %1 复制了一份（假设推演）。</translation>
+        </message>
+        <message>
+            <source>Lost at random (loss rate %1%).</source>
+            <translation>随机丢失（丢包率 %1%）。</translation>
+        </message>
+        <message>
+            <source>No route to the destination: the segment is lost.</source>
+            <translation>没有到目的地的路由：报文段丢失。</translation>
+        </message>
+        <message>
+            <source>Data corruption: the new connection accepted %2 bytes sent by the old incarnation #%1.</source>
+            <translation>数据损坏：新连接接受了旧连接实例 #%1 发送的 %2 字节。</translation>
+        </message>
+        <message>
+            <source>A stale RST sent by the old incarnation #%1 killed the new connection.</source>
+            <translation>旧连接实例 #%1 发出的过期 RST 终结了新连接。</translation>
+        </message>
+        <message>
+            <source>The passive closer was ended by a RST instead of the final ACK: its application sees "connection reset by peer".</source>
+            <translation>被动关闭方等来的不是最后的 ACK 而是 RST：其应用程序看到“connection reset by peer”（连接被对端重置）。</translation>
+        </message>
+        <message>
+            <source>connect() failed with %1.</source>
+            <translation>connect() 失败：%1。</translation>
+        </message>
+        <message>
+            <source>The SYN was dropped without a word: the client will retransmit it.</source>
+            <translation>SYN 被悄悄丢弃：客户端将重传它。</translation>
+        </message>
+        <message>
+            <source>Unknown cause %1.</source>
+            <translation>未知原因 %1。</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::DiagramPainter</name>
+        <message>
+            <source>%1 %2 left</source>
+            <translation>%1 剩余 %2</translation>
+        </message>
+        <message>
+            <source>… %1 …</source>
+            <translation>… %1 …</translation>
+        </message>
+        <message>
+            <source>(copy)</source>
+            <translation>（副本）</translation>
+        </message>
+        <message>
+            <source>(+%1)</source>
+            <translation>（+%1）</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::Document</name>
+        <message>
+            <source>Reset to preset</source>
+            <translation>恢复为预设</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::EventLogModel</name>
+        <message>
+            <source>Time (s)</source>
+            <translation>时间（秒）</translation>
+        </message>
+        <message>
+            <source>Host</source>
+            <translation>主机</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>事件</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>原因</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::InspectorView</name>
+        <message>
+            <source>&lt;p&gt;No scenario is open.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;没有打开的场景。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Not sent yet at the cursor.</source>
+            <translation>在光标时刻尚未发送。</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>来自</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>发往</translation>
+        </message>
+        <message>
+            <source>Flags</source>
+            <translation>标志位</translation>
+        </message>
+        <message>
+            <source>%1 relative, %2 absolute</source>
+            <translation>相对 %1，绝对 %2</translation>
+        </message>
+        <message>
+            <source>Sequence</source>
+            <translation>序列号</translation>
+        </message>
+        <message>
+            <source>Acknowledgement</source>
+            <translation>确认号</translation>
+        </message>
+        <message>
+            <source>none (no ACK flag)</source>
+            <translation>无（未置 ACK 标志）</translation>
+        </message>
+        <message>
+            <source>Payload</source>
+            <translation>载荷</translation>
+        </message>
+        <message>
+            <source>%1 bytes</source>
+            <translation>%1 字节</translation>
+        </message>
+        <message>
+            <source>Window</source>
+            <translation>窗口</translation>
+        </message>
+        <message>
+            <source>Timestamps</source>
+            <translation>时间戳</translation>
+        </message>
+        <message>
+            <source>TSval %1, TSecr %2</source>
+            <translation>TSval %1，TSecr %2</translation>
+        </message>
+        <message>
+            <source>no option</source>
+            <translation>无此选项</translation>
+        </message>
+        <message>
+            <source>MSS</source>
+            <translation>MSS</translation>
+        </message>
+        <message>
+            <source>Incarnation</source>
+            <translation>连接实例</translation>
+        </message>
+        <message>
+            <source>Stream offset</source>
+            <translation>流内偏移</translation>
+        </message>
+        <message>
+            <source>Copy of</source>
+            <translation>副本来源</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>发送时间</translation>
+        </message>
+        <message>
+            <source>arrived at %1</source>
+            <translation>于 %1 到达</translation>
+        </message>
+        <message>
+            <source>lost on the way</source>
+            <translation>途中丢失</translation>
+        </message>
+        <message>
+            <source>still in flight when the run ended</source>
+            <translation>运行结束时仍在途中</translation>
+        </message>
+        <message>
+            <source>Fate</source>
+            <translation>去向</translation>
+        </message>
+        <message>
+            <source>Why it was sent</source>
+            <translation>为什么发送</translation>
+        </message>
+        <message>
+            <source>On the way</source>
+            <translation>途中</translation>
+        </message>
+        <message>
+            <source>What the receiver did</source>
+            <translation>接收方如何处理</translation>
+        </message>
+        <message>
+            <source>What it caused</source>
+            <translation>引发的后果</translation>
+        </message>
+        <message>
+            <source>Click a segment in the diagram or a row of the event log to inspect it.</source>
+            <translation>点击时序图中的报文段或事件日志中的一行来查看详情。</translation>
+        </message>
+        <message>
+            <source>Sockets at %1</source>
+            <translation>%1 时的套接字</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::MainWindow</name>
+        <message>
+            <source>Cannot reset</source>
+            <translation>无法恢复</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>键盘快捷键</translation>
+        </message>
+        <message>
+            <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;play / pause&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← →&lt;/b&gt;&lt;/td&gt;&lt;td&gt;previous / next event&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Shift+← Shift+→, ↑ ↓&lt;/b&gt;&lt;/td&gt;&lt;td&gt;previous / next state change&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;start / end of the run&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+[ Ctrl+]&lt;/b&gt;&lt;/td&gt;&lt;td&gt;slower / faster&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Delete&lt;/b&gt;&lt;/td&gt;&lt;td&gt;drop the selected segment&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L Ctrl+D Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;delay / duplicate / restore it&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;undo / redo&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;find a scenario&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl++ Ctrl+- Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoom the diagram&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+            <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;空格&lt;/b&gt;&lt;/td&gt;&lt;td&gt;播放 / 暂停&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← →&lt;/b&gt;&lt;/td&gt;&lt;td&gt;上一个 / 下一个事件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Shift+← Shift+→，↑ ↓&lt;/b&gt;&lt;/td&gt;&lt;td&gt;上一次 / 下一次状态变化&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;运行的开头 / 结尾&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+[ Ctrl+]&lt;/b&gt;&lt;/td&gt;&lt;td&gt;减速 / 加速&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Delete&lt;/b&gt;&lt;/td&gt;&lt;td&gt;丢弃选中的报文段&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L Ctrl+D Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;延迟 / 复制 / 恢复该报文段&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;撤销 / 重做&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;查找场景&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl++ Ctrl+- Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;缩放时序图&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+        </message>
+        <message>
+            <source>About Teardown Lab</source>
+            <translation>关于 Teardown Lab</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;Teardown Lab %1&lt;/h3&gt;&lt;p&gt;Shows, step by step and faithfully to Linux, how a TCP connection is closed: the four-way close, TIME_WAIT, half-close, orphans, and what the sysctls change.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;Teardown Lab %1&lt;/h3&gt;&lt;p&gt;按照 Linux 的真实行为，一步一步地展示 TCP 连接如何关闭：四次挥手、TIME_WAIT、半关闭、孤儿套接字，以及各个 sysctl 会改变什么。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&amp;Open…</source>
+            <translation>打开(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Open a scenario file</source>
+            <translation>打开场景文件</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Save the scenario with its what-if changes</source>
+            <translation>保存场景及其假设推演修改</translation>
+        </message>
+        <message>
+            <source>Save &amp;As…</source>
+            <translation>另存为(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Save the scenario to another file</source>
+            <translation>把场景保存到另一个文件</translation>
+        </message>
+        <message>
+            <source>Export Diagram as &amp;PNG…</source>
+            <translation>导出时序图为 &amp;PNG…</translation>
+        </message>
+        <message>
+            <source>Write the whole sequence diagram, as it looks now, to a PNG image</source>
+            <translation>把当前样子的完整时序图写入 PNG 图片</translation>
+        </message>
+        <message>
+            <source>Export Diagram as S&amp;VG…</source>
+            <translation>导出时序图为 S&amp;VG…</translation>
+        </message>
+        <message>
+            <source>Write the whole sequence diagram, as it looks now, to an SVG drawing</source>
+            <translation>把当前样子的完整时序图写入 SVG 矢量图</translation>
+        </message>
+        <message>
+            <source>&amp;Clear the List</source>
+            <translation>清空列表(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Forget the recently opened files</source>
+            <translation>清除最近打开的文件记录</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>Quit Teardown Lab</source>
+            <translation>退出 Teardown Lab</translation>
+        </message>
+        <message>
+            <source>Undo the last what-if change</source>
+            <translation>撤销上一次假设推演修改</translation>
+        </message>
+        <message>
+            <source>Redo the what-if change just undone</source>
+            <translation>重做刚刚撤销的假设推演修改</translation>
+        </message>
+        <message>
+            <source>&amp;Drop Segment</source>
+            <translation>丢弃报文段(&amp;D)</translation>
+        </message>
+        <message>
+            <source>What if the selected segment were lost on the way?</source>
+            <translation>假如选中的报文段在途中丢失会怎样？</translation>
+        </message>
+        <message>
+            <source>De&amp;lay Segment…</source>
+            <translation>延迟报文段(&amp;L)…</translation>
+        </message>
+        <message>
+            <source>What if the selected segment arrived later?</source>
+            <translation>假如选中的报文段晚一些到达会怎样？</translation>
+        </message>
+        <message>
+            <source>D&amp;uplicate Segment</source>
+            <translation>复制报文段(&amp;U)</translation>
+        </message>
+        <message>
+            <source>What if the network delivered the selected segment twice?</source>
+            <translation>假如网络把选中的报文段投递了两次会怎样？</translation>
+        </message>
+        <message>
+            <source>Re&amp;store Segment</source>
+            <translation>恢复报文段(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Remove the what-if that touched the selected segment</source>
+            <translation>移除作用于选中报文段的假设推演</translation>
+        </message>
+        <message>
+            <source>&amp;Reset to Preset</source>
+            <translation>恢复为预设(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Undo every what-if change and go back to the scenario as opened</source>
+            <translation>撤销所有假设推演修改，回到刚打开时的场景</translation>
+        </message>
+        <message>
+            <source>&amp;Find Scenario…</source>
+            <translation>查找场景(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>Search the scenario library</source>
+            <translation>在场景库中搜索</translation>
+        </message>
+        <message>
+            <source>&amp;Absolute Sequence Numbers</source>
+            <translation>绝对序列号(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Show seq and ack as sent instead of relative to the ISN</source>
+            <translation>按实际发送的值显示 seq 和 ack，而不是相对于 ISN 的值</translation>
+        </message>
+        <message>
+            <source>Show What Comes &amp;Next</source>
+            <translation>显示后续内容(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Draw the rest of the run faintly ahead of the cursor</source>
+            <translation>在光标之后淡淡地画出运行的剩余部分</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;In</source>
+            <translation>放大(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Stretch the diagram's time axis</source>
+            <translation>拉长时序图的时间轴</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;Out</source>
+            <translation>缩小(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Shrink the diagram's time axis</source>
+            <translation>压缩时序图的时间轴</translation>
+        </message>
+        <message>
+            <source>&amp;Normal Size</source>
+            <translation>原始大小(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Reset the diagram's zoom</source>
+            <translation>重置时序图的缩放</translation>
+        </message>
+        <message>
+            <source>&amp;Dark Theme</source>
+            <translation>深色主题(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Use dark colours</source>
+            <translation>使用深色配色</translation>
+        </message>
+        <message>
+            <source>&amp;Pause</source>
+            <translation>暂停(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Play</source>
+            <translation>播放(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Play or pause the run</source>
+            <translation>播放或暂停本次运行</translation>
+        </message>
+        <message>
+            <source>Previous &amp;Event</source>
+            <translation>上一个事件(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Move the cursor to the previous event</source>
+            <translation>把光标移到上一个事件</translation>
+        </message>
+        <message>
+            <source>Next E&amp;vent</source>
+            <translation>下一个事件(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Move the cursor to the next event</source>
+            <translation>把光标移到下一个事件</translation>
+        </message>
+        <message>
+            <source>Previous &amp;State Change</source>
+            <translation>上一次状态变化(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Move the cursor to the previous change of a TCP state</source>
+            <translation>把光标移到上一次 TCP 状态变化</translation>
+        </message>
+        <message>
+            <source>Next S&amp;tate Change</source>
+            <translation>下一次状态变化(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Move the cursor to the next change of a TCP state</source>
+            <translation>把光标移到下一次 TCP 状态变化</translation>
+        </message>
+        <message>
+            <source>&amp;Start of Run</source>
+            <translation>运行开头(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Move the cursor to the start</source>
+            <translation>把光标移到开头</translation>
+        </message>
+        <message>
+            <source>E&amp;nd of Run</source>
+            <translation>运行结尾(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Move the cursor to the end</source>
+            <translation>把光标移到结尾</translation>
+        </message>
+        <message>
+            <source>&amp;Faster</source>
+            <translation>加速(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Play faster (up to 8×)</source>
+            <translation>加快播放（最高 8×）</translation>
+        </message>
+        <message>
+            <source>S&amp;lower</source>
+            <translation>减速(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Play slower (down to 0.25×)</source>
+            <translation>放慢播放（最低 0.25×）</translation>
+        </message>
+        <message>
+            <source>Show the program in English</source>
+            <translation>以英文显示本程序</translation>
+        </message>
+        <message>
+            <source>Show the program in Simplified Chinese</source>
+            <translation>以简体中文显示本程序</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard Shortcuts</source>
+            <translation>键盘快捷键(&amp;K)</translation>
+        </message>
+        <message>
+            <source>List the keyboard shortcuts</source>
+            <translation>列出键盘快捷键</translation>
+        </message>
+        <message>
+            <source>&amp;About Teardown Lab</source>
+            <translation>关于 Teardown Lab(&amp;A)</translation>
+        </message>
+        <message>
+            <source>What this program is</source>
+            <translation>本程序简介</translation>
+        </message>
+        <message>
+            <source>About &amp;Qt</source>
+            <translation>关于 &amp;Qt</translation>
+        </message>
+        <message>
+            <source>The Qt version this program uses</source>
+            <translation>本程序使用的 Qt 版本</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Open &amp;Recent</source>
+            <translation>最近打开(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Panels</source>
+            <translation>面板(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>语言(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>What-if</source>
+            <translation>假设推演</translation>
+        </message>
+        <message>
+            <source>Player</source>
+            <translation>播放器</translation>
+        </message>
+        <message>
+            <source>Scenario Library</source>
+            <translation>场景库</translation>
+        </message>
+        <message>
+            <source>Sysctls</source>
+            <translation>内核参数</translation>
+        </message>
+        <message>
+            <source>Event Log</source>
+            <translation>事件日志</translation>
+        </message>
+        <message>
+            <source>Inspector</source>
+            <translation>报文检查器</translation>
+        </message>
+        <message>
+            <source>State Machine</source>
+            <translation>状态机</translation>
+        </message>
+        <message>
+            <source>A built-in scenario did not load: %1</source>
+            <translation>有一个内置场景未能加载：%1</translation>
+        </message>
+        <message>
+            <source>Cannot open the scenario</source>
+            <translation>无法打开场景</translation>
+        </message>
+        <message>
+            <source>The built-in scenario "%1" does not run.</source>
+            <translation>内置场景“%1”无法运行。</translation>
+        </message>
+        <message>
+            <source>%1 is not a scenario Teardown Lab can read.</source>
+            <translation>%1 不是 Teardown Lab 能读取的场景文件。</translation>
+        </message>
+        <message>
+            <source>%1 was read, but it does not run.</source>
+            <translation>%1 已读取，但无法运行。</translation>
+        </message>
+        <message>
+            <source>Open Scenario</source>
+            <translation>打开场景</translation>
+        </message>
+        <message>
+            <source>Teardown Lab scenarios (*.json);;All files (*)</source>
+            <translation>Teardown Lab 场景 (*.json);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Save Scenario</source>
+            <translation>保存场景</translation>
+        </message>
+        <message>
+            <source>Teardown Lab scenarios (*.json)</source>
+            <translation>Teardown Lab 场景 (*.json)</translation>
+        </message>
+        <message>
+            <source>Cannot save the scenario</source>
+            <translation>无法保存场景</translation>
+        </message>
+        <message>
+            <source>Writing %1 failed.</source>
+            <translation>写入 %1 失败。</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>未保存的修改</translation>
+        </message>
+        <message>
+            <source>The scenario has what-if changes that are not saved. Save them first?</source>
+            <translation>场景中有尚未保存的假设推演修改。要先保存吗？</translation>
+        </message>
+        <message>
+            <source>Export Diagram as SVG</source>
+            <translation>导出时序图为 SVG</translation>
+        </message>
+        <message>
+            <source>Export Diagram as PNG</source>
+            <translation>导出时序图为 PNG</translation>
+        </message>
+        <message>
+            <source>SVG drawings (*.svg)</source>
+            <translation>SVG 矢量图 (*.svg)</translation>
+        </message>
+        <message>
+            <source>PNG images (*.png)</source>
+            <translation>PNG 图片 (*.png)</translation>
+        </message>
+        <message>
+            <source>Cannot export the diagram</source>
+            <translation>无法导出时序图</translation>
+        </message>
+        <message>
+            <source>Exported %1</source>
+            <translation>已导出 %1</translation>
+        </message>
+        <message>
+            <source>%1 no longer exists.</source>
+            <translation>%1 已不存在。</translation>
+        </message>
+        <message>
+            <source>The what-if cannot run</source>
+            <translation>该假设推演无法运行</translation>
+        </message>
+        <message>
+            <source>Delay Segment</source>
+            <translation>延迟报文段</translation>
+        </message>
+        <message>
+            <source>Extra delay for this segment, in milliseconds:</source>
+            <translation>该报文段额外的延迟（毫秒）：</translation>
+        </message>
+        <message>
+            <source>Cannot switch the language</source>
+            <translation>无法切换语言</translation>
+        </message>
+        <message>
+            <source>The translation for %1 could not be loaded.</source>
+            <translation>无法加载 %1 的翻译。</translation>
+        </message>
+        <message>
+            <source>Untitled scenario</source>
+            <translation>未命名场景</translation>
+        </message>
+        <message>
+            <source>%1[*] — Teardown Lab</source>
+            <translation>%1[*] — Teardown Lab</translation>
+        </message>
+        <message>
+            <source>%1 segments · %2 events · %3 fault rules · ends at %4</source>
+            <translation>%1 个报文段 · %2 个事件 · %3 条故障规则 · 结束于 %4</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; — what to watch: %2</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; —— 观察要点：%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::PresetCatalog</name>
+        <message>
+            <source>%1: cannot read: %2</source>
+            <translation>%1：无法读取：%2</translation>
+        </message>
+        <message>
+            <source>Closing a connection</source>
+            <translation>关闭连接</translation>
+        </message>
+        <message>
+            <source>Why TIME_WAIT exists</source>
+            <translation>为什么需要 TIME_WAIT</translation>
+        </message>
+        <message>
+            <source>Reusing TIME_WAIT</source>
+            <translation>复用 TIME_WAIT</translation>
+        </message>
+        <message>
+            <source>close() and shutdown()</source>
+            <translation>close() 与 shutdown()</translation>
+        </message>
+        <message>
+            <source>Orphan sockets</source>
+            <translation>孤儿套接字</translation>
+        </message>
+        <message>
+            <source>What the sysctls change</source>
+            <translation>sysctl 改变了什么</translation>
+        </message>
+        <message>
+            <source>Ports and TIME_WAIT</source>
+            <translation>端口与 TIME_WAIT</translation>
+        </message>
+        <message>
+            <source>Resets</source>
+            <translation>RST 重置</translation>
+        </message>
+        <message>
+            <source>Timestamps and PAWS</source>
+            <translation>时间戳与 PAWS</translation>
+        </message>
+        <message>
+            <source>Other scenarios</source>
+            <translation>其他场景</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::ScenarioLibraryView</name>
+        <message>
+            <source>Search scenarios (English or 中文)</source>
+            <translation>搜索场景（中文或 English）</translation>
+        </message>
+        <message>
+            <source>Double-click a scenario (or press Enter) to open it.</source>
+            <translation>双击场景（或按回车）即可打开。</translation>
+        </message>
+        <message>
+            <source>What to watch</source>
+            <translation>观察要点</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::SequenceDiagramView</name>
+        <message>
+            <source>Open a scenario to see its diagram.</source>
+            <translation>打开一个场景即可看到它的时序图。</translation>
+        </message>
+        <message>
+            <source>Sent at %1, arrived at %2.</source>
+            <translation>%1 发送，%2 到达。</translation>
+        </message>
+        <message>
+            <source>Sent at %1, lost on the way.</source>
+            <translation>%1 发送，途中丢失。</translation>
+        </message>
+        <message>
+            <source>Sent at %1, still in flight when the run ended.</source>
+            <translation>%1 发送，运行结束时仍在途中。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1 timer&lt;/b&gt; on %2&lt;br&gt;armed at %3 for %4</source>
+            <translation>&lt;b&gt;%1 定时器&lt;/b&gt;（%2）&lt;br&gt;于 %3 启动，时长 %4</translation>
+        </message>
+        <message>
+            <source>fired at %1</source>
+            <translation>于 %1 到期</translation>
+        </message>
+        <message>
+            <source>stopped at %1</source>
+            <translation>于 %1 停止</translation>
+        </message>
+        <message>
+            <source>re-armed at %1</source>
+            <translation>于 %1 重新启动</translation>
+        </message>
+        <message>
+            <source>still running when the run ended</source>
+            <translation>运行结束时仍在计时</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; on %2&lt;br&gt;from %3 to %4&lt;br&gt;%5</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt;（%2）&lt;br&gt;从 %3 到 %4&lt;br&gt;%5</translation>
+        </message>
+        <message>
+            <source>Anomaly</source>
+            <translation>异常</translation>
+        </message>
+        <message>
+            <source>%1 pass here with nothing on the wire; the diagram draws them short.</source>
+            <translation>这里经过了 %1，线路上没有任何报文；时序图把这段时间画短了。</translation>
+        </message>
+        <message>
+            <source>There is no diagram to export.</source>
+            <translation>没有可导出的时序图。</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>无法写入 %1：%2</translation>
+        </message>
+        <message>
+            <source>Teardown Lab sequence diagram</source>
+            <translation>Teardown Lab 时序图</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::StateMachineView</name>
+        <message>
+            <source>passive OPEN</source>
+            <translation>被动打开</translation>
+        </message>
+        <message>
+            <source>CLOSE</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>active OPEN / snd SYN</source>
+            <translation>主动打开 / 发 SYN</translation>
+        </message>
+        <message>
+            <source>rcv SYN / snd SYN,ACK</source>
+            <translation>收 SYN / 发 SYN,ACK</translation>
+        </message>
+        <message>
+            <source>SEND / snd SYN</source>
+            <translation>SEND / 发 SYN</translation>
+        </message>
+        <message>
+            <source>rcv SYN / snd ACK</source>
+            <translation>收 SYN / 发 ACK</translation>
+        </message>
+        <message>
+            <source>rcv ACK of SYN</source>
+            <translation>收到 SYN 的 ACK</translation>
+        </message>
+        <message>
+            <source>rcv SYN,ACK / snd ACK</source>
+            <translation>收 SYN,ACK / 发 ACK</translation>
+        </message>
+        <message>
+            <source>CLOSE / snd FIN</source>
+            <translation>关闭 / 发 FIN</translation>
+        </message>
+        <message>
+            <source>rcv FIN / snd ACK</source>
+            <translation>收 FIN / 发 ACK</translation>
+        </message>
+        <message>
+            <source>rcv ACK of FIN</source>
+            <translation>收到 FIN 的 ACK</translation>
+        </message>
+        <message>
+            <source>timeout = 2MSL</source>
+            <translation>超时 = 2MSL</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::SysctlModel</name>
+        <message>
+            <source>Let connect() reuse a 4-tuple still in TIME_WAIT (1 everywhere, 2 loopback only)</source>
+            <translation>允许 connect() 复用仍处于 TIME_WAIT 的四元组（1：全部允许，2：仅限回环）</translation>
+        </message>
+        <message>
+            <source>How long a TIME_WAIT socket must exist before tcp_tw_reuse may take it</source>
+            <translation>TIME_WAIT 套接字至少存在多久之后，tcp_tw_reuse 才能接管它</translation>
+        </message>
+        <message>
+            <source>Short TIME_WAIT and per-peer timestamp checks on SYNs (breaks clients behind NAT)</source>
+            <translation>缩短 TIME_WAIT，并按对端检查 SYN 的时间戳（会坑害 NAT 后面的客户端）</translation>
+        </message>
+        <message>
+            <source>RFC 7323 timestamps: 0 off, 1 on with a random offset, 2 on without offset</source>
+            <translation>RFC 7323 时间戳：0 关闭，1 开启并使用随机偏移，2 开启但不加偏移</translation>
+        </message>
+        <message>
+            <source>Most TIME_WAIT sockets at once; beyond it a closing socket skips TIME_WAIT</source>
+            <translation>同时存在的 TIME_WAIT 套接字上限；超过后，正在关闭的套接字直接跳过 TIME_WAIT</translation>
+        </message>
+        <message>
+            <source>Retransmission budget of a socket with no process (0 means 8)</source>
+            <translation>孤儿套接字（已无进程持有）的重传次数预算（0 表示 8）</translation>
+        </message>
+        <message>
+            <source>Most sockets with no process; beyond it close() resets the connection</source>
+            <translation>孤儿套接字的数量上限；超过后 close() 会用 RST 重置连接</translation>
+        </message>
+        <message>
+            <source>How long an orphaned socket stays in FIN-WAIT-2 (not TIME_WAIT!)</source>
+            <translation>孤儿套接字在 FIN-WAIT-2 中停留的时间（不是 TIME_WAIT！）</translation>
+        </message>
+        <message>
+            <source>Ignore RSTs in TIME_WAIT instead of letting them kill it (RFC 1337)</source>
+            <translation>在 TIME_WAIT 中忽略 RST，而不是让它终结 TIME_WAIT（RFC 1337）</translation>
+        </message>
+        <message>
+            <source>SYN retransmissions before connect() gives up</source>
+            <translation>connect() 放弃之前 SYN 的重传次数</translation>
+        </message>
+        <message>
+            <source>SYN,ACK retransmissions before a half-open connection is dropped</source>
+            <translation>半连接被丢弃之前 SYN,ACK 的重传次数</translation>
+        </message>
+        <message>
+            <source>Retransmission budget of a socket a process still holds (15: about 924.6 s)</source>
+            <translation>仍被进程持有的套接字的重传预算（15 约为 924.6 秒）</translation>
+        </message>
+        <message>
+            <source>Challenge ACKs per second (RFC 5961)</source>
+            <translation>每秒最多发送的挑战 ACK 数（RFC 5961）</translation>
+        </message>
+        <message>
+            <source>Least time between duplicate ACKs for out-of-window segments</source>
+            <translation>针对窗口外报文段的重复 ACK 之间的最小间隔</translation>
+        </message>
+        <message>
+            <source>Ephemeral ports connect() chooses from (low high)</source>
+            <translation>connect() 选用的临时端口范围（下限 上限）</translation>
+        </message>
+        <message>
+            <source>Linux 6.14 and later</source>
+            <translation>Linux 6.14 及以后</translation>
+        </message>
+        <message>
+            <source>Linux 4.19 – 6.13</source>
+            <translation>Linux 4.19 – 6.13</translation>
+        </message>
+        <message>
+            <source>Linux 4.12 – 4.18</source>
+            <translation>Linux 4.12 – 4.18</translation>
+        </message>
+        <message>
+            <source>Linux 3.10 – 4.11</source>
+            <translation>Linux 3.10 – 4.11</translation>
+        </message>
+        <message>
+            <source>RFC 9293 textbook</source>
+            <translation>RFC 9293 教科书</translation>
+        </message>
+        <message>
+            <source>%1 – %2, low ≤ high</source>
+            <translation>%1 – %2，下限 ≤ 上限</translation>
+        </message>
+        <message>
+            <source>any integer</source>
+            <translation>任意整数</translation>
+        </message>
+        <message>
+            <source>%1 does not exist in the %2 profile.</source>
+            <translation>%2 内核配置中没有 %1。</translation>
+        </message>
+        <message>
+            <source>No such sysctl.</source>
+            <translation>没有这个 sysctl。</translation>
+        </message>
+        <message>
+            <source>%1 refused: %2</source>
+            <translation>%1 拒绝了这个值：%2</translation>
+        </message>
+        <message>
+            <source>Set %1 = %2 on %3</source>
+            <translation>在 %3 上设置 %1 = %2</translation>
+        </message>
+        <message>
+            <source>The scenario does not run with this value: %1</source>
+            <translation>使用这个值时场景无法运行：%1</translation>
+        </message>
+        <message>
+            <source>Sysctl</source>
+            <translation>Sysctl 参数</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>值</translation>
+        </message>
+        <message>
+            <source>Default</source>
+            <translation>默认值</translation>
+        </message>
+        <message>
+            <source>Valid range</source>
+            <translation>有效范围</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::SysctlPanel</name>
+        <message>
+            <source>Kernel profile:</source>
+            <translation>内核配置：</translation>
+        </message>
+        <message>
+            <source>Which kernel this host runs: its defaults, and the few decisions that differ between versions</source>
+            <translation>这台主机运行的内核：决定默认值，以及各版本之间少数不同的行为</translation>
+        </message>
+        <message>
+            <source>Set the kernel profile of %1 to %2</source>
+            <translation>把 %1 的内核配置设为 %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::TraceText</name>
+        <message>
+            <source>%1 µs</source>
+            <translation>%1 微秒</translation>
+        </message>
+        <message>
+            <source>%1 ms</source>
+            <translation>%1 毫秒</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 秒</translation>
+        </message>
+        <message>
+            <source>%1 min %2 s</source>
+            <translation>%1 分 %2 秒</translation>
+        </message>
+        <message>
+            <source>network</source>
+            <translation>网络</translation>
+        </message>
+        <message>
+            <source>stack</source>
+            <translation>协议栈</translation>
+        </message>
+        <message>
+            <source>RTO</source>
+            <translation>重传（RTO）</translation>
+        </message>
+        <message>
+            <source>delayed ACK</source>
+            <translation>延迟 ACK</translation>
+        </message>
+        <message>
+            <source>zero-window probe</source>
+            <translation>零窗口探测</translation>
+        </message>
+        <message>
+            <source>FIN-WAIT-2 timeout</source>
+            <translation>FIN-WAIT-2 超时</translation>
+        </message>
+        <message>
+            <source>TIME_WAIT 2MSL</source>
+            <translation>TIME_WAIT（2MSL）</translation>
+        </message>
+        <message>
+            <source>RTO</source>
+            <comment>short timer name</comment>
+            <translation>RTO</translation>
+        </message>
+        <message>
+            <source>delayed ACK</source>
+            <comment>short timer name</comment>
+            <translation>延迟 ACK</translation>
+        </message>
+        <message>
+            <source>probe</source>
+            <comment>short timer name</comment>
+            <translation>探测</translation>
+        </message>
+        <message>
+            <source>stop reading</source>
+            <translation>停止读取</translation>
+        </message>
+        <message>
+            <source>resume reading</source>
+            <translation>恢复读取</translation>
+        </message>
+        <message>
+            <source>sends %1</source>
+            <translation>发送 %1</translation>
+        </message>
+        <message>
+            <source>receives %1</source>
+            <translation>收到 %1</translation>
+        </message>
+        <message>
+            <source>%1 is lost</source>
+            <translation>%1 丢失</translation>
+        </message>
+        <message>
+            <source>%1 is held back</source>
+            <translation>%1 被延迟</translation>
+        </message>
+        <message>
+            <source>%1 is duplicated</source>
+            <translation>%1 被复制</translation>
+        </message>
+        <message>
+            <source>arms the %1 timer (%2)</source>
+            <translation>启动 %1 定时器（%2）</translation>
+        </message>
+        <message>
+            <source>%1 timer fires</source>
+            <translation>%1 定时器到期</translation>
+        </message>
+        <message>
+            <source>stops the %1 timer</source>
+            <translation>停止 %1 定时器</translation>
+        </message>
+        <message>
+            <source>%1 fails: %2</source>
+            <translation>%1 失败：%2</translation>
+        </message>
+        <message>
+            <source>anomaly</source>
+            <translation>异常</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::TransportBar</name>
+        <message>
+            <source>Drag to move through the run; quiet stretches take little room.</source>
+            <translation>拖动以浏览整个运行过程；空闲的时段只占很小的位置。</translation>
+        </message>
+        <message>
+            <source>Speed</source>
+            <translation>速度</translation>
+        </message>
+        <message>
+            <source>Playback speed (Ctrl+] faster, Ctrl+[ slower)</source>
+            <translation>播放速度（Ctrl+] 加速，Ctrl+[ 减速）</translation>
+        </message>
+        <message>
+            <source>Virtual time at the cursor, and the length of the run</source>
+            <translation>光标处的虚拟时间，以及运行的总时长</translation>
+        </message>
+        <message>
+            <source>t = %1 s / %2 s</source>
+            <translation>t = %1 秒 / %2 秒</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::WhatIf</name>
+        <message>
+            <source>Drop %1</source>
+            <translation>丢弃 %1</translation>
+        </message>
+        <message>
+            <source>Delay %1 by %2</source>
+            <translation>把 %1 延迟 %2</translation>
+        </message>
+        <message>
+            <source>Duplicate %1</source>
+            <translation>复制 %1</translation>
+        </message>
+        <message>
+            <source>Restore %1</source>
+            <translation>恢复 %1</translation>
+        </message>
+    </context>
+</TS>

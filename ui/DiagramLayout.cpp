@@ -1,0 +1,301 @@
+#include "DiagramLayout.h"
+
+#include "DiagramPainter.h"
+#include "TraceText.h"
+
+#include <QRectF>
+
+#include <algorithm>
+#include <cmath>
+
+namespace tdl::ui {
+
+DiagramLayout::DiagramLayout(RunPtr run, const QFont& font, double viewportWidth, double zoom)
+    : run_(std::move(run))
+    , font_(font)
+    , metrics_(font)
+    , zoom_(zoom) {
+    const double line = metrics_.height();
+    headerHeight_ = 2 * line + 18;
+    top_ = headerHeight_ + line;
+    bandWidth_ = std::round(line * 0.7);
+    bracketStep_ = std::round(line * 0.5);
+    gutterWidth_ =
+        12 + std::max({metrics_.horizontalAdvance(TraceText::duration(Duration(59'800'000))),
+                       metrics_.horizontalAdvance(TraceText::duration(Duration(252'000'000))),
+                       metrics_.horizontalAdvance(TraceText::duration(Duration(999'000)))});
+    placeTimers();
+    placeLabels();
+    placeHosts(viewportWidth);
+    size_.setHeight(top_ + run_->axis().length() * zoom_ + 3 * line);
+}
+
+void DiagramLayout::placeTimers() {
+    const Trace& trace = run_->trace();
+    const auto timers = run_->index().timers();
+    timerColumn_.assign(timers.size(), -1);
+    std::vector<std::vector<SimTime>> columnEnds(trace.hosts.size());
+    for (std::size_t i = 0; i < timers.size(); ++i) {
+        const TraceIndex::TimerSpan& timer = timers[i];
+        if (!showsTimer(timer.kind) || timer.host >= trace.hosts.size()) {
+            continue;
+        }
+        std::vector<SimTime>& ends = columnEnds[timer.host];
+        auto free =
+            std::find_if(ends.begin(), ends.end(), [&](SimTime end) { return end < timer.armed; });
+        if (free == ends.end()) {
+            ends.push_back(timer.ended);
+            timerColumn_[i] = static_cast<int>(ends.size() - 1);
+        } else {
+            *free = timer.ended;
+            timerColumn_[i] = static_cast<int>(free - ends.begin());
+        }
+    }
+    bracketColumns_.clear();
+    for (const auto& ends : columnEnds) {
+        bracketColumns_.push_back(static_cast<int>(ends.size()));
+    }
+}
+
+void DiagramLayout::placeLabels() {
+    const Trace& trace = run_->trace();
+    const TraceIndex& index = run_->index();
+    labels_.clear();
+    const auto spans = index.stateSpans();
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        const TraceIndex::StateSpan& span = spans[i];
+        const bool first = i == 0 || spans[i - 1].socket != span.socket;
+        if ((span.state == TcpState::Closed && first) || span.host >= trace.hosts.size()) {
+            continue;
+        }
+        QString text = TraceText::stateName(span.state);
+        if (index.laneCount(span.host) > 1) {
+            const SocketInfo* socket = trace.socket(span.socket);
+            const QString name = socket == nullptr || socket->name.empty()
+                                     ? QStringLiteral("#%1").arg(span.socket)
+                                     : QString::fromStdString(socket->name);
+            text = QStringLiteral("%1: %2").arg(name, text);
+        }
+        labels_.push_back({Label::Kind::State, i, span.host, y(span.from), 0, text});
+    }
+    const auto timers = index.timers();
+    for (std::size_t i = 0; i < timers.size(); ++i) {
+        if (timerColumn_[i] < 0) {
+            continue;
+        }
+        const TraceIndex::TimerSpan& timer = timers[i];
+        labels_.push_back(
+            {Label::Kind::Timer, i, timer.host, y(timer.armed), 0,
+             QStringLiteral("%1 %2").arg(TraceText::timerShortName(timer.kind),
+                                         TraceText::duration(timer.deadline - timer.armed))});
+    }
+    std::stable_sort(labels_.begin(), labels_.end(), [](const Label& a, const Label& b) {
+        return a.host != b.host ? a.host < b.host : a.anchorY < b.anchorY;
+    });
+    const double line = metrics_.height();
+    double widest = metrics_.horizontalAdvance(QStringLiteral("ESTABLISHED"));
+    HostId host = kNoHost;
+    double bottom = 0;
+    for (Label& label : labels_) {
+        if (label.host != host) {
+            host = label.host;
+            bottom = 0;
+        }
+        label.y = std::max(label.anchorY - line / 2, bottom);
+        bottom = label.y + line;
+        widest = std::max(widest, metrics_.horizontalAdvance(label.text));
+    }
+    // Room for a running timer's countdown too ("2MSL 59.8 s left").
+    widest = std::max(widest, metrics_.horizontalAdvance(DiagramPainter::countdownText(
+                                  TimerKind::TimeWait, Duration(59'800'000))));
+    labelWidth_ = std::min(widest, 14 * line) + 4;
+}
+
+void DiagramLayout::placeHosts(double viewportWidth) {
+    const Trace& trace = run_->trace();
+    const std::size_t n = trace.hosts.size();
+    hostX_.assign(n, 0);
+    if (n == 0) {
+        size_.setWidth(viewportWidth);
+        return;
+    }
+    const auto margin = [&](HostId h) {
+        return groupHalfWidth(h) + 12 + bracketColumns_[h] * bracketStep_ + labelWidth_;
+    };
+    const double left = gutterWidth_ + margin(0);
+    const double right = (n > 1 ? margin(static_cast<HostId>(n - 1)) : 0) + 12;
+    const double span = 30 * metrics_.averageCharWidth();
+    double minWidth = left + right;
+    for (std::size_t h = 1; h < n; ++h) {
+        minWidth += span + (h + 1 < n ? margin(static_cast<HostId>(h)) : 0);
+    }
+    const double width = std::max(viewportWidth, minWidth);
+    size_.setWidth(width);
+    if (n == 1) {
+        hostX_[0] = left;
+        return;
+    }
+    const double step = (width - left - right) / static_cast<double>(n - 1);
+    for (std::size_t h = 0; h < n; ++h) {
+        hostX_[h] = left + static_cast<double>(h) * step;
+    }
+}
+
+double DiagramLayout::y(SimTime t) const {
+    return yAtPosition(run_->axis().position(t));
+}
+
+SimTime DiagramLayout::timeAt(double y) const {
+    return run_->axis().timeAt((y - top_) / zoom_);
+}
+
+double DiagramLayout::groupHalfWidth(HostId host) const {
+    const double lanes = run_->index().laneCount(host);
+    return (lanes * bandWidth_ + (lanes - 1) * laneGap_) / 2;
+}
+
+double DiagramLayout::laneX(SocketId socket) const {
+    const SocketInfo* info = run_->trace().socket(socket);
+    if (info == nullptr || info->host >= hostX_.size()) {
+        return 0;
+    }
+    const double lanes = run_->index().laneCount(info->host);
+    const double lane = run_->index().laneOf(socket);
+    return hostX_[info->host] + (lane - (lanes - 1) / 2) * (bandWidth_ + laneGap_);
+}
+
+int DiagramLayout::side(HostId host) const {
+    return host == 0 ? -1 : 1;
+}
+
+double DiagramLayout::bracketX(std::size_t timer) const {
+    const HostId host = run_->index().timers()[timer].host;
+    return hostX_[host] +
+           side(host) * (groupHalfWidth(host) + 6 + timerColumn_[timer] * bracketStep_ + 2);
+}
+
+double DiagramLayout::labelX(HostId host) const {
+    return hostX_[host] +
+           side(host) * (groupHalfWidth(host) + 10 + bracketColumns_[host] * bracketStep_);
+}
+
+QLineF DiagramLayout::arrow(SegmentId id) const {
+    const SegmentRecord& record = run_->trace().segments[id];
+    const TraceIndex::SegmentInfo& info = run_->index().segment(id);
+    const HostId from = std::min<HostId>(record.from, static_cast<HostId>(hostX_.size() - 1));
+    const HostId to = std::min<HostId>(record.to, static_cast<HostId>(hostX_.size() - 1));
+    const double direction = hostX_[to] >= hostX_[from] ? 1.0 : -1.0;
+    const double xs = hostX_[from] + direction * groupHalfWidth(from);
+    double xe = hostX_[to] - direction * groupHalfWidth(to);
+    if (info.fate == TraceIndex::Fate::Dropped) {
+        xe = (xs + xe) / 2;
+    }
+    return {xs, y(record.sentAt), xe, y(info.endAt)};
+}
+
+double DiagramLayout::progress(SegmentId id, SimTime t) const {
+    const SimTime sent = run_->trace().segments[id].sentAt;
+    const SimTime end = run_->index().segment(id).endAt;
+    if (t < sent) {
+        return 0.0;
+    }
+    if (t >= end) {
+        return 1.0;
+    }
+    const TimeAxis& axis = run_->axis();
+    const double start = axis.position(sent);
+    const double length = axis.position(end) - start;
+    return length <= 0 ? 1.0 : std::clamp((axis.position(t) - start) / length, 0.0, 1.0);
+}
+
+DiagramLayout::Hit DiagramLayout::hitTest(QPointF point, SimTime t, bool futureShown) const {
+    const Trace& trace = run_->trace();
+    const TraceIndex& index = run_->index();
+    const double line = metrics_.height();
+
+    // Segments: near the line, or on its label just above the middle.
+    Hit best;
+    double bestDistance = 7.0;
+    for (SegmentId id = 0; id < trace.segments.size(); ++id) {
+        const bool future = t < trace.segments[id].sentAt;
+        if (future && !futureShown) {
+            continue;
+        }
+        const QLineF a = arrow(id);
+        const double length = a.length();
+        if (length < 1) {
+            continue;
+        }
+        const QPointF d = (a.p2() - a.p1()) / length;
+        const QPointF v = point - a.p1();
+        const double along = v.x() * d.x() + v.y() * d.y();
+        const double across = v.x() * -d.y() + v.y() * d.x(); // > 0 below the line
+        const double reach = future || futureShown ? length : length * progress(id, t);
+        if (along < -4 || along > reach + 4) {
+            continue;
+        }
+        double distance = std::abs(across);
+        const bool onLabel =
+            across < 0 && across > -line - 2 && std::abs(along - length / 2) < length / 3;
+        if (onLabel) {
+            distance = std::min(distance, 3.0);
+        }
+        if (distance < bestDistance) {
+            bestDistance = distance;
+            best = {Hit::Kind::Segment, id};
+        }
+    }
+    if (best.kind != Hit::Kind::None) {
+        return best;
+    }
+
+    for (const std::size_t fact : index.anomalies()) {
+        const SimTime at = trace.facts[fact].at;
+        if ((at <= t || futureShown) && std::abs(point.y() - y(at)) < line * 0.75) {
+            return {Hit::Kind::Anomaly, fact};
+        }
+    }
+    const auto timers = index.timers();
+    for (std::size_t i = 0; i < timers.size(); ++i) {
+        if (timerColumn_[i] >= 0 && (timers[i].armed <= t || futureShown) &&
+            std::abs(point.x() - bracketX(i)) <= 4 && point.y() >= y(timers[i].armed) - 2 &&
+            point.y() <= y(timers[i].ended) + 2) {
+            return {Hit::Kind::Timer, i};
+        }
+    }
+    for (const Label& label : labels_) {
+        const double x = labelX(label.host);
+        const double x0 = side(label.host) < 0 ? x - labelWidth_ : x;
+        if (point.x() >= x0 && point.x() <= x0 + labelWidth_ && point.y() >= label.y &&
+            point.y() <= label.y + line) {
+            return {label.kind == Label::Kind::State ? Hit::Kind::State : Hit::Kind::Timer,
+                    label.item};
+        }
+    }
+    const auto spans = index.stateSpans();
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        if (spans[i].state != TcpState::Closed &&
+            std::abs(point.x() - laneX(spans[i].socket)) <= bandWidth_ / 2 + 2 &&
+            point.y() >= y(spans[i].from) && point.y() <= y(spans[i].to)) {
+            return {Hit::Kind::State, i};
+        }
+    }
+    const auto gaps = run_->axis().gaps();
+    for (std::size_t i = 0; i < gaps.size(); ++i) {
+        if (point.y() >= yAtPosition(gaps[i].start) && point.y() <= yAtPosition(gaps[i].end)) {
+            return {Hit::Kind::Gap, i};
+        }
+    }
+    return {};
+}
+
+std::optional<SegmentId> DiagramLayout::segmentAt(QPointF point, SimTime t,
+                                                  bool futureShown) const {
+    const Hit hit = hitTest(point, t, futureShown);
+    if (hit.kind == Hit::Kind::Segment) {
+        return static_cast<SegmentId>(hit.index);
+    }
+    return std::nullopt;
+}
+
+} // namespace tdl::ui

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "DiagramColors.h"
+#include "DiagramLayout.h"
+#include "TraceText.h"
+
+#include <QCoreApplication>
+#include <QPainter>
+
+#include <optional>
+
+namespace tdl::ui {
+
+// What changes from one frame to the next: the cursor and the reader's choices.
+struct DiagramFrame {
+    SimTime time{};
+    SeqMode seqMode = SeqMode::Relative;
+    bool showFuture = true;
+    std::optional<SegmentId> selected;
+    std::optional<SegmentId> hovered;
+};
+
+// Paints a sequence diagram at one instant into any QPainter: the widget, a PNG or an SVG. It
+// reads the layout and the frame and keeps nothing.
+class DiagramPainter {
+    Q_DECLARE_TR_FUNCTIONS(tdl::ui::DiagramPainter)
+
+public:
+    static constexpr double kFutureOpacity = 0.2;
+
+    DiagramPainter(const DiagramLayout& layout, const DiagramColors& colors,
+                   const DiagramFrame& frame);
+
+    // Paints what lies in `exposed` (content coordinates). The host header is drawn with its top
+    // at headerTop, so that a scrolled view keeps it in sight.
+    void paint(QPainter& painter, const QRectF& exposed, double headerTop) const;
+    // A running timer's label: "2MSL 42.1 s left".
+    static QString countdownText(TimerKind timer, Duration left);
+
+private:
+    void paintGaps(QPainter& p, const QRectF& exposed) const;
+    void paintLifelines(QPainter& p, const QRectF& exposed) const;
+    void paintAnomalyBands(QPainter& p, const QRectF& exposed) const;
+    void paintStates(QPainter& p, const QRectF& exposed) const;
+    void paintTimers(QPainter& p, const QRectF& exposed) const;
+    void paintSegments(QPainter& p, const QRectF& exposed) const;
+    void paintSegment(QPainter& p, SegmentId id) const;
+    void paintLabels(QPainter& p, const QRectF& exposed) const;
+    void paintAnomalyTexts(QPainter& p, const QRectF& exposed) const;
+    void paintGutter(QPainter& p, const QRectF& exposed) const;
+    void paintCursor(QPainter& p) const;
+    void paintHeader(QPainter& p, double top) const;
+    // A rounded, filled box behind a short text, centred at `center`.
+    void paintPill(QPainter& p, QPointF center, const QString& text, const QColor& ink,
+                   const QColor& fill) const;
+    bool visible(SimTime at) const { return at <= frame_.time || frame_.showFuture; }
+    double opacityAt(SimTime at) const { return at <= frame_.time ? 1.0 : kFutureOpacity; }
+
+    const DiagramLayout& layout_;
+    const DiagramColors& colors_;
+    const DiagramFrame& frame_;
+    const Trace& trace_;
+    const TraceIndex& index_;
+};
+
+} // namespace tdl::ui

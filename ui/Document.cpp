@@ -1,0 +1,73 @@
+#include "Document.h"
+
+#include "ScenarioEditCommand.h"
+#include "simulator.h"
+
+#include <exception>
+
+namespace tdl::ui {
+
+Document::Document(QObject* parent)
+    : QObject(parent) {
+    connect(&undoStack_, &QUndoStack::cleanChanged, this,
+            [this](bool clean) { emit modifiedChanged(!clean); });
+}
+
+RunPtr Document::simulate(const Scenario& scenario, QString* error) {
+    try {
+        return std::make_shared<const Run>(tdl::simulate(scenario));
+    } catch (const std::exception& e) {
+        if (error != nullptr) {
+            *error = QString::fromStdString(e.what());
+        }
+    }
+    return nullptr;
+}
+
+std::optional<QString> Document::open(const Scenario& scenario, const QString& filePath) {
+    QString error;
+    RunPtr run = simulate(scenario, &error);
+    if (!run) {
+        return error;
+    }
+    undoStack_.clear();
+    original_ = scenario;
+    filePath_ = filePath;
+    apply(scenario, run);
+    emit filePathChanged(filePath_);
+    emit opened();
+    return std::nullopt;
+}
+
+void Document::savedAs(const QString& filePath) {
+    if (filePath != filePath_) {
+        filePath_ = filePath;
+        emit filePathChanged(filePath_);
+    }
+    undoStack_.setClean();
+}
+
+std::optional<QString> Document::edit(const Scenario& changed, const QString& description) {
+    if (changed == scenario_) {
+        return std::nullopt;
+    }
+    QString error;
+    RunPtr run = simulate(changed, &error);
+    if (!run) {
+        return error;
+    }
+    undoStack_.push(new ScenarioEditCommand(this, {scenario_, run_}, {changed, run}, description));
+    return std::nullopt;
+}
+
+std::optional<QString> Document::resetToOriginal() {
+    return edit(original_, tr("Reset to preset"));
+}
+
+void Document::apply(const Scenario& scenario, const RunPtr& run) {
+    scenario_ = scenario;
+    run_ = run;
+    emit runChanged(run_);
+}
+
+} // namespace tdl::ui

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "Run.h"
+#include "scenario.h"
+
+#include <QObject>
+#include <QString>
+#include <QUndoStack>
+
+#include <optional>
+
+namespace tdl::ui {
+
+// The open scenario, its current run and its undo stack. Every change is a what-if edit: it
+// replaces the scenario, re-runs the simulator and swaps the run; the views follow runChanged().
+class Document : public QObject {
+    Q_OBJECT
+
+public:
+    explicit Document(QObject* parent = nullptr);
+
+    // Runs a scenario once; on failure returns nullptr and the engine's message in *error.
+    static RunPtr simulate(const Scenario& scenario, QString* error);
+
+    // Starts over with another scenario: a fresh undo stack, and this scenario as the original
+    // that "Reset to preset" returns to. filePath is "" for a built-in preset. Returns the error
+    // and keeps the current document if the scenario does not run.
+    std::optional<QString> open(const Scenario& scenario, const QString& filePath);
+
+    const Scenario& scenario() const { return scenario_; }
+    const Scenario& original() const { return original_; }
+    const RunPtr& run() const { return run_; }
+    QUndoStack* undoStack() { return &undoStack_; }
+
+    const QString& filePath() const { return filePath_; }
+    // After a successful save: the document now lives in that file and is unmodified.
+    void savedAs(const QString& filePath);
+    bool isModified() const { return !undoStack_.isClean(); }
+    bool differsFromOriginal() const { return scenario_ != original_; }
+
+    // Replaces the scenario with an edited copy, on the undo stack. Refused (with the engine's
+    // message) if the edited scenario does not run; nothing changes then.
+    std::optional<QString> edit(const Scenario& changed, const QString& description);
+    std::optional<QString> resetToOriginal();
+
+    // For ScenarioEditCommand: makes this scenario and its run the current ones.
+    void apply(const Scenario& scenario, const RunPtr& run);
+
+signals:
+    void runChanged(const tdl::ui::RunPtr& run);
+    void opened();
+    void modifiedChanged(bool modified);
+    void filePathChanged(const QString& filePath);
+
+private:
+    Scenario scenario_;
+    Scenario original_;
+    RunPtr run_;
+    QString filePath_;
+    QUndoStack undoStack_;
+};
+
+} // namespace tdl::ui

@@ -1,0 +1,883 @@
+#include "MainWindow.h"
+
+#include "EventLogView.h"
+#include "InspectorView.h"
+#include "ScenarioLibraryView.h"
+#include "SequenceDiagramView.h"
+#include "StateMachineView.h"
+#include "SysctlPanel.h"
+#include "Theme.h"
+#include "TransportBar.h"
+#include "scenario_json.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace tdl::ui {
+
+namespace {
+const QString kPresetPrefix = QStringLiteral("preset:");
+constexpr int kStatusTimeoutMs = 6000;
+
+QIcon icon(const char* name) {
+    return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
+}
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , document_(new Document(this))
+    , player_(new Player(this)) {
+    translations_.setLanguage(settings_.language());
+    Theme::apply(settings_.darkTheme());
+    createActions();
+    createMenus();
+    createToolBars();
+    createCentralWidget();
+    createDocks();
+    createStatusBar();
+    connectParts();
+    retranslateUi();
+    readSettings();
+    openInitialScenario();
+}
+
+MainWindow::~MainWindow() = default;
+
+QAction* MainWindow::makeAction(const char* name, const QIcon& icon,
+                                const QList<QKeySequence>& shortcuts) {
+    auto* action = new QAction(icon, QString(), this);
+    action->setObjectName(QLatin1String(name));
+    action->setShortcuts(shortcuts);
+    action->setShortcutContext(Qt::WindowShortcut);
+    addAction(action);
+    return action;
+}
+
+void MainWindow::createActions() {
+    QStyle* s = style();
+    openAction_ =
+        makeAction("open", s->standardIcon(QStyle::SP_DialogOpenButton), {QKeySequence::Open});
+    saveAction_ =
+        makeAction("save", s->standardIcon(QStyle::SP_DialogSaveButton), {QKeySequence::Save});
+    saveAsAction_ = makeAction("saveAs", {}, {QKeySequence::SaveAs});
+    exportPngAction_ =
+        makeAction("exportPng", icon("export"), {QKeySequence(Qt::CTRL | Qt::Key_E)});
+    exportSvgAction_ =
+        makeAction("exportSvg", {}, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)});
+    clearRecentAction_ = makeAction("clearRecent", {}, {});
+    quitAction_ = makeAction("quit", {}, {QKeySequence::Quit});
+
+    undoAction_ = document_->undoStack()->createUndoAction(this);
+    undoAction_->setObjectName(QStringLiteral("undo"));
+    undoAction_->setIcon(icon("undo"));
+    undoAction_->setShortcuts({QKeySequence::Undo});
+    redoAction_ = document_->undoStack()->createRedoAction(this);
+    redoAction_->setObjectName(QStringLiteral("redo"));
+    redoAction_->setIcon(icon("redo"));
+    redoAction_->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    dropAction_ = makeAction("dropSegment", icon("drop"), {QKeySequence::Delete});
+    delayAction_ = makeAction("delaySegment", icon("delay"), {QKeySequence(Qt::CTRL | Qt::Key_L)});
+    duplicateAction_ =
+        makeAction("duplicateSegment", icon("duplicate"), {QKeySequence(Qt::CTRL | Qt::Key_D)});
+    restoreAction_ =
+        makeAction("restoreSegment", icon("restore"), {QKeySequence(Qt::CTRL | Qt::Key_R)});
+    resetAction_ = makeAction("resetToPreset", icon("reset"),
+                              {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)});
+    findPresetAction_ = makeAction("findPreset", {}, {QKeySequence::Find});
+
+    absoluteSeqAction_ =
+        makeAction("absoluteSeq", {}, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)});
+    absoluteSeqAction_->setCheckable(true);
+    showFutureAction_ =
+        makeAction("showFuture", {}, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)});
+    showFutureAction_->setCheckable(true);
+    zoomInAction_ =
+        makeAction("zoomIn", {}, {QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    zoomOutAction_ = makeAction("zoomOut", {}, {QKeySequence::ZoomOut});
+    zoomResetAction_ = makeAction("zoomReset", {}, {QKeySequence(Qt::CTRL | Qt::Key_0)});
+    darkThemeAction_ = makeAction("darkTheme", {}, {});
+    darkThemeAction_->setCheckable(true);
+
+    playAction_ =
+        makeAction("play", s->standardIcon(QStyle::SP_MediaPlay), {QKeySequence(Qt::Key_Space)});
+    stepBackAction_ = makeAction("stepBack", s->standardIcon(QStyle::SP_MediaSeekBackward),
+                                 {QKeySequence(Qt::Key_Left)});
+    stepForwardAction_ = makeAction("stepForward", s->standardIcon(QStyle::SP_MediaSeekForward),
+                                    {QKeySequence(Qt::Key_Right)});
+    previousStateAction_ =
+        makeAction("previousState", icon("state-previous"),
+                   {QKeySequence(Qt::SHIFT | Qt::Key_Left), QKeySequence(Qt::Key_Up)});
+    nextStateAction_ =
+        makeAction("nextState", icon("state-next"),
+                   {QKeySequence(Qt::SHIFT | Qt::Key_Right), QKeySequence(Qt::Key_Down)});
+    toStartAction_ = makeAction("toStart", s->standardIcon(QStyle::SP_MediaSkipBackward),
+                                {QKeySequence(Qt::Key_Home)});
+    toEndAction_ = makeAction("toEnd", s->standardIcon(QStyle::SP_MediaSkipForward),
+                              {QKeySequence(Qt::Key_End)});
+    fasterAction_ = makeAction("faster", {}, {QKeySequence(Qt::CTRL | Qt::Key_BracketRight)});
+    slowerAction_ = makeAction("slower", {}, {QKeySequence(Qt::CTRL | Qt::Key_BracketLeft)});
+
+    languageGroup_ = new QActionGroup(this);
+    englishAction_ = makeAction("languageEnglish", {}, {});
+    chineseAction_ = makeAction("languageChinese", {}, {});
+    for (QAction* action : {englishAction_, chineseAction_}) {
+        action->setCheckable(true);
+        languageGroup_->addAction(action);
+    }
+    englishAction_->setData(QStringLiteral("en"));
+    chineseAction_->setData(QStringLiteral("zh_CN"));
+
+    shortcutsAction_ = makeAction("shortcuts", {}, {QKeySequence::HelpContents});
+    aboutAction_ = makeAction("about", icon("app"), {});
+    aboutQtAction_ = makeAction("aboutQt", {}, {});
+}
+
+void MainWindow::createMenus() {
+    fileMenu_ = menuBar()->addMenu(QString());
+    fileMenu_->addAction(openAction_);
+    recentMenu_ = fileMenu_->addMenu(QString());
+    fileMenu_->addAction(saveAction_);
+    fileMenu_->addAction(saveAsAction_);
+    fileMenu_->addSeparator();
+    fileMenu_->addAction(exportPngAction_);
+    fileMenu_->addAction(exportSvgAction_);
+    fileMenu_->addSeparator();
+    fileMenu_->addAction(quitAction_);
+
+    editMenu_ = menuBar()->addMenu(QString());
+    editMenu_->addAction(undoAction_);
+    editMenu_->addAction(redoAction_);
+    editMenu_->addSeparator();
+    editMenu_->addAction(dropAction_);
+    editMenu_->addAction(delayAction_);
+    editMenu_->addAction(duplicateAction_);
+    editMenu_->addAction(restoreAction_);
+    editMenu_->addSeparator();
+    editMenu_->addAction(resetAction_);
+    editMenu_->addSeparator();
+    editMenu_->addAction(findPresetAction_);
+
+    viewMenu_ = menuBar()->addMenu(QString());
+    viewMenu_->addAction(absoluteSeqAction_);
+    viewMenu_->addAction(showFutureAction_);
+    viewMenu_->addSeparator();
+    viewMenu_->addAction(zoomInAction_);
+    viewMenu_->addAction(zoomOutAction_);
+    viewMenu_->addAction(zoomResetAction_);
+    viewMenu_->addSeparator();
+    viewMenu_->addAction(darkThemeAction_);
+    viewMenu_->addSeparator();
+    panelsMenu_ = viewMenu_->addMenu(QString());
+
+    playMenu_ = menuBar()->addMenu(QString());
+    for (QAction* action : {playAction_, stepBackAction_, stepForwardAction_, previousStateAction_,
+                            nextStateAction_, toStartAction_, toEndAction_}) {
+        playMenu_->addAction(action);
+    }
+    playMenu_->addSeparator();
+    playMenu_->addAction(fasterAction_);
+    playMenu_->addAction(slowerAction_);
+
+    languageMenu_ = menuBar()->addMenu(QString());
+    languageMenu_->addAction(englishAction_);
+    languageMenu_->addAction(chineseAction_);
+
+    helpMenu_ = menuBar()->addMenu(QString());
+    helpMenu_->addAction(shortcutsAction_);
+    helpMenu_->addSeparator();
+    helpMenu_->addAction(aboutAction_);
+    helpMenu_->addAction(aboutQtAction_);
+}
+
+void MainWindow::createToolBars() {
+    fileToolBar_ = addToolBar(QString());
+    fileToolBar_->setObjectName(QStringLiteral("fileToolBar"));
+    fileToolBar_->addAction(openAction_);
+    fileToolBar_->addAction(saveAction_);
+    fileToolBar_->addAction(exportPngAction_);
+    fileToolBar_->addSeparator();
+    fileToolBar_->addAction(undoAction_);
+    fileToolBar_->addAction(redoAction_);
+
+    whatIfToolBar_ = addToolBar(QString());
+    whatIfToolBar_->setObjectName(QStringLiteral("whatIfToolBar"));
+    whatIfToolBar_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    whatIfToolBar_->addAction(dropAction_);
+    whatIfToolBar_->addAction(delayAction_);
+    whatIfToolBar_->addAction(duplicateAction_);
+    whatIfToolBar_->addAction(restoreAction_);
+    whatIfToolBar_->addSeparator();
+    whatIfToolBar_->addAction(resetAction_);
+
+    transportToolBar_ = new QToolBar(this);
+    transportToolBar_->setObjectName(QStringLiteral("transportToolBar"));
+    transport_ = new TransportBar(player_,
+                                  {toStartAction_, previousStateAction_, stepBackAction_,
+                                   playAction_, stepForwardAction_, nextStateAction_, toEndAction_},
+                                  transportToolBar_);
+    transportToolBar_->addWidget(transport_);
+    addToolBar(Qt::BottomToolBarArea, transportToolBar_);
+}
+
+void MainWindow::createCentralWidget() {
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    banner_ = new QLabel(central);
+    banner_->setWordWrap(true);
+    banner_->setMargin(8);
+    banner_->setTextFormat(Qt::RichText);
+    banner_->setAutoFillBackground(true);
+    banner_->setBackgroundRole(QPalette::AlternateBase);
+    layout->addWidget(banner_);
+    diagram_ = new SequenceDiagramView(central);
+    diagram_->setObjectName(QStringLiteral("sequenceDiagram"));
+    layout->addWidget(diagram_, 1);
+    setCentralWidget(central);
+}
+
+void MainWindow::createDocks() {
+    const auto dock = [this](const char* name, QWidget* content, Qt::DockWidgetArea area) {
+        auto* d = new QDockWidget(this);
+        d->setObjectName(QLatin1String(name));
+        d->setWidget(content);
+        addDockWidget(area, d);
+        panelsMenu_->addAction(d->toggleViewAction());
+        return d;
+    };
+    library_ = new ScenarioLibraryView(&catalog_, this);
+    libraryDock_ = dock("libraryDock", library_, Qt::LeftDockWidgetArea);
+    sysctls_ = new SysctlPanel(document_, this);
+    sysctlDock_ = dock("sysctlDock", sysctls_, Qt::LeftDockWidgetArea);
+    inspector_ = new InspectorView(this);
+    inspectorDock_ = dock("inspectorDock", inspector_, Qt::RightDockWidgetArea);
+    stateMachine_ = new StateMachineView(this);
+    stateDock_ = dock("stateMachineDock", stateMachine_, Qt::RightDockWidgetArea);
+    log_ = new EventLogView(this);
+    log_->setObjectName(QStringLiteral("eventLog"));
+    logDock_ = dock("eventLogDock", log_, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(libraryDock_, sysctlDock_);
+    libraryDock_->raise();
+    resizeDocks({libraryDock_, inspectorDock_}, {260, 400}, Qt::Horizontal);
+    resizeDocks({logDock_, inspectorDock_, stateDock_}, {220, 200, 420}, Qt::Vertical);
+    panelsMenu_->addSeparator();
+    panelsMenu_->addAction(fileToolBar_->toggleViewAction());
+    panelsMenu_->addAction(whatIfToolBar_->toggleViewAction());
+    panelsMenu_->addAction(transportToolBar_->toggleViewAction());
+}
+
+void MainWindow::createStatusBar() {
+    runSummary_ = new QLabel(this);
+    statusBar()->addPermanentWidget(runSummary_);
+}
+
+void MainWindow::connectParts() {
+    connect(openAction_, &QAction::triggered, this, &MainWindow::open);
+    connect(saveAction_, &QAction::triggered, this, &MainWindow::save);
+    connect(saveAsAction_, &QAction::triggered, this, &MainWindow::saveAs);
+    connect(exportPngAction_, &QAction::triggered, this, [this] { exportDiagram(false); });
+    connect(exportSvgAction_, &QAction::triggered, this, [this] { exportDiagram(true); });
+    connect(clearRecentAction_, &QAction::triggered, this, [this] {
+        for (const QString& path : settings_.recentFiles()) {
+            settings_.removeRecentFile(path);
+        }
+        updateRecentFiles();
+    });
+    connect(quitAction_, &QAction::triggered, this, &QWidget::close);
+
+    connect(dropAction_, &QAction::triggered, this, &MainWindow::dropSelected);
+    connect(delayAction_, &QAction::triggered, this, &MainWindow::delaySelected);
+    connect(duplicateAction_, &QAction::triggered, this, &MainWindow::duplicateSelected);
+    connect(restoreAction_, &QAction::triggered, this, &MainWindow::restoreSelected);
+    connect(resetAction_, &QAction::triggered, this, [this] {
+        if (auto error = document_->resetToOriginal()) {
+            showError(tr("Cannot reset"), *error);
+        }
+    });
+    connect(findPresetAction_, &QAction::triggered, this, [this] {
+        libraryDock_->show();
+        libraryDock_->raise();
+        if (auto* search = library_->findChild<QWidget*>(QStringLiteral("presetSearch"))) {
+            search->setFocus(Qt::ShortcutFocusReason);
+        }
+    });
+
+    connect(absoluteSeqAction_, &QAction::toggled, this, &MainWindow::applySeqMode);
+    connect(showFutureAction_, &QAction::toggled, diagram_, &SequenceDiagramView::setShowFuture);
+    connect(zoomInAction_, &QAction::triggered, diagram_, &SequenceDiagramView::zoomIn);
+    connect(zoomOutAction_, &QAction::triggered, diagram_, &SequenceDiagramView::zoomOut);
+    connect(zoomResetAction_, &QAction::triggered, this, [this] { diagram_->setZoom(1.0); });
+    connect(darkThemeAction_, &QAction::toggled, this, [this](bool dark) {
+        Theme::apply(dark);
+        settings_.setDarkTheme(dark);
+    });
+
+    connect(playAction_, &QAction::triggered, player_, &Player::togglePlaying);
+    connect(stepBackAction_, &QAction::triggered, player_, &Player::stepBackward);
+    connect(stepForwardAction_, &QAction::triggered, player_, &Player::stepForward);
+    connect(previousStateAction_, &QAction::triggered, player_, &Player::previousStateChange);
+    connect(nextStateAction_, &QAction::triggered, player_, &Player::nextStateChange);
+    connect(toStartAction_, &QAction::triggered, player_, [this] {
+        player_->pause();
+        player_->toStart();
+    });
+    connect(toEndAction_, &QAction::triggered, player_, &Player::toEnd);
+    connect(fasterAction_, &QAction::triggered, player_, &Player::faster);
+    connect(slowerAction_, &QAction::triggered, player_, &Player::slower);
+    connect(languageGroup_, &QActionGroup::triggered, this,
+            [this](QAction* action) { setLanguage(action->data().toString()); });
+    connect(shortcutsAction_, &QAction::triggered, this, [this] {
+        QMessageBox::information(
+            this, tr("Keyboard shortcuts"),
+            tr("<table>"
+               "<tr><td><b>Space</b></td><td>play / pause</td></tr>"
+               "<tr><td><b>← →</b></td><td>previous / next event</td></tr>"
+               "<tr><td><b>Shift+← Shift+→, ↑ ↓</b></td><td>previous / next state change</td></tr>"
+               "<tr><td><b>Home End</b></td><td>start / end of the run</td></tr>"
+               "<tr><td><b>Ctrl+[ Ctrl+]</b></td><td>slower / faster</td></tr>"
+               "<tr><td><b>Delete</b></td><td>drop the selected segment</td></tr>"
+               "<tr><td><b>Ctrl+L Ctrl+D Ctrl+R</b></td><td>delay / duplicate / restore "
+               "it</td></tr>"
+               "<tr><td><b>Ctrl+Z Ctrl+Shift+Z</b></td><td>undo / redo</td></tr>"
+               "<tr><td><b>Ctrl+F</b></td><td>find a scenario</td></tr>"
+               "<tr><td><b>Ctrl++ Ctrl+- Ctrl+0</b></td><td>zoom the diagram</td></tr>"
+               "</table>"));
+    });
+    connect(aboutAction_, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About Teardown Lab"),
+                           tr("<h3>Teardown Lab %1</h3><p>Shows, step by step and faithfully to "
+                              "Linux, how a TCP connection is closed: the four-way close, "
+                              "TIME_WAIT, half-close, orphans, and what the sysctls change.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+    connect(aboutQtAction_, &QAction::triggered, qApp, &QApplication::aboutQt);
+
+    connect(document_, &Document::runChanged, this, &MainWindow::runChanged);
+    connect(document_, &Document::opened, this, &MainWindow::documentOpened);
+    connect(document_, &Document::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(document_->undoStack(), &QUndoStack::indexChanged, this, &MainWindow::updateActions);
+
+    connect(player_, &Player::timeChanged, this, &MainWindow::timeChanged);
+    connect(player_, &Player::playingChanged, this, &MainWindow::updateActions);
+    connect(player_, &Player::speedChanged, this,
+            [this](double speed) { settings_.setSpeed(speed); });
+
+    connect(diagram_, &SequenceDiagramView::segmentClicked, this,
+            [this](SegmentId id) { selectSegment(id); });
+    connect(diagram_, &SequenceDiagramView::selectionCleared, this,
+            [this] { selectSegment(std::nullopt); });
+    connect(diagram_, &SequenceDiagramView::segmentContextMenuRequested, this,
+            &MainWindow::showSegmentMenu);
+    connect(diagram_, &SequenceDiagramView::timeRequested, player_, &Player::seek);
+    connect(log_, &EventLogView::timeRequested, player_, &Player::seek);
+    connect(log_, &EventLogView::segmentRequested, this,
+            [this](SegmentId id) { selectSegment(id); });
+    connect(library_, &ScenarioLibraryView::presetActivated, this, &MainWindow::openPreset);
+}
+
+void MainWindow::retranslateUi() {
+    const auto set = [](QAction* action, const QString& text, const QString& tip) {
+        action->setText(text);
+        action->setStatusTip(tip);
+        const QString keys = action->shortcut().toString(QKeySequence::NativeText);
+        action->setToolTip(keys.isEmpty() ? QString(text).remove(QLatin1Char('&'))
+                                          : QStringLiteral("%1 (%2)").arg(
+                                                QString(text).remove(QLatin1Char('&')), keys));
+    };
+    set(openAction_, tr("&Open…"), tr("Open a scenario file"));
+    set(saveAction_, tr("&Save"), tr("Save the scenario with its what-if changes"));
+    set(saveAsAction_, tr("Save &As…"), tr("Save the scenario to another file"));
+    set(exportPngAction_, tr("Export Diagram as &PNG…"),
+        tr("Write the whole sequence diagram, as it looks now, to a PNG image"));
+    set(exportSvgAction_, tr("Export Diagram as S&VG…"),
+        tr("Write the whole sequence diagram, as it looks now, to an SVG drawing"));
+    set(clearRecentAction_, tr("&Clear the List"), tr("Forget the recently opened files"));
+    set(quitAction_, tr("&Quit"), tr("Quit Teardown Lab"));
+    undoAction_->setStatusTip(tr("Undo the last what-if change"));
+    redoAction_->setStatusTip(tr("Redo the what-if change just undone"));
+    set(dropAction_, tr("&Drop Segment"), tr("What if the selected segment were lost on the way?"));
+    set(delayAction_, tr("De&lay Segment…"), tr("What if the selected segment arrived later?"));
+    set(duplicateAction_, tr("D&uplicate Segment"),
+        tr("What if the network delivered the selected segment twice?"));
+    set(restoreAction_, tr("Re&store Segment"),
+        tr("Remove the what-if that touched the selected segment"));
+    set(resetAction_, tr("&Reset to Preset"),
+        tr("Undo every what-if change and go back to the scenario as opened"));
+    set(findPresetAction_, tr("&Find Scenario…"), tr("Search the scenario library"));
+    set(absoluteSeqAction_, tr("&Absolute Sequence Numbers"),
+        tr("Show seq and ack as sent instead of relative to the ISN"));
+    set(showFutureAction_, tr("Show What Comes &Next"),
+        tr("Draw the rest of the run faintly ahead of the cursor"));
+    set(zoomInAction_, tr("Zoom &In"), tr("Stretch the diagram's time axis"));
+    set(zoomOutAction_, tr("Zoom &Out"), tr("Shrink the diagram's time axis"));
+    set(zoomResetAction_, tr("&Normal Size"), tr("Reset the diagram's zoom"));
+    set(darkThemeAction_, tr("&Dark Theme"), tr("Use dark colours"));
+    set(playAction_, player_->isPlaying() ? tr("&Pause") : tr("&Play"),
+        tr("Play or pause the run"));
+    set(stepBackAction_, tr("Previous &Event"), tr("Move the cursor to the previous event"));
+    set(stepForwardAction_, tr("Next E&vent"), tr("Move the cursor to the next event"));
+    set(previousStateAction_, tr("Previous &State Change"),
+        tr("Move the cursor to the previous change of a TCP state"));
+    set(nextStateAction_, tr("Next S&tate Change"),
+        tr("Move the cursor to the next change of a TCP state"));
+    set(toStartAction_, tr("&Start of Run"), tr("Move the cursor to the start"));
+    set(toEndAction_, tr("E&nd of Run"), tr("Move the cursor to the end"));
+    set(fasterAction_, tr("&Faster"), tr("Play faster (up to 8×)"));
+    set(slowerAction_, tr("S&lower"), tr("Play slower (down to 0.25×)"));
+    set(englishAction_, Translations::nativeName(QStringLiteral("en")),
+        tr("Show the program in English"));
+    set(chineseAction_, Translations::nativeName(QStringLiteral("zh_CN")),
+        tr("Show the program in Simplified Chinese"));
+    set(shortcutsAction_, tr("&Keyboard Shortcuts"), tr("List the keyboard shortcuts"));
+    set(aboutAction_, tr("&About Teardown Lab"), tr("What this program is"));
+    set(aboutQtAction_, tr("About &Qt"), tr("The Qt version this program uses"));
+
+    fileMenu_->setTitle(tr("&File"));
+    recentMenu_->setTitle(tr("Open &Recent"));
+    editMenu_->setTitle(tr("&Edit"));
+    viewMenu_->setTitle(tr("&View"));
+    panelsMenu_->setTitle(tr("&Panels"));
+    playMenu_->setTitle(tr("&Play"));
+    languageMenu_->setTitle(tr("&Language"));
+    helpMenu_->setTitle(tr("&Help"));
+    fileToolBar_->setWindowTitle(tr("File"));
+    whatIfToolBar_->setWindowTitle(tr("What-if"));
+    transportToolBar_->setWindowTitle(tr("Player"));
+    libraryDock_->setWindowTitle(tr("Scenario Library"));
+    sysctlDock_->setWindowTitle(tr("Sysctls"));
+    logDock_->setWindowTitle(tr("Event Log"));
+    inspectorDock_->setWindowTitle(tr("Inspector"));
+    stateDock_->setWindowTitle(tr("State Machine"));
+    log_->logModel()->retranslate();
+    updateRecentFiles();
+    updateBanner();
+    updateTitle();
+    updateActions();
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+    }
+}
+
+void MainWindow::readSettings() {
+    if (!restoreGeometry(settings_.geometry())) {
+        resize(1500, 920);
+    }
+    restoreState(settings_.windowState());
+    absoluteSeqAction_->setChecked(settings_.absoluteSeq());
+    showFutureAction_->setChecked(settings_.showFuture());
+    diagram_->setShowFuture(settings_.showFuture());
+    darkThemeAction_->setChecked(settings_.darkTheme());
+    player_->setSpeed(settings_.speed());
+    (translations_.language() == QLatin1String("zh_CN") ? chineseAction_ : englishAction_)
+        ->setChecked(true);
+}
+
+void MainWindow::writeSettings() {
+    settings_.setGeometry(saveGeometry());
+    settings_.setWindowState(saveState());
+    settings_.setAbsoluteSeq(absoluteSeqAction_->isChecked());
+    settings_.setShowFuture(showFutureAction_->isChecked());
+    settings_.setLastScenario(presetId_.isEmpty() ? document_->filePath()
+                                                  : kPresetPrefix + presetId_);
+}
+
+void MainWindow::openInitialScenario() {
+    for (const QString& error : catalog_.errors()) {
+        statusBar()->showMessage(tr("A built-in scenario did not load: %1").arg(error));
+    }
+    const QString last = settings_.lastScenario();
+    if (last.startsWith(kPresetPrefix) &&
+        catalog_.find(last.mid(kPresetPrefix.size())) != nullptr) {
+        openPreset(last.mid(kPresetPrefix.size()));
+    } else if (!last.isEmpty() && !last.startsWith(kPresetPrefix) && QFileInfo::exists(last)) {
+        openFile(last);
+    }
+    if (!document_->run()) {
+        openPreset(QString::fromLatin1(PresetCatalog::kDefaultPreset));
+    }
+    if (!document_->run() && !catalog_.presets().empty()) {
+        openPreset(QString::fromStdString(catalog_.presets().front().scenario.id));
+    }
+}
+
+bool MainWindow::openPreset(const QString& id) {
+    const PresetCatalog::Preset* preset = catalog_.find(id);
+    if (preset == nullptr || !maybeKeepChanges()) {
+        return false;
+    }
+    if (auto error = document_->open(preset->scenario, QString())) {
+        showError(tr("Cannot open the scenario"),
+                  tr("The built-in scenario \"%1\" does not run.").arg(id), *error);
+        return false;
+    }
+    presetId_ = id;
+    library_->setCurrentPreset(id);
+    updateTitle();
+    return true;
+}
+
+bool MainWindow::openFile(const QString& path) {
+    if (!maybeKeepChanges()) {
+        return false;
+    }
+    const LoadResult result = loadScenario(QFile::encodeName(path).toStdString());
+    if (const auto* error = std::get_if<LoadError>(&result)) {
+        showError(tr("Cannot open the scenario"),
+                  tr("%1 is not a scenario Teardown Lab can read.").arg(QFileInfo(path).fileName()),
+                  QString::fromStdString(error->message()));
+        return false;
+    }
+    if (auto error = document_->open(std::get<Scenario>(result), path)) {
+        showError(tr("Cannot open the scenario"),
+                  tr("%1 was read, but it does not run.").arg(QFileInfo(path).fileName()), *error);
+        return false;
+    }
+    presetId_.clear();
+    library_->setCurrentPreset(QString());
+    settings_.addRecentFile(path);
+    updateRecentFiles();
+    updateTitle();
+    return true;
+}
+
+void MainWindow::open() {
+    const QString dir = QFileInfo(document_->filePath()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Scenario"), dir, tr("Teardown Lab scenarios (*.json);;All files (*)"));
+    if (!path.isEmpty()) {
+        openFile(path);
+    }
+}
+
+bool MainWindow::save() {
+    return document_->filePath().isEmpty() ? saveAs() : saveTo(document_->filePath());
+}
+
+bool MainWindow::saveAs() {
+    QString suggested = document_->filePath();
+    if (suggested.isEmpty()) {
+        suggested = QString::fromStdString(
+                        document_->scenario().id.empty() ? "scenario" : document_->scenario().id) +
+                    QStringLiteral(".json");
+    }
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Scenario"), suggested,
+                                                tr("Teardown Lab scenarios (*.json)"));
+    if (path.isEmpty()) {
+        return false;
+    }
+    if (QFileInfo(path).suffix().isEmpty()) {
+        path += QStringLiteral(".json");
+    }
+    return saveTo(path);
+}
+
+bool MainWindow::saveTo(const QString& path) {
+    // QSaveFile writes a temporary file and renames it: the old file survives a failed save.
+    QSaveFile file(path);
+    const QByteArray text = QByteArray::fromStdString(serializeScenario(document_->scenario()));
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
+        showError(tr("Cannot save the scenario"), tr("Writing %1 failed.").arg(path),
+                  file.errorString());
+        return false;
+    }
+    document_->savedAs(path);
+    presetId_.clear();
+    library_->setCurrentPreset(QString());
+    settings_.addRecentFile(path);
+    updateRecentFiles();
+    updateTitle();
+    statusBar()->showMessage(tr("Saved %1").arg(path), kStatusTimeoutMs);
+    return true;
+}
+
+bool MainWindow::maybeKeepChanges() {
+    if (!document_->isModified()) {
+        return true;
+    }
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved changes"),
+        tr("The scenario has what-if changes that are not saved. Save them first?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save) {
+        return save();
+    }
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::exportDiagram(bool svg) {
+    const QString base = QString::fromStdString(
+        document_->scenario().id.empty() ? "diagram" : document_->scenario().id);
+    const QString path = QFileDialog::getSaveFileName(
+        this, svg ? tr("Export Diagram as SVG") : tr("Export Diagram as PNG"),
+        base + (svg ? QStringLiteral(".svg") : QStringLiteral(".png")),
+        svg ? tr("SVG drawings (*.svg)") : tr("PNG images (*.png)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    if (auto error = svg ? diagram_->exportSvg(path) : diagram_->exportPng(path)) {
+        showError(tr("Cannot export the diagram"), *error);
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %1").arg(path), kStatusTimeoutMs);
+}
+
+void MainWindow::updateRecentFiles() {
+    recentMenu_->clear();
+    const QStringList files = settings_.recentFiles();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString path = files[i];
+        QAction* action = recentMenu_->addAction(
+            QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()));
+        action->setStatusTip(path);
+        connect(action, &QAction::triggered, this, [this, path] {
+            if (!QFileInfo::exists(path)) {
+                settings_.removeRecentFile(path);
+                updateRecentFiles();
+                showError(tr("Cannot open the scenario"), tr("%1 no longer exists.").arg(path));
+                return;
+            }
+            openFile(path);
+        });
+    }
+    if (!files.isEmpty()) {
+        recentMenu_->addSeparator();
+    }
+    recentMenu_->addAction(clearRecentAction_);
+    clearRecentAction_->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::showError(const QString& title, const QString& text, const QString& details) {
+    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    if (!details.isEmpty()) {
+        box.setInformativeText(details);
+    }
+    box.exec();
+}
+
+void MainWindow::applyWhatIf(const std::optional<WhatIf::Edit>& edit) {
+    if (!edit) {
+        return;
+    }
+    if (auto error = document_->edit(edit->scenario, edit->description)) {
+        showError(tr("The what-if cannot run"), edit->description, *error);
+        return;
+    }
+    statusBar()->showMessage(edit->description, kStatusTimeoutMs);
+}
+
+void MainWindow::dropSelected() {
+    if (selected_ && document_->run()) {
+        applyWhatIf(WhatIf::drop(document_->scenario(), *document_->run(), *selected_));
+    }
+}
+
+void MainWindow::delaySelected() {
+    if (!selected_ || !document_->run()) {
+        return;
+    }
+    bool ok = false;
+    const int ms = QInputDialog::getInt(this, tr("Delay Segment"),
+                                        tr("Extra delay for this segment, in milliseconds:"),
+                                        settings_.delayMs(), 1, 3'600'000, 10, &ok);
+    if (!ok) {
+        return;
+    }
+    settings_.setDelayMs(ms);
+    applyWhatIf(WhatIf::delay(document_->scenario(), *document_->run(), *selected_,
+                              std::chrono::milliseconds(ms)));
+}
+
+void MainWindow::duplicateSelected() {
+    if (selected_ && document_->run()) {
+        applyWhatIf(WhatIf::duplicate(document_->scenario(), *document_->run(), *selected_));
+    }
+}
+
+void MainWindow::restoreSelected() {
+    if (selected_ && document_->run()) {
+        applyWhatIf(WhatIf::restore(document_->scenario(), *document_->run(), *selected_));
+    }
+}
+
+void MainWindow::showSegmentMenu(SegmentId id, const QPoint& globalPos) {
+    selectSegment(id);
+    QMenu menu(this);
+    menu.addSection(TraceText::segmentLabel(document_->run()->trace(), id,
+                                            absoluteSeqAction_->isChecked() ? SeqMode::Absolute
+                                                                            : SeqMode::Relative));
+    menu.addAction(dropAction_);
+    menu.addAction(delayAction_);
+    menu.addAction(duplicateAction_);
+    menu.addAction(restoreAction_);
+    menu.exec(globalPos);
+}
+
+void MainWindow::selectSegment(std::optional<SegmentId> id) {
+    if (id && (!document_->run() || *id >= document_->run()->trace().segments.size())) {
+        id.reset();
+    }
+    selected_ = id;
+    diagram_->setSelectedSegment(id);
+    inspector_->setSegment(id);
+    updateFocusSockets();
+    updateActions();
+}
+
+void MainWindow::setLanguage(const QString& language) {
+    if (!translations_.setLanguage(language)) {
+        showError(tr("Cannot switch the language"),
+                  tr("The translation for %1 could not be loaded.")
+                      .arg(Translations::nativeName(language)));
+    }
+    settings_.setLanguage(translations_.language());
+    (translations_.language() == QLatin1String("zh_CN") ? chineseAction_ : englishAction_)
+        ->setChecked(true);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!maybeKeepChanges()) {
+        event->ignore();
+        return;
+    }
+    player_->pause();
+    writeSettings();
+    event->accept();
+}
+
+void MainWindow::runChanged(const RunPtr& run) {
+    player_->setRun(run);
+    diagram_->setRun(run);
+    log_->setRun(run);
+    inspector_->setRun(run);
+    stateMachine_->setRun(run);
+    selectSegment(selected_);
+    timeChanged(player_->time());
+    updateTitle();
+}
+
+void MainWindow::documentOpened() {
+    selectSegment(std::nullopt);
+    // A scenario opens with its whole diagram in view; Play starts it from the beginning.
+    player_->toEnd();
+    updateBanner();
+}
+
+void MainWindow::timeChanged(SimTime time) {
+    diagram_->setTime(time);
+    log_->setTime(time);
+    inspector_->setTime(time);
+    stateMachine_->setTime(time);
+}
+
+void MainWindow::updateFocusSockets() {
+    const RunPtr& run = document_->run();
+    if (!run) {
+        stateMachine_->setSockets(kNoSocket, kNoSocket);
+        return;
+    }
+    SocketId first = run->index().firstActiveSocket();
+    if (selected_) {
+        const SocketId sender = run->trace().segments[*selected_].segment.sender;
+        if (run->trace().socket(sender) != nullptr) {
+            first = sender;
+        }
+    }
+    SocketId second = run->index().peerOf(first);
+    const SocketInfo* a = run->trace().socket(first);
+    const SocketInfo* b = run->trace().socket(second);
+    if (a != nullptr && b != nullptr && b->host < a->host) {
+        std::swap(first, second);
+    }
+    stateMachine_->setSockets(first, second);
+}
+
+void MainWindow::applySeqMode() {
+    const SeqMode mode = absoluteSeqAction_->isChecked() ? SeqMode::Absolute : SeqMode::Relative;
+    diagram_->setSeqMode(mode);
+    log_->logModel()->setSeqMode(mode);
+    inspector_->setSeqMode(mode);
+    settings_.setAbsoluteSeq(absoluteSeqAction_->isChecked());
+}
+
+void MainWindow::updateActions() {
+    const RunPtr& run = document_->run();
+    const bool selected = run && selected_;
+    const bool canFault = selected && WhatIf::canFault(*run, *selected_);
+    dropAction_->setEnabled(canFault &&
+                            run->index().segment(*selected_).fate != TraceIndex::Fate::Dropped);
+    delayAction_->setEnabled(canFault);
+    duplicateAction_->setEnabled(canFault);
+    restoreAction_->setEnabled(selected && WhatIf::canRestore(*run, *selected_));
+    resetAction_->setEnabled(document_->differsFromOriginal());
+    saveAction_->setEnabled(run != nullptr);
+    saveAsAction_->setEnabled(run != nullptr);
+    exportPngAction_->setEnabled(run != nullptr);
+    exportSvgAction_->setEnabled(run != nullptr);
+    const bool playing = player_->isPlaying();
+    playAction_->setIcon(
+        style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    playAction_->setText(playing ? tr("&Pause") : tr("&Play"));
+    playAction_->setToolTip(
+        QStringLiteral("%1 (%2)").arg(playAction_->text().remove(QLatin1Char('&')),
+                                      playAction_->shortcut().toString(QKeySequence::NativeText)));
+}
+
+void MainWindow::updateTitle() {
+    const Scenario& s = document_->scenario();
+    QString title = PresetCatalog::localized(s.title);
+    if (title.isEmpty()) {
+        title = tr("Untitled scenario");
+    }
+    if (!document_->filePath().isEmpty()) {
+        title = QStringLiteral("%1 (%2)").arg(title, QFileInfo(document_->filePath()).fileName());
+    }
+    setWindowTitle(tr("%1[*] — Teardown Lab").arg(title));
+    setWindowModified(document_->isModified());
+    const RunPtr& run = document_->run();
+    if (run) {
+        runSummary_->setText(tr("%1 segments · %2 events · %3 fault rules · ends at %4")
+                                 .arg(run->trace().segments.size())
+                                 .arg(run->trace().facts.size())
+                                 .arg(s.faults.size())
+                                 .arg(TraceText::duration(run->trace().end)));
+    }
+}
+
+void MainWindow::updateBanner() {
+    const Scenario& s = document_->scenario();
+    const QString title = PresetCatalog::localized(s.title);
+    const QString watch = PresetCatalog::localized(s.watch);
+    if (title.isEmpty() && watch.isEmpty()) {
+        banner_->hide();
+        return;
+    }
+    banner_->setText(watch.isEmpty() ? QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped())
+                                     : tr("<b>%1</b> — what to watch: %2")
+                                           .arg(title.toHtmlEscaped(), watch.toHtmlEscaped()));
+    banner_->show();
+}
+
+} // namespace tdl::ui

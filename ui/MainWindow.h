@@ -1,0 +1,173 @@
+#pragma once
+
+#include "Document.h"
+#include "Player.h"
+#include "PresetCatalog.h"
+#include "Settings.h"
+#include "Translations.h"
+#include "WhatIf.h"
+
+#include <QMainWindow>
+
+#include <optional>
+
+class QAction;
+class QActionGroup;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QToolBar;
+
+namespace tdl::ui {
+
+class EventLogView;
+class InspectorView;
+class ScenarioLibraryView;
+class SequenceDiagramView;
+class StateMachineView;
+class SysctlPanel;
+class TransportBar;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    Document* document() const { return document_; }
+    Player* player() const { return player_; }
+    SequenceDiagramView* diagram() const { return diagram_; }
+    EventLogView* eventLog() const { return log_; }
+    const PresetCatalog& presets() const { return catalog_; }
+    std::optional<SegmentId> selectedSegment() const { return selected_; }
+
+    // Opening replaces the document; both report failures to the user and return false.
+    bool openPreset(const QString& id);
+    bool openFile(const QString& path);
+    void selectSegment(std::optional<SegmentId> id);
+    void setLanguage(const QString& language);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    // The table of contents.
+    void createActions();
+    void createMenus();
+    void createToolBars();
+    void createCentralWidget();
+    void createDocks();
+    void createStatusBar();
+    void connectParts();
+    void retranslateUi();
+    void readSettings();
+    void writeSettings();
+    void openInitialScenario();
+
+    QAction* makeAction(const char* name, const QIcon& icon, const QList<QKeySequence>& shortcuts);
+
+    // File
+    void open();
+    bool save();
+    bool saveAs();
+    bool saveTo(const QString& path);
+    bool maybeKeepChanges();
+    void exportDiagram(bool svg);
+    void updateRecentFiles();
+    void showError(const QString& title, const QString& text, const QString& details = {});
+
+    // What-if
+    void applyWhatIf(const std::optional<WhatIf::Edit>& edit);
+    void dropSelected();
+    void delaySelected();
+    void duplicateSelected();
+    void restoreSelected();
+    void showSegmentMenu(SegmentId id, const QPoint& globalPos);
+
+    // Keeping the views in step
+    void runChanged(const RunPtr& run);
+    void documentOpened();
+    void timeChanged(SimTime time);
+    void updateActions();
+    void updateTitle();
+    void updateBanner();
+    void updateFocusSockets();
+    void applySeqMode();
+
+    Settings settings_;
+    Translations translations_;
+    PresetCatalog catalog_;
+    Document* document_;
+    Player* player_;
+    QString presetId_; // the open preset, "" for a file
+    std::optional<SegmentId> selected_;
+
+    SequenceDiagramView* diagram_ = nullptr;
+    QLabel* banner_ = nullptr;
+    TransportBar* transport_ = nullptr;
+    EventLogView* log_ = nullptr;
+    InspectorView* inspector_ = nullptr;
+    StateMachineView* stateMachine_ = nullptr;
+    SysctlPanel* sysctls_ = nullptr;
+    ScenarioLibraryView* library_ = nullptr;
+    QLabel* runSummary_ = nullptr;
+
+    QDockWidget* libraryDock_ = nullptr;
+    QDockWidget* sysctlDock_ = nullptr;
+    QDockWidget* logDock_ = nullptr;
+    QDockWidget* inspectorDock_ = nullptr;
+    QDockWidget* stateDock_ = nullptr;
+    QToolBar* fileToolBar_ = nullptr;
+    QToolBar* whatIfToolBar_ = nullptr;
+    QToolBar* transportToolBar_ = nullptr;
+
+    QMenu* fileMenu_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
+    QMenu* editMenu_ = nullptr;
+    QMenu* viewMenu_ = nullptr;
+    QMenu* panelsMenu_ = nullptr;
+    QMenu* playMenu_ = nullptr;
+    QMenu* languageMenu_ = nullptr;
+    QMenu* helpMenu_ = nullptr;
+
+    QAction* openAction_ = nullptr;
+    QAction* saveAction_ = nullptr;
+    QAction* saveAsAction_ = nullptr;
+    QAction* exportPngAction_ = nullptr;
+    QAction* exportSvgAction_ = nullptr;
+    QAction* clearRecentAction_ = nullptr;
+    QAction* quitAction_ = nullptr;
+    QAction* undoAction_ = nullptr;
+    QAction* redoAction_ = nullptr;
+    QAction* dropAction_ = nullptr;
+    QAction* delayAction_ = nullptr;
+    QAction* duplicateAction_ = nullptr;
+    QAction* restoreAction_ = nullptr;
+    QAction* resetAction_ = nullptr;
+    QAction* findPresetAction_ = nullptr;
+    QAction* absoluteSeqAction_ = nullptr;
+    QAction* showFutureAction_ = nullptr;
+    QAction* zoomInAction_ = nullptr;
+    QAction* zoomOutAction_ = nullptr;
+    QAction* zoomResetAction_ = nullptr;
+    QAction* darkThemeAction_ = nullptr;
+    QAction* playAction_ = nullptr;
+    QAction* stepBackAction_ = nullptr;
+    QAction* stepForwardAction_ = nullptr;
+    QAction* previousStateAction_ = nullptr;
+    QAction* nextStateAction_ = nullptr;
+    QAction* toStartAction_ = nullptr;
+    QAction* toEndAction_ = nullptr;
+    QAction* fasterAction_ = nullptr;
+    QAction* slowerAction_ = nullptr;
+    QActionGroup* languageGroup_ = nullptr;
+    QAction* englishAction_ = nullptr;
+    QAction* chineseAction_ = nullptr;
+    QAction* shortcutsAction_ = nullptr;
+    QAction* aboutAction_ = nullptr;
+    QAction* aboutQtAction_ = nullptr;
+};
+
+} // namespace tdl::ui

@@ -1,0 +1,76 @@
+#include "PresetCatalog.h"
+
+#include "scenario_json.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLocale>
+
+#include <array>
+#include <utility>
+
+namespace tdl::ui {
+
+PresetCatalog::PresetCatalog(const QString& directory) {
+    const QDir dir(directory);
+    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    for (const QString& name : files) {
+        const QString path = dir.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            errors_ << tr("%1: cannot read: %2").arg(path, file.errorString());
+            continue;
+        }
+        LoadResult result = parseScenario(file.readAll().toStdString(), name.toStdString());
+        if (auto* error = std::get_if<LoadError>(&result)) {
+            errors_ << QString::fromStdString(error->message());
+            continue;
+        }
+        presets_.push_back({path, std::move(std::get<Scenario>(result))});
+    }
+}
+
+const PresetCatalog::Preset* PresetCatalog::find(const QString& id) const {
+    for (const Preset& preset : presets_) {
+        if (QString::fromStdString(preset.scenario.id) == id) {
+            return &preset;
+        }
+    }
+    return nullptr;
+}
+
+QString PresetCatalog::localized(const LocalizedText& text) {
+    if (QLocale().language() == QLocale::Chinese && !text.zh_CN.empty()) {
+        return QString::fromStdString(text.zh_CN);
+    }
+    return QString::fromStdString(text.en);
+}
+
+QString PresetCatalog::lessonTitle(const std::string& lesson) {
+    static constexpr std::array<std::pair<const char*, const char*>, 10> kLessons = {{
+        {"basics", QT_TR_NOOP("Closing a connection")},
+        {"close", QT_TR_NOOP("Closing a connection")},
+        {"time-wait", QT_TR_NOOP("Why TIME_WAIT exists")},
+        {"tw-reuse", QT_TR_NOOP("Reusing TIME_WAIT")},
+        {"half-close", QT_TR_NOOP("close() and shutdown()")},
+        {"orphans", QT_TR_NOOP("Orphan sockets")},
+        {"sysctls", QT_TR_NOOP("What the sysctls change")},
+        {"ports", QT_TR_NOOP("Ports and TIME_WAIT")},
+        {"resets", QT_TR_NOOP("Resets")},
+        {"paws", QT_TR_NOOP("Timestamps and PAWS")},
+    }};
+    for (const auto& [key, title] : kLessons) {
+        if (lesson == key) {
+            return tr(title);
+        }
+    }
+    if (lesson.empty()) {
+        return tr("Other scenarios");
+    }
+    QString title = QString::fromStdString(lesson);
+    title.replace(QLatin1Char('-'), QLatin1Char(' '));
+    title[0] = title[0].toUpper();
+    return title;
+}
+
+} // namespace tdl::ui

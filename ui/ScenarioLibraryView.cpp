@@ -1,0 +1,143 @@
+#include "ScenarioLibraryView.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace tdl::ui {
+
+namespace {
+constexpr int kIdRole = Qt::UserRole + 1;
+} // namespace
+
+ScenarioLibraryView::ScenarioLibraryView(const PresetCatalog* catalog, QWidget* parent)
+    : QWidget(parent)
+    , catalog_(catalog)
+    , search_(new QLineEdit(this))
+    , tree_(new QTreeWidget(this))
+    , details_(new QTextBrowser(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    search_->setClearButtonEnabled(true);
+    search_->setObjectName(QStringLiteral("presetSearch"));
+    layout->addWidget(search_);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    tree_->setHeaderHidden(true);
+    tree_->setRootIsDecorated(true);
+    tree_->setUniformRowHeights(true);
+    splitter->addWidget(tree_);
+    details_->setOpenLinks(false);
+    splitter->addWidget(details_);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    layout->addWidget(splitter, 1);
+
+    connect(search_, &QLineEdit::textChanged, this, &ScenarioLibraryView::applyFilter);
+    connect(tree_, &QTreeWidget::currentItemChanged, this, &ScenarioLibraryView::showDetails);
+    connect(tree_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
+        const QString id = item->data(0, kIdRole).toString();
+        if (!id.isEmpty()) {
+            emit presetActivated(id);
+        }
+    });
+    rebuild();
+}
+
+void ScenarioLibraryView::setCurrentPreset(const QString& id) {
+    current_ = id;
+    for (int i = 0; i < tree_->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* lesson = tree_->topLevelItem(i);
+        for (int j = 0; j < lesson->childCount(); ++j) {
+            QTreeWidgetItem* item = lesson->child(j);
+            QFont font = item->font(0);
+            font.setBold(item->data(0, kIdRole).toString() == id);
+            item->setFont(0, font);
+            if (font.bold()) {
+                tree_->setCurrentItem(item);
+            }
+        }
+    }
+}
+
+void ScenarioLibraryView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        rebuild();
+    }
+}
+
+void ScenarioLibraryView::rebuild() {
+    search_->setPlaceholderText(tr("Search scenarios (English or 中文)"));
+    tree_->clear();
+    for (const PresetCatalog::Preset& preset : catalog_->presets()) {
+        const QString lesson = PresetCatalog::lessonTitle(preset.scenario.lesson);
+        QList<QTreeWidgetItem*> found = tree_->findItems(lesson, Qt::MatchExactly);
+        QTreeWidgetItem* group = found.isEmpty() ? nullptr : found.front();
+        if (group == nullptr) {
+            group = new QTreeWidgetItem(tree_, {lesson});
+            group->setFlags(Qt::ItemIsEnabled);
+            QFont font = group->font(0);
+            font.setBold(true);
+            group->setFont(0, font);
+        }
+        auto* item = new QTreeWidgetItem(group, {PresetCatalog::localized(preset.scenario.title)});
+        item->setData(0, kIdRole, QString::fromStdString(preset.scenario.id));
+        item->setToolTip(0, PresetCatalog::localized(preset.scenario.description));
+    }
+    tree_->expandAll();
+    setCurrentPreset(current_);
+    applyFilter();
+    showDetails();
+}
+
+bool ScenarioLibraryView::matches(const Scenario& s, const QString& needle) {
+    for (const LocalizedText* text : {&s.title, &s.description, &s.watch}) {
+        if (QString::fromStdString(text->en).contains(needle, Qt::CaseInsensitive) ||
+            QString::fromStdString(text->zh_CN).contains(needle, Qt::CaseInsensitive)) {
+            return true;
+        }
+    }
+    return QString::fromStdString(s.id).contains(needle, Qt::CaseInsensitive);
+}
+
+void ScenarioLibraryView::applyFilter() {
+    const QString needle = search_->text().trimmed();
+    for (int i = 0; i < tree_->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* lesson = tree_->topLevelItem(i);
+        const bool lessonMatches = lesson->text(0).contains(needle, Qt::CaseInsensitive);
+        int shown = 0;
+        for (int j = 0; j < lesson->childCount(); ++j) {
+            QTreeWidgetItem* item = lesson->child(j);
+            const PresetCatalog::Preset* preset = catalog_->find(item->data(0, kIdRole).toString());
+            const bool show = needle.isEmpty() || lessonMatches ||
+                              (preset != nullptr && matches(preset->scenario, needle));
+            item->setHidden(!show);
+            shown += show ? 1 : 0;
+        }
+        lesson->setHidden(shown == 0);
+    }
+}
+
+void ScenarioLibraryView::showDetails() {
+    const QTreeWidgetItem* item = tree_->currentItem();
+    const PresetCatalog::Preset* preset =
+        item == nullptr ? nullptr : catalog_->find(item->data(0, kIdRole).toString());
+    if (preset == nullptr) {
+        details_->setHtml(
+            QStringLiteral("<p><i>%1</i></p>")
+                .arg(tr("Double-click a scenario (or press Enter) to open it.").toHtmlEscaped()));
+        return;
+    }
+    const Scenario& s = preset->scenario;
+    details_->setHtml(QStringLiteral("<h3>%1</h3><p>%2</p><h4>%3</h4><p>%4</p>")
+                          .arg(PresetCatalog::localized(s.title).toHtmlEscaped(),
+                               PresetCatalog::localized(s.description).toHtmlEscaped(),
+                               tr("What to watch").toHtmlEscaped(),
+                               PresetCatalog::localized(s.watch).toHtmlEscaped()));
+}
+
+} // namespace tdl::ui

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "PresetCatalog.h"
+
+#include <QWidget>
+
+class QLineEdit;
+class QTextBrowser;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace tdl::ui {
+
+// The preset library: scenarios grouped by lesson, searchable in both languages, with the
+// selected one's description and "what to watch". Activating one asks for it to be opened.
+class ScenarioLibraryView : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ScenarioLibraryView(const PresetCatalog* catalog, QWidget* parent = nullptr);
+
+    // Marks the preset that is open (by id), "" for none.
+    void setCurrentPreset(const QString& id);
+
+signals:
+    void presetActivated(const QString& id);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void rebuild();
+    void applyFilter();
+    void showDetails();
+    static bool matches(const Scenario& scenario, const QString& needle);
+
+    const PresetCatalog* catalog_;
+    QLineEdit* search_;
+    QTreeWidget* tree_;
+    QTextBrowser* details_;
+    QString current_;
+};
+
+} // namespace tdl::ui

@@ -1,0 +1,384 @@
+#include "SequenceDiagramView.h"
+
+#include "CauseCatalog.h"
+#include "DiagramColors.h"
+
+#include <QContextMenuEvent>
+#include <QImage>
+#include <QMouseEvent>
+#include <QPaintEvent>
+#include <QSaveFile>
+#include <QScrollBar>
+#include <QSvgGenerator>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <algorithm>
+
+namespace tdl::ui {
+
+namespace {
+constexpr double kMinZoom = 0.25;
+constexpr double kMaxZoom = 6.0;
+constexpr double kZoomStep = 1.25;
+} // namespace
+
+SequenceDiagramView::SequenceDiagramView(QWidget* parent)
+    : QAbstractScrollArea(parent) {
+    viewport()->setMouseTracking(true);
+    viewport()->setAutoFillBackground(false);
+    setFrameShape(QFrame::NoFrame);
+    setFocusPolicy(Qt::StrongFocus);
+    verticalScrollBar()->setSingleStep(20);
+    horizontalScrollBar()->setSingleStep(20);
+}
+
+void SequenceDiagramView::setRun(RunPtr run) {
+    run_ = std::move(run);
+    if (frame_.selected && (!run_ || *frame_.selected >= run_->trace().segments.size())) {
+        frame_.selected.reset();
+    }
+    frame_.hovered.reset();
+    invalidateLayout();
+}
+
+void SequenceDiagramView::setTime(SimTime time) {
+    frame_.time = time;
+    ensureCursorVisible();
+    viewport()->update();
+}
+
+void SequenceDiagramView::setSeqMode(SeqMode mode) {
+    frame_.seqMode = mode;
+    viewport()->update();
+}
+
+void SequenceDiagramView::setShowFuture(bool show) {
+    frame_.showFuture = show;
+    viewport()->update();
+}
+
+void SequenceDiagramView::setSelectedSegment(std::optional<SegmentId> id) {
+    if (id && (!run_ || *id >= run_->trace().segments.size())) {
+        id.reset();
+    }
+    frame_.selected = id;
+    viewport()->update();
+}
+
+void SequenceDiagramView::setZoom(double zoom) {
+    zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
+    if (zoom == zoom_) {
+        return;
+    }
+    zoom_ = zoom;
+    invalidateLayout();
+    ensureCursorVisible();
+}
+
+void SequenceDiagramView::zoomIn() {
+    setZoom(zoom_ * kZoomStep);
+}
+void SequenceDiagramView::zoomOut() {
+    setZoom(zoom_ / kZoomStep);
+}
+
+void SequenceDiagramView::invalidateLayout() {
+    layout_.reset();
+    updateScrollBars();
+    viewport()->update();
+}
+
+const DiagramLayout& SequenceDiagramView::layout() {
+    if (!layout_) {
+        layout_.emplace(run_, font(), viewport()->width(), zoom_);
+    }
+    return *layout_;
+}
+
+void SequenceDiagramView::updateScrollBars() {
+    if (!run_) {
+        verticalScrollBar()->setRange(0, 0);
+        horizontalScrollBar()->setRange(0, 0);
+        return;
+    }
+    const QSizeF size = layout().size();
+    const QSize view = viewport()->size();
+    verticalScrollBar()->setPageStep(view.height());
+    horizontalScrollBar()->setPageStep(view.width());
+    verticalScrollBar()->setRange(0, std::max(0, static_cast<int>(size.height()) - view.height()));
+    horizontalScrollBar()->setRange(0, std::max(0, static_cast<int>(size.width()) - view.width()));
+}
+
+void SequenceDiagramView::ensureCursorVisible() {
+    if (!run_) {
+        return;
+    }
+    const DiagramLayout& l = layout();
+    const double y = l.y(frame_.time);
+    const int top = verticalScrollBar()->value();
+    const int height = viewport()->height();
+    const double visibleTop = top + l.headerHeight() + l.metrics().height();
+    if (y < visibleTop || y > top + height * 0.85) {
+        verticalScrollBar()->setValue(static_cast<int>(y - l.headerHeight() - height * 0.3));
+    }
+}
+
+QPointF SequenceDiagramView::toContent(QPointF viewportPoint) const {
+    return viewportPoint + QPointF(horizontalScrollBar()->value(), verticalScrollBar()->value());
+}
+
+void SequenceDiagramView::paintEvent(QPaintEvent* event) {
+    QPainter painter(viewport());
+    const DiagramColors colors(palette());
+    if (!run_) {
+        painter.fillRect(event->rect(), colors.background());
+        painter.setPen(colors.muted());
+        painter.drawText(viewport()->rect(), Qt::AlignCenter,
+                         tr("Open a scenario to see its diagram."));
+        return;
+    }
+    const QPointF offset(horizontalScrollBar()->value(), verticalScrollBar()->value());
+    painter.translate(-offset);
+    const DiagramPainter diagram(layout(), colors, frame_);
+    diagram.paint(painter, QRectF(event->rect()).translated(offset), offset.y());
+}
+
+void SequenceDiagramView::resizeEvent(QResizeEvent* event) {
+    QAbstractScrollArea::resizeEvent(event);
+    invalidateLayout();
+}
+
+void SequenceDiagramView::scrollContentsBy(int, int) {
+    viewport()->update();
+}
+
+bool SequenceDiagramView::viewportEvent(QEvent* event) {
+    if (event->type() == QEvent::ToolTip && run_) {
+        const auto* help = static_cast<QHelpEvent*>(event);
+        const QString text = toolTipAt(toContent(help->pos()));
+        if (text.isEmpty()) {
+            QToolTip::hideText();
+            event->ignore();
+        } else {
+            QToolTip::showText(help->globalPos(), text, viewport());
+        }
+        return true;
+    }
+    return QAbstractScrollArea::viewportEvent(event);
+}
+
+void SequenceDiagramView::mouseMoveEvent(QMouseEvent* event) {
+    if (!run_) {
+        return;
+    }
+    const auto hovered =
+        layout().segmentAt(toContent(event->position()), frame_.time, frame_.showFuture);
+    if (hovered != frame_.hovered) {
+        frame_.hovered = hovered;
+        viewport()->setCursor(hovered ? Qt::PointingHandCursor : Qt::ArrowCursor);
+        viewport()->update();
+    }
+}
+
+void SequenceDiagramView::leaveEvent(QEvent* event) {
+    QAbstractScrollArea::leaveEvent(event);
+    if (frame_.hovered) {
+        frame_.hovered.reset();
+        viewport()->update();
+    }
+}
+
+void SequenceDiagramView::mousePressEvent(QMouseEvent* event) {
+    if (!run_ || event->button() != Qt::LeftButton) {
+        QAbstractScrollArea::mousePressEvent(event);
+        return;
+    }
+    const auto id =
+        layout().segmentAt(toContent(event->position()), frame_.time, frame_.showFuture);
+    if (id) {
+        emit segmentClicked(*id);
+    } else {
+        emit selectionCleared();
+    }
+}
+
+void SequenceDiagramView::mouseDoubleClickEvent(QMouseEvent* event) {
+    if (!run_ || event->button() != Qt::LeftButton) {
+        return;
+    }
+    const QPointF point = toContent(event->position());
+    if (point.y() > layout().headerHeight()) {
+        emit timeRequested(layout().timeAt(point.y()));
+    }
+}
+
+void SequenceDiagramView::contextMenuEvent(QContextMenuEvent* event) {
+    if (!run_) {
+        return;
+    }
+    const auto id = layout().segmentAt(toContent(event->pos()), frame_.time, frame_.showFuture);
+    if (id) {
+        emit segmentContextMenuRequested(*id, event->globalPos());
+    }
+}
+
+void SequenceDiagramView::wheelEvent(QWheelEvent* event) {
+    if (event->modifiers() & Qt::ControlModifier) {
+        if (event->angleDelta().y() > 0) {
+            zoomIn();
+        } else if (event->angleDelta().y() < 0) {
+            zoomOut();
+        }
+        event->accept();
+        return;
+    }
+    QAbstractScrollArea::wheelEvent(event);
+}
+
+void SequenceDiagramView::changeEvent(QEvent* event) {
+    QAbstractScrollArea::changeEvent(event);
+    switch (event->type()) {
+    case QEvent::FontChange:
+    case QEvent::LanguageChange:
+    case QEvent::PaletteChange:
+        invalidateLayout();
+        break;
+    default:
+        break;
+    }
+}
+
+QString SequenceDiagramView::segmentToolTip(SegmentId id) const {
+    const Trace& trace = run_->trace();
+    const SegmentRecord& record = trace.segments[id];
+    const TraceIndex::SegmentInfo& info = run_->index().segment(id);
+    QString text = QStringLiteral("<b>%1</b><br>%2 → %3 · #%4<br>")
+                       .arg(TraceText::segmentLabel(trace, id, frame_.seqMode).toHtmlEscaped(),
+                            TraceText::hostName(trace, record.from).toHtmlEscaped(),
+                            TraceText::hostName(trace, record.to).toHtmlEscaped())
+                       .arg(info.ordinal);
+    switch (info.fate) {
+    case TraceIndex::Fate::Delivered:
+        text += tr("Sent at %1, arrived at %2.")
+                    .arg(TraceText::duration(record.sentAt), TraceText::duration(info.endAt));
+        break;
+    case TraceIndex::Fate::Dropped:
+        text += tr("Sent at %1, lost on the way.").arg(TraceText::duration(record.sentAt));
+        break;
+    case TraceIndex::Fate::InFlightAtEnd:
+        text += tr("Sent at %1, still in flight when the run ended.")
+                    .arg(TraceText::duration(record.sentAt));
+        break;
+    }
+    for (const std::size_t fact : {info.droppedFact, info.delayedFact, info.deliveredFact}) {
+        if (fact != TraceIndex::kNone) {
+            text += QStringLiteral("<br>") +
+                    CauseCatalog::sentence(trace.facts[fact].reason).toHtmlEscaped();
+        }
+    }
+    return text;
+}
+
+QString SequenceDiagramView::toolTipAt(QPointF point) {
+    const DiagramLayout& l = layout();
+    const DiagramLayout::Hit hit = l.hitTest(point, frame_.time, frame_.showFuture);
+    const Trace& trace = run_->trace();
+    switch (hit.kind) {
+    case DiagramLayout::Hit::Kind::None:
+        return {};
+    case DiagramLayout::Hit::Kind::Segment:
+        return segmentToolTip(static_cast<SegmentId>(hit.index));
+    case DiagramLayout::Hit::Kind::Timer: {
+        const TraceIndex::TimerSpan& timer = run_->index().timers()[hit.index];
+        QString text = tr("<b>%1 timer</b> on %2<br>armed at %3 for %4")
+                           .arg(TraceText::timerName(timer.kind).toHtmlEscaped(),
+                                TraceText::socketName(trace, timer.socket).toHtmlEscaped(),
+                                TraceText::duration(timer.armed),
+                                TraceText::duration(timer.deadline - timer.armed));
+        switch (timer.end) {
+        case TraceIndex::TimerEnd::Fired:
+            text +=
+                QStringLiteral("<br>") + tr("fired at %1").arg(TraceText::duration(timer.ended));
+            break;
+        case TraceIndex::TimerEnd::Cancelled:
+            text +=
+                QStringLiteral("<br>") + tr("stopped at %1").arg(TraceText::duration(timer.ended));
+            break;
+        case TraceIndex::TimerEnd::Rearmed:
+            text +=
+                QStringLiteral("<br>") + tr("re-armed at %1").arg(TraceText::duration(timer.ended));
+            break;
+        case TraceIndex::TimerEnd::RunEnded:
+            text += QStringLiteral("<br>") + tr("still running when the run ended");
+            break;
+        }
+        return text;
+    }
+    case DiagramLayout::Hit::Kind::State: {
+        const TraceIndex::StateSpan& span = run_->index().stateSpans()[hit.index];
+        return tr("<b>%1</b> on %2<br>from %3 to %4<br>%5")
+            .arg(TraceText::stateName(span.state),
+                 TraceText::socketName(trace, span.socket).toHtmlEscaped(),
+                 TraceText::duration(span.from), TraceText::duration(span.to),
+                 CauseCatalog::sentence(trace.facts[span.fact].reason).toHtmlEscaped());
+    }
+    case DiagramLayout::Hit::Kind::Anomaly:
+        return QStringLiteral("<b>%1</b><br>%2")
+            .arg(tr("Anomaly"),
+                 CauseCatalog::sentence(trace.facts[hit.index].reason).toHtmlEscaped());
+    case DiagramLayout::Hit::Kind::Gap: {
+        const TimeAxis::Gap& gap = run_->axis().gaps()[hit.index];
+        return tr("%1 pass here with nothing on the wire; the diagram draws them short.")
+            .arg(TraceText::duration(gap.to - gap.from));
+    }
+    }
+    return {};
+}
+
+std::optional<QString> SequenceDiagramView::exportPng(const QString& path) {
+    if (!run_) {
+        return tr("There is no diagram to export.");
+    }
+    const QSizeF size = layout().size();
+    const qreal ratio = 2.0;
+    QImage image((size * ratio).toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(ratio);
+    const DiagramColors colors(palette());
+    {
+        QPainter painter(&image);
+        DiagramPainter(layout(), colors, frame_).paint(painter, QRectF(QPointF(), size), 0);
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
+        return tr("Cannot write %1: %2").arg(path, file.errorString());
+    }
+    return std::nullopt;
+}
+
+std::optional<QString> SequenceDiagramView::exportSvg(const QString& path) {
+    if (!run_) {
+        return tr("There is no diagram to export.");
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return tr("Cannot write %1: %2").arg(path, file.errorString());
+    }
+    const QSizeF size = layout().size();
+    QSvgGenerator generator;
+    generator.setOutputDevice(&file);
+    generator.setSize(size.toSize());
+    generator.setViewBox(QRectF(QPointF(), size));
+    generator.setTitle(tr("Teardown Lab sequence diagram"));
+    const DiagramColors colors(palette());
+    {
+        QPainter painter(&generator);
+        DiagramPainter(layout(), colors, frame_).paint(painter, QRectF(QPointF(), size), 0);
+    }
+    if (!file.commit()) {
+        return tr("Cannot write %1: %2").arg(path, file.errorString());
+    }
+    return std::nullopt;
+}
+
+} // namespace tdl::ui

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "DiagramLayout.h"
+#include "DiagramPainter.h"
+#include "Run.h"
+
+#include <QAbstractScrollArea>
+
+#include <optional>
+
+namespace tdl::ui {
+
+// The centre of the window: the sequence diagram of a run at the player's time. It paints the
+// trace and keeps nothing of the simulation; it scrolls to follow the cursor, shows a tooltip for
+// whatever is under the mouse, and reports clicks, double-clicks and context-menu requests.
+//
+// A QAbstractScrollArea with one paint function rather than a QGraphicsScene: every frame is a
+// pure function of (trace, t), the same function paints the PNG and SVG exports, and culling by
+// time keeps a 500-segment frame cheap. A scene would hold hundreds of items whose geometry must
+// be kept in step with t on every frame.
+class SequenceDiagramView : public QAbstractScrollArea {
+    Q_OBJECT
+
+public:
+    explicit SequenceDiagramView(QWidget* parent = nullptr);
+
+    void setRun(RunPtr run);
+    void setTime(SimTime time);
+    void setSeqMode(SeqMode mode);
+    void setShowFuture(bool show);
+    void setSelectedSegment(std::optional<SegmentId> id);
+    std::optional<SegmentId> selectedSegment() const { return frame_.selected; }
+
+    double zoom() const { return zoom_; }
+    void setZoom(double zoom);
+    void zoomIn();
+    void zoomOut();
+
+    // The layout of what is shown now (built on demand).
+    const DiagramLayout& layout();
+    // Scrolls so that the cursor is in view if it is not.
+    void ensureCursorVisible();
+
+    // Writes the whole diagram at the current time; returns an error message on failure.
+    std::optional<QString> exportPng(const QString& path);
+    std::optional<QString> exportSvg(const QString& path);
+
+signals:
+    void segmentClicked(tdl::SegmentId id);
+    void selectionCleared();
+    void segmentContextMenuRequested(tdl::SegmentId id, const QPoint& globalPos);
+    void timeRequested(tdl::SimTime time);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void scrollContentsBy(int dx, int dy) override;
+    bool viewportEvent(QEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void invalidateLayout();
+    void updateScrollBars();
+    QPointF toContent(QPointF viewportPoint) const;
+    QString toolTipAt(QPointF contentPoint);
+    QString segmentToolTip(SegmentId id) const;
+
+    RunPtr run_;
+    std::optional<DiagramLayout> layout_;
+    DiagramFrame frame_;
+    double zoom_ = 1.0;
+};
+
+} // namespace tdl::ui

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+#include <QStringList>
+
+namespace tdl::ui {
+
+// Everything the program remembers, as typed values with their key and default in one place.
+class Settings {
+public:
+    Settings() = default;
+
+    QString language() const;
+    void setLanguage(const QString& language);
+
+    QByteArray geometry() const;
+    void setGeometry(const QByteArray& geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray& state);
+
+    // "preset:<id>" or a file path.
+    QString lastScenario() const;
+    void setLastScenario(const QString& scenario);
+
+    QStringList recentFiles() const;
+    void addRecentFile(const QString& path);
+    void removeRecentFile(const QString& path);
+    static constexpr int kMaxRecentFiles = 8;
+
+    bool absoluteSeq() const;
+    void setAbsoluteSeq(bool absolute);
+    bool showFuture() const;
+    void setShowFuture(bool show);
+    bool darkTheme() const;
+    void setDarkTheme(bool dark);
+    double speed() const;
+    void setSpeed(double speed);
+    int delayMs() const;
+    void setDelayMs(int ms);
+
+private:
+    mutable QSettings settings_;
+};
+
+} // namespace tdl::ui

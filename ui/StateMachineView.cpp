@@ -1,0 +1,384 @@
+#include "StateMachineView.h"
+
+#include "CauseCatalog.h"
+#include "DiagramColors.h"
+#include "TraceText.h"
+
+#include <QEvent>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+
+namespace tdl::ui {
+
+namespace {
+
+constexpr double kWidth = 600;
+constexpr double kHeight = 600;
+constexpr double kBoxWidth = 116;
+constexpr double kBoxHeight = 28;
+// How much of the time axis the last transition takes to travel along its arrow.
+constexpr double kAnimationUnits = 40;
+
+QRectF box(QPointF center) {
+    return {center.x() - kBoxWidth / 2, center.y() - kBoxHeight / 2, kBoxWidth, kBoxHeight};
+}
+
+// Where a ray from the centre of a state's box toward `toward` leaves the box.
+QPointF exitPoint(QPointF center, QPointF toward) {
+    const QPointF d = toward - center;
+    const double tx = d.x() == 0 ? 1e9 : (kBoxWidth / 2 + 2) / std::abs(d.x());
+    const double ty = d.y() == 0 ? 1e9 : (kBoxHeight / 2 + 2) / std::abs(d.y());
+    return center + d * std::min(tx, ty);
+}
+
+} // namespace
+
+const std::array<StateMachineView::Edge, 19>& StateMachineView::edges() {
+    using S = TcpState;
+    const auto s = [](S state) { return static_cast<int>(state); };
+    static const std::array<Edge, 19> kEdges = {{
+        {s(S::Closed),
+         s(S::Listen),
+         QT_TRANSLATE_NOOP("tdl::ui::StateMachineView", "passive OPEN"),
+         {222, 67},
+         {284, 67}},
+        {s(S::Listen),
+         s(S::Closed),
+         QT_TRANSLATE_NOOP("tdl::ui::StateMachineView", "CLOSE"),
+         {350, 67},
+         {316, 67}},
+        {s(S::Closed),
+         s(S::SynSent),
+         QT_TRANSLATE_NOOP("tdl::ui::StateMachineView", "active OPEN / snd SYN"),
+         {452, 28},
+         {500, 30}},
+        {s(S::SynSent),
+         s(S::Closed),
+         QT_TRANSLATE_NOOP("tdl::ui::StateMachineView", "CLOSE"),
+         {572, 92},
+         {590, 20}},
+        {s(S::Listen),
+         s(S::SynReceived),
+         QT_TRANSLATE_NOOP("tdl::ui::StateMachineView", "rcv SYN / snd SYN,ACK"),
+         {168, 128},
+         {}},
+        {s(S::Listen),
+         s(S::SynSent),
+         QT_TRANSLATE_NOOP("tdl::ui::StateMachineView", "SEND / snd SYN"),
+         {440, 128},
+         {}},
+        {s(S::SynSent),
+         s(S::SynReceived),
+         QT_TRANSLATE_NOOP("tdl::ui::StateMachineView", "rcv SYN / snd ACK"),
+         {300, 170},
+         {}},
+        {s(S::SynReceived),
+         s(S::Established),
+         QT_TRANSLATE_NOOP("tdl::ui::StateMachineView", "rcv ACK of SYN"),
+         {178, 234},
+         {}},
+        {s(S::SynSent),
+         s(S::Established),
+         QT_TRANSLATE_NOOP("tdl::ui::StateMachineView", "rcv SYN,ACK / snd ACK"),
+         {432, 234},
+         {}},
+        {s(S::SynReceived),
+         s(S::FinWait1),
+         QT_TRANSLATE_NOOP("tdl::ui::StateMachineView", "CLOSE / snd FIN"),
+         {50, 255},
+         {}},
+        {s(S::Established),
+         s(S::FinWait1),
+         QT_TRANSLATE_NOOP("tdl::ui::StateMachineView", "CLOSE / snd FIN"),
+         {200, 306},
+         {}},
+        {s(S::Established),
+         s(S::CloseWait),
+         QT_TRANSLATE_NOOP("tdl::ui::StateMachineView", "rcv FIN / snd ACK"),
+         {400, 306},
+         {}},
+        {s(S::FinWait1),
+         s(S::FinWait2),
+         QT_TRANSLATE_NOOP("tdl::ui::StateMachineView", "rcv ACK of FIN"),
+         {50, 367},
+         {}},
+        {s(S::FinWait1),
+         s(S::Closing),
+         QT_TRANSLATE_NOOP("tdl::ui::StateMachineView", "rcv FIN / snd ACK"),
+         {236, 356},
+         {}},
+        {s(S::FinWait2),
+         s(S::TimeWait),
+         QT_TRANSLATE_NOOP("tdl::ui::StateMachineView", "rcv FIN / snd ACK"),
+         {150, 460},
+         {}},
+        {s(S::Closing),
+         s(S::TimeWait),
+         QT_TRANSLATE_NOOP("tdl::ui::StateMachineView", "rcv ACK of FIN"),
+         {352, 442},
+         {}},
+        {s(S::CloseWait),
+         s(S::LastAck),
+         QT_TRANSLATE_NOOP("tdl::ui::StateMachineView", "CLOSE / snd FIN"),
+         {552, 367},
+         {}},
+        {s(S::LastAck),
+         ClosedBottom,
+         QT_TRANSLATE_NOOP("tdl::ui::StateMachineView", "rcv ACK of FIN"),
+         {552, 442},
+         {}},
+        {s(S::TimeWait),
+         ClosedBottom,
+         QT_TRANSLATE_NOOP("tdl::ui::StateMachineView", "timeout = 2MSL"),
+         {400, 500},
+         {}},
+    }};
+    return kEdges;
+}
+
+StateMachineView::StateMachineView(QWidget* parent)
+    : QWidget(parent) {
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+}
+
+QSize StateMachineView::sizeHint() const {
+    return {480, 470};
+}
+QSize StateMachineView::minimumSizeHint() const {
+    return {240, 230};
+}
+
+void StateMachineView::setRun(RunPtr run) {
+    run_ = std::move(run);
+    update();
+}
+
+void StateMachineView::setTime(SimTime time) {
+    time_ = time;
+    update();
+}
+
+void StateMachineView::setSockets(SocketId first, SocketId second) {
+    sockets_ = {first, second};
+    update();
+}
+
+void StateMachineView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::PaletteChange) {
+        update();
+    }
+}
+
+QPointF StateMachineView::slotCenter(int slot) {
+    static constexpr std::array<QPointF, SlotCount> kCenters = {{
+        {300, 30},  // CLOSED
+        {300, 105}, // LISTEN
+        {500, 180}, // SYN-SENT
+        {100, 180}, // SYN-RECEIVED
+        {300, 255}, // ESTABLISHED
+        {100, 330}, // FIN-WAIT-1
+        {100, 405}, // FIN-WAIT-2
+        {500, 330}, // CLOSE-WAIT
+        {300, 405}, // CLOSING
+        {500, 405}, // LAST-ACK
+        {300, 480}, // TIME-WAIT
+        {500, 480}, // CLOSED, drawn again at the bottom as in the RFC
+    }};
+    return kCenters[static_cast<std::size_t>(slot)];
+}
+
+int StateMachineView::slotOf(SocketId socket, TcpState state) const {
+    if (state != TcpState::Closed) {
+        return static_cast<int>(state);
+    }
+    // A socket that has lived and closed is at the bottom CLOSED; one that has not started, at
+    // the top.
+    const auto spans = run_->index().stateSpans(socket);
+    const bool lived = !spans.empty() && spans.front().from <= time_ &&
+                       std::any_of(spans.begin(), spans.end(), [&](const TraceIndex::StateSpan& s) {
+                           return s.from <= time_ && s.state != TcpState::Closed &&
+                                  s.state != TcpState::Listen && s.state != TcpState::SynSent;
+                       });
+    return lived ? ClosedBottom : static_cast<int>(TcpState::Closed);
+}
+
+StateMachineView::Transition StateMachineView::lastTransition(SocketId socket) const {
+    Transition last;
+    for (const TraceIndex::StateSpan& span : run_->index().stateSpans(socket)) {
+        if (span.from > time_) {
+            break;
+        }
+        const Fact& fact = run_->trace().facts[span.fact];
+        last = {true, fact.from, fact.to, fact.at, fact.reason};
+    }
+    return last;
+}
+
+QPainterPath StateMachineView::edgePath(int from, int to, QPointF bend) const {
+    const QPointF a = slotCenter(from);
+    const QPointF b = slotCenter(to);
+    QPainterPath path;
+    if (bend.isNull()) {
+        path.moveTo(exitPoint(a, b));
+        path.lineTo(exitPoint(b, a));
+    } else {
+        path.moveTo(exitPoint(a, bend));
+        path.quadTo(bend, exitPoint(b, bend));
+    }
+    return path;
+}
+
+void StateMachineView::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const DiagramColors colors(palette());
+    p.fillRect(rect(), colors.background());
+    const double scale = std::min(width() / kWidth, height() / kHeight);
+    p.translate((width() - kWidth * scale) / 2, (height() - kHeight * scale) / 2);
+    p.scale(scale, scale);
+
+    QFont stateFont = font();
+    stateFont.setPixelSize(13);
+    stateFont.setBold(true);
+    QFont edgeFont = font();
+    edgeFont.setPixelSize(12);
+
+    const auto arrowHead = [&](const QPainterPath& path, const QColor& color, double size) {
+        const QPointF end = path.pointAtPercent(1.0);
+        const QPointF before = path.pointAtPercent(0.96);
+        const QLineF dir(end, before);
+        const double angle = std::atan2(-dir.dy(), dir.dx());
+        QPolygonF head;
+        head << end << end + QPointF(std::cos(angle + 0.42) * size, -std::sin(angle + 0.42) * size)
+             << end + QPointF(std::cos(angle - 0.42) * size, -std::sin(angle - 0.42) * size);
+        p.setPen(Qt::NoPen);
+        p.setBrush(color);
+        p.drawPolygon(head);
+    };
+
+    // The figure.
+    p.setFont(edgeFont);
+    for (const Edge& edge : edges()) {
+        const QPainterPath path = edgePath(edge.from, edge.to, edge.bend);
+        p.setBrush(Qt::NoBrush);
+        p.setPen(QPen(colors.lifeline(), 1.2));
+        p.drawPath(path);
+        arrowHead(path, colors.lifeline(), 8);
+        const QString text = tr(edge.label);
+        const QFontMetricsF fm(edgeFont);
+        const QRectF r(edge.labelAt.x() - fm.horizontalAdvance(text) / 2 - 2,
+                       edge.labelAt.y() - fm.height() / 2, fm.horizontalAdvance(text) + 4,
+                       fm.height());
+        p.fillRect(r, colors.background());
+        p.setPen(colors.muted());
+        p.drawText(r, Qt::AlignCenter, text);
+    }
+
+    // Where each endpoint is, and the way it came.
+    std::array<int, 2> at{-1, -1};
+    if (run_) {
+        for (std::size_t i = 0; i < sockets_.size(); ++i) {
+            const SocketId socket = sockets_[i];
+            const SocketInfo* info = run_->trace().socket(socket);
+            if (info == nullptr) {
+                continue;
+            }
+            at[i] = slotOf(socket, run_->index().stateAt(socket, time_));
+            const Transition last = lastTransition(socket);
+            if (!last.valid) {
+                continue;
+            }
+            // Nothing leaves the bottom CLOSED: a transition from CLOSED starts at the top.
+            const int from = static_cast<int>(last.from);
+            const auto known = std::find_if(edges().begin(), edges().end(), [&](const Edge& e) {
+                return e.from == from && e.to == at[i];
+            });
+            const QPainterPath path =
+                edgePath(from, at[i], known != edges().end() ? known->bend : QPointF());
+            const QColor color = colors.hostColor(info->host);
+            const TimeAxis& axis = run_->axis();
+            const double progress = std::clamp(
+                (axis.position(time_) - axis.position(last.at)) / kAnimationUnits, 0.0, 1.0);
+            p.setBrush(Qt::NoBrush);
+            p.setPen(QPen(color, progress < 1 ? 4.0 : 2.6,
+                          known != edges().end() ? Qt::SolidLine : Qt::DashLine, Qt::RoundCap));
+            p.drawPath(path);
+            arrowHead(path, color, 11);
+            if (progress < 1) {
+                p.setPen(QPen(colors.background(), 1.5));
+                p.setBrush(color);
+                p.drawEllipse(path.pointAtPercent(progress), 6, 6);
+            }
+        }
+    }
+
+    for (int slot = 0; slot < SlotCount; ++slot) {
+        const TcpState state =
+            slot == ClosedBottom ? TcpState::Closed : static_cast<TcpState>(slot);
+        const QRectF r = box(slotCenter(slot));
+        const bool current = at[0] == slot || at[1] == slot;
+        QColor fill = DiagramColors::stateFill(state);
+        fill.setAlpha(current ? 255 : 70);
+        p.setPen(QPen(colors.stateInk(state), 1.2));
+        p.setBrush(fill);
+        p.drawRoundedRect(r, 8, 8);
+        for (std::size_t i = 0; i < at.size(); ++i) {
+            if (at[i] != slot) {
+                continue;
+            }
+            const SocketInfo* info = run_->trace().socket(sockets_[i]);
+            const double grow = at[0] == at[1] ? 4.0 + 5.0 * static_cast<double>(i) : 4.0;
+            p.setBrush(Qt::NoBrush);
+            p.setPen(QPen(colors.hostColor(info->host), 3));
+            p.drawRoundedRect(r.adjusted(-grow, -grow, grow, grow), 10 + grow, 10 + grow);
+            // The host's name as a tag beside the box: left for the first endpoint, right for
+            // the second.
+            QFont tagFont = edgeFont;
+            tagFont.setBold(true);
+            p.setFont(tagFont);
+            p.setPen(colors.hostColor(info->host));
+            const QString name = TraceText::hostName(run_->trace(), info->host);
+            const QRectF tag = i == 0 ? QRectF(r.left() - 100 - grow, r.top(), 96, r.height())
+                                      : QRectF(r.right() + grow + 4, r.top(), 96, r.height());
+            p.drawText(tag, (i == 0 ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, name);
+        }
+        p.setFont(stateFont);
+        p.setPen(current ? (fill.lightness() > 140 ? QColor(Qt::black) : QColor(Qt::white))
+                         : colors.text());
+        p.drawText(r, Qt::AlignCenter, TraceText::stateName(state));
+    }
+
+    // The caption: how each endpoint got where it is.
+    if (run_) {
+        QFont captionFont = font();
+        captionFont.setPixelSize(13);
+        p.setFont(captionFont);
+        const QFontMetricsF fm(captionFont);
+        double y = 516;
+        for (const SocketId socket : sockets_) {
+            const SocketInfo* info = run_->trace().socket(socket);
+            if (info == nullptr) {
+                continue;
+            }
+            const Transition last = lastTransition(socket);
+            QString text = QStringLiteral("%1 · %2: ")
+                               .arg(TraceText::hostName(run_->trace(), info->host),
+                                    TraceText::socketName(run_->trace(), socket));
+            text += last.valid
+                        ? QStringLiteral("%1 → %2 — %3")
+                              .arg(TraceText::stateName(last.from), TraceText::stateName(last.to),
+                                   CauseCatalog::sentence(last.reason))
+                        : TraceText::stateName(TcpState::Closed);
+            p.setPen(colors.hostColor(info->host));
+            p.drawText(QRectF(8, y, kWidth - 16, fm.height() * 2 + 2),
+                       Qt::AlignLeft | Qt::TextWordWrap, text);
+            y += fm.height() * 2 + 4;
+        }
+    }
+}
+
+} // namespace tdl::ui

@@ -1,0 +1,104 @@
+#pragma once
+
+#include "trace.h"
+
+#include <cstddef>
+#include <span>
+#include <vector>
+
+namespace tdl::ui {
+
+// What the views need to read off a trace quickly, derived once when a trace arrives: which state
+// each socket was in when, how long each timer ran, what became of each segment. Toolkit-free
+// and immutable; it adds no knowledge the trace does not carry.
+class TraceIndex {
+public:
+    static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+    struct StateSpan {
+        SocketId socket = kNoSocket;
+        HostId host = kNoHost;
+        TcpState state = TcpState::Closed;
+        SimTime from{};
+        SimTime to{};         // the next change, or the end of the run
+        std::size_t fact = 0; // the StateChanged fact that entered this state
+    };
+
+    enum class TimerEnd : std::uint8_t { Fired, Cancelled, Rearmed, RunEnded };
+    struct TimerSpan {
+        HostId host = kNoHost;
+        SocketId socket = kNoSocket;
+        TimerKind kind = TimerKind::Retransmit;
+        SimTime armed{};
+        SimTime deadline{};
+        SimTime ended{};
+        TimerEnd end = TimerEnd::RunEnded;
+    };
+
+    enum class Fate : std::uint8_t { Delivered, Dropped, InFlightAtEnd };
+    struct SegmentInfo {
+        Fate fate = Fate::InFlightAtEnd;
+        // 1-based position among the segments sent in the run; a duplicate's copy shares its
+        // original's. This is what a fault rule's `ordinal` matches.
+        std::uint32_t ordinal = 0;
+        // Where the arrow ends in time: delivery, the half-way point of a loss, or the run's end.
+        SimTime endAt{};
+        std::size_t sentFact = kNone;
+        std::size_t deliveredFact = kNone; // its reason says what the receiver did
+        std::size_t droppedFact = kNone;
+        std::size_t delayedFact = kNone;
+        std::size_t duplicatedFact = kNone;
+        std::vector<SegmentId> copies; // duplicates of this segment
+    };
+
+    TraceIndex() = default;
+    explicit TraceIndex(const Trace& trace);
+
+    std::span<const StateSpan> stateSpans() const { return states_; }
+    std::span<const StateSpan> stateSpans(SocketId socket) const;
+    std::span<const TimerSpan> timers() const { return timers_; }
+    const SegmentInfo& segment(SegmentId id) const { return segments_[id]; }
+    std::size_t segmentCount() const { return segments_.size(); }
+
+    // The state of a socket at time t (CLOSED before its first change).
+    TcpState stateAt(SocketId socket, SimTime t) const;
+    // The socket that received most of this one's segments: its peer in the connection.
+    SocketId peerOf(SocketId socket) const;
+    // The socket of the first active open, and so the connection a view shows by default.
+    SocketId firstActiveSocket() const { return firstActive_; }
+
+    // Side by side lanes on a host's lifeline, one per socket alive at the same time.
+    int laneOf(SocketId socket) const;
+    int laneCount(HostId host) const;
+
+    // Distinct times of facts, sorted; and those of state changes.
+    std::span<const SimTime> eventTimes() const { return eventTimes_; }
+    std::span<const SimTime> stateChangeTimes() const { return stateTimes_; }
+    std::span<const std::size_t> anomalies() const { return anomalies_; }
+    // The number of facts that happened at or before t.
+    std::size_t factsUpTo(SimTime t) const;
+    // The usual one-way delay of a delivered segment: the diagram's unit of time.
+    Duration typicalOneWay() const { return typicalOneWay_; }
+
+private:
+    void indexSegments(const Trace& trace);
+    void indexStates(const Trace& trace);
+    void indexTimers(const Trace& trace);
+    void assignLanes(const Trace& trace);
+
+    std::vector<SimTime> factTimes_;
+    std::vector<StateSpan> states_; // grouped by socket, in time order within a socket
+    std::vector<std::pair<std::size_t, std::size_t>> statesOf_; // by socket id: [begin, end)
+    std::vector<TimerSpan> timers_;
+    std::vector<SegmentInfo> segments_;
+    std::vector<SocketId> peers_; // by socket id
+    std::vector<int> lanes_;      // by socket id
+    std::vector<int> laneCounts_; // by host
+    std::vector<SimTime> eventTimes_;
+    std::vector<SimTime> stateTimes_;
+    std::vector<std::size_t> anomalies_;
+    Duration typicalOneWay_ = std::chrono::milliseconds(10);
+    SocketId firstActive_ = kNoSocket;
+};
+
+} // namespace tdl::ui
