@@ -210,14 +210,18 @@ int listPresets() {
                   << presetFolders().front().string() << ", found none\n";
         return kExitFailure;
     }
-    for (const std::string& name : presetNames(*folder)) {
+    const std::vector<std::string> names = presetNames(*folder);
+    std::size_t nameWidth = 0;
+    for (const std::string& name : names) {
+        nameWidth = std::max(nameWidth, name.size());
+    }
+    for (const std::string& name : names) {
         const tdl::LoadResult result = tdl::loadScenario((*folder / (name + ".json")).string());
-        std::cout << name;
+        std::cout << name << std::string(nameWidth - name.size() + 2, ' ');
         if (const auto* scenario = std::get_if<tdl::Scenario>(&result)) {
-            std::cout << std::string(std::max<std::size_t>(2, 24 - name.size()), ' ')
-                      << scenario->title.en;
+            std::cout << scenario->title.en;
         } else {
-            std::cout << "  (unreadable: " << std::get<tdl::LoadError>(result).message() << ')';
+            std::cout << "(unreadable: " << std::get<tdl::LoadError>(result).message() << ')';
         }
         std::cout << '\n';
     }
