@@ -254,10 +254,15 @@ std::string DiagramBuilder::segmentLabel(const SegmentRecord& record) const {
             }
         }
     }
-    std::string label = '[' + formatFlags(segment.flags) +
-                        "] seq=" + std::to_string((segment.seq - seqBase.value()).value());
+    // Relative numbers are signed distances: a segment of an older incarnation on the same
+    // 4-tuple (a stale RST, say) then shows how far before this ISN it lies, as "-65537".
+    const auto number = [&](Seq value, Seq base) {
+        return options_.absoluteSequenceNumbers ? std::to_string(value.value())
+                                                : std::to_string(value - base);
+    };
+    std::string label = '[' + formatFlags(segment.flags) + "] seq=" + number(segment.seq, seqBase);
     if (segment.has(flag::kAck)) {
-        label += " ack=" + std::to_string((segment.ack - ackBase.value()).value());
+        label += " ack=" + number(segment.ack, ackBase);
     }
     label += " len=" + std::to_string(segment.length);
     if (segment.has(flag::kAck) && segment.window == 0 && !segment.has(flag::kRst)) {
