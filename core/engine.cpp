@@ -20,8 +20,7 @@ constexpr std::size_t kPortPerturbSize = 1U << 16;              // INET_TABLE_PE
 Engine::Engine(const Scenario& scenario, TraceSink& sink)
     : scenario_(scenario)
     , sink_(sink)
-    , rng_(scenario.seed)
-    , triggered_(4) {
+    , rng_(scenario.seed) {
     if (scenario.hosts.empty()) {
         throw std::invalid_argument("a scenario needs at least one host");
     }
