@@ -423,5 +423,114 @@ TEST(PresetLessons, TwReuseLostFinalAck_ChallengeAckRstAndQuickSyn) {
     EXPECT_EQ(r.q.enteredAt(s2, Established), 302ms);
 }
 
+// The held-up last segment of the server's answer in the two "old segment" presets.
+const SegmentRecord* heldUp(const PresetRun& r) {
+    for (const Fact* f : r.q.facts(FactKind::SegmentDelayed)) {
+        return &r.trace.segments[f->segment];
+    }
+    return nullptr;
+}
+
+TEST(PresetLessons, StaleDataNoTimeWait_OldSegmentAcceptedByNewConnection) {
+    const PresetRun r("stale-data-no-time-wait");
+    const SocketId c = r.q.socket("client", "c");
+    const SocketId c2 = r.q.socket("client", "c2");
+    const SocketId s = r.q.socket("server", "s");
+    const SegmentRecord* old = heldUp(r);
+    ASSERT_NE(old, nullptr) << r.q.dump();
+    EXPECT_EQ(old->segment.sender, s);
+    EXPECT_EQ(old->sentAt, 72100us);
+    EXPECT_FALSE(old->segment.hasTimestamp);
+    // The server retransmits it at about 0.32 s, and the old connection closes cleanly.
+    const auto again = sentWithCause(r.trace, "server", Cause::Retransmit);
+    ASSERT_EQ(again.size(), 1U);
+    EXPECT_EQ(again[0]->segment.seq, old->segment.seq);
+    EXPECT_GT(again[0]->sentAt, 300ms);
+    EXPECT_LT(again[0]->sentAt, 330ms);
+    const Fact* gone = stateChange(r.trace, c, Closed);
+    EXPECT_EQ(gone->from, FinWait2);
+    EXPECT_EQ(gone->reason, Reason(Cause::TimeWaitBucketsFull, 0));
+    EXPECT_EQ(r.q.enteredAt(c, TimeWait), SimTime(-1));
+    // Same 4-tuple, then the old segment arrives and its tail joins the new stream.
+    EXPECT_EQ(r.trace.socket(c2)->tuple, r.trace.socket(c)->tuple);
+    EXPECT_EQ(r.q.enteredAt(c2, Established), 345926us);
+    const auto stale = r.q.anomalies(Cause::StaleDataAccepted);
+    ASSERT_EQ(stale.size(), 1U) << r.q.dump();
+    EXPECT_EQ(stale[0]->socket, c2);
+    EXPECT_EQ(stale[0]->reason, Reason(Cause::StaleDataAccepted, s, 31));
+    EXPECT_EQ(stale[0]->at, old->sentAt + 100us + 275ms);
+    EXPECT_EQ(&r.trace.segments[stale[0]->segment], old);
+    EXPECT_EQ(r.q.deliveryOf(stale[0]->segment)->reason.code, Cause::Accepted);
+}
+
+TEST(PresetLessons, PawsRejectsOldSegment_SameStoryWithTimestamps) {
+    const PresetRun r("paws-rejects-old-segment");
+    const SocketId c = r.q.socket("client", "c");
+    const SocketId c2 = r.q.socket("client", "c2");
+    const SegmentRecord* old = heldUp(r);
+    ASSERT_NE(old, nullptr) << r.q.dump();
+    EXPECT_TRUE(old->segment.hasTimestamp);
+    EXPECT_EQ(r.trace.socket(c2)->tuple, r.trace.socket(c)->tuple);
+    EXPECT_EQ(stateChange(r.trace, c, Closed)->reason.code, Cause::TimeWaitBucketsFull);
+    const Fact* arrival = r.q.deliveryOf(r.q.idOf(old));
+    ASSERT_NE(arrival, nullptr);
+    EXPECT_EQ(arrival->socket, c2);
+    EXPECT_EQ(arrival->at, 347200us);
+    ASSERT_EQ(arrival->reason.code, Cause::PawsReject) << r.q.dump();
+    EXPECT_EQ(arrival->reason.args[0], old->segment.timestamp.value);
+    EXPECT_GT(static_cast<std::int32_t>(arrival->reason.args[1] - arrival->reason.args[0]), 1);
+    // The same sequence numbers as in the other preset: without PAWS it would have been taken.
+    const Seq rcvNxt = r.trace.socket(c2)->peerIsn + 1;
+    EXPECT_FALSE(after(old->segment.seq, rcvNxt));
+    EXPECT_TRUE(after(old->segment.endSeq(), rcvNxt));
+    EXPECT_TRUE(r.q.anomalies(Cause::StaleDataAccepted).empty());
+    const auto dupAck = sentWithCause(r.trace, "client", Cause::PawsReject);
+    ASSERT_EQ(dupAck.size(), 1U);
+    EXPECT_EQ(dupAck[0]->segment.sender, c2);
+    EXPECT_EQ(dupAck[0]->sentAt, 347200us);
+}
+
+TEST(PresetLessons, TwReuseStaleRst_OldRstPassesPawsAndResetsNewConnection) {
+    const PresetRun r("tw-reuse-stale-rst");
+    const SocketId c = r.q.socket("client", "c");
+    const SocketId c2 = r.q.socket("client", "c2");
+    const SocketId s = r.q.socket("server", "s");
+    const SocketId s2 = r.q.socket("server", "s2");
+    const auto unread = sentWithCause(r.trace, "server", Cause::RstUnreadData);
+    ASSERT_EQ(unread.size(), 1U) << r.q.dump();
+    const SegmentRecord* rst = unread[0];
+    EXPECT_EQ(rst->segment.sender, s);
+    EXPECT_EQ(wire(r.trace, *rst), (Wire{"RST,ACK", 60001, 102, 0, 1200us}));
+    EXPECT_EQ(r.q.enteredAt(c, TimeWait), 1250us);
+    const Fact* reused = stateChange(r.trace, c, Closed);
+    EXPECT_EQ(reused->reason, Reason(Cause::TimeWaitReused, c2));
+    EXPECT_EQ(reused->at, 3840us);
+    EXPECT_EQ(r.trace.socket(c2)->tuple, r.trace.socket(c)->tuple);
+    EXPECT_EQ(r.q.enteredAt(c2, Established), 4040us);
+    EXPECT_EQ(r.q.enteredAt(s2, Established), 4140us);
+    // The old RST fails PAWS against the new connection's ts_recent (the SYN,ACK's TSval)...
+    const SegmentRecord* synAck = r.q.sentBy("server")[0];
+    for (const SegmentRecord* seg : r.q.sentBy("server")) {
+        if (seg->segment.sender == s2 && seg->segment.has(flag::kSyn)) {
+            synAck = seg;
+        }
+    }
+    ASSERT_TRUE(rst->segment.hasTimestamp && synAck->segment.hasTimestamp);
+    EXPECT_GT(static_cast<std::int32_t>(synAck->segment.timestamp.value - rst->segment.timestamp.value),
+              1);
+    // ...but is exactly on rcv_nxt, so it resets the new connection.
+    EXPECT_EQ(rst->segment.seq, r.trace.socket(c2)->peerIsn + 1);
+    const Fact* killed = stateChange(r.trace, c2, Closed);
+    ASSERT_NE(killed, nullptr);
+    EXPECT_EQ(killed->from, Established);
+    EXPECT_EQ(killed->reason, Reason(Cause::RcvRst, ECONNRESET));
+    EXPECT_EQ(killed->at, 4300us);
+    EXPECT_EQ(killed->segment, r.q.idOf(rst));
+    const auto stale = r.q.anomalies(Cause::KilledByStaleRst);
+    ASSERT_EQ(stale.size(), 1U);
+    EXPECT_EQ(stale[0]->socket, c2);
+    EXPECT_EQ(stale[0]->reason.args[0], static_cast<std::int64_t>(s));
+}
+
 } // namespace
 } // namespace tdl::test
