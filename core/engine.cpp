@@ -151,6 +151,7 @@ void Engine::dispatch(const Event& event) {
         f.host = sock.host;
         f.socket = sock.id;
         f.timer = kind;
+        f.reason = firedReason(sock, kind);
         fact(f);
         onSocketTimer(sock, kind);
         break;
@@ -174,6 +175,24 @@ void Engine::dispatch(const Event& event) {
 
 // ---------------------------------------------------------------------------------------------
 // Facts
+
+// Why a timer's firing matters, so that its fact explains itself.
+Reason Engine::firedReason(const TcpSock& sock, TimerKind kind) const {
+    switch (kind) {
+    case TimerKind::Retransmit:
+        return Reason(Cause::RtoExpired, sock.retransmits + 1,
+                      std::chrono::duration_cast<std::chrono::milliseconds>(sock.rto).count());
+    case TimerKind::DelayedAck:
+        return Reason(Cause::AckDelayed);
+    case TimerKind::ZeroWindowProbe:
+        return Reason(Cause::ZeroWindowProbe, sock.probesOut + 1);
+    case TimerKind::FinWait2:
+        return Reason(Cause::FinWait2Timeout, hosts_[sock.host].sysctls.tcp_fin_timeout);
+    case TimerKind::TimeWait:
+        return Reason(Cause::TimeWaitExpired);
+    }
+    return Reason();
+}
 
 void Engine::fact(Fact f) {
     if (pendingDelivery_) {

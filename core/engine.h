@@ -287,6 +287,7 @@ private:
     bool timeWaitReusable(const Host& host, const TimeWaitSock& tw, bool explicitBind) const;
 
     void fact(Fact f);
+    Reason firedReason(const TcpSock& sock, TimerKind kind) const;
     Reason reasonOf(const TcpSock& sock) const;
 
     const Scenario& scenario_;

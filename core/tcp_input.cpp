@@ -499,8 +499,9 @@ void Engine::resetSocket(TcpSock& sock, const Segment& segment, SegmentId id) {
     if (sock.state == TcpState::LastAck) {
         anomaly(sock.host, sock.id, id, Reason(Cause::PeerResetInsteadOfAck));
     }
+    // Socket ids grow with every incarnation: a RST from an older one than our peer is stale.
     if (segment.sender != kNoSocket && sock.peerIncarnation != kNoSocket &&
-        segment.sender != sock.peerIncarnation) {
+        segment.sender < sock.peerIncarnation) {
         anomaly(sock.host, sock.id, id, Reason(Cause::KilledByStaleRst, segment.sender));
     }
     const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
@@ -642,7 +643,9 @@ void Engine::establishedReceive(TcpSock& sock, const Segment& segment, SegmentId
     // tcp_data_snd_check() then tcp_ack_snd_check().
     TcpSock& current = sockets_[slot];
     pushPending(current);
-    if (current.ackPending && !current.timerArmed(TimerKind::DelayedAck)) {
+    if (current.ackPending) {
+        // __tcp_ack_snd_check(): more than one full segment unacknowledged, or quickack mode,
+        // means an ACK now, whether or not a delayed ACK is already waiting.
         const bool twoSegments =
             static_cast<std::uint32_t>(current.rcvNxt - current.rcvWup) > current.peerMss;
         const bool quick = current.quickAcks > 0 && !current.pingpong;
@@ -650,7 +653,7 @@ void Engine::establishedReceive(TcpSock& sock, const Segment& segment, SegmentId
             sendAck(current, Reason(Cause::AckTwoSegments));
         } else if (quick) {
             sendAck(current, Reason(Cause::AckQuick));
-        } else {
+        } else if (!current.timerArmed(TimerKind::DelayedAck)) {
             scheduleAck(current, false, Reason(Cause::AckScheduled));
         }
     }
@@ -684,7 +687,7 @@ void Engine::queueData(TcpSock& sock, const Segment& segment, SegmentId id) {
             return;
         }
         delivered(sock.host, sock.id, id, Reason(Cause::Accepted));
-        if (segment.sender != sock.peerIncarnation && segment.sender != kNoSocket) {
+        if (segment.sender < sock.peerIncarnation && segment.sender != kNoSocket) {
             anomaly(sock.host, sock.id, id,
                     Reason(Cause::StaleDataAccepted, segment.sender, fresh));
         }

@@ -114,6 +114,9 @@ void Engine::onTimeWaitTimer(std::uint32_t twSlot) {
     f.host = tw.host;
     f.socket = tw.id;
     f.timer = tw.substate == TcpState::TimeWait ? TimerKind::TimeWait : TimerKind::FinWait2;
+    f.reason = tw.substate == TcpState::TimeWait
+                   ? Reason(Cause::TimeWaitExpired)
+                   : Reason(Cause::FinWait2Timeout, hosts_[tw.host].sysctls.tcp_fin_timeout);
     fact(f);
     const Reason why =
         tw.substate == TcpState::TimeWait
@@ -222,6 +225,13 @@ void Engine::timeWaitReceive(std::uint32_t twSlot, const Segment& segment, Segme
         }
         // The FIN: into true TIME_WAIT, for TCP_TIMEWAIT_LEN.
         delivered(hostId, twId, id, Reason(Cause::RcvFin));
+        Fact cancelled;
+        cancelled.kind = FactKind::TimerCancelled;
+        cancelled.host = hostId;
+        cancelled.socket = twId;
+        cancelled.timer = TimerKind::FinWait2;
+        cancelled.reason = Reason(Cause::RcvFin);
+        fact(cancelled);
         Fact f;
         f.kind = FactKind::StateChanged;
         f.host = hostId;

@@ -778,6 +778,7 @@ Scenario readScenario(const Node& root) {
     if (!hosts.value.is_array() || hosts.value.empty()) {
         refuse(hosts.pointer, "an array of at least one host", describe(hosts.value));
     }
+    // Several hosts may share an address: that is how a NAT looks from the other side.
     for (std::size_t i = 0; i < hosts.value.size(); ++i) {
         const Node node = hosts.at(i);
         HostConfig host = readHost(node);
@@ -786,11 +787,6 @@ Scenario readScenario(const Node& root) {
                 refuse(node.pointer + "/name",
                        "a host name not yet used (" + hosts.at(j).pointer + " has it)",
                        jsonQuoted(host.name));
-            }
-            if (scenario.hosts[j].address == host.address) {
-                refuse(node.pointer + "/address",
-                       "an address not yet used (" + hosts.at(j).pointer + " has it)",
-                       jsonQuoted(formatIpv4(host.address)));
             }
         }
         scenario.hosts.push_back(std::move(host));

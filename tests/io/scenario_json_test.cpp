@@ -311,11 +311,15 @@ TEST(ScenarioJsonErrors, DuplicateHost_PointsAtTheFirst) {
                                     {"name": "a", "address": "10.0.0.2"}]})"),
               "bad.json: /hosts/1/name: expected a host name not yet used (/hosts/0 has it), found "
               "\"a\"");
-    EXPECT_EQ(refusal(R"({"format": "teardown-lab-scenario", "version": 1,
+}
+
+TEST(ScenarioJson, SharedAddress_AcceptedAsHostsBehindOneNat) {
+    const LoadResult result = parseScenario(R"({"format": "teardown-lab-scenario", "version": 1,
                           "hosts": [{"name": "a", "address": "10.0.0.1"},
-                                    {"name": "b", "address": "10.0.0.1"}]})"),
-              "bad.json: /hosts/1/address: expected an address not yet used (/hosts/0 has it), "
-              "found \"10.0.0.1\"");
+                                    {"name": "b", "address": "10.0.0.1"}]})",
+                                            "nat.json");
+    ASSERT_TRUE(std::holds_alternative<Scenario>(result));
+    EXPECT_EQ(std::get<Scenario>(result).hosts[1].address, 0x0A000001U);
 }
 
 TEST(ScenarioJsonErrors, UnknownProfile_ListsTheProfiles) {
