@@ -1314,10 +1314,6 @@
             <translation>使用这个值时场景无法运行：%1</translation>
         </message>
         <message>
-            <source>Sysctl</source>
-            <translation>Sysctl 参数</translation>
-        </message>
-        <message>
             <source>Value</source>
             <translation>值</translation>
         </message>
@@ -1328,6 +1324,10 @@
         <message>
             <source>Valid range</source>
             <translation>有效范围</translation>
+        </message>
+        <message>
+            <source>Sysctl (net.ipv4.)</source>
+            <translation>Sysctl（net.ipv4.）</translation>
         </message>
     </context>
     <context>

@@ -93,7 +93,11 @@ void DiagramLayout::placeLabels() {
         return a.host != b.host ? a.host < b.host : a.anchorY < b.anchorY;
     });
     const double line = metrics_.height();
-    double widest = metrics_.horizontalAdvance(QStringLiteral("ESTABLISHED"));
+    // State labels and running timers are drawn bold; measure them so.
+    QFont boldFont = font_;
+    boldFont.setBold(true);
+    const QFontMetricsF bold(boldFont);
+    double widest = bold.horizontalAdvance(QStringLiteral("ESTABLISHED"));
     HostId host = kNoHost;
     double bottom = 0;
     for (Label& label : labels_) {
@@ -103,11 +107,14 @@ void DiagramLayout::placeLabels() {
         }
         label.y = std::max(label.anchorY - line / 2, bottom);
         bottom = label.y + line;
-        widest = std::max(widest, metrics_.horizontalAdvance(label.text));
+        widest = std::max(widest, bold.horizontalAdvance(label.text));
     }
-    // Room for a running timer's countdown too ("2MSL 59.8 s left").
-    widest = std::max(widest, metrics_.horizontalAdvance(DiagramPainter::countdownText(
-                                  TimerKind::TimeWait, Duration(59'800'000))));
+    // Room for a running timer's countdown too ("2MSL 59.8 s left", "RTO 999 ms left").
+    for (const auto& [kind, left] : {std::pair{TimerKind::TimeWait, Duration(59'800'000)},
+                                     std::pair{TimerKind::Retransmit, Duration(999'000)}}) {
+        widest =
+            std::max(widest, bold.horizontalAdvance(DiagramPainter::countdownText(kind, left)));
+    }
     labelWidth_ = std::min(widest, 14 * line) + 4;
 }
 

@@ -25,7 +25,6 @@
 #include <QSaveFile>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QStyle>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -71,11 +70,8 @@ QAction* MainWindow::makeAction(const char* name, const QIcon& icon,
 }
 
 void MainWindow::createActions() {
-    QStyle* s = style();
-    openAction_ =
-        makeAction("open", s->standardIcon(QStyle::SP_DialogOpenButton), {QKeySequence::Open});
-    saveAction_ =
-        makeAction("save", s->standardIcon(QStyle::SP_DialogSaveButton), {QKeySequence::Save});
+    openAction_ = makeAction("open", icon("open"), {QKeySequence::Open});
+    saveAction_ = makeAction("save", icon("save"), {QKeySequence::Save});
     saveAsAction_ = makeAction("saveAs", {}, {QKeySequence::SaveAs});
     exportPngAction_ =
         makeAction("exportPng", icon("export"), {QKeySequence(Qt::CTRL | Qt::Key_E)});
@@ -116,22 +112,18 @@ void MainWindow::createActions() {
     darkThemeAction_ = makeAction("darkTheme", {}, {});
     darkThemeAction_->setCheckable(true);
 
-    playAction_ =
-        makeAction("play", s->standardIcon(QStyle::SP_MediaPlay), {QKeySequence(Qt::Key_Space)});
-    stepBackAction_ = makeAction("stepBack", s->standardIcon(QStyle::SP_MediaSeekBackward),
-                                 {QKeySequence(Qt::Key_Left)});
-    stepForwardAction_ = makeAction("stepForward", s->standardIcon(QStyle::SP_MediaSeekForward),
-                                    {QKeySequence(Qt::Key_Right)});
+    playAction_ = makeAction("play", icon("play"), {QKeySequence(Qt::Key_Space)});
+    stepBackAction_ = makeAction("stepBack", icon("step-back"), {QKeySequence(Qt::Key_Left)});
+    stepForwardAction_ =
+        makeAction("stepForward", icon("step-forward"), {QKeySequence(Qt::Key_Right)});
     previousStateAction_ =
         makeAction("previousState", icon("state-previous"),
                    {QKeySequence(Qt::SHIFT | Qt::Key_Left), QKeySequence(Qt::Key_Up)});
     nextStateAction_ =
         makeAction("nextState", icon("state-next"),
                    {QKeySequence(Qt::SHIFT | Qt::Key_Right), QKeySequence(Qt::Key_Down)});
-    toStartAction_ = makeAction("toStart", s->standardIcon(QStyle::SP_MediaSkipBackward),
-                                {QKeySequence(Qt::Key_Home)});
-    toEndAction_ = makeAction("toEnd", s->standardIcon(QStyle::SP_MediaSkipForward),
-                              {QKeySequence(Qt::Key_End)});
+    toStartAction_ = makeAction("toStart", icon("to-start"), {QKeySequence(Qt::Key_Home)});
+    toEndAction_ = makeAction("toEnd", icon("to-end"), {QKeySequence(Qt::Key_End)});
     fasterAction_ = makeAction("faster", {}, {QKeySequence(Qt::CTRL | Qt::Key_BracketRight)});
     slowerAction_ = makeAction("slower", {}, {QKeySequence(Qt::CTRL | Qt::Key_BracketLeft)});
 
@@ -266,19 +258,19 @@ void MainWindow::createDocks() {
     };
     library_ = new ScenarioLibraryView(&catalog_, this);
     libraryDock_ = dock("libraryDock", library_, Qt::LeftDockWidgetArea);
-    sysctls_ = new SysctlPanel(document_, this);
-    sysctlDock_ = dock("sysctlDock", sysctls_, Qt::LeftDockWidgetArea);
     inspector_ = new InspectorView(this);
     inspectorDock_ = dock("inspectorDock", inspector_, Qt::RightDockWidgetArea);
+    sysctls_ = new SysctlPanel(document_, this);
+    sysctlDock_ = dock("sysctlDock", sysctls_, Qt::RightDockWidgetArea);
     stateMachine_ = new StateMachineView(this);
     stateDock_ = dock("stateMachineDock", stateMachine_, Qt::RightDockWidgetArea);
     log_ = new EventLogView(this);
     log_->setObjectName(QStringLiteral("eventLog"));
     logDock_ = dock("eventLogDock", log_, Qt::BottomDockWidgetArea);
-    tabifyDockWidget(libraryDock_, sysctlDock_);
-    libraryDock_->raise();
+    tabifyDockWidget(inspectorDock_, sysctlDock_);
+    inspectorDock_->raise();
     resizeDocks({libraryDock_, inspectorDock_}, {260, 400}, Qt::Horizontal);
-    resizeDocks({logDock_, inspectorDock_, stateDock_}, {220, 200, 420}, Qt::Vertical);
+    resizeDocks({logDock_, inspectorDock_, stateDock_}, {200, 340, 340}, Qt::Vertical);
     panelsMenu_->addSeparator();
     panelsMenu_->addAction(fileToolBar_->toggleViewAction());
     panelsMenu_->addAction(whatIfToolBar_->toggleViewAction());
@@ -837,8 +829,7 @@ void MainWindow::updateActions() {
     exportPngAction_->setEnabled(run != nullptr);
     exportSvgAction_->setEnabled(run != nullptr);
     const bool playing = player_->isPlaying();
-    playAction_->setIcon(
-        style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    playAction_->setIcon(icon(playing ? "pause" : "play"));
     playAction_->setText(playing ? tr("&Pause") : tr("&Play"));
     playAction_->setToolTip(
         QStringLiteral("%1 (%2)").arg(playAction_->text().remove(QLatin1Char('&')),

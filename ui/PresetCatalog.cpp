@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QLocale>
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -28,6 +29,9 @@ PresetCatalog::PresetCatalog(const QString& directory) {
         }
         presets_.push_back({path, std::move(std::get<Scenario>(result))});
     }
+    std::stable_sort(presets_.begin(), presets_.end(), [](const Preset& a, const Preset& b) {
+        return lessonRank(a.scenario.lesson) < lessonRank(b.scenario.lesson);
+    });
 }
 
 const PresetCatalog::Preset* PresetCatalog::find(const QString& id) const {
@@ -46,19 +50,34 @@ QString PresetCatalog::localized(const LocalizedText& text) {
     return QString::fromStdString(text.en);
 }
 
+namespace {
+
+// The lessons in teaching order, with their titles.
+constexpr std::array<std::pair<const char*, const char*>, 10> kLessons = {{
+    {"basics", QT_TRANSLATE_NOOP("tdl::ui::PresetCatalog", "Closing a connection")},
+    {"close", QT_TRANSLATE_NOOP("tdl::ui::PresetCatalog", "Closing a connection")},
+    {"time-wait", QT_TRANSLATE_NOOP("tdl::ui::PresetCatalog", "Why TIME_WAIT exists")},
+    {"tw-reuse", QT_TRANSLATE_NOOP("tdl::ui::PresetCatalog", "Reusing TIME_WAIT")},
+    {"half-close", QT_TRANSLATE_NOOP("tdl::ui::PresetCatalog", "close() and shutdown()")},
+    {"orphans", QT_TRANSLATE_NOOP("tdl::ui::PresetCatalog", "Orphan sockets")},
+    {"sysctls", QT_TRANSLATE_NOOP("tdl::ui::PresetCatalog", "What the sysctls change")},
+    {"ports", QT_TRANSLATE_NOOP("tdl::ui::PresetCatalog", "Ports and TIME_WAIT")},
+    {"resets", QT_TRANSLATE_NOOP("tdl::ui::PresetCatalog", "Resets")},
+    {"paws", QT_TRANSLATE_NOOP("tdl::ui::PresetCatalog", "Timestamps and PAWS")},
+}};
+
+} // namespace
+
+int PresetCatalog::lessonRank(const std::string& lesson) {
+    for (std::size_t i = 0; i < kLessons.size(); ++i) {
+        if (lesson == kLessons[i].first) {
+            return static_cast<int>(i);
+        }
+    }
+    return static_cast<int>(kLessons.size());
+}
+
 QString PresetCatalog::lessonTitle(const std::string& lesson) {
-    static constexpr std::array<std::pair<const char*, const char*>, 10> kLessons = {{
-        {"basics", QT_TR_NOOP("Closing a connection")},
-        {"close", QT_TR_NOOP("Closing a connection")},
-        {"time-wait", QT_TR_NOOP("Why TIME_WAIT exists")},
-        {"tw-reuse", QT_TR_NOOP("Reusing TIME_WAIT")},
-        {"half-close", QT_TR_NOOP("close() and shutdown()")},
-        {"orphans", QT_TR_NOOP("Orphan sockets")},
-        {"sysctls", QT_TR_NOOP("What the sysctls change")},
-        {"ports", QT_TR_NOOP("Ports and TIME_WAIT")},
-        {"resets", QT_TR_NOOP("Resets")},
-        {"paws", QT_TR_NOOP("Timestamps and PAWS")},
-    }};
     for (const auto& [key, title] : kLessons) {
         if (lesson == key) {
             return tr(title);

@@ -35,6 +35,8 @@ public:
     static QString localized(const LocalizedText& text);
     // A lesson's title in the current language.
     static QString lessonTitle(const std::string& lesson);
+    // Where a lesson comes in the course: the basics first, lessons nobody listed last.
+    static int lessonRank(const std::string& lesson);
 
 private:
     std::vector<Preset> presets_;

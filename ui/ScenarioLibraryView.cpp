@@ -49,6 +49,9 @@ ScenarioLibraryView::ScenarioLibraryView(const PresetCatalog* catalog, QWidget* 
 
 void ScenarioLibraryView::setCurrentPreset(const QString& id) {
     current_ = id;
+    if (id.isEmpty()) {
+        tree_->setCurrentItem(nullptr);
+    }
     for (int i = 0; i < tree_->topLevelItemCount(); ++i) {
         QTreeWidgetItem* lesson = tree_->topLevelItem(i);
         for (int j = 0; j < lesson->childCount(); ++j) {

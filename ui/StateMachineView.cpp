@@ -335,21 +335,34 @@ void StateMachineView::paintEvent(QPaintEvent*) {
             p.setBrush(Qt::NoBrush);
             p.setPen(QPen(colors.hostColor(info->host), 3));
             p.drawRoundedRect(r.adjusted(-grow, -grow, grow, grow), 10 + grow, 10 + grow);
-            // The host's name as a tag beside the box: left for the first endpoint, right for
-            // the second.
-            QFont tagFont = edgeFont;
-            tagFont.setBold(true);
-            p.setFont(tagFont);
-            p.setPen(colors.hostColor(info->host));
-            const QString name = TraceText::hostName(run_->trace(), info->host);
-            const QRectF tag = i == 0 ? QRectF(r.left() - 100 - grow, r.top(), 96, r.height())
-                                      : QRectF(r.right() + grow + 4, r.top(), 96, r.height());
-            p.drawText(tag, (i == 0 ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, name);
         }
         p.setFont(stateFont);
         p.setPen(current ? (fill.lightness() > 140 ? QColor(Qt::black) : QColor(Qt::white))
                          : colors.text());
         p.drawText(r, Qt::AlignCenter, TraceText::stateName(state));
+    }
+
+    // The legend: which ring is whose.
+    if (run_) {
+        QFont legendFont = edgeFont;
+        legendFont.setBold(true);
+        p.setFont(legendFont);
+        double y = 6;
+        for (const SocketId socket : sockets_) {
+            const SocketInfo* info = run_->trace().socket(socket);
+            if (info == nullptr) {
+                continue;
+            }
+            const QColor color = colors.hostColor(info->host);
+            p.setPen(QPen(color, 3));
+            p.setBrush(Qt::NoBrush);
+            p.drawRoundedRect(QRectF(8, y + 2, 22, 12), 4, 4);
+            p.setPen(color);
+            p.drawText(QRectF(36, y, 170, 16), Qt::AlignLeft | Qt::AlignVCenter,
+                       QStringLiteral("%1 · %2").arg(TraceText::hostName(run_->trace(), info->host),
+                                                     TraceText::socketName(run_->trace(), socket)));
+            y += 20;
+        }
     }
 
     // The caption: how each endpoint got where it is.

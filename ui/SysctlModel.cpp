@@ -170,6 +170,8 @@ QVariant SysctlModel::data(const QModelIndex& index, int role) const {
     }
     const HostConfig& host = hosts[static_cast<std::size_t>(host_)];
     const SysctlKnob& knob = knobAt(index.row());
+    const QString name =
+        QString::fromUtf8(knob.name.data(), static_cast<qsizetype>(knob.name.size()));
     const bool exists = knob.existsIn(host.profile);
     const QString value = QString::fromStdString(sysctlValueText(host.sysctls, knob.name));
     const QString fallback =
@@ -181,7 +183,7 @@ QVariant SysctlModel::data(const QModelIndex& index, int role) const {
     case Qt::EditRole:
         switch (index.column()) {
         case NameColumn:
-            return QString::fromUtf8(knob.name.data(), static_cast<qsizetype>(knob.name.size()));
+            return QString(name).remove(QLatin1String("net.ipv4."));
         case ValueColumn:
             return exists ? value : QStringLiteral("—");
         case DefaultColumn:
@@ -198,7 +200,12 @@ QVariant SysctlModel::data(const QModelIndex& index, int role) const {
         default:
             return {};
         }
+    case KernelNameRole:
+        return name;
     case Qt::ToolTipRole:
+        if (index.column() == NameColumn) {
+            return QStringLiteral("<b>%1</b><br>%2").arg(name, summary(knob.name).toHtmlEscaped());
+        }
         if (!exists) {
             return tr("%1 does not exist in the %2 profile.")
                 .arg(QString::fromUtf8(knob.name.data(), static_cast<qsizetype>(knob.name.size())),
@@ -256,7 +263,7 @@ QVariant SysctlModel::headerData(int section, Qt::Orientation orientation, int r
     }
     switch (section) {
     case NameColumn:
-        return tr("Sysctl");
+        return tr("Sysctl (net.ipv4.)");
     case ValueColumn:
         return tr("Value");
     case DefaultColumn:

@@ -18,6 +18,8 @@ class SysctlModel : public QAbstractTableModel {
 
 public:
     enum Column { NameColumn, ValueColumn, DefaultColumn, RangeColumn, ColumnCount };
+    // The full kernel name, "net.ipv4.tcp_fin_timeout" (the table shows it without "net.ipv4.").
+    static constexpr int KernelNameRole = Qt::UserRole + 1;
 
     SysctlModel(Document* document, int host, QObject* parent = nullptr);
 

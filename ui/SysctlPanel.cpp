@@ -59,12 +59,19 @@ void SysctlPanel::rebuild() {
         table->setModel(page.model);
         table->setObjectName(QStringLiteral("sysctls%1").arg(h));
         table->verticalHeader()->hide();
+        table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
+        table->setAlternatingRowColors(true);
         table->setSelectionBehavior(QAbstractItemView::SelectRows);
         table->setEditTriggers(QAbstractItemView::DoubleClicked |
                                QAbstractItemView::EditKeyPressed |
                                QAbstractItemView::AnyKeyPressed);
-        table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+        // Numbers need little room; the range takes what is left.
+        const int number = table->fontMetrics().horizontalAdvance(QStringLiteral("0000000000"));
+        table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
         table->horizontalHeader()->setStretchLastSection(true);
+        table->resizeColumnToContents(SysctlModel::NameColumn);
+        table->horizontalHeader()->resizeSection(SysctlModel::ValueColumn, number);
+        table->horizontalHeader()->resizeSection(SysctlModel::DefaultColumn, number);
         layout->addWidget(table, 1);
 
         page.message = new QLabel(page.page);

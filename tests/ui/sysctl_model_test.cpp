@@ -20,8 +20,8 @@ protected:
 
     int rowOf(std::string_view name) const {
         for (int row = 0; row < model_.rowCount(); ++row) {
-            if (model_.data(model_.index(row, SysctlModel::NameColumn)).toString().toStdString() ==
-                name) {
+            const QModelIndex index = model_.index(row, SysctlModel::NameColumn);
+            if (model_.data(index, SysctlModel::KernelNameRole).toString().toStdString() == name) {
                 return row;
             }
         }
@@ -41,9 +41,11 @@ TEST_F(SysctlModelTest, ListsEveryKnobWithItsDefaultAndRange) {
               QStringLiteral("2"));
     EXPECT_EQ(model_.data(model_.index(reuse, SysctlModel::RangeColumn)).toString(),
               QStringLiteral("0 – 2"));
-    EXPECT_FALSE(model_.data(model_.index(reuse, SysctlModel::NameColumn), Qt::ToolTipRole)
-                     .toString()
-                     .isEmpty());
+    EXPECT_EQ(model_.data(model_.index(reuse, SysctlModel::NameColumn)).toString(),
+              QStringLiteral("tcp_tw_reuse"));
+    EXPECT_TRUE(model_.data(model_.index(reuse, SysctlModel::NameColumn), Qt::ToolTipRole)
+                    .toString()
+                    .contains(QLatin1String("net.ipv4.tcp_tw_reuse")));
     EXPECT_TRUE(model_.flags(model_.index(reuse, SysctlModel::ValueColumn)) & Qt::ItemIsEditable);
     EXPECT_FALSE(model_.flags(model_.index(reuse, SysctlModel::NameColumn)) & Qt::ItemIsEditable);
     // tcp_tw_recycle is gone from the Linux 6 profile: shown, but not editable.
