@@ -30,7 +30,8 @@ std::vector<std::string> presetNames() {
 bool hasChinese(const std::string& text) {
     for (std::size_t i = 0; i + 2 < text.size(); ++i) {
         const auto lead = static_cast<unsigned char>(text[i]);
-        if (lead >= 0xE4 && lead <= 0xE9 && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
+        if (lead >= 0xE4 && lead <= 0xE9 &&
+            (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
             return true;
         }
     }

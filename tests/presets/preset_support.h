@@ -2,8 +2,8 @@
 
 // Loading a preset from resources/scenarios/ for the preset tests.
 
-#include "scenario_json.h"
 #include "scenario.h"
+#include "scenario_json.h"
 #include "simulator.h"
 
 #include <gtest/gtest.h>
