@@ -77,6 +77,9 @@ Engine::Engine(const Scenario& scenario, TraceSink& sink)
         if (load.connections() > 0) {
             schedule(0us, EventKind::LoadTick, 0);
         }
+        if (load.sampleEvery > Duration::zero()) {
+            schedule(0us, EventKind::Sample, 0);
+        }
     }
 }
 
@@ -114,7 +117,7 @@ void Engine::run() {
                 continue;
             }
         }
-        if (event.at > scenario_.limit) {
+        if (event.at > scenario_.limit || cancelled_) {
             truncated = true;
             break;
         }
@@ -164,6 +167,9 @@ void Engine::dispatch(const Event& event) {
         break;
     case EventKind::LoadTick:
         loadTick();
+        break;
+    case EventKind::Sample:
+        sample();
         break;
     case EventKind::Program:
         if (sockets_[event.slot].id == event.id) {
@@ -333,6 +339,9 @@ const FaultRule* Engine::matchFault(HostId from, HostId to, const Segment& segme
 
 void Engine::transmit(HostId from, const Segment& segment, Reason reason) {
     const std::uint32_t ordinal = ++segmentsSent_;
+    if (segment.has(flag::kRst)) {
+        ++hosts_[from].counters.resetsSent;
+    }
     const HostId to = routeTo(segment);
     SegmentRecord record;
     record.segment = segment;
@@ -557,6 +566,16 @@ bool Engine::timeWaitReusable(const Host& host, const TimeWaitSock& tw, bool exp
     return nowSeconds(host) - tw.tsRecentStamp > 1; // up to 4.18
 }
 
+// Could tcp_twsk_unique() let connect() take over any TIME_WAIT toward this peer? Not when reuse is
+// off for it, or when timestamps are off on this host (records then have no ts_recent_stamp).
+bool Engine::anyTimeWaitReusable(const Host& host, const FourTuple& tuple) const {
+    const int reuse = host.sysctls.tcp_tw_reuse;
+    if (reuse == 0 || host.sysctls.tcp_timestamps == 0) {
+        return false;
+    }
+    return reuse == 1 || isLoopback(tuple.local.address) || isLoopback(tuple.remote.address);
+}
+
 std::uint32_t Engine::connect(HostId hostId, HostId peer, std::uint16_t peerPort,
                               const Action& action) {
     Host& host = hosts_[hostId];
@@ -598,6 +617,12 @@ std::uint32_t Engine::connect(HostId hostId, HostId peer, std::uint16_t peerPort
         if (tupleFree(action.port, true)) {
             chosen = action.port;
         }
+    } else if (!anyTimeWaitReusable(host, sock->tuple) &&
+               host.tuplesTo[destinationKey(sock->tuple.remote)] >=
+                   static_cast<std::uint32_t>(host.sysctls.ip_local_port_range_high -
+                                              host.sysctls.ip_local_port_range_low + 1)) {
+        // Every port of the range already has a connection or a TIME_WAIT to this destination
+        // and none may be reused: the kernel's scan would end in EADDRNOTAVAIL.
     } else {
         const int low = host.sysctls.ip_local_port_range_low;
         const int high = host.sysctls.ip_local_port_range_high + 1; // [low, high[
@@ -614,6 +639,12 @@ std::uint32_t Engine::connect(HostId hostId, HostId peer, std::uint16_t peerPort
         std::uint32_t offset =
             (host.portPerturb[index] + static_cast<std::uint32_t>(portOffset >> 32)) % remaining;
         offset &= ~1U; // first pass: ports of low's parity
+        const bool reusable = anyTimeWaitReusable(host, sock->tuple);
+        const auto held = host.heldPorts.find(destinationKey(sock->tuple.remote));
+        const auto isHeld = [&](std::uint32_t port) {
+            return held != host.heldPorts.end() &&
+                   ((held->second[port / 64] >> (port % 64)) & 1U) != 0;
+        };
         for (int pass = 0; pass < 2 && chosen == 0; ++pass) {
             std::uint32_t port = static_cast<std::uint32_t>(low) + offset;
             for (std::uint32_t i = 0; i < remaining; i += 2, port += 2) {
@@ -621,6 +652,9 @@ std::uint32_t Engine::connect(HostId hostId, HostId peer, std::uint16_t peerPort
                     port -= remaining;
                 }
                 const auto p = static_cast<std::uint16_t>(port);
+                if (!reusable && isHeld(port)) {
+                    continue; // this 4-tuple is taken and no TIME_WAIT may be reused
+                }
                 if (host.listeners.contains(p)) {
                     continue; // bound with bind(): fastreuse >= 0
                 }
@@ -643,6 +677,7 @@ std::uint32_t Engine::connect(HostId hostId, HostId peer, std::uint16_t peerPort
                                ? Reason(Cause::AddressInUse, action.port)
                                : Reason(Cause::PortsExhausted, host.sysctls.ip_local_port_range_low,
                                         host.sysctls.ip_local_port_range_high);
+        ++host.counters.connectFailures;
         appCall(sock, hostId, AppCallKind::Connect, EADDRNOTAVAIL, why);
         anomaly(hostId, sock->id, kNoSegment, Reason(Cause::ConnectFailed, EADDRNOTAVAIL));
         freeSocket(slot);
@@ -650,6 +685,15 @@ std::uint32_t Engine::connect(HostId hostId, HostId peer, std::uint16_t peerPort
     }
     sock->tuple.local.port = chosen;
     sock->connectPort = true;
+    if (chosen >= host.sysctls.ip_local_port_range_low &&
+        chosen <= host.sysctls.ip_local_port_range_high) {
+        const std::uint64_t key = destinationKey(sock->tuple.remote);
+        ++host.tuplesTo[key];
+        std::vector<std::uint64_t>& held = host.heldPorts[key];
+        held.resize(65536 / 64);
+        held[chosen / 64] |= std::uint64_t{1} << (chosen % 64);
+    }
+    ++host.counters.connectsStarted;
     host.connectPorts[chosen]++;
     if (!action.socket.empty()) {
         host.named[action.socket] = slot;
@@ -807,6 +851,27 @@ std::string Engine::actionKey(const std::string& host, const std::string& socket
     key += '\0';
     key += static_cast<char>('0' + static_cast<int>(trigger));
     return key;
+}
+
+void Engine::sample() {
+    std::vector<HostCounters> counters;
+    counters.reserve(hosts_.size());
+    for (const Host& host : hosts_) {
+        HostCounters c = host.counters;
+        c.orphans = host.orphans;
+        c.portsInUse = static_cast<std::int64_t>(host.connectPorts.size());
+        c.freePorts = host.sysctls.ip_local_port_range_high - host.sysctls.ip_local_port_range_low +
+                      1 - c.portsInUse;
+        counters.push_back(c);
+    }
+    if (!sink_.sampled(now_, counters)) {
+        cancelled_ = true;
+        return;
+    }
+    // Sample on while anything else is still to happen; the last sample shows the end state.
+    if (!queue_.empty()) {
+        schedule(now_ + scenario_.load->sampleEvery, EventKind::Sample, 0);
+    }
 }
 
 void Engine::loadTick() {

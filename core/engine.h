@@ -35,6 +35,10 @@ inline constexpr std::uint32_t kTwIsnGap = 65535 + 2; // tcp_timewait_state_proc
 inline constexpr std::uint32_t kNoSlot = UINT32_MAX;
 inline constexpr SimTime kNotQueued{-1};
 
+constexpr std::uint64_t destinationKey(const Endpoint& remote) {
+    return (std::uint64_t{remote.address} << 16) | remote.port;
+}
+
 // What a load connection's application does; no names, no actions: a few fixed reactions.
 enum class Program : std::uint8_t { None, LoadClient, LoadServer };
 enum class AppEvent : std::uint8_t { Established, Data, Eof, Error };
@@ -175,6 +179,13 @@ struct Host {
     absl::flat_hash_map<FourTuple, std::uint32_t, FourTupleHash> timeWaits;
     // Local ports held by connect()ed sockets and TIME_WAIT records (bind buckets, fastreuse -1).
     absl::flat_hash_map<std::uint16_t, std::uint32_t> connectPorts;
+    // connect()ed 4-tuples (sockets and TIME_WAIT records) per destination address and port whose
+    // local port lies in ip_local_port_range: when it equals the range's size and no TIME_WAIT
+    // may be reused, connect() can fail without the kernel's scan.
+    absl::flat_hash_map<std::uint64_t, std::uint32_t> tuplesTo;
+    // The same tuples as a bitset of local ports per destination, so that the port scan tests a
+    // bit where the kernel walks a hash chain.
+    absl::flat_hash_map<std::uint64_t, std::vector<std::uint64_t>> heldPorts;
     std::unordered_map<std::string, std::uint32_t> named; // application names -> socket slot
     std::vector<std::uint32_t> portPerturb;               // RFC 6056 table_perturb
     std::uint64_t secret = 0;                             // net_secret / ts_secret
@@ -188,6 +199,7 @@ struct Host {
     absl::flat_hash_map<Ipv4, PeerStamp> peerStamps;
     int orphans = 0;
     int timeWaitCount = 0;
+    HostCounters counters; // sockets per state and the run's running totals
     std::int64_t challengeSecond = -1;
     std::int64_t challengeBudget = 0;
 };
@@ -250,7 +262,7 @@ private:
     void done(TcpSock& sock, Reason reason, SegmentId because = kNoSegment);
     void closeSocket(std::uint32_t slot);
     void unhash(TcpSock& sock);
-    void releasePort(Host& host, std::uint16_t port, bool connectPort);
+    void releasePort(Host& host, const FourTuple& tuple, bool connectPort);
     void publish(const TcpSock& sock);
     void shutdownSocket(TcpSock& sock, int how);
     void disconnect(TcpSock& sock, Reason reason);
@@ -285,8 +297,13 @@ private:
     void rescheduleTimeWait(TimeWaitSock& tw, Duration after, Reason reason);
     void sendTimeWaitAck(TimeWaitSock& tw, Reason reason);
     bool timeWaitReusable(const Host& host, const TimeWaitSock& tw, bool explicitBind) const;
+    bool anyTimeWaitReusable(const Host& host, const FourTuple& tuple) const;
 
     void fact(Fact f);
+    // Every state change goes through here: the fact, and the per-state counts.
+    void stateFact(HostId host, SocketId socket, TcpState from, TcpState to, Reason reason,
+                   SegmentId because);
+    void sample();
     Reason firedReason(const TcpSock& sock, TimerKind kind) const;
     Reason reasonOf(const TcpSock& sock) const;
 
@@ -315,6 +332,7 @@ private:
     absl::flat_hash_map<Ipv4, HostId> hostByAddress_;
     static constexpr HostId kShared = kNoHost - 1;
     std::uint64_t loadStarted_ = 0;
+    bool cancelled_ = false;
     HostId loadClient_ = kNoHost;
     HostId loadServer_ = kNoHost;
     // The delivery fact of the segment being received, held back until the receiver's verdict

@@ -16,6 +16,7 @@ enum class EventKind : std::uint8_t {
     TwTimer,     // a TIME_WAIT record's timer
     Action,      // an application call of the scenario
     LoadTick,    // the load generator opens its next connection
+    Sample,      // a load run's counters are sampled
     Program,     // a load connection's application reacts to what it saw
 };
 

@@ -110,6 +110,7 @@ struct LoadConfig {
     std::uint64_t responseBytes = 200;
     Duration serverDelay{};         // how long the server takes to answer
     Closer closer = Closer::Client; // who closes first once the response has arrived
+    Duration sampleEvery = 1s;      // how often the counters are sampled for the charts
     friend bool operator==(const LoadConfig&, const LoadConfig&) = default;
 
     // How many connections the run starts.

@@ -129,6 +129,7 @@ void Engine::listenerReceive(TcpSock& listener, const Segment& segment, SegmentI
         child.tsRecentStamp = nowSeconds(host);
     }
     child.state = TcpState::Listen; // a child starts as its listener is: LISTEN -> SYN-RECEIVED
+    ++host.counters.sockets[static_cast<std::size_t>(TcpState::Listen)];
     host.connections[child.tuple] = slot;
     publish(child);
     delivered(hostId, child.id, id, Reason(Cause::RcvSyn));
@@ -644,10 +645,12 @@ void Engine::establishedReceive(TcpSock& sock, const Segment& segment, SegmentId
     TcpSock& current = sockets_[slot];
     pushPending(current);
     if (current.ackPending) {
-        // __tcp_ack_snd_check(): more than one full segment unacknowledged, or quickack mode,
-        // means an ACK now, whether or not a delayed ACK is already waiting.
+        // __tcp_ack_snd_check(): more than one full segment unacknowledged (and nothing unread,
+        // or a window that does not shrink), or quickack mode, means an ACK now, whether or not
+        // a delayed ACK is already waiting.
         const bool twoSegments =
-            static_cast<std::uint32_t>(current.rcvNxt - current.rcvWup) > current.peerMss;
+            static_cast<std::uint32_t>(current.rcvNxt - current.rcvWup) > current.peerMss &&
+            (current.unread == 0 || advertisedWindow(current) >= current.lastAdvertised);
         const bool quick = current.quickAcks > 0 && !current.pingpong;
         if (twoSegments) {
             sendAck(current, Reason(Cause::AckTwoSegments));

@@ -53,15 +53,28 @@ void Engine::setState(TcpSock& sock, TcpState to, Reason reason, SegmentId becau
     if (sock.state == to) {
         return;
     }
+    const TcpState from = sock.state;
+    sock.state = to;
+    stateFact(sock.host, sock.id, from, to, reason, because);
+}
+
+void Engine::stateFact(HostId host, SocketId socket, TcpState from, TcpState to, Reason reason,
+                       SegmentId because) {
+    auto& counts = hosts_[host].counters.sockets;
+    if (from != TcpState::Closed) {
+        --counts[static_cast<std::size_t>(from)];
+    }
+    if (to != TcpState::Closed) {
+        ++counts[static_cast<std::size_t>(to)];
+    }
     Fact f;
     f.kind = FactKind::StateChanged;
-    f.host = sock.host;
-    f.socket = sock.id;
-    f.from = sock.state;
+    f.host = host;
+    f.socket = socket;
+    f.from = from;
     f.to = to;
     f.reason = reason;
     f.segment = because;
-    sock.state = to;
     fact(f);
 }
 
@@ -177,7 +190,9 @@ void Engine::pushPending(TcpSock& sock) {
             const std::uint32_t room = after(windowEnd, sock.sndNxt)
                                            ? static_cast<std::uint32_t>(windowEnd - sock.sndNxt)
                                            : 0;
-            length = std::min({sock.peerMss, remaining, room});
+            // tcp_current_mss(): the timestamp option takes 12 bytes of every segment.
+            const std::uint32_t mss = sock.peerMss - (sock.timestamps ? 12U : 0U);
+            length = std::min({mss, remaining, room});
             if (length == 0) {
                 break;
             }
@@ -463,17 +478,29 @@ void Engine::unhash(TcpSock& sock) {
     if (it != host.connections.end() && it->second == slot) {
         host.connections.erase(it);
     }
-    releasePort(host, sock.tuple.local.port, sock.connectPort);
+    releasePort(host, sock.tuple, sock.connectPort);
     sock.connectPort = false;
 }
 
-void Engine::releasePort(Host& host, std::uint16_t port, bool connectPort) {
+void Engine::releasePort(Host& host, const FourTuple& tuple, bool connectPort) {
     if (!connectPort) {
         return;
     }
-    const auto it = host.connectPorts.find(port);
+    const auto it = host.connectPorts.find(tuple.local.port);
     if (it != host.connectPorts.end() && --it->second == 0) {
         host.connectPorts.erase(it);
+    }
+    if (tuple.local.port >= host.sysctls.ip_local_port_range_low &&
+        tuple.local.port <= host.sysctls.ip_local_port_range_high) {
+        const std::uint64_t key = destinationKey(tuple.remote);
+        const auto dest = host.tuplesTo.find(key);
+        if (dest != host.tuplesTo.end() && --dest->second == 0) {
+            host.tuplesTo.erase(dest);
+        }
+        const auto held = host.heldPorts.find(key);
+        if (held != host.heldPorts.end()) {
+            held->second[tuple.local.port / 64] &= ~(std::uint64_t{1} << (tuple.local.port % 64));
+        }
     }
 }
 

@@ -17,6 +17,7 @@ void Engine::enterTimeWait(TcpSock& sock, TcpState substate, Duration timeout, R
     // inet_twsk_alloc(): at tcp_max_tw_buckets (FIN_WAIT2 records count too) there is no record;
     // the socket just closes (TCPTimeWaitOverflow, no log in 6.x).
     if (host.timeWaitCount >= host.sysctls.tcp_max_tw_buckets) {
+        ++host.counters.timeWaitOverflows;
         done(sock, Reason(Cause::TimeWaitBucketsFull, host.sysctls.tcp_max_tw_buckets), because);
         return;
     }
@@ -87,9 +88,7 @@ void Engine::enterTimeWait(TcpSock& sock, TcpState substate, Duration timeout, R
     } else {
         sock.detached = true; // the application's descriptor now points at a closed socket
     }
-    rescheduleTimeWait(tw, timeo,
-                       Reason(substate == TcpState::TimeWait ? Cause::None : Cause::FinWait2Timeout,
-                              host.sysctls.tcp_fin_timeout));
+    rescheduleTimeWait(tw, timeo, reason);
 }
 
 void Engine::rescheduleTimeWait(TimeWaitSock& tw, Duration after, Reason reason) {
@@ -129,18 +128,10 @@ void Engine::onTimeWaitTimer(std::uint32_t twSlot) {
 void Engine::killTimeWait(std::uint32_t twSlot, Reason reason, SegmentId because) {
     TimeWaitSock& tw = timeWaits_[twSlot];
     Host& host = hosts_[tw.host];
-    Fact f;
-    f.kind = FactKind::StateChanged;
-    f.host = tw.host;
-    f.socket = tw.id;
-    f.from = tw.substate;
-    f.to = TcpState::Closed;
-    f.reason = reason;
-    f.segment = because;
-    fact(f);
+    stateFact(tw.host, tw.id, tw.substate, TcpState::Closed, reason, because);
     host.timeWaits.erase(tw.tuple);
     --host.timeWaitCount;
-    releasePort(host, tw.tuple.local.port, tw.connectPort);
+    releasePort(host, tw.tuple, tw.connectPort);
     tw.id = kNoSocket;
     ++tw.generation;
     freeTimeWaits_.push_back(twSlot);
@@ -232,15 +223,7 @@ void Engine::timeWaitReceive(std::uint32_t twSlot, const Segment& segment, Segme
         cancelled.timer = TimerKind::FinWait2;
         cancelled.reason = Reason(Cause::RcvFin);
         fact(cancelled);
-        Fact f;
-        f.kind = FactKind::StateChanged;
-        f.host = hostId;
-        f.socket = twId;
-        f.from = TcpState::FinWait2;
-        f.to = TcpState::TimeWait;
-        f.reason = Reason(Cause::RcvFin);
-        f.segment = id;
-        fact(f);
+        stateFact(hostId, twId, TcpState::FinWait2, TcpState::TimeWait, Reason(Cause::RcvFin), id);
         tw.substate = TcpState::TimeWait;
         tw.rcvNxt = end;
         if (segment.hasTimestamp) {

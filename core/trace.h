@@ -6,6 +6,7 @@
 #include "sim_time.h"
 #include "tcp_state.h"
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -113,6 +114,22 @@ struct Trace {
     }
 };
 
+// What one host looks like at a sampling instant of a load run.
+struct HostCounters {
+    // Sockets per state, TIME_WAIT records included (and counted in FIN_WAIT_2 while an orphan's
+    // FIN_WAIT_2 lingers in one). The CLOSED entry stays 0.
+    std::array<std::int64_t, kTcpStateCount> sockets{};
+    std::int64_t orphans = 0;
+    std::int64_t portsInUse = 0; // local ports held by connect()ed sockets or TIME_WAIT records
+    std::int64_t freePorts = 0;  // the size of ip_local_port_range minus portsInUse
+    // Since the start of the run:
+    std::uint64_t connectsStarted = 0;
+    std::uint64_t connectFailures = 0;   // connect() -> EADDRNOTAVAIL
+    std::uint64_t timeWaitOverflows = 0; // tcp_max_tw_buckets reached: no TIME_WAIT record
+    std::uint64_t resetsSent = 0;
+    friend bool operator==(const HostCounters&, const HostCounters&) = default;
+};
+
 // Receives what the engine does as it does it. A full run records everything into a Trace;
 // a load run aggregates and keeps nothing per segment.
 class TraceSink {
@@ -126,6 +143,11 @@ public:
     virtual void segmentDelivered(SegmentId id, SimTime at) = 0;
     virtual void fact(const Fact& fact) = 0;
     virtual void finished(SimTime end, bool truncated) = 0;
+    // A load run's periodic sample (one entry per host). Returning false stops the run there, as
+    // if it had reached its limit: how a user's Cancel reaches the engine.
+    virtual bool sampled(SimTime /*at*/, const std::vector<HostCounters>& /*hosts*/) {
+        return true;
+    }
 };
 
 class TraceRecorder final : public TraceSink {

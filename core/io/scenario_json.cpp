@@ -396,6 +396,62 @@ HostConfig readHost(const Node& node) {
     return host;
 }
 
+LoadConfig readLoad(const Node& node, const std::vector<HostConfig>& hosts) {
+    const Fields fields(node, {"client", "server", "port", "port_count", "rate", "duration",
+                               "request_bytes", "response_bytes", "server_delay", "closer",
+                               "sample_every"});
+    LoadConfig load;
+    const auto readHostName = [&](const Node& name) {
+        const std::string text = readString(name);
+        if (std::none_of(hosts.begin(), hosts.end(),
+                         [&](const HostConfig& host) { return host.name == text; })) {
+            refuse(name.pointer, "the name of a host in /hosts", jsonQuoted(text));
+        }
+        return text;
+    };
+    load.client = readHostName(fields.required("client"));
+    const Node server = fields.required("server");
+    load.server = readHostName(server);
+    if (load.server == load.client) {
+        refuse(server.pointer, "a host other than the client", jsonQuoted(load.server));
+    }
+    if (auto port = fields.optional("port")) {
+        load.port = static_cast<std::uint16_t>(readIntegerIn(*port, 1, 65535));
+    }
+    if (auto count = fields.optional("port_count")) {
+        load.portCount = static_cast<std::uint16_t>(readIntegerIn(*count, 1, 65536 - load.port));
+    }
+    if (auto rate = fields.optional("rate")) {
+        load.rate = static_cast<std::uint32_t>(readIntegerIn(*rate, 1, 1'000'000));
+    }
+    if (auto duration = fields.optional("duration")) {
+        load.duration = readDuration(*duration, 1us);
+    }
+    if (auto bytes = fields.optional("request_bytes")) {
+        load.requestBytes = static_cast<std::uint64_t>(readIntegerIn(*bytes, 1, 64 << 20));
+    }
+    if (auto bytes = fields.optional("response_bytes")) {
+        load.responseBytes = static_cast<std::uint64_t>(readIntegerIn(*bytes, 1, 64 << 20));
+    }
+    if (auto delay = fields.optional("server_delay")) {
+        load.serverDelay = readDuration(*delay);
+    }
+    if (auto closer = fields.optional("closer")) {
+        const std::string text = readString(*closer);
+        if (!parseCloserKey(text, load.closer)) {
+            refuse(closer->pointer, "\"client\" or \"server\"", jsonQuoted(text));
+        }
+    }
+    if (auto every = fields.optional("sample_every")) {
+        load.sampleEvery = readDuration(*every, 1ms);
+    }
+    if (load.connections() == 0) {
+        refuse(node.pointer + "/duration", "a duration long enough for one connection at this rate",
+               jsonQuoted(durationText(load.duration)));
+    }
+    return load;
+}
+
 NetworkConfig readNetwork(const Node& node, const std::vector<HostConfig>& hosts) {
     const Fields fields(node, {"delay", "loss", "links"});
     NetworkConfig network;
@@ -747,7 +803,7 @@ Scenario readScenario(const Node& root) {
                 std::to_string(kScenarioFormatVersion) + " (the version this program reads)");
 
     const Fields fields(root, {"format", "version", "id", "lesson", "title", "description", "watch",
-                               "seed", "limit", "hosts", "network", "actions", "faults"});
+                               "seed", "limit", "hosts", "network", "actions", "faults", "load"});
     Scenario scenario;
     if (auto id = fields.optional("id")) {
         scenario.id = readString(*id);
@@ -814,6 +870,9 @@ Scenario readScenario(const Node& root) {
         for (std::size_t i = 0; i < faults->value.size(); ++i) {
             scenario.faults.push_back(readFault(faults->at(i), scenario.hosts, sockets));
         }
+    }
+    if (auto load = fields.optional("load")) {
+        scenario.load = readLoad(*load, scenario.hosts);
     }
     return scenario;
 }
@@ -959,6 +1018,27 @@ OrderedJson hostJson(const HostConfig& host) {
     }
     if (!sysctls.empty()) {
         out["sysctls"] = std::move(sysctls);
+    }
+    return out;
+}
+
+OrderedJson loadJson(const LoadConfig& load) {
+    const LoadConfig defaults;
+    OrderedJson out;
+    out["client"] = load.client;
+    out["server"] = load.server;
+    out["port"] = load.port;
+    out["port_count"] = load.portCount;
+    out["rate"] = load.rate;
+    out["duration"] = durationText(load.duration);
+    out["request_bytes"] = load.requestBytes;
+    out["response_bytes"] = load.responseBytes;
+    if (load.serverDelay != defaults.serverDelay) {
+        out["server_delay"] = durationText(load.serverDelay);
+    }
+    out["closer"] = std::string(closerKey(load.closer));
+    if (load.sampleEvery != defaults.sampleEvery) {
+        out["sample_every"] = durationText(load.sampleEvery);
     }
     return out;
 }
@@ -1217,6 +1297,9 @@ std::string serializeScenario(const Scenario& scenario) {
     out["faults"] = OrderedJson::array();
     for (const FaultRule& rule : scenario.faults) {
         out["faults"].push_back(faultJson(rule));
+    }
+    if (scenario.load) {
+        out["load"] = loadJson(*scenario.load);
     }
     std::string text;
     writePretty(out, 0, 0, true, text);

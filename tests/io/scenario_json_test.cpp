@@ -263,7 +263,7 @@ TEST(ScenarioJsonErrors, UnknownKey_NamesItAndTheKnownOnes) {
     EXPECT_EQ(refusal(minimal(R"("sead": 3)")),
               "bad.json: /sead: expected one of the keys \"format\", \"version\", \"id\", "
               "\"lesson\", \"title\", \"description\", \"watch\", \"seed\", \"limit\", \"hosts\", "
-              "\"network\", \"actions\", \"faults\", found the key \"sead\"");
+              "\"network\", \"actions\", \"faults\", \"load\", found the key \"sead\"");
     EXPECT_EQ(
         refusal(minimal(R"("title": {"en": "x", "fr": "y"})")),
         "bad.json: /title/fr: expected one of the keys \"en\", \"zh_CN\", found the key \"fr\"");
@@ -311,6 +311,33 @@ TEST(ScenarioJsonErrors, DuplicateHost_PointsAtTheFirst) {
                                     {"name": "a", "address": "10.0.0.2"}]})"),
               "bad.json: /hosts/1/name: expected a host name not yet used (/hosts/0 has it), found "
               "\"a\"");
+}
+
+TEST(ScenarioJson, Load_RoundTripsAndRefusesTheUnknown) {
+    const std::string text = R"({"format": "teardown-lab-scenario", "version": 1,
+        "hosts": [{"name": "c", "address": "10.0.0.1"}, {"name": "s", "address": "10.0.0.2"}],
+        "load": {"client": "c", "server": "s", "port": 8080, "port_count": 4, "rate": 2000,
+                 "duration": "3min", "request_bytes": 300, "response_bytes": 5000,
+                 "server_delay": "5ms", "closer": "server", "sample_every": "250ms"}})";
+    const LoadResult first = parseScenario(text, "load.json");
+    ASSERT_TRUE(std::holds_alternative<Scenario>(first));
+    const Scenario& scenario = std::get<Scenario>(first);
+    ASSERT_TRUE(scenario.load.has_value());
+    EXPECT_EQ(scenario.load->connections(), 360000U);
+    EXPECT_EQ(scenario.load->closer, Closer::Server);
+    EXPECT_EQ(scenario.load->sampleEvery, 250ms);
+    const LoadResult again = parseScenario(serializeScenario(scenario), "load.json");
+    ASSERT_TRUE(std::holds_alternative<Scenario>(again));
+    EXPECT_EQ(std::get<Scenario>(again), scenario);
+
+    EXPECT_EQ(refusal(R"({"format": "teardown-lab-scenario", "version": 1,
+        "hosts": [{"name": "c", "address": "10.0.0.1"}, {"name": "s", "address": "10.0.0.2"}],
+        "load": {"client": "c", "server": "s", "closer": "both"}})"),
+              "bad.json: /load/closer: expected \"client\" or \"server\", found \"both\"");
+    EXPECT_EQ(refusal(R"({"format": "teardown-lab-scenario", "version": 1,
+        "hosts": [{"name": "c", "address": "10.0.0.1"}],
+        "load": {"client": "c", "server": "x"}})"),
+              "bad.json: /load/server: expected the name of a host in /hosts, found \"x\"");
 }
 
 TEST(ScenarioJson, SharedAddress_AcceptedAsHostsBehindOneNat) {

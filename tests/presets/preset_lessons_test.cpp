@@ -235,7 +235,7 @@ TEST(PresetLessons, FinWait1ZeroWindow_ProbesThenSilentAbort) {
     }
     const auto probes = sentWithCause(r.trace, "server", Cause::ZeroWindowProbe);
     ASSERT_GE(probes.size(), 8U) << r.q.dump();
-    EXPECT_EQ(probes.front()->sentAt, 290ms);
+    EXPECT_EQ(probes.front()->sentAt, 330ms);
     // Doubling intervals, from 0.22 s (the RTO) up to 120 s.
     EXPECT_EQ(probes[1]->sentAt - probes[0]->sentAt, 460ms);
     EXPECT_EQ(probes.back()->sentAt - probes[probes.size() - 2]->sentAt, 112660ms);
@@ -251,7 +251,7 @@ TEST(PresetLessons, FinWait1ZeroWindow_ProbesThenSilentAbort) {
     // tcp_probe_timer(): once 0.22 s << backoff reaches 120 s the socket is no longer "alive",
     // tcp_orphan_retries(sk, false) is 0 and the backoff is past it. 120 s after the last answer.
     EXPECT_EQ(abort->reason, Reason(Cause::ProbesExhausted, 0));
-    EXPECT_EQ(abort->at, 345310ms);
+    EXPECT_EQ(abort->at, 345350ms);
     EXPECT_EQ(abort->at, r.q.sentBy("client").back()->deliveredAt.value_or(SimTime(0)) + 120s);
     EXPECT_EQ(r.q.finalState(c), Established);
     EXPECT_EQ(r.trace.end, abort->at);

@@ -138,5 +138,25 @@ TEST_F(DiagramTest, ClickingSelectsAndReportsTheSegment) {
     EXPECT_EQ(cleared.count(), 1);
 }
 
+TEST_F(DiagramTest, ZoomStretchesTheTimeAxisWithinLimits) {
+    SequenceDiagramView view;
+    view.resize(900, 600);
+    view.setRun(run_);
+    const double height = view.layout().size().height();
+    view.setZoom(2.0);
+    EXPECT_DOUBLE_EQ(view.zoom(), 2.0);
+    EXPECT_NEAR(view.layout().size().height() - view.layout().headerHeight(),
+                2 * (height - view.layout().headerHeight()), 0.6 * height);
+    EXPECT_GT(view.layout().size().height(), 1.5 * height);
+    for (int i = 0; i < 20; ++i) {
+        view.zoomIn();
+    }
+    EXPECT_LE(view.zoom(), 6.0);
+    for (int i = 0; i < 40; ++i) {
+        view.zoomOut();
+    }
+    EXPECT_GE(view.zoom(), 0.25);
+}
+
 } // namespace
 } // namespace tdl::ui

@@ -1,0 +1,118 @@
+// Many connections through the same engine: the load generator, its sampled counters, and what
+// TIME_WAIT does to ports and buckets at scale.
+
+#include "load_run.h"
+#include "scenario_builder.h"
+#include "trace_query.h"
+
+#include <gtest/gtest.h>
+
+namespace tdl::test {
+namespace {
+
+using enum TcpState;
+
+Scenario hammer(const std::string& clientAddress, const std::string& serverAddress,
+                std::uint32_t rate, Duration duration, Closer closer = Closer::Client) {
+    ScenarioBuilder b;
+    b.host("client", clientAddress).host("server", serverAddress).delay(1ms);
+    Scenario s = b.build();
+    LoadConfig load;
+    load.client = "client";
+    load.server = "server";
+    load.rate = rate;
+    load.duration = duration;
+    load.closer = closer;
+    s.load = load;
+    return s;
+}
+
+std::uint64_t failuresBetween(const LoadSeries& series, HostId host, SimTime from, SimTime to) {
+    std::uint64_t atFrom = 0;
+    std::uint64_t atTo = 0;
+    for (std::size_t i = 0; i < series.times.size(); ++i) {
+        if (series.times[i] == from) {
+            atFrom = series.samples[i][host].connectFailures;
+        }
+        if (series.times[i] == to) {
+            atTo = series.samples[i][host].connectFailures;
+        }
+    }
+    return atTo - atFrom;
+}
+
+TEST(Load, EveryConnectionCompletesAndEndsInTimeWait) {
+    const LoadSeries series = runLoad(hammer("10.0.0.1", "10.0.0.2", 100, 2s));
+    ASSERT_FALSE(series.samples.empty());
+    const HostCounters& last = series.samples.back()[0];
+    EXPECT_EQ(last.connectsStarted, 200U);
+    EXPECT_EQ(last.connectFailures, 0U);
+    // At 2 s the first connections are still in TIME_WAIT, all 200 of them.
+    EXPECT_EQ(series.samples[2][0].sockets[static_cast<std::size_t>(TimeWait)], 200);
+    // And after the last one expired, nothing is left on either side.
+    EXPECT_EQ(last.sockets[static_cast<std::size_t>(TimeWait)], 0);
+    EXPECT_EQ(series.samples.back()[1].sockets[static_cast<std::size_t>(Established)], 0);
+    EXPECT_EQ(last.freePorts, 28232);
+}
+
+TEST(Load, PortExhaustion_NoReuse_SucceedsAtRangeOverSixtySeconds) {
+    // __inet_hash_connect(): 28,232 ports (32768-60999), each held 60 s by TIME_WAIT, so only
+    // about 28232 / 60 = 470.5 connects per second can succeed; the rest fail with EADDRNOTAVAIL.
+    const LoadSeries series = runLoad(hammer("10.0.0.1", "10.0.0.2", 1000, 130s));
+    const std::uint64_t failed = failuresBetween(series, 0, 70s, 130s);
+    const double succeededPerSecond = 1000.0 - static_cast<double>(failed) / 60.0;
+    EXPECT_NEAR(succeededPerSecond, 28232.0 / 60.0, 5.0);
+    // Before the range is used up (28.2 s at 1000/s) nothing fails.
+    EXPECT_EQ(failuresBetween(series, 0, 0s, 28s), 0U);
+}
+
+TEST(Load, PortExhaustion_LoopbackLinux6Defaults_NeverFails) {
+    // tcp_tw_reuse = 2: on loopback connect() takes over TIME_WAIT sockets older than
+    // tcp_tw_reuse_delay (1 s), so a 60 s TIME_WAIT never exhausts the range.
+    const LoadSeries series = runLoad(hammer("127.0.0.1", "127.0.0.2", 1000, 130s));
+    EXPECT_EQ(series.samples.back()[0].connectFailures, 0U);
+    EXPECT_EQ(series.samples.back()[0].connectsStarted, 130000U);
+}
+
+TEST(Load, MaxTwBuckets_CapsTheServersTimeWaitExactly) {
+    // inet_twsk_alloc(): at tcp_max_tw_buckets no record is made; the socket closes at once.
+    Scenario s = hammer("10.0.0.1", "10.0.0.2", 500, 20s, Closer::Server);
+    s.hosts[1].sysctls.tcp_max_tw_buckets = 3000;
+    const LoadSeries series = runLoad(s);
+    std::int64_t peak = 0;
+    for (const auto& sample : series.samples) {
+        EXPECT_LE(sample[1].sockets[static_cast<std::size_t>(TimeWait)], 3000);
+        peak = std::max(peak, sample[1].sockets[static_cast<std::size_t>(TimeWait)]);
+    }
+    EXPECT_EQ(peak, 3000);
+    // Fewer than 10,000 - 3,000 overflow: the client reuses its ports at once (it holds no
+    // TIME_WAIT), and a newer SYN ends a server TIME_WAIT on the same 4-tuple (TCP_TW_SYN),
+    // which frees a bucket.
+    const std::uint64_t overflows = series.samples.back()[1].timeWaitOverflows;
+    EXPECT_GT(overflows, 0U);
+    EXPECT_LT(overflows, 7000U);
+}
+
+TEST(Load, Cancel_StopsAtTheNextSample) {
+    int calls = 0;
+    const LoadSeries series =
+        runLoad(hammer("10.0.0.1", "10.0.0.2", 1000, 100s), [&](double) { return ++calls < 5; });
+    EXPECT_TRUE(series.truncated);
+    EXPECT_EQ(series.times.size(), 5U);
+    EXPECT_EQ(series.end, 4s);
+}
+
+TEST(Load, OneConnection_ReSimulatedInFull) {
+    const Scenario s = hammer("10.0.0.1", "10.0.0.2", 100, 2s);
+    const Trace trace = traceLoadConnection(s, 57);
+    const TraceQuery q(trace);
+    ASSERT_EQ(trace.sockets.size(), 2U);
+    EXPECT_EQ(q.states(1), (std::vector<TcpState>{Closed, SynSent, Established, FinWait1, FinWait2,
+                                                  TimeWait, Closed}))
+        << q.dump();
+    EXPECT_EQ(q.sent().size(), 10U) << q.dump();
+    EXPECT_EQ(q.enteredAt(1, SynSent), 570ms) << q.dump();
+}
+
+} // namespace
+} // namespace tdl::test
