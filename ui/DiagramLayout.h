@@ -42,7 +42,6 @@ public:
     const RunPtr& run() const { return run_; }
     const QFont& font() const { return font_; }
     const QFontMetricsF& metrics() const { return metrics_; }
-    double zoom() const { return zoom_; }
 
     QSizeF size() const { return size_; }
     double headerHeight() const { return headerHeight_; }

@@ -1,24 +1,14 @@
 #pragma once
 
 #include "DiagramColors.h"
+#include "DiagramFrame.h"
 #include "DiagramLayout.h"
 #include "TraceText.h"
 
 #include <QCoreApplication>
 #include <QPainter>
 
-#include <optional>
-
 namespace tdl::ui {
-
-// What changes from one frame to the next: the cursor and the reader's choices.
-struct DiagramFrame {
-    SimTime time{};
-    SeqMode seqMode = SeqMode::Relative;
-    bool showFuture = true;
-    std::optional<SegmentId> selected;
-    std::optional<SegmentId> hovered;
-};
 
 // Paints a sequence diagram at one instant into any QPainter: the widget, a PNG or an SVG. It
 // reads the layout and the frame and keeps nothing.

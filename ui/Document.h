@@ -28,7 +28,6 @@ public:
     std::optional<QString> open(const Scenario& scenario, const QString& filePath);
 
     const Scenario& scenario() const { return scenario_; }
-    const Scenario& original() const { return original_; }
     const RunPtr& run() const { return run_; }
     QUndoStack* undoStack() { return &undoStack_; }
 

@@ -119,8 +119,6 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
             return font;
         }
         return {};
-    case TimeRole:
-        return QVariant::fromValue<qint64>(fact.at.count());
     case SegmentRole:
         return fact.segment == kNoSegment ? QVariant(-1)
                                           : QVariant(static_cast<uint>(fact.segment));

@@ -16,9 +16,8 @@ class EventLogModel : public QAbstractTableModel {
 public:
     enum Column { TimeColumn, HostColumn, WhatColumn, WhyColumn, ColumnCount };
     enum Role {
-        TimeRole = Qt::UserRole + 1, // qint64 microseconds
-        SegmentRole,                 // SegmentId as uint, or -1
-        FutureRole,                  // bool: happens after the cursor
+        SegmentRole = Qt::UserRole + 1, // SegmentId as uint, or -1
+        FutureRole,                     // bool: happens after the cursor
     };
 
     explicit EventLogModel(QObject* parent = nullptr);

@@ -28,7 +28,6 @@ public:
     static bool hasTranslatedSummary(std::string_view name);
     static QString profileName(KernelProfile profile);
 
-    int host() const { return host_; }
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
