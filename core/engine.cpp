@@ -2,6 +2,7 @@
 #include "simulator.h"
 
 #include <algorithm>
+#include <bit>
 #include <cerrno>
 #include <stdexcept>
 
@@ -641,30 +642,58 @@ std::uint32_t Engine::connect(HostId hostId, HostId peer, std::uint16_t peerPort
         offset &= ~1U; // first pass: ports of low's parity
         const bool reusable = anyTimeWaitReusable(host, sock->tuple);
         const auto held = host.heldPorts.find(destinationKey(sock->tuple.remote));
-        const auto isHeld = [&](std::uint32_t port) {
-            return held != host.heldPorts.end() &&
-                   ((held->second[port / 64] >> (port % 64)) & 1U) != 0;
+        // With no TIME_WAIT to reuse, a held port can never be chosen: skip a word of them at a
+        // time (the ports of this pass's parity, from `port` up to `end`).
+        const auto skipHeld = [&](std::uint32_t port, std::uint32_t end) {
+            if (held == host.heldPorts.end()) {
+                return port;
+            }
+            const std::uint64_t parity =
+                (port & 1U) != 0 ? 0xAAAAAAAAAAAAAAAAULL : 0x5555555555555555ULL;
+            for (std::uint32_t word = port / 64; word * 64 < end; ++word) {
+                std::uint64_t free = ~held->second[word] & parity;
+                if (word == port / 64) {
+                    free &= ~std::uint64_t{0} << (port % 64);
+                }
+                if (free != 0) {
+                    const std::uint32_t found =
+                        word * 64 + static_cast<std::uint32_t>(std::countr_zero(free));
+                    return found < end ? found : port + ((end - port + 1) & ~1U);
+                }
+            }
+            return port + ((end - port + 1) & ~1U);
         };
         for (int pass = 0; pass < 2 && chosen == 0; ++pass) {
-            std::uint32_t port = static_cast<std::uint32_t>(low) + offset;
-            for (std::uint32_t i = 0; i < remaining; i += 2, port += 2) {
+            const std::uint32_t start = static_cast<std::uint32_t>(low) + offset;
+            std::uint32_t port = start;
+            std::uint32_t i = 0;
+            while (i < remaining) {
                 if (port >= static_cast<std::uint32_t>(high)) {
                     port -= remaining;
                 }
+                if (!reusable) {
+                    const std::uint32_t end =
+                        port >= start ? static_cast<std::uint32_t>(high) : start;
+                    const std::uint32_t next = skipHeld(port, end);
+                    i += next - port;
+                    port = next;
+                    if (i >= remaining || port >= end) {
+                        continue;
+                    }
+                }
                 const auto p = static_cast<std::uint16_t>(port);
-                if (!reusable && isHeld(port)) {
-                    continue; // this 4-tuple is taken and no TIME_WAIT may be reused
-                }
-                if (host.listeners.contains(p)) {
-                    continue; // bound with bind(): fastreuse >= 0
-                }
-                if (!host.connectPorts.contains(p) || tupleFree(p, false)) {
+                // bind()-bound ports (fastreuse >= 0) are skipped; a connect()ed one is shared
+                // unless this very 4-tuple is taken.
+                if (!host.listeners.contains(p) &&
+                    (!host.connectPorts.contains(p) || tupleFree(p, false))) {
                     chosen = p;
                     const std::uint32_t step =
                         std::max<std::uint32_t>(i, static_cast<std::uint32_t>(rng_.below(8)) * 2);
                     host.portPerturb[index] += step + 2;
                     break;
                 }
+                i += 2;
+                port += 2;
             }
             ++offset;
             if ((offset & 1) == 0 || remaining <= 1) {
@@ -881,6 +910,7 @@ void Engine::loadTick() {
     const std::uint32_t slot = connect(loadClient_, loadServer_, port, Action{});
     if (slot != kNoSlot) {
         sockets_[slot].program = Program::LoadClient;
+        sockets_[slot].reading = load.clientReads;
     }
     if (loadStarted_ < load.connections()) {
         // Exact integer spacing: connection n starts at n / rate seconds.

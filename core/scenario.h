@@ -111,6 +111,7 @@ struct LoadConfig {
     Duration serverDelay{};         // how long the server takes to answer
     Closer closer = Closer::Client; // who closes first once the response has arrived
     Duration sampleEvery = 1s;      // how often the counters are sampled for the charts
+    bool clientReads = true;        // false: the client never reads (a slow reader, a zero window)
     friend bool operator==(const LoadConfig&, const LoadConfig&) = default;
 
     // How many connections the run starts.

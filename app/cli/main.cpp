@@ -3,6 +3,7 @@
 
 #include "atomic_file.h"
 #include "duration_text.h"
+#include "load_report.h"
 #include "pcap_writer.h"
 #include "scenario_json.h"
 #include "simulator.h"
@@ -34,7 +35,8 @@ constexpr std::string_view kUsage = R"(Usage: teardown-cli [options] SCENARIO.js
        teardown-cli [options] --preset NAME
        teardown-cli --list-presets
 
-Runs a Teardown Lab scenario and prints a text sequence diagram of it.
+Runs a Teardown Lab scenario and prints a text sequence diagram of it. A load scenario (many
+connections) prints a summary table of its peaks and totals instead.
 
 Options:
   --preset NAME     run a built-in scenario instead of a file
@@ -46,6 +48,9 @@ Options:
   --ascii           draw the diagram with ASCII characters only
   --gap DURATION    compress quiet stretches of at least DURATION (default 1s)
   --seed N          run with seed N instead of the scenario's own
+  --csv FILE        for a load scenario: write the sampled counters as CSV to FILE
+  --connection N    for a load scenario: show connection N (0 = the first) in full,
+                    as a diagram, trace or pcap, instead of the load summary
   --help            show this help and exit
 
 Exit status: 0 on success, 1 if an output could not be written, 2 on bad usage or a bad
@@ -60,6 +65,8 @@ struct Options {
     std::optional<std::string> tracePath;
     std::optional<std::string> pcapPath;
     std::optional<std::uint64_t> seed;
+    std::optional<std::string> csvPath;
+    std::optional<std::uint64_t> connection;
     tdl::TextDiagramOptions diagram;
 };
 
@@ -134,6 +141,19 @@ Options parseArguments(std::span<char* const> arguments) {
             options.pcapPath = value();
         } else if (argument == "--seed") {
             options.seed = parseSeed(value());
+        } else if (argument == "--csv") {
+            options.csvPath = value();
+        } else if (argument == "--connection") {
+            const std::string text = value();
+            std::uint64_t index = 0;
+            const auto [end, error] =
+                std::from_chars(text.data(), text.data() + text.size(), index);
+            if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+                throw UsageError{
+                    "--connection: expected a connection number (0, 1, ...), found \"" + text +
+                    '"'};
+            }
+            options.connection = index;
         } else if (argument == "--gap") {
             const std::string text = value();
             const std::optional<tdl::Duration> gap = tdl::parseDurationText(text);
@@ -185,18 +205,23 @@ std::optional<std::filesystem::path> presetFolder() {
     return std::nullopt;
 }
 
+// "four-way-close", or "load/port-exhaustion" for the load presets' folder.
 bool isPresetName(std::string_view name) {
-    return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-    });
+    return !name.empty() && name.front() != '/' && name.back() != '/' &&
+           name.find("//") == std::string_view::npos &&
+           std::all_of(name.begin(), name.end(), [](char c) {
+               return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+                      c == '/';
+           });
 }
 
 std::vector<std::string> presetNames(const std::filesystem::path& folder) {
     std::vector<std::string> names;
     std::error_code error;
-    for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
-        if (entry.path().extension() == ".json") {
-            names.push_back(entry.path().stem().string());
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(folder, error)) {
+        if (entry.is_regular_file() && entry.path().extension() == ".json") {
+            std::filesystem::path name = entry.path().lexically_relative(folder);
+            names.push_back(name.replace_extension().generic_string());
         }
     }
     std::sort(names.begin(), names.end());
@@ -252,6 +277,35 @@ std::string resolveScenarioPath(const Options& options) {
     return path.string();
 }
 
+int runLoad(const Options& options, const std::string& path, const tdl::Scenario& scenario) {
+    if (options.tracePath || options.pcapPath) {
+        std::cerr << kProgram << ": " << (options.tracePath ? "--trace" : "--pcap")
+                  << ": a load run keeps no segments; add --connection N for one connection\n";
+        return kExitBadInput;
+    }
+    tdl::LoadSeries series;
+    try {
+        series = tdl::runLoad(scenario);
+    } catch (const std::exception& error) {
+        std::cerr << kProgram << ": " << path << ": the simulator stopped: " << error.what()
+                  << '\n';
+        return kExitFailure;
+    }
+    if (options.csvPath) {
+        if (auto error = tdl::writeFileAtomically(*options.csvPath, tdl::loadSeriesCsv(series))) {
+            std::cerr << kProgram << ": " << *error << '\n';
+            return kExitFailure;
+        }
+    }
+    std::cout << tdl::renderLoadSummary(scenario, series);
+    std::cout.flush();
+    if (!std::cout) {
+        std::cerr << kProgram << ": cannot write to standard output\n";
+        return kExitFailure;
+    }
+    return kExitSuccess;
+}
+
 int run(const Options& options) {
     const std::string path = resolveScenarioPath(options);
     tdl::LoadResult loaded = tdl::loadScenario(path);
@@ -264,9 +318,25 @@ int run(const Options& options) {
         scenario.seed = *options.seed;
     }
 
+    if (scenario.load && !options.connection) {
+        return runLoad(options, path, scenario);
+    }
+    if (!scenario.load && (options.connection || options.csvPath)) {
+        std::cerr << kProgram << ": " << path << ": "
+                  << (options.connection ? "--connection" : "--csv")
+                  << " needs a load scenario (with a \"load\" object), found none\n";
+        return kExitBadInput;
+    }
+    if (scenario.load && *options.connection >= scenario.load->connections()) {
+        std::cerr << kProgram << ": --connection: expected a number below "
+                  << scenario.load->connections() << ", found " << *options.connection << '\n';
+        return kExitBadInput;
+    }
+
     tdl::Trace trace;
     try {
-        trace = tdl::simulate(scenario);
+        trace = scenario.load ? tdl::traceLoadConnection(scenario, *options.connection)
+                              : tdl::simulate(scenario);
     } catch (const std::exception& error) {
         std::cerr << kProgram << ": " << path << ": the simulator stopped: " << error.what()
                   << '\n';

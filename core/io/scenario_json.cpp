@@ -399,7 +399,7 @@ HostConfig readHost(const Node& node) {
 LoadConfig readLoad(const Node& node, const std::vector<HostConfig>& hosts) {
     const Fields fields(node, {"client", "server", "port", "port_count", "rate", "duration",
                                "request_bytes", "response_bytes", "server_delay", "closer",
-                               "sample_every"});
+                               "sample_every", "client_reads"});
     LoadConfig load;
     const auto readHostName = [&](const Node& name) {
         const std::string text = readString(name);
@@ -444,6 +444,12 @@ LoadConfig readLoad(const Node& node, const std::vector<HostConfig>& hosts) {
     }
     if (auto every = fields.optional("sample_every")) {
         load.sampleEvery = readDuration(*every, 1ms);
+    }
+    if (auto reads = fields.optional("client_reads")) {
+        if (!reads->value.is_boolean()) {
+            refuse(reads->pointer, "true or false", describe(reads->value));
+        }
+        load.clientReads = reads->value.get<bool>();
     }
     if (load.connections() == 0) {
         refuse(node.pointer + "/duration", "a duration long enough for one connection at this rate",
@@ -1039,6 +1045,9 @@ OrderedJson loadJson(const LoadConfig& load) {
     out["closer"] = std::string(closerKey(load.closer));
     if (load.sampleEvery != defaults.sampleEvery) {
         out["sample_every"] = durationText(load.sampleEvery);
+    }
+    if (load.clientReads != defaults.clientReads) {
+        out["client_reads"] = load.clientReads;
     }
     return out;
 }
