@@ -147,6 +147,7 @@ void SequenceDiagramView::paintEvent(QPaintEvent* event) {
 void SequenceDiagramView::resizeEvent(QResizeEvent* event) {
     QAbstractScrollArea::resizeEvent(event);
     invalidateLayout();
+    ensureCursorVisible();
 }
 
 void SequenceDiagramView::scrollContentsBy(int, int) {

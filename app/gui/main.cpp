@@ -23,9 +23,9 @@ int main(int argc, char* argv[]) {
     parser.process(app);
 
     tdl::ui::MainWindow window;
+    window.show();
     if (!parser.positionalArguments().isEmpty()) {
         window.openFile(parser.positionalArguments().front());
     }
-    window.show();
     return QApplication::exec();
 }
