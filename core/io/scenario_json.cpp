@@ -396,22 +396,24 @@ HostConfig readHost(const Node& node) {
     return host;
 }
 
+// A reference to a host of the scenario, by name.
+std::string readHostName(const std::vector<HostConfig>& hosts, const Node& name) {
+    const std::string text = readString(name);
+    if (std::none_of(hosts.begin(), hosts.end(),
+                     [&](const HostConfig& host) { return host.name == text; })) {
+        refuse(name.pointer, "the name of a host in /hosts", jsonQuoted(text));
+    }
+    return text;
+}
+
 LoadConfig readLoad(const Node& node, const std::vector<HostConfig>& hosts) {
     const Fields fields(node, {"client", "server", "port", "port_count", "rate", "duration",
                                "request_bytes", "response_bytes", "server_delay", "closer",
                                "sample_every", "client_reads"});
     LoadConfig load;
-    const auto readHostName = [&](const Node& name) {
-        const std::string text = readString(name);
-        if (std::none_of(hosts.begin(), hosts.end(),
-                         [&](const HostConfig& host) { return host.name == text; })) {
-            refuse(name.pointer, "the name of a host in /hosts", jsonQuoted(text));
-        }
-        return text;
-    };
-    load.client = readHostName(fields.required("client"));
+    load.client = readHostName(hosts, fields.required("client"));
     const Node server = fields.required("server");
-    load.server = readHostName(server);
+    load.server = readHostName(hosts, server);
     if (load.server == load.client) {
         refuse(server.pointer, "a host other than the client", jsonQuoted(load.server));
     }
@@ -467,14 +469,6 @@ NetworkConfig readNetwork(const Node& node, const std::vector<HostConfig>& hosts
     if (auto loss = fields.optional("loss")) {
         network.loss = readProbability(*loss);
     }
-    const auto readHostName = [&](const Node& name) {
-        const std::string text = readString(name);
-        if (std::none_of(hosts.begin(), hosts.end(),
-                         [&](const HostConfig& host) { return host.name == text; })) {
-            refuse(name.pointer, "the name of a host in /hosts", jsonQuoted(text));
-        }
-        return text;
-    };
     if (auto links = fields.optional("links")) {
         if (!links->value.is_array()) {
             refuse(links->pointer, "an array of links", describe(links->value));
@@ -482,9 +476,9 @@ NetworkConfig readNetwork(const Node& node, const std::vector<HostConfig>& hosts
         for (std::size_t i = 0; i < links->value.size(); ++i) {
             const Fields link(links->at(i), {"from", "to", "delay", "loss"});
             LinkConfig config;
-            config.from = readHostName(link.required("from"));
+            config.from = readHostName(hosts, link.required("from"));
             const Node to = link.required("to");
-            config.to = readHostName(to);
+            config.to = readHostName(hosts, to);
             if (config.to == config.from) {
                 refuse(to.pointer, "a host other than \"from\"", jsonQuoted(config.to));
             }
@@ -728,19 +722,11 @@ FaultRule readFault(const Node& node, const std::vector<HostConfig>& hosts,
     FaultRule rule;
     const Fields match(fields.required("match"),
                        {"from", "to", "socket", "flags", "not_flags", "data", "nth", "ordinal"});
-    const auto readHostName = [&](const Node& name) {
-        const std::string text = readString(name);
-        if (std::none_of(hosts.begin(), hosts.end(),
-                         [&](const HostConfig& host) { return host.name == text; })) {
-            refuse(name.pointer, "the name of a host in /hosts", jsonQuoted(text));
-        }
-        return text;
-    };
     if (auto from = match.optional("from")) {
-        rule.from = readHostName(*from);
+        rule.from = readHostName(hosts, *from);
     }
     if (auto to = match.optional("to")) {
-        rule.to = readHostName(*to);
+        rule.to = readHostName(hosts, *to);
     }
     if (auto socket = match.optional("socket")) {
         rule.socket = readName(*socket, "a socket name");
