@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace tdl::ui {
 
@@ -42,7 +43,7 @@ void DiagramLayout::placeTimers() {
         }
         std::vector<SimTime>& ends = columnEnds[timer.host];
         auto free =
-            std::find_if(ends.begin(), ends.end(), [&](SimTime end) { return end < timer.armed; });
+            std::find_if(ends.begin(), ends.end(), [&](SimTime end) { return end <= timer.armed; });
         if (free == ends.end()) {
             ends.push_back(timer.ended);
             timerColumn_[i] = static_cast<int>(ends.size() - 1);
@@ -60,7 +61,9 @@ void DiagramLayout::placeTimers() {
 void DiagramLayout::placeLabels() {
     const Trace& trace = run_->trace();
     const TraceIndex& index = run_->index();
-    labels_.clear();
+    // Candidates, most important first: every state change, then the timers worth a word (an
+    // RTO that is stopped by its ACK, as most are, keeps its bracket but gets no label).
+    std::vector<Label> candidates;
     const auto spans = index.stateSpans();
     for (std::size_t i = 0; i < spans.size(); ++i) {
         const TraceIndex::StateSpan& span = spans[i];
@@ -76,37 +79,51 @@ void DiagramLayout::placeLabels() {
                                      : QString::fromStdString(socket->name);
             text = QStringLiteral("%1: %2").arg(name, text);
         }
-        labels_.push_back({Label::Kind::State, i, span.host, y(span.from), 0, text});
+        candidates.push_back({Label::Kind::State, i, span.host, y(span.from), 0, text});
     }
     const auto timers = index.timers();
     for (std::size_t i = 0; i < timers.size(); ++i) {
-        if (timerColumn_[i] < 0) {
+        const TraceIndex::TimerSpan& timer = timers[i];
+        const bool routine =
+            timer.kind == TimerKind::Retransmit && timer.end != TraceIndex::TimerEnd::Fired;
+        if (timerColumn_[i] < 0 || routine) {
             continue;
         }
-        const TraceIndex::TimerSpan& timer = timers[i];
-        labels_.push_back(
+        candidates.push_back(
             {Label::Kind::Timer, i, timer.host, y(timer.armed), 0,
              QStringLiteral("%1 %2").arg(TraceText::timerShortName(timer.kind),
                                          TraceText::duration(timer.deadline - timer.armed))});
     }
-    std::stable_sort(labels_.begin(), labels_.end(), [](const Label& a, const Label& b) {
-        return a.host != b.host ? a.host < b.host : a.anchorY < b.anchorY;
-    });
+
+    // Each label goes where it belongs or a little below (or above) it; one that would land too
+    // far from its place is left out: its band or bracket still shows, with a tooltip.
     const double line = metrics_.height();
+    const double step = line / 2;
+    std::vector<std::map<double, double>> taken(trace.hosts.size()); // top -> bottom
+    const auto fits = [&](const std::map<double, double>& used, double top) {
+        const auto next = used.lower_bound(top - line + 0.01);
+        return next == used.end() || next->first >= top + line - 0.01;
+    };
+    labels_.clear();
+    for (Label& label : candidates) {
+        std::map<double, double>& used = taken[label.host];
+        const double wanted = label.anchorY - line / 2;
+        for (const double shift : {0.0, step, -step, 2 * step, 3 * step, -2 * step, 4 * step}) {
+            if (fits(used, wanted + shift)) {
+                label.y = wanted + shift;
+                used.emplace(label.y, label.y + line);
+                labels_.push_back(label);
+                break;
+            }
+        }
+    }
+
     // State labels and running timers are drawn bold; measure them so.
     QFont boldFont = font_;
     boldFont.setBold(true);
     const QFontMetricsF bold(boldFont);
     double widest = bold.horizontalAdvance(QStringLiteral("ESTABLISHED"));
-    HostId host = kNoHost;
-    double bottom = 0;
-    for (Label& label : labels_) {
-        if (label.host != host) {
-            host = label.host;
-            bottom = 0;
-        }
-        label.y = std::max(label.anchorY - line / 2, bottom);
-        bottom = label.y + line;
+    for (const Label& label : labels_) {
         widest = std::max(widest, bold.horizontalAdvance(label.text));
     }
     // Room for a running timer's countdown too ("2MSL 59.8 s left", "RTO 999 ms left").

@@ -1,9 +1,11 @@
 #include "DiagramColors.h"
 #include "DiagramLayout.h"
 #include "DiagramPainter.h"
+#include "Document.h"
 #include "QtWarningGuard.h"
 #include "SequenceDiagramView.h"
 #include "handmade_trace.h"
+#include "scenario_builder.h"
 
 #include <QApplication>
 #include <QFile>
@@ -156,6 +158,37 @@ TEST_F(DiagramTest, ZoomStretchesTheTimeAxisWithinLimits) {
         view.zoomOut();
     }
     EXPECT_GE(view.zoom(), 0.25);
+}
+
+TEST(DiagramLabels, NeverOverlapAndStayNearTheirPlace) {
+    // Many small writes: hundreds of segments, state changes and RTO timers close together.
+    test::ScenarioBuilder builder = test::connectedPair();
+    for (int i = 0; i < 60; ++i) {
+        builder.send(100ms + i * 2ms, "client", "c", 300);
+    }
+    const RunPtr run = Document::simulate(builder.close(1s, "client", "c").build(), nullptr);
+    ASSERT_TRUE(run);
+    const DiagramLayout layout(run, QApplication::font(), 900, 1.0);
+    const double line = layout.metrics().height();
+    std::vector<DiagramLayout::Label> labels = layout.labels();
+    ASSERT_FALSE(labels.empty());
+    std::sort(labels.begin(), labels.end(), [](const auto& a, const auto& b) {
+        return a.host != b.host ? a.host < b.host : a.y < b.y;
+    });
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        EXPECT_LE(std::abs(labels[i].y + line / 2 - labels[i].anchorY), 2 * line + 0.01);
+        if (i > 0 && labels[i].host == labels[i - 1].host) {
+            EXPECT_GE(labels[i].y - labels[i - 1].y, line - 0.02) << labels[i].text.toStdString();
+        }
+    }
+    // Every state the client goes through is labelled.
+    const SocketId client = run->index().firstActiveSocket();
+    const auto states = run->index().stateSpans(client);
+    const auto labelled = std::count_if(labels.begin(), labels.end(), [&](const auto& label) {
+        return label.kind == DiagramLayout::Label::Kind::State &&
+               run->index().stateSpans()[label.item].socket == client;
+    });
+    EXPECT_EQ(static_cast<std::size_t>(labelled), states.size());
 }
 
 } // namespace
