@@ -1,7 +1,9 @@
 #include "Document.h"
 #include "SysctlModel.h"
+#include "SysctlPanel.h"
 #include "scenario_builder.h"
 
+#include <QComboBox>
 #include <QSignalSpy>
 
 #include <gtest/gtest.h>
@@ -95,6 +97,26 @@ TEST_F(SysctlModelTest, AnAcceptedValueIsAnUndoableEditThatReruns) {
     EXPECT_EQ(document_.scenario().hosts[0].sysctls.tcp_tw_reuse, 2);
     EXPECT_EQ(document_.run(), before);
     EXPECT_FALSE(document_.isModified());
+}
+
+TEST_F(SysctlModelTest, AnotherProfileTakesItsDefaultsButKeepsChosenValues) {
+    const int finTimeout = rowOf("net.ipv4.tcp_fin_timeout");
+    ASSERT_TRUE(
+        model_.setData(model_.index(finTimeout, SysctlModel::ValueColumn), QStringLiteral("30")));
+    SysctlPanel panel(&document_);
+    auto* profile = panel.findChild<QComboBox*>(QStringLiteral("profile0"));
+    ASSERT_NE(profile, nullptr);
+    EXPECT_EQ(profile->currentIndex(), static_cast<int>(KernelProfile::Linux6));
+    emit profile->activated(static_cast<int>(KernelProfile::Linux4_12));
+    const HostConfig& client = document_.scenario().hosts[0];
+    EXPECT_EQ(client.profile, KernelProfile::Linux4_12);
+    EXPECT_EQ(client.sysctls.tcp_tw_reuse, defaultSysctls(KernelProfile::Linux4_12).tcp_tw_reuse);
+    EXPECT_EQ(client.sysctls.tcp_fin_timeout, 30);
+    EXPECT_EQ(profile->currentIndex(), static_cast<int>(KernelProfile::Linux4_12));
+    EXPECT_EQ(document_.undoStack()->count(), 2);
+    document_.undoStack()->undo();
+    EXPECT_EQ(document_.scenario().hosts[0].profile, KernelProfile::Linux6);
+    EXPECT_EQ(profile->currentIndex(), static_cast<int>(KernelProfile::Linux6));
 }
 
 } // namespace
