@@ -9,7 +9,6 @@
 
 #include <array>
 #include <climits>
-#include <vector>
 
 namespace tdl::ui {
 
@@ -65,22 +64,8 @@ constexpr std::array<KnobSummary, 15> kSummaries = {{
                                        "Ephemeral ports connect() chooses from (low high)")},
 }};
 
-// The knobs the engine lists, skipping an unnamed (unused) entry of its table.
-const std::vector<const SysctlKnob*>& knobs() {
-    static const std::vector<const SysctlKnob*> kKnobs = [] {
-        std::vector<const SysctlKnob*> list;
-        for (const SysctlKnob& knob : sysctlKnobs()) {
-            if (!knob.name.empty() && knob.existsIn != nullptr) {
-                list.push_back(&knob);
-            }
-        }
-        return list;
-    }();
-    return kKnobs;
-}
-
 const SysctlKnob& knobAt(int row) {
-    return *knobs()[static_cast<std::size_t>(row)];
+    return sysctlKnobs()[static_cast<std::size_t>(row)];
 }
 
 } // namespace
@@ -141,7 +126,7 @@ void SysctlModel::retranslate() {
 }
 
 int SysctlModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(knobs().size());
+    return parent.isValid() ? 0 : static_cast<int>(sysctlKnobs().size());
 }
 
 int SysctlModel::columnCount(const QModelIndex& parent) const {

@@ -135,7 +135,7 @@ void SysctlPanel::profileChosen(int host, int index) {
     const Sysctls oldDefaults = defaultSysctls(config.profile);
     Sysctls sysctls = defaultSysctls(profile);
     for (const SysctlKnob& knob : sysctlKnobs()) {
-        if (knob.name.empty() || knob.existsIn == nullptr || !knob.existsIn(profile)) {
+        if (!knob.existsIn(profile)) {
             continue;
         }
         const std::string value = sysctlValueText(config.sysctls, knob.name);
