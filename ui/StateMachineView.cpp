@@ -16,7 +16,7 @@ namespace tdl::ui {
 namespace {
 
 constexpr double kWidth = 600;
-constexpr double kHeight = 600;
+constexpr double kHeight = 630;
 constexpr double kBoxWidth = 116;
 constexpr double kBoxHeight = 28;
 // How much of the time axis the last transition takes to travel along its arrow.
@@ -387,9 +387,10 @@ void StateMachineView::paintEvent(QPaintEvent*) {
                                    CauseCatalog::sentence(last.reason))
                         : TraceText::stateName(TcpState::Closed);
             p.setPen(colors.hostColor(info->host));
-            p.drawText(QRectF(8, y, kWidth - 16, fm.height() * 2 + 2),
-                       Qt::AlignLeft | Qt::TextWordWrap, text);
-            y += fm.height() * 2 + 4;
+            QRectF used;
+            p.drawText(QRectF(8, y, kWidth - 16, kHeight - y), Qt::AlignLeft | Qt::TextWordWrap,
+                       text, &used);
+            y += used.height() + 4;
         }
     }
 }
