@@ -297,6 +297,9 @@ void DiagramPainter::paintSegment(QPainter& p, SegmentId id) const {
     if (copy) {
         label += QStringLiteral(" ") + tr("(copy)");
     }
+    if (!info.copies.empty()) {
+        label += QStringLiteral(" ×%1").arg(info.copies.size() + 1);
+    }
     if (delayed) {
         const Reason& reason = trace_.facts[info.delayedFact].reason;
         label +=

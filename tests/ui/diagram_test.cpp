@@ -120,6 +120,24 @@ TEST_F(DiagramTest, ViewExportsPngAndSvg) {
     EXPECT_TRUE(view.exportPng(dir.filePath(QStringLiteral("missing/d.png"))).has_value());
 }
 
+TEST_F(DiagramTest, LossesDelaysCopiesAndRetransmissionsAreMarked) {
+    SequenceDiagramView view;
+    view.resize(900, 600);
+    view.setRun(std::make_shared<const ui::Run>(test::handmadeFaultyClose()));
+    view.setTime(SimTime(520ms));
+    const QTemporaryDir dir;
+    const QString svg = dir.filePath(QStringLiteral("faulty.svg"));
+    ASSERT_FALSE(view.exportSvg(svg).has_value());
+    QFile file(svg);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(file.readAll());
+    EXPECT_TRUE(text.contains(QStringLiteral("(copy)")));
+    EXPECT_TRUE(text.contains(QStringLiteral("×2")));
+    EXPECT_TRUE(text.contains(QStringLiteral("(+100 ms)")));
+    EXPECT_TRUE(text.contains(QStringLiteral("↻ FIN,ACK")));
+    EXPECT_TRUE(text.contains(QStringLiteral("Data corruption")));
+}
+
 TEST_F(DiagramTest, ClickingSelectsAndReportsTheSegment) {
     SequenceDiagramView view;
     view.resize(900, 2000);
