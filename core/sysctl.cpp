@@ -102,15 +102,15 @@ bool parseProfileKey(std::string_view key, KernelProfile& out) {
 const ProfileTraits& traitsOf(KernelProfile profile) {
     static constexpr std::array<ProfileTraits, kKernelProfileCount> kTraits = {{
         // Linux 6.14+
-        {60s, true, false, false, TsOffsetMode::PerFlow, true, true, true, true, true, 2},
+        {60s, true, false, false, TsOffsetMode::PerFlow, true, true, true, true, 2},
         // Linux 4.19 - 6.13
-        {60s, false, true, false, TsOffsetMode::PerHostPair, true, true, true, true, true, 2},
+        {60s, false, true, false, TsOffsetMode::PerHostPair, true, true, true, true, 2},
         // Linux 4.12 - 4.18
-        {60s, false, false, false, TsOffsetMode::PerHostPair, true, true, true, true, true, 1},
+        {60s, false, false, false, TsOffsetMode::PerHostPair, true, true, true, true, 1},
         // Linux 3.10 - 4.11
-        {60s, false, false, true, TsOffsetMode::None, true, true, true, true, true, 1},
+        {60s, false, false, true, TsOffsetMode::None, true, true, true, true, 1},
         // RFC 9293: 2 MSL with MSL = 2 min (§3.4.2)
-        {240s, false, false, false, TsOffsetMode::PerFlow, false, false, false, false, false, 0},
+        {240s, false, false, false, TsOffsetMode::PerFlow, false, false, false, false, 0},
     }};
     return kTraits[static_cast<std::size_t>(profile)];
 }

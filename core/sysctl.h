@@ -36,7 +36,6 @@ struct ProfileTraits {
     bool rstOnCloseWithUnreadData; // RFC 2525 §2.17, __tcp_close()
     bool rstOnDataAfterClose;      // RFC 1122 §4.2.2.13, tcp_rcv_state_process() step 7
     bool orphanFinWait2Timeout;    // tcp_fin_timeout ends an orphan's FIN-WAIT-2
-    bool challengeAcks;            // RFC 5961 (3.6+)
     bool twAcceptsNewerSyn;        // tcp_timewait_state_process() TCP_TW_SYN
     int maxTwReuseMode;            // 2 since 4.19 (loopback mode), else 1
 };

@@ -577,7 +577,7 @@ void Engine::closeSocket(std::uint32_t slot) {
         return;
     }
     // tcp_check_oom() -> tcp_too_many_orphans(): the orphan just made counts.
-    if (host.orphans > host.sysctls.tcp_max_orphans && traits.challengeAcks) {
+    if (host.orphans > host.sysctls.tcp_max_orphans) {
         const Reason why(Cause::RstTooManyOrphans, host.orphans, host.sysctls.tcp_max_orphans);
         setState(*sock, TcpState::Closed, why);
         sendActiveReset(*sock, why);
