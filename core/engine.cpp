@@ -62,6 +62,19 @@ Engine::Engine(const Scenario& scenario, TraceSink& sink)
         }
     }
     faultMatches_.assign(scenario.faults.size(), 0);
+    const std::size_t n = hosts_.size();
+    linkDelay_.assign(n * n, scenario.network.delay);
+    linkLoss_.assign(n * n, scenario.network.loss);
+    for (const LinkConfig& link : scenario.network.links) {
+        const int from = scenario.hostIndex(link.from);
+        const int to = scenario.hostIndex(link.to);
+        if (from < 0 || to < 0) {
+            throw std::invalid_argument("a link names a host the scenario does not have");
+        }
+        const std::size_t index = static_cast<std::size_t>(from) * n + static_cast<std::size_t>(to);
+        linkDelay_[index] = link.delay;
+        linkLoss_[index] = link.loss;
+    }
     if (scenario.load) {
         const LoadConfig& load = *scenario.load;
         const int client = scenario.hostIndex(load.client);
@@ -277,27 +290,12 @@ HostId Engine::routeTo(const Segment& segment) const {
     return listening != kNoHost ? listening : first;
 }
 
-Duration Engine::linkDelay(HostId from, HostId to) const {
-    for (const LinkConfig& link : scenario_.network.links) {
-        if (link.from == hosts_[from].info.name && link.to == hosts_[to].info.name) {
-            return link.delay;
-        }
-    }
-    return scenario_.network.delay;
-}
-
-double Engine::linkLoss(HostId from, HostId to) const {
-    for (const LinkConfig& link : scenario_.network.links) {
-        if (link.from == hosts_[from].info.name && link.to == hosts_[to].info.name) {
-            return link.loss;
-        }
-    }
-    return scenario_.network.loss;
-}
-
 const FaultRule* Engine::matchFault(HostId from, HostId to, const Segment& segment,
                                     std::uint32_t ordinal, std::size_t& ruleIndex) {
     const FaultRule* chosen = nullptr;
+    if (scenario_.faults.empty()) {
+        return chosen;
+    }
     for (std::size_t i = 0; i < scenario_.faults.size(); ++i) {
         const FaultRule& rule = scenario_.faults[i];
         if (!rule.from.empty() && rule.from != hosts_[from].info.name) {
@@ -359,44 +357,44 @@ void Engine::transmit(HostId from, const Segment& segment, Reason reason) {
     sent.reason = reason;
     fact(sent);
 
-    Fact lost;
-    lost.kind = FactKind::SegmentDropped;
-    lost.host = from;
-    lost.socket = segment.sender;
-    lost.segment = id;
+    const auto networkFact = [&](FactKind kind, Reason why, SegmentId which) {
+        Fact f;
+        f.kind = kind;
+        f.host = from;
+        f.socket = segment.sender;
+        f.segment = which;
+        f.reason = why;
+        fact(f);
+    };
     if (to == kNoHost) {
-        lost.reason = Reason(Cause::NoRoute);
-        fact(lost);
+        networkFact(FactKind::SegmentDropped, Reason(Cause::NoRoute), id);
         return;
     }
 
-    Duration delay = linkDelay(from, to);
+    const std::size_t link = std::size_t{from} * hosts_.size() + to;
+    Duration delay = linkDelay_[link];
     bool duplicate = false;
     std::size_t ruleIndex = 0;
     if (const FaultRule* rule = matchFault(from, to, segment, ordinal, ruleIndex)) {
         const auto ruleNumber = static_cast<std::int64_t>(ruleIndex + 1);
         switch (rule->action) {
         case FaultAction::Drop:
-            lost.reason = Reason(Cause::FaultDrop, ruleNumber);
-            fact(lost);
+            networkFact(FactKind::SegmentDropped, Reason(Cause::FaultDrop, ruleNumber), id);
             return;
-        case FaultAction::Delay: {
+        case FaultAction::Delay:
             delay += rule->delay;
-            Fact delayed = lost;
-            delayed.kind = FactKind::SegmentDelayed;
-            delayed.reason = Reason(Cause::FaultDelay, ruleNumber, rule->delay.count());
-            fact(delayed);
+            networkFact(FactKind::SegmentDelayed,
+                        Reason(Cause::FaultDelay, ruleNumber, rule->delay.count()), id);
             break;
-        }
         case FaultAction::Duplicate:
             duplicate = true;
             break;
         }
     }
-    const double loss = linkLoss(from, to);
+    const double loss = linkLoss_[link];
     if (loss > 0.0 && rng_.uniform() < loss) {
-        lost.reason = Reason(Cause::RandomLoss, static_cast<std::int64_t>(loss * 1e6));
-        fact(lost);
+        networkFact(FactKind::SegmentDropped,
+                    Reason(Cause::RandomLoss, static_cast<std::int64_t>(loss * 1e6)), id);
         return;
     }
 
@@ -417,11 +415,9 @@ void Engine::transmit(HostId from, const Segment& segment, Reason reason) {
         SegmentRecord copy = record;
         copy.duplicateOf = id;
         const SegmentId copyId = sink_.segmentSent(copy);
-        Fact dup = lost;
-        dup.kind = FactKind::SegmentDuplicated;
-        dup.segment = copyId;
-        dup.reason = Reason(Cause::FaultDuplicate, static_cast<std::int64_t>(ruleIndex + 1));
-        fact(dup);
+        networkFact(FactKind::SegmentDuplicated,
+                    Reason(Cause::FaultDuplicate, static_cast<std::int64_t>(ruleIndex + 1)),
+                    copyId);
         launch(copyId);
     }
 }

@@ -224,8 +224,9 @@ private:
     const FaultRule* matchFault(HostId from, HostId to, const Segment& segment,
                                 std::uint32_t ordinal, std::size_t& ruleIndex);
     HostId routeTo(const Segment& segment) const;
-    Duration linkDelay(HostId from, HostId to) const;
-    double linkLoss(HostId from, HostId to) const;
+    // Per direction, from the network's defaults and its links: [from * hosts + to].
+    std::vector<Duration> linkDelay_;
+    std::vector<double> linkLoss_;
 
     std::uint32_t allocSocket(HostId host, SocketRole role, const std::string& name);
     void freeSocket(std::uint32_t slot);

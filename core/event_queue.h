@@ -41,6 +41,7 @@ struct Event {
 class EventQueue {
 public:
     void push(const Event& event) {
+        ++size_;
         heap_.push_back(event);
         std::push_heap(heap_.begin(), heap_.end(), std::greater<>{});
     }
@@ -49,21 +50,20 @@ public:
     void pushAfter(Duration delay, const Event& event) {
         for (Lane& lane : lanes_) {
             if (lane.delay == delay) {
+                ++size_;
                 lane.events.push_back(event);
                 return;
             }
         }
         if (lanes_.size() < kMaxLanes) {
+            ++size_;
             lanes_.push_back(Lane{delay, {event}});
             return;
         }
         push(event);
     }
 
-    bool empty() const {
-        return heap_.empty() && std::all_of(lanes_.begin(), lanes_.end(),
-                                            [](const Lane& l) { return l.events.empty(); });
-    }
+    bool empty() const { return size_ == 0; }
 
     // The earliest event; the queue must not be empty.
     const Event& top() {
@@ -81,6 +81,7 @@ public:
 
     // Removes what top() returned.
     void pop() {
+        --size_;
         if (source_ == kHeap) {
             std::pop_heap(heap_.begin(), heap_.end(), std::greater<>{});
             heap_.pop_back();
@@ -99,6 +100,7 @@ private:
     std::vector<Event> heap_;
     std::vector<Lane> lanes_;
     std::size_t source_ = kHeap;
+    std::size_t size_ = 0;
 };
 
 } // namespace tdl
