@@ -413,6 +413,10 @@
             <source>Reset to preset</source>
             <translation>恢复为预设</translation>
         </message>
+        <message>
+            <source>This is a load scenario (%1 connections). The sequence diagram shows one connection at a time; open a single-connection scenario instead.</source>
+            <translation>这是一个负载场景（%1 个连接）。时序图一次只显示一个连接；请打开单连接的场景。</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::EventLogModel</name>

@@ -14,6 +14,16 @@ Document::Document(QObject* parent)
 }
 
 RunPtr Document::simulate(const Scenario& scenario, QString* error) {
+    if (scenario.load) {
+        // A load run is thousands of connections: recording each of its segments would freeze
+        // the window. It belongs to the load explorer, not to the sequence diagram.
+        if (error != nullptr) {
+            *error = tr("This is a load scenario (%1 connections). The sequence diagram shows one "
+                        "connection at a time; open a single-connection scenario instead.")
+                         .arg(scenario.load->connections());
+        }
+        return nullptr;
+    }
     try {
         return std::make_shared<const Run>(tdl::simulate(scenario));
     } catch (const std::exception& e) {

@@ -19,7 +19,8 @@ class Document : public QObject {
 public:
     explicit Document(QObject* parent = nullptr);
 
-    // Runs a scenario once; on failure returns nullptr and the engine's message in *error.
+    // Runs a scenario once; on failure returns nullptr and the engine's message in *error. A
+    // load scenario is refused: its trace would be far too large to record and draw.
     static RunPtr simulate(const Scenario& scenario, QString* error);
 
     // Starts over with another scenario: a fresh undo stack, and this scenario as the original
