@@ -21,6 +21,7 @@ constexpr std::size_t kPortPerturbSize = 1U << 16;              // INET_TABLE_PE
 Engine::Engine(const Scenario& scenario, TraceSink& sink)
     : scenario_(scenario)
     , sink_(sink)
+    , recordFacts_(sink.wantsFacts())
     , rng_(scenario.seed) {
     if (scenario.hosts.empty()) {
         throw std::invalid_argument("a scenario needs at least one host");
@@ -163,13 +164,15 @@ void Engine::dispatch(const Event& event) {
         const auto kind = static_cast<TimerKind>(event.detail);
         sock.queuedAt[event.detail] = kNotQueued;
         sock.armed &= static_cast<std::uint8_t>(~(1U << event.detail));
-        Fact f;
-        f.kind = FactKind::TimerFired;
-        f.host = sock.host;
-        f.socket = sock.id;
-        f.timer = kind;
-        f.reason = firedReason(sock, kind);
-        fact(f);
+        if (recordFacts_) {
+            Fact f;
+            f.kind = FactKind::TimerFired;
+            f.host = sock.host;
+            f.socket = sock.id;
+            f.timer = kind;
+            f.reason = firedReason(sock, kind);
+            fact(f);
+        }
         onSocketTimer(sock, kind);
         break;
     }
@@ -215,6 +218,9 @@ Reason Engine::firedReason(const TcpSock& sock, TimerKind kind) const {
 }
 
 void Engine::fact(Fact f) {
+    if (!recordFacts_) {
+        return;
+    }
     if (pendingDelivery_) {
         Fact delivery = *pendingDelivery_;
         pendingDelivery_.reset();
@@ -343,19 +349,21 @@ void Engine::transmit(HostId from, const Segment& segment, Reason reason) {
     }
     const HostId to = routeTo(segment);
     SegmentRecord record;
-    record.segment = segment;
-    record.from = from;
-    record.to = to;
-    record.sentAt = now_;
-    const SegmentId id = sink_.segmentSent(record);
-
-    Fact sent;
-    sent.kind = FactKind::SegmentSent;
-    sent.host = from;
-    sent.socket = segment.sender;
-    sent.segment = id;
-    sent.reason = reason;
-    fact(sent);
+    SegmentId id = kNoSegment;
+    if (recordFacts_) {
+        record.segment = segment;
+        record.from = from;
+        record.to = to;
+        record.sentAt = now_;
+        id = sink_.segmentSent(record);
+        Fact sent;
+        sent.kind = FactKind::SegmentSent;
+        sent.host = from;
+        sent.socket = segment.sender;
+        sent.segment = id;
+        sent.reason = reason;
+        fact(sent);
+    }
 
     const auto networkFact = [&](FactKind kind, Reason why, SegmentId which) {
         Fact f;
@@ -414,7 +422,7 @@ void Engine::transmit(HostId from, const Segment& segment, Reason reason) {
     if (duplicate) {
         SegmentRecord copy = record;
         copy.duplicateOf = id;
-        const SegmentId copyId = sink_.segmentSent(copy);
+        const SegmentId copyId = recordFacts_ ? sink_.segmentSent(copy) : kNoSegment;
         networkFact(FactKind::SegmentDuplicated,
                     Reason(Cause::FaultDuplicate, static_cast<std::int64_t>(ruleIndex + 1)),
                     copyId);
@@ -426,15 +434,16 @@ void Engine::deliver(std::uint32_t slot) {
     const InFlight flight = inFlight_[slot];
     inFlight_[slot].live = false;
     freeInFlight_.push_back(slot);
-    sink_.segmentDelivered(flight.traceId, now_);
-
-    Fact arrival;
-    arrival.at = now_;
-    arrival.kind = FactKind::SegmentDelivered;
-    arrival.host = flight.to;
-    arrival.segment = flight.traceId;
-    arrival.reason = Reason(Cause::Accepted);
-    pendingDelivery_ = arrival;
+    if (recordFacts_) {
+        sink_.segmentDelivered(flight.traceId, now_);
+        Fact arrival;
+        arrival.at = now_;
+        arrival.kind = FactKind::SegmentDelivered;
+        arrival.host = flight.to;
+        arrival.segment = flight.traceId;
+        arrival.reason = Reason(Cause::Accepted);
+        pendingDelivery_ = arrival;
+    }
     receive(flight.to, flight.segment, flight.traceId);
     if (pendingDelivery_) {
         const Fact delivery = *pendingDelivery_;

@@ -310,6 +310,7 @@ private:
 
     const Scenario& scenario_;
     TraceSink& sink_;
+    const bool recordFacts_;
     SimTime now_{};
     std::uint64_t order_ = 0;
     EventQueue queue_;

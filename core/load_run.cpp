@@ -27,6 +27,7 @@ public:
         series_.end = end;
         series_.truncated = truncated;
     }
+    bool wantsFacts() const override { return false; }
     bool sampled(SimTime at, const std::vector<HostCounters>& hosts) override {
         series_.times.push_back(at);
         series_.samples.push_back(hosts);

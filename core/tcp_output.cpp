@@ -67,6 +67,9 @@ void Engine::stateFact(HostId host, SocketId socket, TcpState from, TcpState to,
     if (to != TcpState::Closed) {
         ++counts[static_cast<std::size_t>(to)];
     }
+    if (!recordFacts_) {
+        return;
+    }
     Fact f;
     f.kind = FactKind::StateChanged;
     f.host = host;
@@ -255,6 +258,9 @@ void Engine::armTimer(TcpSock& sock, TimerKind kind, Duration after, Reason reas
         scheduleAfter(after, EventKind::SocketTimer, slot, sock.id,
                       static_cast<std::uint8_t>(index));
     }
+    if (!recordFacts_) {
+        return;
+    }
     Fact f;
     f.kind = FactKind::TimerArmed;
     f.host = sock.host;
@@ -271,6 +277,9 @@ void Engine::cancelTimer(TcpSock& sock, TimerKind kind, Reason reason) {
     }
     const auto index = static_cast<std::size_t>(kind);
     sock.armed &= static_cast<std::uint8_t>(~(1U << index));
+    if (!recordFacts_) {
+        return;
+    }
     Fact f;
     f.kind = FactKind::TimerCancelled;
     f.host = sock.host;

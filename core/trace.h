@@ -148,6 +148,9 @@ public:
     virtual bool sampled(SimTime /*at*/, const std::vector<HostCounters>& /*hosts*/) {
         return true;
     }
+    // A sink that keeps only the sampled counters says no here, and the engine spares itself
+    // building facts and segment records nobody reads. The simulation is the same either way.
+    virtual bool wantsFacts() const { return true; }
 };
 
 class TraceRecorder final : public TraceSink {

@@ -1,6 +1,7 @@
 // Engine throughput and memory, measured (never asserted in unit tests). Run:
 //   build/tests/bench/engine_bench --benchmark_counters_tabular=true
 
+#include "load_run.h"
 #include "simulator.h"
 
 #include <benchmark/benchmark.h>
@@ -9,25 +10,6 @@
 namespace {
 
 using namespace tdl;
-
-// Keeps nothing: the engine alone is measured, not a trace's memory.
-class CountingSink final : public TraceSink {
-public:
-    void hostAdded(const HostInfo&) override {}
-    void socketAdded(const SocketInfo&) override {}
-    void socketUpdated(const SocketInfo&) override {}
-    SegmentId segmentSent(const SegmentRecord&) override { return segments++; }
-    void segmentDelivered(SegmentId, SimTime) override {}
-    void fact(const Fact& f) override {
-        if (f.kind == FactKind::StateChanged && f.to == TcpState::TimeWait) {
-            ++timeWaits;
-        }
-    }
-    void finished(SimTime, bool) override {}
-
-    std::uint32_t segments = 0;
-    std::uint64_t timeWaits = 0;
-};
 
 // `count` full lifecycles from the load generator, 100,000 new connections per second: handshake,
 // a 100-byte request and a 200-byte response, the client's close, the server's close on EOF, and
@@ -40,6 +22,7 @@ Scenario lifecycles(std::int64_t count, Duration limit) {
                                  defaultSysctls(KernelProfile::Linux6)});
     s.hosts.push_back(HostConfig{"server", 0x0A000002, KernelProfile::Linux6,
                                  defaultSysctls(KernelProfile::Linux6)});
+    s.hosts[0].sysctls.tcp_max_tw_buckets = 1'000'000;
     s.network.delay = 1ms;
     s.limit = limit;
     LoadConfig load;
@@ -53,36 +36,71 @@ Scenario lifecycles(std::int64_t count, Duration limit) {
     return s;
 }
 
+std::int64_t timeWaits(const HostCounters& c) {
+    return c.sockets[static_cast<std::size_t>(TcpState::TimeWait)];
+}
+
+// As a load run does it: runLoad() keeps the sampled counters, no trace.
 void BM_ConnectionLifecycles(benchmark::State& state) {
     const std::int64_t count = state.range(0);
     const Scenario scenario = lifecycles(count, 1h);
-    std::uint64_t segments = 0;
-    std::uint64_t timeWaits = 0;
     for (auto _ : state) {
-        CountingSink sink;
-        Simulator simulator(scenario, sink);
-        simulator.run();
-        segments += sink.segments;
-        timeWaits += sink.timeWaits;
+        const LoadSeries series = runLoad(scenario);
+        benchmark::DoNotOptimize(series.samples.data());
+        // Every connection completed, and TIME_WAIT held them all at once before expiring.
+        std::int64_t peak = 0;
+        for (const auto& sample : series.samples) {
+            peak = std::max(peak, timeWaits(sample[0]));
+        }
+        const HostCounters& last = series.samples.back()[0];
+        if (static_cast<std::int64_t>(last.connectsStarted) != count || peak != count ||
+            timeWaits(last) != 0) {
+            state.SkipWithError("not every connection went through TIME_WAIT");
+        }
     }
-    const double lifecycles = static_cast<double>(count) * static_cast<double>(state.iterations());
-    if (static_cast<double>(timeWaits) != lifecycles) {
-        state.SkipWithError("not every connection went through TIME_WAIT");
-    }
-    state.counters["lifecycles/s"] = benchmark::Counter(lifecycles, benchmark::Counter::kIsRate);
-    state.counters["segments/lifecycle"] = static_cast<double>(segments) / lifecycles;
+    state.counters["lifecycles/s"] =
+        benchmark::Counter(static_cast<double>(count) * static_cast<double>(state.iterations()),
+                           benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_ConnectionLifecycles)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
 
+// The same with a full trace recorded, as a classroom scenario is run for the views.
+void BM_ConnectionLifecyclesTraced(benchmark::State& state) {
+    const std::int64_t count = state.range(0);
+    const Scenario scenario = lifecycles(count, 1h);
+    for (auto _ : state) {
+        const Trace trace = simulate(scenario);
+        benchmark::DoNotOptimize(trace.facts.data());
+    }
+    state.counters["lifecycles/s"] =
+        benchmark::Counter(static_cast<double>(count) * static_cast<double>(state.iterations()),
+                           benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_ConnectionLifecyclesTraced)->Arg(10000)->Unit(benchmark::kMillisecond);
+
 // Heap bytes that one connection in TIME_WAIT costs: the same run twice, stopped before the first
 // TIME_WAIT expires, once with tcp_max_tw_buckets = 0 (no TIME_WAIT record is ever made) and once
-// with the default; everything else the run allocates is the same in both.
-std::size_t heapAfterRun(const Scenario& scenario) {
+// with TIME_WAIT for all; everything else the run allocates is the same in both.
+class HeapAtEnd final : public TraceSink {
+public:
+    void hostAdded(const HostInfo&) override {}
+    void socketAdded(const SocketInfo&) override {}
+    void socketUpdated(const SocketInfo&) override {}
+    SegmentId segmentSent(const SegmentRecord&) override { return kNoSegment; }
+    void segmentDelivered(SegmentId, SimTime) override {}
+    void fact(const Fact&) override {}
+    void finished(SimTime, bool) override { heap = mallinfo2().uordblks; }
+    bool wantsFacts() const override { return false; }
+    std::size_t heap = 0;
+};
+
+// Measured while the engine is alive, at the end of the run (59 s: all in TIME_WAIT).
+std::size_t heapWithEngine(const Scenario& scenario) {
     const std::size_t before = mallinfo2().uordblks;
-    CountingSink sink;
+    HeapAtEnd sink;
     Simulator simulator(scenario, sink);
     simulator.run();
-    return mallinfo2().uordblks - before;
+    return sink.heap - before;
 }
 
 void BM_BytesPerTimeWait(benchmark::State& state) {
@@ -92,8 +110,8 @@ void BM_BytesPerTimeWait(benchmark::State& state) {
     without.hosts[0].sysctls.tcp_max_tw_buckets = 0;
     double perSocket = 0;
     for (auto _ : state) {
-        const std::size_t a = heapAfterRun(without);
-        const std::size_t b = heapAfterRun(withTimeWait);
+        const std::size_t a = heapWithEngine(without);
+        const std::size_t b = heapWithEngine(withTimeWait);
         perSocket = (static_cast<double>(b) - static_cast<double>(a)) / static_cast<double>(count);
     }
     state.counters["bytes/TIME_WAIT"] = perSocket;
