@@ -84,13 +84,14 @@ QString InspectorView::segmentHtml(SegmentId id) const {
     html += row(tr("To"), endpoint(trace, record.to, s.dst));
     html += row(tr("Flags"), TraceText::flagsText(s.flags).toHtmlEscaped());
     const QString relative = tr("%1 relative, %2 absolute");
-    html += row(tr("Sequence"),
-                relative.arg(TraceText::shownSeq(trace, s, SeqMode::Relative)).arg(s.seq.value()));
     html +=
-        row(tr("Acknowledgement"),
-            s.has(flag::kAck)
-                ? relative.arg(TraceText::shownAck(trace, s, SeqMode::Relative)).arg(s.ack.value())
-                : tr("none (no ACK flag)"));
+        row(tr("Sequence"),
+            relative.arg(TraceText::shownSeq(trace, record, SeqMode::Relative)).arg(s.seq.value()));
+    html += row(
+        tr("Acknowledgement"),
+        s.has(flag::kAck)
+            ? relative.arg(TraceText::shownAck(trace, record, SeqMode::Relative)).arg(s.ack.value())
+            : tr("none (no ACK flag)"));
     html += row(tr("Payload"), tr("%1 bytes").arg(s.length));
     html += row(tr("Window"), tr("%1 bytes").arg(s.window));
     html +=

@@ -104,31 +104,46 @@ QString TraceText::flagsText(std::uint8_t flags) {
     return QString::fromStdString(formatFlags(flags));
 }
 
-std::uint32_t TraceText::shownSeq(const Trace& trace, const Segment& segment, SeqMode mode) {
-    const SocketInfo* sender = trace.socket(segment.sender);
-    if (mode == SeqMode::Absolute || sender == nullptr) {
-        return segment.seq.value();
+std::optional<TraceText::SeqBases> TraceText::relativeBases(const Trace& trace,
+                                                            const SegmentRecord& record) {
+    const Segment& segment = record.segment;
+    if (const SocketInfo* sender = trace.socket(segment.sender)) {
+        return SeqBases{sender->isn, sender->peerIsn};
     }
-    return static_cast<std::uint32_t>(segment.seq - sender->isn);
+    // A RST from a host's stack belongs to no socket: the receiver's latest incarnation on the
+    // same 4-tuple gives the base.
+    std::optional<SeqBases> bases;
+    for (const SocketInfo& info : trace.sockets) {
+        if (info.host == record.to && info.tuple.local == segment.dst &&
+            info.tuple.remote == segment.src) {
+            bases = SeqBases{info.peerIsn, info.isn};
+        }
+    }
+    return bases;
 }
 
-std::uint32_t TraceText::shownAck(const Trace& trace, const Segment& segment, SeqMode mode) {
-    const SocketInfo* sender = trace.socket(segment.sender);
-    if (mode == SeqMode::Absolute || sender == nullptr) {
-        return segment.ack.value();
-    }
-    return static_cast<std::uint32_t>(segment.ack - sender->peerIsn);
+std::int64_t TraceText::shownSeq(const Trace& trace, const SegmentRecord& record, SeqMode mode) {
+    const auto bases = mode == SeqMode::Relative ? relativeBases(trace, record) : std::nullopt;
+    return bases ? std::int64_t{record.segment.seq - bases->seq}
+                 : std::int64_t{record.segment.seq.value()};
+}
+
+std::int64_t TraceText::shownAck(const Trace& trace, const SegmentRecord& record, SeqMode mode) {
+    const auto bases = mode == SeqMode::Relative ? relativeBases(trace, record) : std::nullopt;
+    return bases ? std::int64_t{record.segment.ack - bases->ack}
+                 : std::int64_t{record.segment.ack.value()};
 }
 
 QString TraceText::segmentLabel(const Trace& trace, SegmentId id, SeqMode mode) {
     if (id >= trace.segments.size()) {
         return {};
     }
-    const Segment& s = trace.segments[id].segment;
+    const SegmentRecord& record = trace.segments[id];
+    const Segment& s = record.segment;
     QString label =
-        QStringLiteral("%1 seq=%2").arg(flagsText(s.flags)).arg(shownSeq(trace, s, mode));
+        QStringLiteral("%1 seq=%2").arg(flagsText(s.flags)).arg(shownSeq(trace, record, mode));
     if (s.has(flag::kAck)) {
-        label += QStringLiteral(" ack=%1").arg(shownAck(trace, s, mode));
+        label += QStringLiteral(" ack=%1").arg(shownAck(trace, record, mode));
     }
     if (s.length > 0) {
         label += QStringLiteral(" len=%1").arg(s.length);
