@@ -778,6 +778,9 @@ void MainWindow::documentOpened() {
 }
 
 void MainWindow::timeChanged(SimTime time) {
+    if (!selected_) {
+        updateFocusSockets(); // the state machine follows the connection in play
+    }
     diagram_->setTime(time);
     log_->setTime(time);
     inspector_->setTime(time);
@@ -790,7 +793,7 @@ void MainWindow::updateFocusSockets() {
         stateMachine_->setSockets(kNoSocket, kNoSocket);
         return;
     }
-    SocketId first = run->index().firstActiveSocket();
+    SocketId first = run->index().socketInPlay(player_->time());
     if (selected_) {
         const SocketId sender = run->trace().segments[*selected_].segment.sender;
         if (run->trace().socket(sender) != nullptr) {

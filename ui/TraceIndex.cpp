@@ -36,6 +36,11 @@ TraceIndex::TraceIndex(const Trace& trace) {
     indexTimers(trace);
     assignLanes(trace);
 
+    for (const SegmentRecord& record : trace.segments) {
+        if (record.segment.sender != kNoSocket) {
+            senders_.emplace_back(record.sentAt, record.segment.sender);
+        }
+    }
     for (const SocketInfo& socket : trace.sockets) {
         if (socket.role == SocketRole::Active) {
             firstActive_ = socket.id;
@@ -260,6 +265,13 @@ TcpState TraceIndex::stateAt(SocketId socket, SimTime t) const {
     const auto after = std::upper_bound(spans.begin(), spans.end(), t,
                                         [](SimTime at, const StateSpan& s) { return at < s.from; });
     return after == spans.begin() ? TcpState::Closed : std::prev(after)->state;
+}
+
+SocketId TraceIndex::socketInPlay(SimTime t) const {
+    const auto after = std::upper_bound(
+        senders_.begin(), senders_.end(), t,
+        [](SimTime at, const std::pair<SimTime, SocketId>& sender) { return at < sender.first; });
+    return after == senders_.begin() ? firstActive_ : std::prev(after)->second;
 }
 
 SocketId TraceIndex::peerOf(SocketId socket) const {

@@ -66,6 +66,9 @@ public:
     SocketId peerOf(SocketId socket) const;
     // The socket of the first active open, and so the connection a view shows by default.
     SocketId firstActiveSocket() const { return firstActive_; }
+    // The socket that last sent a segment at or before t: the connection in play then
+    // (firstActiveSocket() before any segment).
+    SocketId socketInPlay(SimTime t) const;
 
     // Side by side lanes on a host's lifeline, one per socket alive at the same time.
     int laneOf(SocketId socket) const;
@@ -87,6 +90,7 @@ private:
     void assignLanes(const Trace& trace);
 
     std::vector<SimTime> factTimes_;
+    std::vector<std::pair<SimTime, SocketId>> senders_; // sending sockets in send order
     std::vector<StateSpan> states_; // grouped by socket, in time order within a socket
     std::vector<std::pair<std::size_t, std::size_t>> statesOf_; // by socket id: [begin, end)
     std::vector<TimerSpan> timers_;

@@ -67,6 +67,10 @@ TEST(TraceIndex, StatesPeersAndOrdinals) {
     EXPECT_EQ(index.stateAt(client, 100ms), TcpState::Established);
     EXPECT_EQ(index.stateAt(client, 30s), TcpState::TimeWait);
     EXPECT_EQ(index.stateAt(client, run.trace().end), TcpState::Closed);
+    // The connection in play follows whoever sent last.
+    EXPECT_EQ(index.socketInPlay(SimTime{}), client);
+    EXPECT_EQ(index.socketInPlay(205ms), client); // the client's FIN at 200 ms
+    EXPECT_EQ(index.socketInPlay(215ms), server); // the server's ACK at 210 ms
     for (SegmentId id = 0; id < index.segmentCount(); ++id) {
         EXPECT_EQ(index.segment(id).ordinal, id + 1);
         EXPECT_EQ(index.segment(id).fate, TraceIndex::Fate::Delivered);
