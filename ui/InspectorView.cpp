@@ -38,7 +38,19 @@ void InspectorView::setRun(RunPtr run) {
 
 void InspectorView::setTime(SimTime time) {
     time_ = time;
-    refresh();
+    if (timeKey() != shownKey_) {
+        refresh();
+    }
+}
+
+std::size_t InspectorView::timeKey() const {
+    if (!run_) {
+        return 0;
+    }
+    if (segment_) {
+        return time_ >= run_->trace().segments[*segment_].sentAt ? 1 : 0;
+    }
+    return run_->index().factsUpTo(time_);
 }
 
 void InspectorView::setSegment(std::optional<SegmentId> id) {
@@ -59,6 +71,7 @@ void InspectorView::changeEvent(QEvent* event) {
 }
 
 void InspectorView::refresh() {
+    shownKey_ = timeKey();
     if (!run_) {
         setHtml(tr("<p>No scenario is open.</p>"));
         return;
@@ -163,12 +176,15 @@ QString InspectorView::socketsHtml() const {
                        .arg(tr("Click a segment in the diagram or a row of the event log to "
                                "inspect it.")
                                 .toHtmlEscaped());
+    // As of the last event at or before the cursor: nothing changes between events.
+    const std::size_t happened = run_->index().factsUpTo(time_);
+    const SimTime asOf = happened == 0 ? SimTime{} : trace.facts[happened - 1].at;
     html += QStringLiteral("<h4>%1</h4><table>")
-                .arg(tr("Sockets at %1").arg(TraceText::duration(time_)).toHtmlEscaped());
+                .arg(tr("Sockets at %1").arg(TraceText::duration(asOf)).toHtmlEscaped());
     for (const SocketInfo& socket : trace.sockets) {
         html += row(QStringLiteral("%1 · %2").arg(TraceText::hostName(trace, socket.host),
                                                   TraceText::socketName(trace, socket.id)),
-                    TraceText::stateName(run_->index().stateAt(socket.id, time_)));
+                    TraceText::stateName(run_->index().stateAt(socket.id, asOf)));
     }
     html += QStringLiteral("</table>");
     return html;

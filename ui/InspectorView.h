@@ -27,6 +27,9 @@ protected:
 
 private:
     void refresh();
+    // What the text depends on besides the run and the selection: whether the segment has been
+    // sent yet, or how many facts have happened. The text is rebuilt only when it changes.
+    std::size_t timeKey() const;
     QString segmentHtml(SegmentId id) const;
     QString socketsHtml() const;
 
@@ -34,6 +37,7 @@ private:
     SimTime time_{};
     std::optional<SegmentId> segment_;
     SeqMode seqMode_ = SeqMode::Relative;
+    std::size_t shownKey_ = 0;
 };
 
 } // namespace tdl::ui
