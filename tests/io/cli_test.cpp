@@ -94,6 +94,40 @@ TEST_F(Cli, ListPresets_NamesTheBuiltInScenario) {
     EXPECT_NE(result.out.find("The four-way close"), std::string::npos) << result.out;
 }
 
+TEST_F(Cli, EveryPreset_RunsToExitZero) {
+    const CliRun list = run({"--list-presets"});
+    ASSERT_EQ(list.exitCode, 0) << list.err;
+    std::istringstream lines(list.out);
+    std::string line;
+    int presets = 0;
+    while (std::getline(lines, line)) {
+        const std::string name = line.substr(0, line.find(' '));
+        const CliRun result = run({"--preset", name});
+        EXPECT_EQ(result.exitCode, 0) << name << ": " << result.err;
+        EXPECT_EQ(result.err, "") << name;
+        ++presets;
+    }
+    EXPECT_GE(presets, 26);
+}
+
+TEST_F(Cli, LoadPreset_SummaryCsvAndOneConnection) {
+    const CliRun summary = run({"--preset", "load/server-tw-buckets", "--csv", "series.csv"});
+    ASSERT_EQ(summary.exitCode, 0) << summary.err;
+    EXPECT_NE(summary.out.find("TIME_WAIT"), std::string::npos) << summary.out;
+    const std::string csv = readFile(folder_ / "series.csv");
+    EXPECT_TRUE(csv.starts_with("time_s,host,listen,syn_sent")) << csv.substr(0, 200);
+    EXPECT_NE(csv.find(",server,"), std::string::npos);
+
+    const CliRun one = run({"--preset", "load/server-tw-buckets", "--connection", "7"});
+    ASSERT_EQ(one.exitCode, 0) << one.err;
+    EXPECT_NE(one.out.find("[SYN]"), std::string::npos) << one.out;
+    EXPECT_NE(one.out.find("TIME-WAIT"), std::string::npos) << one.out;
+
+    const CliRun notLoad = run({"--preset", "four-way-close", "--csv", "x.csv"});
+    EXPECT_EQ(notLoad.exitCode, 2);
+    EXPECT_NE(notLoad.err.find("--csv needs a load scenario"), std::string::npos) << notLoad.err;
+}
+
 TEST_F(Cli, MissingFile_ExitsTwoWithOneLine) {
     const CliRun result = run({"missing.json"});
     EXPECT_EQ(result.exitCode, 2);
