@@ -259,8 +259,8 @@ DiagramLayout::Hit DiagramLayout::hitTest(QPointF point, SimTime t, bool futureS
             continue;
         }
         double distance = std::abs(across);
-        const bool onLabel =
-            across < 0 && across > -line - 2 && std::abs(along - length / 2) < length / 3;
+        const bool onLabel = across < 0 && across > -line - 2 && along > kLabelInset * length &&
+                             along < 0.7 * length;
         if (onLabel) {
             distance = std::min(distance, 3.0);
         }

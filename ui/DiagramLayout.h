@@ -68,6 +68,8 @@ public:
     QLineF arrow(SegmentId id) const;
     // How much of the arrow is drawn at time t, 0..1.
     double progress(SegmentId id, SimTime t) const;
+    // A segment's label starts this fraction of its arrow's length past the sender.
+    static constexpr double kLabelInset = 0.07;
     // Whether a timer is drawn as a bracket (delayed-ACK timers are too short and too many).
     static bool showsTimer(TimerKind kind) { return kind != TimerKind::DelayedAck; }
 

@@ -305,21 +305,26 @@ void DiagramPainter::paintSegment(QPainter& p, SegmentId id) const {
         label +=
             QStringLiteral(" ") + tr("(+%1)").arg(TraceText::duration(Duration(reason.args[1])));
     }
-    const QLineF base = line.dx() >= 0 ? line : QLineF(line.p2(), line.p1());
-    const QFontMetricsF& fm = layout_.metrics();
-    const double room = std::max(40.0, line.length() * 0.92);
+    // It starts just past the sender's end, so that two arrows crossing (a simultaneous close)
+    // keep their labels apart.
+    QFont font = layout_.font();
+    font.setBold(selected || record.segment.has(flag::kFin) || record.segment.has(flag::kSyn) ||
+                 record.segment.has(flag::kRst));
+    const QFontMetricsF fm(font);
+    const bool rightward = line.dx() >= 0;
+    const QLineF base = rightward ? line : QLineF(line.p2(), line.p1());
+    const double half = line.length() / 2;
+    const double inset = line.length() * DiagramLayout::kLabelInset;
+    const double room = std::max(40.0, line.length() - 2 * inset);
     const QString shown = fm.elidedText(label, Qt::ElideRight, room);
-    const double textWidth = fm.horizontalAdvance(shown);
     p.save();
     p.translate(base.center());
     p.rotate(-base.angle());
     p.setPen(selected ? colors_.text() : color.darker(colors_.dark() ? 90 : 115));
-    QFont font = layout_.font();
-    font.setBold(selected || record.segment.has(flag::kFin) || record.segment.has(flag::kSyn) ||
-                 record.segment.has(flag::kRst));
     p.setFont(font);
-    p.drawText(QRectF(-textWidth / 2 - 20, -fm.height() - 1, textWidth + 40, fm.height()),
-               Qt::AlignHCenter | Qt::AlignBottom, shown);
+    const QRectF box = rightward ? QRectF(-half + inset, -fm.height() - 1, room, fm.height())
+                                 : QRectF(half - inset - room, -fm.height() - 1, room, fm.height());
+    p.drawText(box, (rightward ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignBottom, shown);
     p.restore();
     p.setOpacity(1.0);
 }
