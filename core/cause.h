@@ -68,6 +68,7 @@ namespace tdl {
     X(ChallengeAckForRst, "challenge_ack_rst") /* RFC 5961 §3.2 */                                \
     X(ChallengeAckForSyn, "challenge_ack_syn") /* RFC 5961 §4.2 */                                \
     X(ChallengeAckForAck, "challenge_ack_ack") /* RFC 5961 §5.2: ACK of unsent or too old data */ \
+    X(AckOfUnsentData, "ack_unsent_data")      /* ESTABLISHED drops it without a word */           \
     X(ChallengeAckRateLimited, "challenge_ack_rate_limited")                                       \
     X(PawsReject, "paws_reject")    /* arg0: TSval, arg1: ts_recent */                             \
     X(PawsOldAck, "paws_old_ack")   /* arg0: TSval, arg1: ts_recent */                             \

@@ -425,7 +425,13 @@ void Engine::sampleRtt(TcpSock& sock, Duration rtt) {
 int Engine::processAck(TcpSock& sock, const Segment& segment, SegmentId id) {
     const Seq ack = segment.ack;
     if (after(ack, sock.sndMax)) {
-        challenge(sock, id, Cause::ChallengeAckForAck); // RFC 5961 §5.2: ACK of unsent data
+        // tcp_ack() refuses it; only tcp_rcv_state_process() (states other than ESTABLISHED)
+        // answers with a challenge ACK. tcp_rcv_established() just discards the segment.
+        if (sock.state == TcpState::Established) {
+            delivered(sock.host, sock.id, id, Reason(Cause::AckOfUnsentData));
+        } else {
+            challenge(sock, id, Cause::ChallengeAckForAck);
+        }
         return -1;
     }
     if (before(ack, sock.sndUna - sock.maxWindow)) {

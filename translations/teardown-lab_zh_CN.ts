@@ -260,6 +260,10 @@
             <translation>该 ACK 确认了从未发送或过旧的数据：回复挑战 ACK（RFC 5961 §5.2）。</translation>
         </message>
         <message>
+            <source>The ACK acknowledges data never sent: in ESTABLISHED it is dropped without an answer.</source>
+            <translation>该 ACK 确认了从未发送的数据：在 ESTABLISHED 状态下直接丢弃，不作回应。</translation>
+        </message>
+        <message>
             <source>The challenge ACK is suppressed by tcp_challenge_ack_limit.</source>
             <translation>挑战 ACK 被 tcp_challenge_ack_limit 限速而未发送。</translation>
         </message>

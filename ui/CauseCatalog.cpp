@@ -174,6 +174,9 @@ QString CauseCatalog::sentence(const Reason& reason) {
     case Cause::ChallengeAckForAck:
         return tr("The ACK acknowledges data never sent or too old: challenge ACK "
                   "(RFC 5961 §5.2).");
+    case Cause::AckOfUnsentData:
+        return tr("The ACK acknowledges data never sent: in ESTABLISHED it is dropped without "
+                  "an answer.");
     case Cause::ChallengeAckRateLimited:
         return tr("The challenge ACK is suppressed by tcp_challenge_ack_limit.");
     case Cause::PawsReject:

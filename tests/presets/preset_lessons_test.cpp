@@ -520,6 +520,14 @@ TEST(PresetLessons, StaleDataNoTimeWait_OldSegmentAcceptedByNewConnection) {
     EXPECT_EQ(r.q.deliveryOf(stale[0]->segment)->reason.code, Cause::Accepted);
 }
 
+TEST(PresetLessons, StaleDataNoTimeWait_AckOfUnsentDataDroppedSilentlyInEstablished) {
+    // After the stale bytes, c2 acknowledges 31 bytes s2 never sent. s2 is ESTABLISHED:
+    // tcp_rcv_established() discards that ACK; no challenge ACK (that is for other states).
+    const PresetRun r("stale-data-no-time-wait");
+    EXPECT_TRUE(r.q.hasCause(FactKind::SegmentDelivered, Cause::AckOfUnsentData)) << r.q.dump();
+    EXPECT_FALSE(r.q.hasCause(FactKind::SegmentSent, Cause::ChallengeAckForAck)) << r.q.dump();
+}
+
 TEST(PresetLessons, PawsRejectsOldSegment_SameStoryWithTimestamps) {
     const PresetRun r("paws-rejects-old-segment");
     const SocketId c = r.q.socket("client", "c");
