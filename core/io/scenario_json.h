@@ -16,7 +16,8 @@ struct LoadError {
     std::string expected;
     std::string found;
 
-    // "four-way.json: /hosts/0/address: expected an IPv4 address like \"10.0.0.1\", found \"10.0.0\""
+    // "four-way.json: /hosts/0/address: expected an IPv4 address like \"10.0.0.1\", found
+    // \"10.0.0\""
     std::string message() const;
 };
 
