@@ -1,6 +1,8 @@
 // teardown-cli: runs a Teardown Lab scenario without a screen and prints what happened as a
 // text sequence diagram, a JSON-lines trace or a pcap capture.
 
+#include "CauseCatalog.h"
+#include "Translations.h"
 #include "atomic_file.h"
 #include "duration_text.h"
 #include "load_report.h"
@@ -9,6 +11,8 @@
 #include "simulator.h"
 #include "text_diagram.h"
 #include "trace_jsonl.h"
+
+#include <QCoreApplication>
 
 #include <algorithm>
 #include <charconv>
@@ -47,6 +51,8 @@ Options:
   --absolute        absolute sequence numbers (default: relative to each side's ISN)
   --ascii           draw the diagram with ASCII characters only
   --gap DURATION    compress quiet stretches of at least DURATION (default 1s)
+  --lang LANG       explain causes in words, in LANG: en or zh_CN (default: stable cause
+                    keys such as rcv_fin, for scripts)
   --seed N          run with seed N instead of the scenario's own
   --csv FILE        for a load scenario: write the sampled counters as CSV to FILE
   --connection N    for a load scenario: show connection N (0 = the first) in full,
@@ -67,6 +73,7 @@ struct Options {
     std::optional<std::uint64_t> seed;
     std::optional<std::string> csvPath;
     std::optional<std::uint64_t> connection;
+    std::optional<std::string> language;
     tdl::TextDiagramOptions diagram;
 };
 
@@ -141,6 +148,12 @@ Options parseArguments(std::span<char* const> arguments) {
             options.pcapPath = value();
         } else if (argument == "--seed") {
             options.seed = parseSeed(value());
+        } else if (argument == "--lang") {
+            const std::string text = value();
+            if (!tdl::ui::Translations::languages().contains(QString::fromStdString(text))) {
+                throw UsageError{"--lang: expected en or zh_CN, found \"" + text + '"'};
+            }
+            options.language = text;
         } else if (argument == "--csv") {
             options.csvPath = value();
         } else if (argument == "--connection") {
@@ -377,7 +390,23 @@ int run(const Options& options) {
 
 int main(int argc, char** argv) {
     try {
-        const Options options = parseArguments(std::span<char* const>(argv, argc));
+        Options options = parseArguments(std::span<char* const>(argv, argc));
+        // The GUI's catalog and translations explain causes; Qt's translators need an
+        // application object, made only when asked for.
+        std::optional<QCoreApplication> application;
+        std::optional<tdl::ui::Translations> translations;
+        if (options.language) {
+            application.emplace(argc, argv);
+            translations.emplace();
+            if (!translations->setLanguage(QString::fromStdString(*options.language))) {
+                std::cerr << kProgram << ": --lang: the " << *options.language
+                          << " translation could not be loaded\n";
+                return kExitFailure;
+            }
+            options.diagram.explain = [](const tdl::Reason& reason) {
+                return tdl::ui::CauseCatalog::sentence(reason).toStdString();
+            };
+        }
         if (options.help) {
             std::cout << kUsage;
             return kExitSuccess;

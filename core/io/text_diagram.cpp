@@ -31,10 +31,35 @@ constexpr std::size_t kMinimumWidth = 48;
 // How far before the receiver a dropped segment's arrow ends.
 constexpr std::size_t kDroppedShortfall = 8;
 
+// Terminal columns: one per code point, two for East Asian wide characters (as wcwidth() has
+// them), so that Chinese explanations keep the lifelines straight.
 std::size_t columns(std::string_view text) {
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        std::uint32_t cp = lead;
+        std::size_t length = 1;
+        if (lead >= 0xF0) {
+            length = 4;
+            cp = lead & 0x07U;
+        } else if (lead >= 0xE0) {
+            length = 3;
+            cp = lead & 0x0FU;
+        } else if (lead >= 0xC0) {
+            length = 2;
+            cp = lead & 0x1FU;
+        }
+        for (std::size_t k = 1; k < length && i + k < text.size(); ++k) {
+            cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3FU);
+        }
+        const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                          (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                          (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                          (cp >= 0xFFE0 && cp <= 0xFFE6);
+        width += wide ? 2 : 1;
+        i += length;
+    }
+    return width;
 }
 
 std::string repeat(std::string_view glyph, std::size_t count) {
@@ -157,6 +182,9 @@ private:
     void addArrow(SimTime at, SegmentId id, std::string margin);
     void addNote(SimTime at, HostId host, std::string text);
     std::string socketPrefix(SocketId socket) const;
+    std::string explain(const Reason& reason) const {
+        return options_.explain ? options_.explain(reason) : reasonText(reason);
+    }
     std::string segmentLabel(const SegmentRecord& record) const;
     std::string hostTitle(HostId host) const;
     std::string arrowLine(const Row& row, std::size_t width) const;
@@ -291,7 +319,7 @@ void DiagramBuilder::addArrow(SimTime at, SegmentId id, std::string margin) {
         appendMargin(why.code == Cause::FaultDrop
                          ? std::string(glyphs_.cross) + " dropped (fault rule " +
                                std::to_string(why.args[0]) + ')'
-                         : std::string(glyphs_.cross) + " dropped (" + reasonText(why) + ')');
+                         : std::string(glyphs_.cross) + " dropped (" + explain(why) + ')');
     }
     row.margin = std::move(margin);
     rows_.push_back(std::move(row));
@@ -313,7 +341,7 @@ void DiagramBuilder::collectRows() {
             if (segmentOnDiagram(fact.segment)) {
                 std::string margin;
                 if (fact.reason.code != Cause::None) {
-                    margin = reasonText(fact.reason);
+                    margin = explain(fact.reason);
                 }
                 addArrow(fact.at, fact.segment, std::move(margin));
             }
@@ -326,7 +354,7 @@ void DiagramBuilder::collectRows() {
             break;
         case FactKind::SegmentDelivered:
             if (onDiagram(fact.host) && deliveryIsWorthALine(fact.reason.code)) {
-                addNote(fact.at, fact.host, socketPrefix(fact.socket) + reasonText(fact.reason));
+                addNote(fact.at, fact.host, socketPrefix(fact.socket) + explain(fact.reason));
             }
             break;
         case FactKind::SegmentDropped:
@@ -362,7 +390,7 @@ void DiagramBuilder::collectRows() {
                     socketPrefix(fact.socket) + std::string(appCallKey(fact.call)) + "()";
                 if (fact.error != 0) {
                     text += " = -1 " + std::string(errnoName(fact.error)) + " (" +
-                            reasonText(fact.reason) + ')';
+                            explain(fact.reason) + ')';
                 }
                 addNote(fact.at, fact.host, std::move(text));
             }
@@ -371,7 +399,7 @@ void DiagramBuilder::collectRows() {
             if (onDiagram(fact.host)) {
                 addNote(fact.at, fact.host,
                         std::string(glyphs_.anomaly) + ' ' + socketPrefix(fact.socket) +
-                            reasonText(fact.reason));
+                            explain(fact.reason));
             }
             break;
         }

@@ -128,6 +128,24 @@ TEST_F(Cli, LoadPreset_SummaryCsvAndOneConnection) {
     EXPECT_NE(notLoad.err.find("--csv needs a load scenario"), std::string::npos) << notLoad.err;
 }
 
+TEST_F(Cli, Lang_ExplainsCausesFromTheGuisCatalog) {
+    const CliRun chinese = run({"--preset", "four-way-close", "--lang", "zh_CN"});
+    ASSERT_EQ(chinese.exitCode, 0) << chinese.err;
+    EXPECT_NE(chinese.out.find("对端的 FIN 到达"), std::string::npos) << chinese.out;
+    EXPECT_EQ(chinese.out.find("rcv_fin"), std::string::npos) << chinese.out;
+
+    const CliRun english = run({"--preset", "four-way-close", "--lang", "en"});
+    ASSERT_EQ(english.exitCode, 0) << english.err;
+    EXPECT_NE(english.out.find("The peer's FIN arrived"), std::string::npos) << english.out;
+
+    const CliRun keys = run({"--preset", "four-way-close"});
+    EXPECT_NE(keys.out.find("rcv_fin"), std::string::npos) << keys.out;
+
+    const CliRun bad = run({"--preset", "four-way-close", "--lang", "fr"});
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_EQ(bad.err, "teardown-cli: --lang: expected en or zh_CN, found \"fr\"\n");
+}
+
 TEST_F(Cli, MissingFile_ExitsTwoWithOneLine) {
     const CliRun result = run({"missing.json"});
     EXPECT_EQ(result.exitCode, 2);
