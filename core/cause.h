@@ -23,13 +23,11 @@ namespace tdl {
     X(PortsExhausted, "ports_exhausted") /* arg0: low, arg1: high of ip_local_port_range */        \
     X(NotConnected, "not_connected")                                                               \
     X(AddressInUse, "address_in_use") /* arg0: port */                                             \
-    X(NoSuchHost, "no_such_host")                                                                  \
     /* handshake */                                                                                \
     X(Syn, "syn")        /* active open sends SYN */                                               \
     X(RcvSyn, "rcv_syn") /* listener answers with SYN,ACK */                                       \
     X(RcvSynAck, "rcv_syn_ack")                                                                    \
     X(RcvAckOfSyn, "rcv_ack_of_syn")                                                               \
-    X(ListenOverflowNoListener, "no_listener")                                                     \
     /* data and acknowledgements */                                                                \
     X(Data, "data")                       /* arg0: bytes */                                        \
     X(AckQuick, "ack_quick")              /* quickack mode: ACK at once */                         \
@@ -73,7 +71,6 @@ namespace tdl {
     X(PawsReject, "paws_reject")    /* arg0: TSval, arg1: ts_recent */                             \
     X(PawsOldAck, "paws_old_ack")   /* arg0: TSval, arg1: ts_recent */                             \
     X(OutOfWindow, "out_of_window") /* arg0: seq, arg1: rcv_nxt, arg2: window */                   \
-    X(OldAck, "old_ack")                                                                           \
     X(DupAckRateLimited, "dup_ack_rate_limited")                                                   \
     X(SynRecycleReject, "syn_recycle_reject") /* tcp_tw_recycle: arg0 TSval, arg1 cached TSval */  \
     X(NotAcceptable, "not_acceptable")        /* arrived where nothing can take it */              \

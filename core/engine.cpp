@@ -320,16 +320,10 @@ const FaultRule* Engine::matchFault(HostId from, HostId to, const Segment& segme
             continue;
         }
         if (!rule.socket.empty()) {
+            // socketNames_ remembers every incarnation's name, also after the socket is gone.
             const SocketId sender = segment.sender;
-            const auto named = std::find_if(sockets_.begin(), sockets_.end(),
-                                            [&](const TcpSock& s) { return s.id == sender; });
-            const std::string* name = nullptr;
-            if (named != sockets_.end()) {
-                name = &named->name;
-            } else if (sender != kNoSocket && sender <= socketNames_.size()) {
-                name = &socketNames_[sender - 1];
-            }
-            if (name == nullptr || *name != rule.socket) {
+            if (sender == kNoSocket || sender > socketNames_.size() ||
+                socketNames_[sender - 1] != rule.socket) {
                 continue;
             }
         }
@@ -415,7 +409,7 @@ void Engine::transmit(HostId from, const Segment& segment, Reason reason) {
             slot = static_cast<std::uint32_t>(inFlight_.size());
             inFlight_.emplace_back();
         }
-        inFlight_[slot] = InFlight{segment, from, to, traceId, true};
+        inFlight_[slot] = InFlight{segment, from, to, traceId};
         scheduleAfter(delay, EventKind::Deliver, slot);
     };
     launch(id);
@@ -432,7 +426,6 @@ void Engine::transmit(HostId from, const Segment& segment, Reason reason) {
 
 void Engine::deliver(std::uint32_t slot) {
     const InFlight flight = inFlight_[slot];
-    inFlight_[slot].live = false;
     freeInFlight_.push_back(slot);
     if (recordFacts_) {
         sink_.segmentDelivered(flight.traceId, now_);

@@ -166,7 +166,6 @@ struct InFlight {
     HostId from = kNoHost;
     HostId to = kNoHost;
     SegmentId traceId = kNoSegment;
-    bool live = false;
 };
 
 struct Host {
@@ -198,7 +197,6 @@ struct Host {
     };
     absl::flat_hash_map<Ipv4, PeerStamp> peerStamps;
     int orphans = 0;
-    int timeWaitCount = 0;
     HostCounters counters; // sockets per state and the run's running totals
     std::int64_t challengeSecond = -1;
     std::int64_t challengeBudget = 0;
@@ -306,7 +304,6 @@ private:
                    SegmentId because);
     void sample();
     Reason firedReason(const TcpSock& sock, TimerKind kind) const;
-    Reason reasonOf(const TcpSock& sock) const;
 
     const Scenario& scenario_;
     TraceSink& sink_;

@@ -44,10 +44,6 @@ Duration threeAndHalf(Duration rto) {
 
 } // namespace
 
-Reason Engine::reasonOf(const TcpSock& sock) const {
-    return Reason(sock.finCause);
-}
-
 // The only writer of a socket's state: every change is a fact with its cause.
 void Engine::setState(TcpSock& sock, TcpState to, Reason reason, SegmentId because) {
     if (sock.state == to) {
@@ -219,7 +215,7 @@ void Engine::pushPending(TcpSock& sock) {
         } else if (length > 0) {
             reason = Reason(Cause::Data, length);
         } else {
-            reason = reasonOf(sock);
+            reason = Reason(sock.finCause);
         }
         if (sock.sndUna == sock.sndMax) {
             sock.firstSentAt = now_;

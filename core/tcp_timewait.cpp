@@ -16,7 +16,7 @@ void Engine::enterTimeWait(TcpSock& sock, TcpState substate, Duration timeout, R
     const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
     // inet_twsk_alloc(): at tcp_max_tw_buckets (FIN_WAIT2 records count too) there is no record;
     // the socket just closes (TCPTimeWaitOverflow, no log in 6.x).
-    if (host.timeWaitCount >= host.sysctls.tcp_max_tw_buckets) {
+    if (static_cast<std::int64_t>(host.timeWaits.size()) >= host.sysctls.tcp_max_tw_buckets) {
         ++host.counters.timeWaitOverflows;
         done(sock, Reason(Cause::TimeWaitBucketsFull, host.sysctls.tcp_max_tw_buckets), because);
         return;
@@ -71,7 +71,6 @@ void Engine::enterTimeWait(TcpSock& sock, TcpState substate, Duration timeout, R
     }
     tw.entryStamp = now_;
     host.timeWaits[tw.tuple] = twSlot;
-    ++host.timeWaitCount;
 
     // The full socket goes (tcp_done()); the port stays held by the record.
     for (int k = 0; k < kTimerKindCount; ++k) {
@@ -130,7 +129,6 @@ void Engine::killTimeWait(std::uint32_t twSlot, Reason reason, SegmentId because
     Host& host = hosts_[tw.host];
     stateFact(tw.host, tw.id, tw.substate, TcpState::Closed, reason, because);
     host.timeWaits.erase(tw.tuple);
-    --host.timeWaitCount;
     releasePort(host, tw.tuple, tw.connectPort);
     tw.id = kNoSocket;
     ++tw.generation;

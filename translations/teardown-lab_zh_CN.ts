@@ -96,10 +96,6 @@
             <translation>端口 %1 已被占用（EADDRINUSE）。</translation>
         </message>
         <message>
-            <source>No host has that name or address.</source>
-            <translation>没有主机使用这个名称或地址。</translation>
-        </message>
-        <message>
             <source>Active open: connect() sends a SYN.</source>
             <translation>主动打开：connect() 发送 SYN。</translation>
         </message>
@@ -114,10 +110,6 @@
         <message>
             <source>The ACK acknowledges our SYN,ACK: the connection is established.</source>
             <translation>ACK 确认了我方的 SYN,ACK：连接建立。</translation>
-        </message>
-        <message>
-            <source>Nobody listens on that port.</source>
-            <translation>该端口上没有进程在监听。</translation>
         </message>
         <message>
             <source>Carries %1 bytes of data.</source>
@@ -278,10 +270,6 @@
         <message>
             <source>Outside the receive window (seq %1, rcv_nxt %2, window %3): dropped, answered with a duplicate ACK.</source>
             <translation>不在接收窗口内（seq %1，rcv_nxt %2，窗口 %3）：丢弃，并回复重复 ACK。</translation>
-        </message>
-        <message>
-            <source>An old duplicate ACK: ignored.</source>
-            <translation>过时的重复 ACK：忽略。</translation>
         </message>
         <message>
             <source>The duplicate ACK is suppressed by tcp_invalid_ratelimit.</source>

@@ -81,8 +81,6 @@ QString CauseCatalog::sentence(const Reason& reason) {
         return tr("The socket is not connected (ENOTCONN).");
     case Cause::AddressInUse:
         return tr("Port %1 is already in use (EADDRINUSE).").arg(a[0]);
-    case Cause::NoSuchHost:
-        return tr("No host has that name or address.");
     case Cause::Syn:
         return tr("Active open: connect() sends a SYN.");
     case Cause::RcvSyn:
@@ -92,8 +90,6 @@ QString CauseCatalog::sentence(const Reason& reason) {
                   "acknowledge it.");
     case Cause::RcvAckOfSyn:
         return tr("The ACK acknowledges our SYN,ACK: the connection is established.");
-    case Cause::ListenOverflowNoListener:
-        return tr("Nobody listens on that port.");
     case Cause::Data:
         return tr("Carries %1 bytes of data.").arg(a[0]);
     case Cause::AckQuick:
@@ -194,8 +190,6 @@ QString CauseCatalog::sentence(const Reason& reason) {
             .arg(a[0])
             .arg(a[1])
             .arg(a[2]);
-    case Cause::OldAck:
-        return tr("An old duplicate ACK: ignored.");
     case Cause::DupAckRateLimited:
         return tr("The duplicate ACK is suppressed by tcp_invalid_ratelimit.");
     case Cause::SynRecycleReject:
