@@ -6,6 +6,7 @@
 #include "event_queue.h"
 #include "rng.h"
 #include "scenario.h"
+#include "socket_table.h"
 #include "trace.h"
 
 #include <absl/container/flat_hash_map.h>
@@ -206,6 +207,9 @@ class Engine {
 public:
     Engine(const Scenario& scenario, TraceSink& sink);
     void run();
+    // The listeners, sockets and TIME_WAIT records alive at `at` (no event left before it),
+    // unsorted, without load indices.
+    std::vector<SocketRow> socketTable(SimTime at) const;
 
 private:
     // --- engine.cpp: the queue, the network, the application, hosts and ports

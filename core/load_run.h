@@ -1,9 +1,11 @@
 #pragma once
 
 #include "scenario.h"
+#include "socket_table.h"
 #include "trace.h"
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace tdl {
@@ -18,13 +20,23 @@ struct LoadSeries {
     bool truncated = false; // the scenario's limit, or a cancel, stopped it
 };
 
-// Runs a scenario that has a load. `progress`, if given, hears the fraction done (0..1) at every
-// sample and returns false to cancel; the series then ends at the cancel.
-LoadSeries runLoad(const Scenario& scenario,
-                   const std::function<bool(double fraction)>& progress = {});
+// Hears a load run at every sample, on the thread that runs it: the series so far (its last
+// sample just added) and the fraction done (0..1). Returning false cancels the run.
+using LoadProgress = std::function<bool(const LoadSeries& soFar, double fraction)>;
+
+// Runs a scenario that has a load. A cancelled series ends at the cancel, marked truncated.
+LoadSeries runLoad(const Scenario& scenario, const LoadProgress& progress = {});
 
 // The full trace of the load's connection number `index` (0-based): the same run again, keeping
-// only the facts about that connection's client socket, its server socket and their segments.
-Trace traceLoadConnection(const Scenario& scenario, std::uint64_t index);
+// only the facts about that connection's client socket, its server socket and their segments,
+// and stopping once both are closed. `progress` as for runLoad(); a cancel truncates the trace.
+Trace traceLoadConnection(const Scenario& scenario, std::uint64_t index,
+                          const LoadProgress& progress = {});
+
+// The sockets alive at `at` on every host, as `ss -tano` lists them: listeners, full sockets and
+// TIME_WAIT records. The same run again, stopped at `at`; ordered by host, then local endpoint,
+// remote endpoint and incarnation. `progress` as for runLoad(); a cancel returns nothing.
+std::optional<std::vector<SocketRow>> socketsAt(const Scenario& scenario, SimTime at,
+                                                const LoadProgress& progress = {});
 
 } // namespace tdl

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "scenario.h"
+#include "socket_table.h"
 #include "trace.h"
 
 #include <memory>
+#include <vector>
 
 namespace tdl {
 
@@ -21,6 +23,8 @@ public:
 
     // Runs until no event is left or the scenario's limit is reached.
     void run();
+    // What is alive where run() stopped (see socketsAt() for the order and the load indices).
+    std::vector<SocketRow> socketTable(SimTime at) const;
 
 private:
     std::unique_ptr<Engine> engine_;

@@ -7,6 +7,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <array>
+
 namespace tdl::test {
 namespace {
 
@@ -95,8 +98,8 @@ TEST(Load, MaxTwBuckets_CapsTheServersTimeWaitExactly) {
 
 TEST(Load, Cancel_StopsAtTheNextSample) {
     int calls = 0;
-    const LoadSeries series =
-        runLoad(hammer("10.0.0.1", "10.0.0.2", 1000, 100s), [&](double) { return ++calls < 5; });
+    const LoadSeries series = runLoad(hammer("10.0.0.1", "10.0.0.2", 1000, 100s),
+                                      [&](const LoadSeries&, double) { return ++calls < 5; });
     EXPECT_TRUE(series.truncated);
     EXPECT_EQ(series.times.size(), 5U);
     EXPECT_EQ(series.end, 4s);
@@ -112,6 +115,85 @@ TEST(Load, OneConnection_ReSimulatedInFull) {
         << q.dump();
     EXPECT_EQ(q.sent().size(), 10U) << q.dump();
     EXPECT_EQ(q.enteredAt(1, SynSent), 570ms) << q.dump();
+}
+
+// The ss-like table agrees with the sampled counters taken at the same instant.
+TEST(Load, SocketsAt_MatchesTheCountersSampledThen) {
+    const Scenario s = hammer("10.0.0.1", "10.0.0.2", 100, 2s);
+    const LoadSeries series = runLoad(s);
+    const std::size_t sample = 2; // t = 2 s: 200 connections started, all in TIME_WAIT or alive
+    ASSERT_EQ(series.times[sample], 2s);
+    const std::optional<std::vector<SocketRow>> rows = socketsAt(s, 2s);
+    ASSERT_TRUE(rows);
+    for (HostId host = 0; host < 2; ++host) {
+        std::array<std::int64_t, kTcpStateCount> perState{};
+        for (const SocketRow& row : *rows) {
+            if (row.host == host) {
+                ++perState[static_cast<std::size_t>(row.state)];
+            }
+        }
+        EXPECT_EQ(perState, series.samples[sample][host].sockets) << "host " << host;
+    }
+    EXPECT_EQ(std::count_if(rows->begin(), rows->end(),
+                            [](const SocketRow& r) { return r.state == Listen; }),
+              1);
+}
+
+// tcp_time_wait() arms 60 s; ss shows what is left of it, and the numbering is the one
+// traceLoadConnection() takes.
+TEST(Load, SocketsAt_TimeWaitShowsTheTimeLeftAndTheConnection) {
+    const Scenario s = hammer("10.0.0.1", "10.0.0.2", 100, 2s);
+    const std::optional<std::vector<SocketRow>> rows = socketsAt(s, 1500ms);
+    ASSERT_TRUE(rows);
+    const auto row = std::find_if(rows->begin(), rows->end(), [](const SocketRow& r) {
+        return r.host == 0 && r.connection == 57U;
+    });
+    ASSERT_NE(row, rows->end());
+    const Trace trace = traceLoadConnection(s, 57);
+    const TraceQuery q(trace);
+    EXPECT_EQ(row->state, TimeWait);
+    EXPECT_TRUE(row->timeWaitRecord);
+    EXPECT_EQ(row->timer, SsTimer::TimeWait);
+    EXPECT_EQ(row->timerLeft, q.enteredAt(1, TimeWait) + 60s - 1500ms);
+    EXPECT_EQ(row->tuple, trace.sockets[0].tuple);
+    EXPECT_EQ(row->recvQ + row->sendQ, 0U);
+}
+
+// A SYN that nobody answers: ss shows SYN-SENT with Send-Q 1 (write_seq - snd_una counts the
+// SYN) and the retransmission timer "on" with its count.
+TEST(Load, SocketsAt_SynSentCountsTheSynInSendQ) {
+    Scenario s = hammer("10.0.0.1", "10.0.0.2", 1, 1s);
+    s.network.loss = 1.0;
+    const std::optional<std::vector<SocketRow>> rows = socketsAt(s, 3500ms);
+    ASSERT_TRUE(rows);
+    const auto row =
+        std::find_if(rows->begin(), rows->end(), [](const SocketRow& r) { return r.host == 0; });
+    ASSERT_NE(row, rows->end());
+    EXPECT_EQ(row->state, SynSent);
+    EXPECT_EQ(row->sendQ, 1U);
+    EXPECT_EQ(row->timer, SsTimer::On);
+    EXPECT_EQ(row->retransmits, 2); // SYN at 0 s, again at 1 s and 3 s; the next at 7 s
+    EXPECT_EQ(row->timerLeft, 3500ms);
+    EXPECT_EQ(row->connection, 0U);
+}
+
+TEST(Load, SocketsAt_CancelReturnsNothing) {
+    const Scenario s = hammer("10.0.0.1", "10.0.0.2", 100, 10s);
+    EXPECT_FALSE(socketsAt(s, 8s, [](const LoadSeries&, double) { return false; }));
+}
+
+// Once both sockets are closed, nothing later concerns the connection: the run stops there and
+// the trace is complete, not truncated.
+TEST(Load, OneConnection_StopsOnceItIsClosed) {
+    const Scenario s = hammer("10.0.0.1", "10.0.0.2", 100, 100s);
+    int samples = 0;
+    const Trace trace =
+        traceLoadConnection(s, 3, [&](const LoadSeries&, double) { return ++samples > 0; });
+    const TraceQuery q(trace);
+    EXPECT_FALSE(trace.truncated);
+    EXPECT_EQ(q.states(1).back(), Closed) << q.dump();
+    EXPECT_EQ(trace.end, trace.facts.back().at);
+    EXPECT_LT(samples, 70); // TIME_WAIT ends at about 60 s, long before the load's 161 s
 }
 
 } // namespace
