@@ -40,9 +40,13 @@ Engine::Engine(const Scenario& scenario, TraceSink& sink)
             entry = static_cast<std::uint32_t>(rng_.next());
         }
         sink_.hostAdded(host.info);
-        const auto [it, fresh] = hostByAddress_.try_emplace(config.address, static_cast<HostId>(i));
-        if (!fresh) {
-            it->second = kShared;
+        const auto known =
+            std::find_if(hostByAddress_.begin(), hostByAddress_.end(),
+                         [&](const auto& entry) { return entry.first == config.address; });
+        if (known == hostByAddress_.end()) {
+            hostByAddress_.emplace_back(config.address, static_cast<HostId>(i));
+        } else {
+            known->second = kShared;
         }
         hosts_.push_back(std::move(host));
     }
@@ -140,6 +144,7 @@ void Engine::run() {
         now_ = event.at;
         lastEvent = now_;
         dispatch(event);
+        runWokenPrograms();
     }
     sink_.finished(lastEvent, truncated);
 }
@@ -267,7 +272,9 @@ void Engine::appCall(TcpSock* sock, HostId host, AppCallKind call, int error, Re
 // The network
 
 HostId Engine::routeTo(const Segment& segment) const {
-    const auto byAddress = hostByAddress_.find(segment.dst.address);
+    const auto byAddress =
+        std::find_if(hostByAddress_.begin(), hostByAddress_.end(),
+                     [&](const auto& entry) { return entry.first == segment.dst.address; });
     if (byAddress == hostByAddress_.end()) {
         return kNoHost;
     }
@@ -299,9 +306,6 @@ HostId Engine::routeTo(const Segment& segment) const {
 const FaultRule* Engine::matchFault(HostId from, HostId to, const Segment& segment,
                                     std::uint32_t ordinal, std::size_t& ruleIndex) {
     const FaultRule* chosen = nullptr;
-    if (scenario_.faults.empty()) {
-        return chosen;
-    }
     for (std::size_t i = 0; i < scenario_.faults.size(); ++i) {
         const FaultRule& rule = scenario_.faults[i];
         if (!rule.from.empty() && rule.from != hosts_[from].info.name) {
@@ -320,10 +324,9 @@ const FaultRule* Engine::matchFault(HostId from, HostId to, const Segment& segme
             continue;
         }
         if (!rule.socket.empty()) {
-            // socketNames_ remembers every incarnation's name, also after the socket is gone.
-            const SocketId sender = segment.sender;
-            if (sender == kNoSocket || sender > socketNames_.size() ||
-                socketNames_[sender - 1] != rule.socket) {
+            // socketNames_ remembers every named incarnation, also after the socket is gone.
+            const auto name = socketNames_.find(segment.sender);
+            if (name == socketNames_.end() || name->second != rule.socket) {
                 continue;
             }
         }
@@ -342,9 +345,9 @@ void Engine::transmit(HostId from, const Segment& segment, Reason reason) {
         ++hosts_[from].counters.resetsSent;
     }
     const HostId to = routeTo(segment);
-    SegmentRecord record;
     SegmentId id = kNoSegment;
     if (recordFacts_) {
+        SegmentRecord record;
         record.segment = segment;
         record.from = from;
         record.to = to;
@@ -377,7 +380,9 @@ void Engine::transmit(HostId from, const Segment& segment, Reason reason) {
     Duration delay = linkDelay_[link];
     bool duplicate = false;
     std::size_t ruleIndex = 0;
-    if (const FaultRule* rule = matchFault(from, to, segment, ordinal, ruleIndex)) {
+    const FaultRule* rule =
+        scenario_.faults.empty() ? nullptr : matchFault(from, to, segment, ordinal, ruleIndex);
+    if (rule != nullptr) {
         const auto ruleNumber = static_cast<std::int64_t>(ruleIndex + 1);
         switch (rule->action) {
         case FaultAction::Drop:
@@ -414,7 +419,11 @@ void Engine::transmit(HostId from, const Segment& segment, Reason reason) {
     };
     launch(id);
     if (duplicate) {
-        SegmentRecord copy = record;
+        SegmentRecord copy;
+        copy.segment = segment;
+        copy.from = from;
+        copy.to = to;
+        copy.sentAt = now_;
         copy.duplicateOf = id;
         const SegmentId copyId = recordFacts_ ? sink_.segmentSent(copy) : kNoSegment;
         networkFact(FactKind::SegmentDuplicated,
@@ -501,7 +510,9 @@ std::uint32_t Engine::allocSocket(HostId host, SocketRole role, const std::strin
     sock.host = host;
     sock.role = role;
     sock.name = name;
-    socketNames_.push_back(name);
+    if (!name.empty()) {
+        socketNames_[sock.id] = name;
+    }
     SocketInfo info;
     info.id = sock.id;
     info.host = host;
@@ -980,11 +991,13 @@ void Engine::appEvent(TcpSock& sock, AppEvent event) {
     }
     if (sock.program != Program::None) {
         const auto slot = static_cast<std::uint32_t>(&sock - sockets_.data());
-        Duration after{};
-        if (sock.program == Program::LoadServer && event == AppEvent::Data) {
-            after = scenario_.load->serverDelay;
+        if (sock.program == Program::LoadServer && event == AppEvent::Data &&
+            scenario_.load->serverDelay > Duration{}) {
+            scheduleAfter(scenario_.load->serverDelay, EventKind::Program, slot, sock.id,
+                          static_cast<std::uint8_t>(event));
+        } else {
+            woken_.push_back(Woken{slot, sock.id, event});
         }
-        scheduleAfter(after, EventKind::Program, slot, sock.id, static_cast<std::uint8_t>(event));
         return;
     }
     switch (event) {
@@ -1000,6 +1013,18 @@ void Engine::appEvent(TcpSock& sock, AppEvent event) {
     case AppEvent::Data:
         break;
     }
+}
+
+// The programs woken by the event just handled run once the stack is done with it, in the order
+// they were woken, as processes scheduled after the softirq that woke them.
+void Engine::runWokenPrograms() {
+    for (std::size_t i = 0; i < woken_.size(); ++i) {
+        const Woken w = woken_[i];
+        if (sockets_[w.slot].id == w.id) {
+            runProgram(w.slot, w.event);
+        }
+    }
+    woken_.clear();
 }
 
 void Engine::runProgram(std::uint32_t slot, AppEvent event) {

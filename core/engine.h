@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace tdl {
@@ -238,6 +239,7 @@ private:
     void listen(HostId host, std::uint16_t port, const Action& options, Program program);
     void appEvent(TcpSock& sock, AppEvent event);
     void runProgram(std::uint32_t slot, AppEvent event);
+    void runWokenPrograms();
     void loadTick();
     Seq secureIsn(const Host& host, const FourTuple& tuple) const;
     std::uint32_t tsOffsetFor(const Host& host, const FourTuple& tuple) const;
@@ -330,14 +332,22 @@ private:
     std::unordered_map<std::string, std::vector<std::size_t>> triggered_;
     static std::string actionKey(const std::string& host, const std::string& socket,
                                  Trigger trigger);
-    std::vector<std::string> socketNames_; // by socket id - 1, for fault rules
-    // Each address's host, or kShared when several hosts sit behind it (NAT).
-    absl::flat_hash_map<Ipv4, HostId> hostByAddress_;
+    // The names of named incarnations, for fault rules; a load's thousands of sockets have none.
+    absl::flat_hash_map<SocketId, std::string> socketNames_;
+    // Each address's host, or kShared when several hosts sit behind it (NAT). A scenario has a
+    // handful of hosts: a short list beats a hash table for every segment sent.
+    std::vector<std::pair<Ipv4, HostId>> hostByAddress_;
     static constexpr HostId kShared = kNoHost - 1;
     std::uint64_t loadStarted_ = 0;
     bool cancelled_ = false;
     HostId loadClient_ = kNoHost;
     HostId loadServer_ = kNoHost;
+    struct Woken {
+        std::uint32_t slot;
+        SocketId id;
+        AppEvent event;
+    };
+    std::vector<Woken> woken_; // load programs to run when the current event is done
     // The delivery fact of the segment being received, held back until the receiver's verdict
     // (or its first consequence) is known, so that it always comes first.
     std::optional<Fact> pendingDelivery_;

@@ -3,8 +3,9 @@
 #include "sim_time.h"
 
 #include <algorithm>
+#include <array>
+#include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <functional>
 #include <vector>
 
@@ -37,69 +38,153 @@ struct Event {
 // Events in (time, insertion order). Most events are "now + a fixed delay" (a link's delay,
 // TIME_WAIT's 60 s, the 40 ms delayed ACK): each such delay gets a FIFO lane, which stays sorted
 // because virtual time never goes back, and costs O(1) instead of a heap's O(log n) cache misses.
-// Everything else goes to a binary heap.
+// Everything else goes to a binary heap. A winner tree over the lanes' and the heap's first
+// events keeps the earliest one at its root: a pop or a push redoes one path of three matches.
 class EventQueue {
 public:
+    EventQueue() {
+        keys_.fill(kNone);
+        for (std::size_t i = 0; i < kSources; ++i) {
+            tree_[kSources + i] = static_cast<std::uint8_t>(i);
+        }
+        for (std::size_t node = kSources - 1; node > 0; --node) {
+            match(node);
+        }
+    }
+
     void push(const Event& event) {
         ++size_;
         heap_.push_back(event);
         std::push_heap(heap_.begin(), heap_.end(), std::greater<>{});
+        if (heap_.front().order == event.order) {
+            refresh(kHeap, keyOf(event));
+        }
     }
 
     // `event.at` must be now + delay, with now never decreasing between calls.
     void pushAfter(Duration delay, const Event& event) {
-        for (Lane& lane : lanes_) {
-            if (lane.delay == delay) {
-                ++size_;
-                lane.events.push_back(event);
-                return;
-            }
-        }
-        if (lanes_.size() < kMaxLanes) {
-            ++size_;
-            lanes_.push_back(Lane{delay, {event}});
+        const std::size_t lane = laneFor(delay);
+        if (lane == kHeap) {
+            push(event);
             return;
         }
-        push(event);
+        ++size_;
+        Lane& target = lanes_[lane];
+        if (target.empty()) {
+            refresh(lane, keyOf(event));
+        }
+        target.push(event);
     }
 
     bool empty() const { return size_ == 0; }
 
     // The earliest event; the queue must not be empty.
-    const Event& top() {
-        source_ = kHeap;
-        const Event* best = heap_.empty() ? nullptr : &heap_.front();
-        for (std::size_t i = 0; i < lanes_.size(); ++i) {
-            if (!lanes_[i].events.empty() &&
-                (best == nullptr || *best > lanes_[i].events.front())) {
-                best = &lanes_[i].events.front();
-                source_ = i;
-            }
-        }
-        return *best;
+    const Event& top() const {
+        const std::size_t source = tree_[1];
+        return source == kHeap ? heap_.front() : lanes_[source].front();
     }
 
     // Removes what top() returned.
     void pop() {
         --size_;
-        if (source_ == kHeap) {
+        const std::size_t source = tree_[1];
+        if (source == kHeap) {
             std::pop_heap(heap_.begin(), heap_.end(), std::greater<>{});
             heap_.pop_back();
-        } else {
-            lanes_[source_].events.pop_front();
+            refresh(kHeap, heap_.empty() ? kNone : keyOf(heap_.front()));
+            return;
         }
+        Lane& lane = lanes_[source];
+        lane.pop();
+        refresh(source, lane.empty() ? kNone : keyOf(lane.front()));
     }
 
 private:
-    static constexpr std::size_t kMaxLanes = 16;
-    static constexpr std::size_t kHeap = static_cast<std::size_t>(-1);
-    struct Lane {
+    static constexpr std::size_t kSources = 8; // a power of two: 7 lanes and the heap
+    static constexpr std::size_t kMaxLanes = kSources - 1;
+    static constexpr std::size_t kHeap = kMaxLanes;
+
+    // (time, order) as one number, so that a match is one comparison. Times are never negative.
+    __extension__ using Key = unsigned __int128;
+    static Key keyOf(const Event& event) {
+        return (static_cast<Key>(static_cast<std::uint64_t>(event.at.count())) << 64) | event.order;
+    }
+    static constexpr Key kNone = ~Key{0};
+
+    // A FIFO in a ring whose size is a power of two; it doubles when full.
+    class Lane {
+    public:
+        explicit Lane(Duration delay)
+            : delay(delay) {}
         Duration delay;
-        std::deque<Event> events;
+        bool empty() const { return head_ == tail_; }
+        const Event& front() const { return ring_[head_ & mask_]; }
+        void push(const Event& event) {
+            if (tail_ - head_ == ring_.size()) {
+                grow();
+            }
+            ring_[tail_ & mask_] = event;
+            ++tail_;
+        }
+        void pop() { ++head_; }
+
+    private:
+        void grow() {
+            std::vector<Event> bigger(std::max<std::size_t>(16, ring_.size() * 2));
+            for (std::size_t i = head_; i != tail_; ++i) {
+                bigger[i - head_] = ring_[i & mask_];
+            }
+            tail_ -= head_;
+            head_ = 0;
+            ring_.swap(bigger);
+            mask_ = ring_.size() - 1;
+        }
+        std::vector<Event> ring_;
+        std::size_t mask_ = 0;
+        std::size_t head_ = 0; // both count up; the slot is the count masked
+        std::size_t tail_ = 0;
     };
+
+    // The lane for a delay, a new one while there is room, else kHeap. Calls alternate between a
+    // few delays, so each delay's lane is remembered in a small direct-mapped table first.
+    std::size_t laneFor(Duration delay) {
+        const auto hint = static_cast<std::size_t>(
+            (static_cast<std::uint64_t>(delay.count()) * 0x9E3779B97F4A7C15ULL) >> 58);
+        const std::uint8_t cached = hints_[hint];
+        if (cached < lanes_.size() && lanes_[cached].delay == delay) {
+            return cached;
+        }
+        std::size_t lane = 0;
+        while (lane < lanes_.size() && lanes_[lane].delay != delay) {
+            ++lane;
+        }
+        if (lane == lanes_.size()) {
+            if (lanes_.size() == kMaxLanes) {
+                return kHeap;
+            }
+            lanes_.emplace_back(delay);
+        }
+        hints_[hint] = static_cast<std::uint8_t>(lane);
+        return lane;
+    }
+
+    void match(std::size_t node) {
+        const std::uint8_t left = tree_[2 * node];
+        const std::uint8_t right = tree_[2 * node + 1];
+        tree_[node] = keys_[right] < keys_[left] ? right : left;
+    }
+    void refresh(std::size_t source, Key key) {
+        keys_[source] = key;
+        for (std::size_t node = (kSources + source) / 2; node > 0; node /= 2) {
+            match(node);
+        }
+    }
+
     std::vector<Event> heap_;
     std::vector<Lane> lanes_;
-    std::size_t source_ = kHeap;
+    std::array<Key, kSources> keys_;                // each source's first event, or kNone
+    std::array<std::uint8_t, 2 * kSources> tree_{}; // [1] the winner; [kSources + i] source i
+    std::array<std::uint8_t, 64> hints_{};          // delay hash -> lane
     std::size_t size_ = 0;
 };
 

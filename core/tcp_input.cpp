@@ -550,7 +550,7 @@ void Engine::establishedReceive(TcpSock& sock, const Segment& segment, SegmentId
         TcpSock& listener = sockets_[sock.listenerSlot];
         if (listener.state == TcpState::Listen && listener.accepted < listener.acceptNames.size()) {
             sock.name = listener.acceptNames[listener.accepted++];
-            socketNames_[sock.id - 1] = sock.name;
+            socketNames_[sock.id] = sock.name;
             hosts_[hostId].named[sock.name] = slot;
             publish(sock);
         }

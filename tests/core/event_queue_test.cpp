@@ -1,0 +1,84 @@
+// The event queue against the plainest model of it: every event in one list, the earliest
+// (time, insertion order) first. Lanes, the lane cache, compaction and the heap of sources must
+// never change which event comes out.
+
+#include "event_queue.h"
+#include "rng.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <vector>
+
+namespace tdl::test {
+namespace {
+
+void runAgainstModel(std::uint64_t seed, int steps, std::uint64_t distinctDelays) {
+    Rng rng(seed);
+    EventQueue queue;
+    std::vector<Event> model;
+    SimTime now{};
+    std::uint64_t order = 0;
+    for (int step = 0; step < steps; ++step) {
+        const bool add = model.empty() || rng.next() % 100 < 55;
+        if (add) {
+            const Duration delay(static_cast<std::int64_t>(rng.next() % distinctDelays) * 1000);
+            Event event{now + delay, order++, EventKind::Deliver, 0, 0, 0, 0};
+            if (rng.next() % 4 == 0) {
+                event.at = now + Duration(static_cast<std::int64_t>(rng.next() % 50'000));
+                queue.push(event);
+            } else {
+                queue.pushAfter(delay, event);
+            }
+            model.push_back(event);
+            continue;
+        }
+        const auto earliest = std::min_element(
+            model.begin(), model.end(), [](const Event& a, const Event& b) { return b > a; });
+        ASSERT_FALSE(queue.empty());
+        const Event got = queue.top();
+        ASSERT_EQ(got.at, earliest->at) << "step " << step;
+        ASSERT_EQ(got.order, earliest->order) << "step " << step;
+        queue.pop();
+        now = got.at;
+        model.erase(earliest);
+    }
+    EXPECT_EQ(queue.empty(), model.empty());
+}
+
+TEST(EventQueue, FewDelays_AllInLanes) {
+    runAgainstModel(1, 60'000, 5);
+}
+
+// More distinct delays than lanes: the rest goes to the heap, interleaved with the lanes.
+TEST(EventQueue, ManyDelays_LanesAndHeap) {
+    runAgainstModel(2, 60'000, 40);
+}
+
+// Long lanes are compacted as they drain; the order survives it.
+TEST(EventQueue, LongLanes_SurviveCompaction) {
+    EventQueue queue;
+    std::uint64_t order = 0;
+    SimTime now{};
+    for (int i = 0; i < 20'000; ++i) {
+        queue.pushAfter(60s, Event{now + 60s, order++, EventKind::TwTimer, 0, 0, 0, 0});
+        queue.pushAfter(1ms, Event{now + 1ms, order++, EventKind::Deliver, 0, 0, 0, 0});
+        const Event first = queue.top();
+        ASSERT_EQ(first.kind, EventKind::Deliver);
+        queue.pop();
+        now = first.at;
+    }
+    std::uint64_t last = 0;
+    int left = 0;
+    while (!queue.empty()) {
+        const Event e = queue.top();
+        ASSERT_GE(e.order, last);
+        last = e.order;
+        queue.pop();
+        ++left;
+    }
+    EXPECT_EQ(left, 20'000);
+}
+
+} // namespace
+} // namespace tdl::test
