@@ -23,6 +23,9 @@ bool withReuseDelay(KernelProfile p) {
 bool withRecycle(KernelProfile p) {
     return traitsOf(p).hasTwRecycle;
 }
+bool withSynLinearTimeouts(KernelProfile p) {
+    return traitsOf(p).hasSynLinearTimeouts;
+}
 
 // Ranges as the kernel's handlers enforce them (net/ipv4/sysctl_net_ipv4.c): proc_dou8vec_minmax
 // knobs take 0..255, proc_dointvec_minmax ones their extra1..extra2, plain proc_dointvec any int.
@@ -49,6 +52,8 @@ constexpr std::array kKnobs = std::to_array<SysctlKnob>({
      "Ignore RSTs in TIME_WAIT instead of letting them kill it (RFC 1337)", linuxOnly},
     {"net.ipv4.tcp_syn_retries", &Sysctls::tcp_syn_retries, 1, 127, "",
      "SYN retransmissions before connect() gives up", always},
+    {"net.ipv4.tcp_syn_linear_timeouts", &Sysctls::tcp_syn_linear_timeouts, 0, 127, "",
+     "SYN retransmissions 1 s apart before the backoff doubles", withSynLinearTimeouts},
     {"net.ipv4.tcp_synack_retries", &Sysctls::tcp_synack_retries, 0, 255, "",
      "SYN,ACK retransmissions before a half-open connection is dropped", always},
     {"net.ipv4.tcp_retries2", &Sysctls::tcp_retries2, 0, 255, "",
@@ -102,15 +107,15 @@ bool parseProfileKey(std::string_view key, KernelProfile& out) {
 const ProfileTraits& traitsOf(KernelProfile profile) {
     static constexpr std::array<ProfileTraits, kKernelProfileCount> kTraits = {{
         // Linux 6.14+
-        {60s, true, false, false, TsOffsetMode::PerFlow, true, true, true, true, 2},
+        {60s, true, false, false, TsOffsetMode::PerFlow, true, true, true, true, 2, true},
         // Linux 4.19 - 6.13
-        {60s, false, true, false, TsOffsetMode::PerHostPair, true, true, true, true, 2},
+        {60s, false, true, false, TsOffsetMode::PerHostPair, true, true, true, true, 2, false},
         // Linux 4.12 - 4.18
-        {60s, false, false, false, TsOffsetMode::PerHostPair, true, true, true, true, 1},
+        {60s, false, false, false, TsOffsetMode::PerHostPair, true, true, true, true, 1, false},
         // Linux 3.10 - 4.11
-        {60s, false, false, true, TsOffsetMode::None, true, true, true, true, 1},
+        {60s, false, false, true, TsOffsetMode::None, true, true, true, true, 1, false},
         // RFC 9293: 2 MSL with MSL = 2 min (§3.4.2)
-        {240s, false, false, false, TsOffsetMode::PerFlow, false, false, false, false, 0},
+        {240s, false, false, false, TsOffsetMode::PerFlow, false, false, false, false, 0, false},
     }};
     return kTraits[static_cast<std::size_t>(profile)];
 }
@@ -121,13 +126,16 @@ Sysctls defaultSysctls(KernelProfile profile) {
     case KernelProfile::Linux6:
         break;
     case KernelProfile::Linux4_19:
+        s.tcp_syn_linear_timeouts = 0;
         break;
     case KernelProfile::Linux4_12:
     case KernelProfile::Linux3_10:
+        s.tcp_syn_linear_timeouts = 0;
         s.tcp_tw_reuse = 0;
         s.tcp_challenge_ack_limit = 1000; // 4.7 (CVE-2016-5696) until 6.0
         break;
     case KernelProfile::Rfc9293:
+        s.tcp_syn_linear_timeouts = 0;
         s.tcp_tw_reuse = 0;
         s.tcp_timestamps = 0;
         break;

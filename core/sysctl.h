@@ -38,6 +38,7 @@ struct ProfileTraits {
     bool orphanFinWait2Timeout;    // tcp_fin_timeout ends an orphan's FIN-WAIT-2
     bool twAcceptsNewerSyn;        // tcp_timewait_state_process() TCP_TW_SYN
     int maxTwReuseMode;            // 2 since 4.19 (loopback mode), else 1
+    bool hasSynLinearTimeouts;     // tcp_syn_linear_timeouts (present on 6.18)
 };
 const ProfileTraits& traitsOf(KernelProfile profile);
 
@@ -55,6 +56,7 @@ struct Sysctls {
     int tcp_fin_timeout = 60; // s
     int tcp_rfc1337 = 0;
     int tcp_syn_retries = 6;
+    int tcp_syn_linear_timeouts = 4;
     int tcp_synack_retries = 5;
     int tcp_retries2 = 15;
     int tcp_challenge_ack_limit = 2147483647;

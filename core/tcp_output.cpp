@@ -358,7 +358,9 @@ void Engine::onRetransmitTimer(TcpSock& sock) {
     } else {
         limit = host.sysctls.tcp_retries2;
     }
-    const bool expired = (sock.state == TcpState::SynSent || sock.state == TcpState::SynReceived)
+    // tcp_write_timeout(): a SYN-SENT socket gives up when the time that `limit` doubling
+    // retransmissions would take has passed (retransmits_timed_out()), however many were linear.
+    const bool expired = sock.state == TcpState::SynReceived
                              ? sock.retransmits >= limit
                              : retransmitsTimedOut(sock, limit, rtoBase);
     if (expired) {
@@ -386,8 +388,14 @@ void Engine::onRetransmitTimer(TcpSock& sock) {
         sock.afterRto = true;
         pushPending(sock);
     }
-    ++sock.backoff;
-    sock.rto = std::min(sock.rto * 2, kRtoMax);
+    if (sock.state == TcpState::SynSent &&
+        sock.retransmits <= host.sysctls.tcp_syn_linear_timeouts) {
+        // tcp_retransmit_timer(): the first SYN retransmissions keep the initial RTO.
+        sock.backoff = 0;
+    } else {
+        ++sock.backoff;
+        sock.rto = std::min(sock.rto * 2, kRtoMax);
+    }
     armTimer(sock, TimerKind::Retransmit, sock.rto,
              Reason(Cause::RtoExpired, sock.retransmits,
                     std::chrono::duration_cast<std::chrono::milliseconds>(sock.rto).count()));

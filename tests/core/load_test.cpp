@@ -172,8 +172,8 @@ TEST(Load, SocketsAt_SynSentCountsTheSynInSendQ) {
     EXPECT_EQ(row->state, SynSent);
     EXPECT_EQ(row->sendQ, 1U);
     EXPECT_EQ(row->timer, SsTimer::On);
-    EXPECT_EQ(row->retransmits, 2); // SYN at 0 s, again at 1 s and 3 s; the next at 7 s
-    EXPECT_EQ(row->timerLeft, 3500ms);
+    EXPECT_EQ(row->retransmits, 3); // SYN at 0 s, again at 1, 2 and 3 s (linear); next at 4 s
+    EXPECT_EQ(row->timerLeft, 500ms);
     EXPECT_EQ(row->connection, 0U);
 }
 

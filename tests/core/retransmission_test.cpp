@@ -32,22 +32,60 @@ std::vector<const SegmentRecord*> withFlag(const TraceQuery& q, const std::strin
     return out;
 }
 
-TEST(SynSent, NoAnswer_SynRetransmittedFromOneSecondDoublingThenEtimedout) {
-    // tcp_retransmit_timer(): TCP_TIMEOUT_INIT = 1 s, doubled per expiry; tcp_syn_retries = 6.
-    const Trace trace = simulate(ScenarioBuilder()
-                                     .listen(0ms, "server", 80, {"s"})
-                                     .connect(0ms, "client", "c", "server", 80)
-                                     .drop("client", flag::kSyn, 0)
-                                     .build());
+struct SynTimeline {
+    std::vector<SimTime> syns;
+    SimTime closedAt{};
+};
+
+SynTimeline unansweredSyn(int synRetries, int linearTimeouts) {
+    Scenario s = ScenarioBuilder()
+                     .listen(0ms, "server", 80, {"s"})
+                     .connect(0ms, "client", "c", "server", 80)
+                     .drop("client", flag::kSyn, 0)
+                     .build();
+    s.hosts[0].sysctls.tcp_syn_retries = synRetries;
+    s.hosts[0].sysctls.tcp_syn_linear_timeouts = linearTimeouts;
+    const Trace trace = simulate(s);
     const TraceQuery q(trace);
-    const auto syns = withFlag(q, "client", flag::kSyn);
-    EXPECT_EQ(sendTimes(syns), (std::vector<SimTime>{0s, 1s, 3s, 7s, 15s, 31s, 63s})) << q.dump();
-    const SocketId c = q.socket("client", "c");
-    const Fact* closed = stateChange(trace, c, Closed);
-    ASSERT_NE(closed, nullptr) << q.dump();
-    EXPECT_EQ(closed->at, 127s);
-    EXPECT_EQ(closed->reason.code, Cause::RetriesExhausted);
+    SynTimeline out;
+    out.syns = sendTimes(withFlag(q, "client", flag::kSyn));
+    const Fact* closed = stateChange(trace, q.socket("client", "c"), Closed);
+    EXPECT_NE(closed, nullptr) << q.dump();
+    if (closed != nullptr) {
+        EXPECT_EQ(closed->reason.code, Cause::RetriesExhausted);
+        out.closedAt = closed->at;
+    }
     EXPECT_TRUE(withFlag(q, "client", flag::kRst).empty());
+    return out;
+}
+
+// tcp_retransmit_timer() with tcp_syn_linear_timeouts = 4 (the 6.18 default): the first four
+// retransmissions keep TCP_TIMEOUT_INIT, then it doubles. tcp_write_timeout() gives up when
+// retransmits_timed_out() says the time of tcp_syn_retries = 6 doublings (127 s) has passed:
+// the last SYN at 67 s, ETIMEDOUT at 131 s. On the 6.18 kernel, `ss -tano` showed a SYN-SENT
+// socket at 2.5 s with timer:(on,532ms,2) and at 3.7 s with timer:(on,352ms,3).
+TEST(SynSent, NoAnswer_FourLinearRetransmissionsThenDoublingThenEtimedout) {
+    const SynTimeline t = unansweredSyn(6, 4);
+    EXPECT_EQ(t.syns, (std::vector<SimTime>{0s, 1s, 2s, 3s, 4s, 5s, 7s, 11s, 19s, 35s, 67s}));
+    EXPECT_EQ(t.closedAt, 131s);
+}
+
+// Without linear timeouts (older kernels, or the sysctl at 0): 1 s doubling, ETIMEDOUT at 127 s.
+TEST(SynSent, NoAnswer_NoLinearTimeouts_DoublingFromOneSecond) {
+    const SynTimeline t = unansweredSyn(6, 0);
+    EXPECT_EQ(t.syns, (std::vector<SimTime>{0s, 1s, 3s, 7s, 15s, 31s, 63s}));
+    EXPECT_EQ(t.closedAt, 127s);
+}
+
+// Measured on 6.18 with tcp_syn_retries = 2: connect() fails after 7.1 s whether
+// tcp_syn_linear_timeouts is 4 or 0, because the give-up is a time, not a count.
+TEST(SynSent, TwoRetries_GiveUpAtSevenSecondsEitherWay) {
+    const SynTimeline linear = unansweredSyn(2, 4);
+    EXPECT_EQ(linear.syns, (std::vector<SimTime>{0s, 1s, 2s, 3s, 4s, 5s}));
+    EXPECT_EQ(linear.closedAt, 7s);
+    const SynTimeline doubling = unansweredSyn(2, 0);
+    EXPECT_EQ(doubling.syns, (std::vector<SimTime>{0s, 1s, 3s}));
+    EXPECT_EQ(doubling.closedAt, 7s);
 }
 
 TEST(FinWait1, LostFirstFin_RetransmittedAfterRtoOf220ms) {
