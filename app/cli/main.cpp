@@ -9,6 +9,7 @@
 #include "pcap_writer.h"
 #include "scenario_json.h"
 #include "simulator.h"
+#include "socket_table_text.h"
 #include "text_diagram.h"
 #include "trace_jsonl.h"
 
@@ -55,6 +56,8 @@ Options:
                     keys such as rcv_fin, for scripts)
   --seed N          run with seed N instead of the scenario's own
   --csv FILE        for a load scenario: write the sampled counters as CSV to FILE
+  --sockets-at TIME for a load scenario: list the sockets alive at TIME ("90s"), as
+                    ss -tano would, instead of the summary
   --connection N    for a load scenario: show connection N (0 = the first) in full,
                     as a diagram, trace or pcap, instead of the load summary
   --help            show this help and exit
@@ -73,6 +76,7 @@ struct Options {
     std::optional<std::uint64_t> seed;
     std::optional<std::string> csvPath;
     std::optional<std::uint64_t> connection;
+    std::optional<tdl::Duration> socketsAt;
     std::optional<std::string> language;
     tdl::TextDiagramOptions diagram;
 };
@@ -167,6 +171,15 @@ Options parseArguments(std::span<char* const> arguments) {
                     '"'};
             }
             options.connection = index;
+        } else if (argument == "--sockets-at") {
+            const std::string text = value();
+            const std::optional<tdl::Duration> at = tdl::parseDurationText(text);
+            if (!at || *at < tdl::Duration::zero()) {
+                throw UsageError{
+                    "--sockets-at: expected a time such as \"90s\" or \"2min\", found \"" + text +
+                    '"'};
+            }
+            options.socketsAt = at;
         } else if (argument == "--gap") {
             const std::string text = value();
             const std::optional<tdl::Duration> gap = tdl::parseDurationText(text);
@@ -296,6 +309,24 @@ int runLoad(const Options& options, const std::string& path, const tdl::Scenario
                   << ": a load run keeps no segments; add --connection N for one connection\n";
         return kExitBadInput;
     }
+    if (options.socketsAt) {
+        std::optional<std::vector<tdl::SocketRow>> rows;
+        try {
+            rows = tdl::socketsAt(scenario, *options.socketsAt);
+        } catch (const std::exception& error) {
+            std::cerr << kProgram << ": " << path << ": the simulator stopped: " << error.what()
+                      << '\n';
+            return kExitFailure;
+        }
+        std::vector<tdl::HostInfo> hosts;
+        for (const tdl::HostConfig& host : scenario.hosts) {
+            hosts.push_back(tdl::HostInfo{host.name, host.address});
+        }
+        std::cout << "at " << tdl::durationText(*options.socketsAt) << ":\n"
+                  << tdl::renderSocketTable(hosts, *rows);
+        std::cout.flush();
+        return std::cout ? kExitSuccess : kExitFailure;
+    }
     tdl::LoadSeries series;
     try {
         series = tdl::runLoad(scenario);
@@ -334,9 +365,11 @@ int run(const Options& options) {
     if (scenario.load && !options.connection) {
         return runLoad(options, path, scenario);
     }
-    if (!scenario.load && (options.connection || options.csvPath)) {
+    if (!scenario.load && (options.connection || options.csvPath || options.socketsAt)) {
         std::cerr << kProgram << ": " << path << ": "
-                  << (options.connection ? "--connection" : "--csv")
+                  << (options.connection ? "--connection"
+                      : options.csvPath  ? "--csv"
+                                         : "--sockets-at")
                   << " needs a load scenario (with a \"load\" object), found none\n";
         return kExitBadInput;
     }

@@ -128,6 +128,21 @@ TEST_F(Cli, LoadPreset_SummaryCsvAndOneConnection) {
     EXPECT_NE(notLoad.err.find("--csv needs a load scenario"), std::string::npos) << notLoad.err;
 }
 
+// The server closes first, so its TIME_WAIT records hold the 4-tuples; at 70 s the buckets are
+// full (tcp_max_tw_buckets), and ss would list the listener and those records.
+TEST_F(Cli, LoadPreset_SocketsAtListsWhatSsWouldShow) {
+    const CliRun table = run({"--preset", "load/server-tw-buckets", "--sockets-at", "70s"});
+    ASSERT_EQ(table.exitCode, 0) << table.err;
+    EXPECT_TRUE(table.out.starts_with("at 70s:\n")) << table.out.substr(0, 300);
+    EXPECT_NE(table.out.find("LISTEN      0      0      10.0.0.2:80"), std::string::npos)
+        << table.out.substr(0, 2000);
+    EXPECT_NE(table.out.find("timer:(timewait,"), std::string::npos) << table.out.substr(0, 2000);
+
+    const CliRun bad = run({"--preset", "load/server-tw-buckets", "--sockets-at", "soon"});
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_NE(bad.err.find("--sockets-at: expected a time such as"), std::string::npos) << bad.err;
+}
+
 TEST_F(Cli, Lang_ExplainsCausesFromTheGuisCatalog) {
     const CliRun chinese = run({"--preset", "four-way-close", "--lang", "zh_CN"});
     ASSERT_EQ(chinese.exitCode, 0) << chinese.err;
