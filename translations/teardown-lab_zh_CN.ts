@@ -409,6 +409,10 @@
             <source>This is a load scenario (%1 connections). The sequence diagram shows one connection at a time; open a single-connection scenario instead.</source>
             <translation>这是一个负载场景（%1 个连接）。时序图一次只显示一个连接；请打开单连接的场景。</translation>
         </message>
+        <message>
+            <source>This is connection #%1 of a load run, re-simulated on its own: a what-if edit would change the whole load. Open a single-connection scenario to try what-ifs.</source>
+            <translation>这是负载运行中的第 #%1 个连接，单独重新模拟而来：假设推演修改会改变整个负载。要尝试假设推演，请打开单连接场景。</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::EventLogModel</name>
@@ -553,6 +557,248 @@
         </message>
     </context>
     <context>
+        <name>tdl::ui::LoadCharts</name>
+        <message>
+            <source>orphans (any state)</source>
+            <translation>孤儿套接字（任意状态）</translation>
+        </message>
+        <message>
+            <source>free ports</source>
+            <translation>空闲端口</translation>
+        </message>
+        <message>
+            <source>%1: connect() failures (EADDRNOTAVAIL)</source>
+            <translation>%1：connect() 失败（EADDRNOTAVAIL）</translation>
+        </message>
+        <message>
+            <source>%1: TIME_WAIT overflows</source>
+            <translation>%1：TIME_WAIT 溢出</translation>
+        </message>
+        <message>
+            <source>%1: RSTs sent</source>
+            <translation>%1：发送的 RST</translation>
+        </message>
+        <message>
+            <source>Sockets on %1 (%2), by state</source>
+            <translation>%1（%2）上各状态的套接字数</translation>
+        </message>
+        <message>
+            <source>sockets</source>
+            <translation>套接字</translation>
+        </message>
+        <message>
+            <source>Free ephemeral ports on %1</source>
+            <translation>%1 上的空闲临时端口</translation>
+        </message>
+        <message>
+            <source>ports</source>
+            <translation>端口</translation>
+        </message>
+        <message>
+            <source>Events per second</source>
+            <translation>每秒事件数</translation>
+        </message>
+        <message>
+            <source>per second</source>
+            <translation>每秒</translation>
+        </message>
+        <message>
+            <source>simulated time (s)</source>
+            <translation>模拟时间（秒）</translation>
+        </message>
+        <message>
+            <source>%1 (B)</source>
+            <translation>%1（B）</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::LoadExplorer</name>
+        <message>
+            <source>Cannot compare</source>
+            <translation>无法对比</translation>
+        </message>
+        <message>
+            <source>"%1" is not a load scenario: only two load runs can be overlaid.</source>
+            <translation>“%1”不是负载场景：只有两次负载运行才能叠加对比。</translation>
+        </message>
+        <message>
+            <source>Run %1 failed</source>
+            <translation>运行 %1 失败</translation>
+        </message>
+        <message>
+            <source>Run %1 stopped at the scenario's limit, %2.</source>
+            <translation>运行 %1 在场景的时间上限 %2 处停止。</translation>
+        </message>
+        <message>
+            <source>Run %1 done: %2 connections, simulated to %3.</source>
+            <translation>运行 %1 完成：%2 个连接，模拟到 %3。</translation>
+        </message>
+        <message>
+            <source>run %1 ends at %2</source>
+            <translation>运行 %1 止于 %2</translation>
+        </message>
+        <message>
+            <source>Listing cancelled.</source>
+            <translation>已取消列出套接字。</translation>
+        </message>
+        <message>
+            <source>Tracing cancelled.</source>
+            <translation>已取消追踪连接。</translation>
+        </message>
+        <message>
+            <source>Cancelled: %1 (truncated).</source>
+            <translation>已取消：%1（数据被截断）。</translation>
+        </message>
+        <message>
+            <source>Simulating run %1 up to %2…</source>
+            <translation>正在把运行 %1 模拟到 %2…</translation>
+        </message>
+        <message>
+            <source>Listing the sockets failed</source>
+            <translation>列出套接字失败</translation>
+        </message>
+        <message>
+            <source>Tracing connection #%1…</source>
+            <translation>正在追踪连接 #%1…</translation>
+        </message>
+        <message>
+            <source>Connection #%1 is open in the main window.</source>
+            <translation>连接 #%1 已在主窗口中打开。</translation>
+        </message>
+        <message>
+            <source>Tracing connection #%1 failed</source>
+            <translation>追踪连接 #%1 失败</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>Simulating… %1 of simulated time (Esc cancels)</source>
+            <translation>模拟中… 已到模拟时间 %1（按 Esc 取消）</translation>
+        </message>
+        <message>
+            <source>%1 — Load Explorer — Teardown Lab</source>
+            <translation>%1 — 负载浏览器 — Teardown Lab</translation>
+        </message>
+        <message>
+            <source>%1 connections per second from %2 to %3 for %4 (%5 connections); the %6 closes first.</source>
+            <translation>%2 每秒向 %3 发起 %1 个连接，持续 %4（共 %5 个连接）；由 %6 先关闭。</translation>
+        </message>
+        <message>
+            <source>What to watch: %1</source>
+            <translation>观察要点：%1</translation>
+        </message>
+        <message>
+            <source>A: %1 (click a chart to list its sockets at that time)</source>
+            <translation>A：%1（点击图表，列出该时刻的套接字）</translation>
+        </message>
+        <message>
+            <source>A: this scenario</source>
+            <translation>A：本场景</translation>
+        </message>
+        <message>
+            <source>B: the same scenario (nothing differs)</source>
+            <translation>B：同一场景（没有任何差别）</translation>
+        </message>
+        <message>
+            <source>Load presets</source>
+            <translation>负载预设</translation>
+        </message>
+        <message>
+            <source>Compare with a Load Scenario</source>
+            <translation>与负载场景对比</translation>
+        </message>
+        <message>
+            <source>Teardown Lab scenarios (*.json);;All files (*)</source>
+            <translation>Teardown Lab 场景 (*.json);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>%1 is not a scenario Teardown Lab can read.</source>
+            <translation>%1 不是 Teardown Lab 能读取的场景。</translation>
+        </message>
+        <message>
+            <source>Compare with One Sysctl Changed</source>
+            <translation>与修改一个 sysctl 后的场景对比</translation>
+        </message>
+        <message>
+            <source>Run B is this scenario with one knob set differently.</source>
+            <translation>运行 B 就是本场景，只有一个参数取值不同。</translation>
+        </message>
+        <message>
+            <source>Host:</source>
+            <translation>主机：</translation>
+        </message>
+        <message>
+            <source>Sysctl:</source>
+            <translation>Sysctl：</translation>
+        </message>
+        <message>
+            <source>Value in run B:</source>
+            <translation>运行 B 中的取值：</translation>
+        </message>
+        <message>
+            <source>&amp;Run</source>
+            <translation>运行(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Run the load again from the start (and run B, if compared)</source>
+            <translation>从头重新运行负载（若在对比，也重新运行 B）</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>取消(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Stop the simulations under way; what has been computed stays</source>
+            <translation>停止正在进行的模拟；已算出的结果保留</translation>
+        </message>
+        <message>
+            <source>Load Scenario &amp;File…</source>
+            <translation>负载场景文件(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>Overlay the run of a load scenario file as run B</source>
+            <translation>把一个负载场景文件的运行作为运行 B 叠加显示</translation>
+        </message>
+        <message>
+            <source>This Scenario with One &amp;Sysctl Changed…</source>
+            <translation>本场景修改一个 &amp;Sysctl 后…</translation>
+        </message>
+        <message>
+            <source>Overlay this scenario with one knob set differently as run B</source>
+            <translation>把只改了一个参数的本场景作为运行 B 叠加显示</translation>
+        </message>
+        <message>
+            <source>&amp;Stop Comparing</source>
+            <translation>停止对比(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Remove run B from the charts</source>
+            <translation>从图表中移除运行 B</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>关闭(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Close the load explorer</source>
+            <translation>关闭负载浏览器</translation>
+        </message>
+        <message>
+            <source>Compare with…</source>
+            <translation>对比…</translation>
+        </message>
+        <message>
+            <source>Overlay a second run (dashed) to compare: another load preset or file, or this scenario with one sysctl changed</source>
+            <translation>叠加第二次运行（虚线）进行对比：另一个负载预设或文件，或只修改了一个 sysctl 的本场景</translation>
+        </message>
+        <message>
+            <source>Load Run</source>
+            <translation>负载运行</translation>
+        </message>
+    </context>
+    <context>
         <name>tdl::ui::MainWindow</name>
         <message>
             <source>Cannot reset</source>
@@ -563,8 +809,8 @@
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;play / pause&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← →&lt;/b&gt;&lt;/td&gt;&lt;td&gt;previous / next event&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Shift+← Shift+→, ↑ ↓&lt;/b&gt;&lt;/td&gt;&lt;td&gt;previous / next state change&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;start / end of the run&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+[ Ctrl+]&lt;/b&gt;&lt;/td&gt;&lt;td&gt;slower / faster&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Delete&lt;/b&gt;&lt;/td&gt;&lt;td&gt;drop the selected segment&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L Ctrl+D Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;delay / duplicate / restore it&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;undo / redo&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;find a scenario&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl++ Ctrl+- Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoom the diagram&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-            <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;空格&lt;/b&gt;&lt;/td&gt;&lt;td&gt;播放 / 暂停&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← →&lt;/b&gt;&lt;/td&gt;&lt;td&gt;上一个 / 下一个事件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Shift+← Shift+→，↑ ↓&lt;/b&gt;&lt;/td&gt;&lt;td&gt;上一次 / 下一次状态变化&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;运行的开头 / 结尾&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+[ Ctrl+]&lt;/b&gt;&lt;/td&gt;&lt;td&gt;减速 / 加速&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Delete&lt;/b&gt;&lt;/td&gt;&lt;td&gt;丢弃选中的报文段&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L Ctrl+D Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;延迟 / 复制 / 恢复该报文段&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;撤销 / 重做&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;查找场景&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl++ Ctrl+- Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;缩放时序图&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+            <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;play / pause&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← →&lt;/b&gt;&lt;/td&gt;&lt;td&gt;previous / next event&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Shift+← Shift+→, ↑ ↓&lt;/b&gt;&lt;/td&gt;&lt;td&gt;previous / next state change&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;start / end of the run&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+[ Ctrl+]&lt;/b&gt;&lt;/td&gt;&lt;td&gt;slower / faster&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Delete&lt;/b&gt;&lt;/td&gt;&lt;td&gt;drop the selected segment&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L Ctrl+D Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;delay / duplicate / restore it&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;undo / redo&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;find a scenario&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl++ Ctrl+- Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoom the diagram&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the load explorer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=2&gt;&lt;i&gt;In the load explorer:&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;run / cancel&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;compare with one sysctl changed&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+            <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;空格&lt;/b&gt;&lt;/td&gt;&lt;td&gt;播放 / 暂停&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← →&lt;/b&gt;&lt;/td&gt;&lt;td&gt;上一个 / 下一个事件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Shift+← Shift+→，↑ ↓&lt;/b&gt;&lt;/td&gt;&lt;td&gt;上一次 / 下一次状态变化&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;运行的开头 / 结尾&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+[ Ctrl+]&lt;/b&gt;&lt;/td&gt;&lt;td&gt;减速 / 加速&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Delete&lt;/b&gt;&lt;/td&gt;&lt;td&gt;丢弃选中的报文段&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L Ctrl+D Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;延迟 / 复制 / 恢复该报文段&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;撤销 / 重做&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;查找场景&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl++ Ctrl+- Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;缩放时序图&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;负载浏览器&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=2&gt;&lt;i&gt;在负载浏览器中：&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;运行 / 取消&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;与修改一个 sysctl 后的场景对比&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
         </message>
         <message>
             <source>About Teardown Lab</source>
@@ -1022,6 +1268,30 @@
             <source>&lt;b&gt;%1&lt;/b&gt; — what to watch: %2</source>
             <translation>&lt;b&gt;%1&lt;/b&gt; —— 观察要点：%2</translation>
         </message>
+        <message>
+            <source>&amp;Load Explorer</source>
+            <translation>负载浏览器(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Show the window of the load scenario opened last</source>
+            <translation>显示最近打开的负载场景的窗口</translation>
+        </message>
+        <message>
+            <source>Connection #%1, re-simulated from the load run. Read-only: what-if edits are off.</source>
+            <translation>连接 #%1，从负载运行中重新模拟而来。只读：假设推演已关闭。</translation>
+        </message>
+        <message>
+            <source>Not for one connection of a load run: what-if edits change a whole scenario, and this one's scenario is the whole load.</source>
+            <translation>不适用于负载运行中的单个连接：假设推演修改的是整个场景，而这个连接的场景是整个负载。</translation>
+        </message>
+        <message>
+            <source>connection #%1 of %2</source>
+            <translation>%2 的连接 #%1</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Connection #%1 of %2&lt;/b&gt;, re-simulated alone from the load run. Read-only: what-if edits would change the whole load. &lt;a href="explorer"&gt;Back to the load explorer&lt;/a&gt; (Ctrl+Shift+L)</source>
+            <translation>&lt;b&gt;%2 的连接 #%1&lt;/b&gt;，从负载运行中单独重新模拟而来。只读：假设推演会改变整个负载。&lt;a href="explorer"&gt;返回负载浏览器&lt;/a&gt;（Ctrl+Shift+L）</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::PresetCatalog</name>
@@ -1068,6 +1338,29 @@
         <message>
             <source>Other scenarios</source>
             <translation>其他场景</translation>
+        </message>
+        <message>
+            <source>Under load</source>
+            <translation>负载下</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::ScenarioDiff</name>
+        <message>
+            <source>A</source>
+            <translation>A</translation>
+        </message>
+        <message>
+            <source>A: %1</source>
+            <translation>A：%1</translation>
+        </message>
+        <message>
+            <source>B</source>
+            <translation>B</translation>
+        </message>
+        <message>
+            <source>B: %1</source>
+            <translation>B：%1</translation>
         </message>
     </context>
     <context>
@@ -1146,6 +1439,120 @@
         <message>
             <source>Teardown Lab sequence diagram</source>
             <translation>Teardown Lab 时序图</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::SocketTableModel</name>
+        <message>
+            <source>orphan</source>
+            <translation>孤儿</translation>
+        </message>
+        <message>
+            <source>no sockets</source>
+            <translation>没有套接字</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>An orphan: the application has closed this socket, so no file descriptor refers to it any more; the kernel finishes the close alone.</source>
+            <translation>孤儿套接字：应用已关闭这个套接字，已没有文件描述符指向它；由内核独自完成关闭过程。</translation>
+        </message>
+        <message>
+            <source>A TIME_WAIT record (tcp_timewait_sock): the socket itself is gone, only its 4-tuple, sequence numbers and timer remain.</source>
+            <translation>TIME_WAIT 记录（tcp_timewait_sock）：套接字本身已不存在，只剩下它的四元组、序列号和计时器。</translation>
+        </message>
+        <message>
+            <source>Bytes received and not yet read; for a listener, connections waiting in accept()</source>
+            <translation>已收到但尚未读取的字节数；对监听套接字而言，是等待 accept() 的连接数</translation>
+        </message>
+        <message>
+            <source>Bytes written and not yet acknowledged</source>
+            <translation>已写入但尚未被确认的字节数</translation>
+        </message>
+        <message>
+            <source>The timer as ss -o prints it: (name, time left, retransmissions or probes)</source>
+            <translation>ss -o 打印的计时器：（名称，剩余时间，重传或探测次数）</translation>
+        </message>
+        <message>
+            <source>Which connection of the load run this socket belongs to (0 = the first). Double-click to open it in the sequence diagram.</source>
+            <translation>这个套接字属于负载运行中的哪个连接（0 = 第一个）。双击可在时序图中打开它。</translation>
+        </message>
+        <message>
+            <source>Host</source>
+            <translation>主机</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Recv-Q</source>
+            <translation>Recv-Q</translation>
+        </message>
+        <message>
+            <source>Send-Q</source>
+            <translation>Send-Q</translation>
+        </message>
+        <message>
+            <source>Local Address:Port</source>
+            <translation>本地地址:端口</translation>
+        </message>
+        <message>
+            <source>Peer Address:Port</source>
+            <translation>对端地址:端口</translation>
+        </message>
+        <message>
+            <source>Timer</source>
+            <translation>计时器</translation>
+        </message>
+        <message>
+            <source>Orphan</source>
+            <translation>孤儿</translation>
+        </message>
+        <message>
+            <source>Connection</source>
+            <translation>连接</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::SocketTableView</name>
+        <message>
+            <source>Sockets alive at %1 in run %2: %3</source>
+            <translation>运行 %2 在 %1 时存活的套接字：%3 个</translation>
+        </message>
+        <message>
+            <source>Sockets</source>
+            <translation>套接字</translation>
+        </message>
+        <message>
+            <source>Click a chart at a point in time to list the sockets alive then, as ss -tan would.</source>
+            <translation>在图表上点击某个时间点，即可像 ss -tan 那样列出当时存活的套接字。</translation>
+        </message>
+        <message>
+            <source>Filter: state, host, port or #connection (time-wait :80)</source>
+            <translation>筛选：状态、主机、端口或 #连接（如 time-wait :80）</translation>
+        </message>
+        <message>
+            <source>Run A (solid)</source>
+            <translation>运行 A（实线）</translation>
+        </message>
+        <message>
+            <source>Run B (dashed)</source>
+            <translation>运行 B（虚线）</translation>
+        </message>
+        <message>
+            <source>Which run's sockets to list</source>
+            <translation>列出哪次运行的套接字</translation>
+        </message>
+        <message>
+            <source>Open in Sequence Diagram</source>
+            <translation>在时序图中打开</translation>
+        </message>
+        <message>
+            <source>Re-simulate the selected socket's connection and show it, segment by segment, in the main window (Enter or double-click)</source>
+            <translation>重新模拟选中套接字所属的连接，并在主窗口中逐个报文段显示（回车或双击）</translation>
         </message>
     </context>
     <context>

@@ -43,10 +43,21 @@ std::optional<QString> Document::open(const Scenario& scenario, const QString& f
     undoStack_.clear();
     original_ = scenario;
     filePath_ = filePath;
+    loadConnection_.reset();
     apply(scenario, run);
     emit filePathChanged(filePath_);
     emit opened();
     return std::nullopt;
+}
+
+void Document::showLoadConnection(const Scenario& load, std::uint64_t index, const RunPtr& run) {
+    undoStack_.clear();
+    original_ = load;
+    filePath_.clear();
+    loadConnection_ = index;
+    apply(load, run);
+    emit filePathChanged(filePath_);
+    emit opened();
 }
 
 void Document::savedAs(const QString& filePath) {
@@ -60,6 +71,11 @@ void Document::savedAs(const QString& filePath) {
 std::optional<QString> Document::edit(const Scenario& changed, const QString& description) {
     if (changed == scenario_) {
         return std::nullopt;
+    }
+    if (loadConnection_) {
+        return tr("This is connection #%1 of a load run, re-simulated on its own: a what-if edit "
+                  "would change the whole load. Open a single-connection scenario to try what-ifs.")
+            .arg(*loadConnection_);
     }
     QString error;
     RunPtr run = simulate(changed, &error);

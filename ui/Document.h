@@ -7,6 +7,7 @@
 #include <QString>
 #include <QUndoStack>
 
+#include <cstdint>
 #include <optional>
 
 namespace tdl::ui {
@@ -27,6 +28,13 @@ public:
     // that "Reset to preset" returns to. filePath is "" for a built-in preset. Returns the error
     // and keeps the current document if the scenario does not run.
     std::optional<QString> open(const Scenario& scenario, const QString& filePath);
+
+    // Shows one connection of a load run, as the load explorer traced it: its run, with the load
+    // scenario for the hosts and their sysctls. Read-only: edit() refuses, since the scenario is
+    // the whole load and not this connection. A fresh undo stack, like open().
+    void showLoadConnection(const Scenario& load, std::uint64_t index, const RunPtr& run);
+    // The connection shown, when the document is one connection of a load run.
+    std::optional<std::uint64_t> loadConnection() const { return loadConnection_; }
 
     const Scenario& scenario() const { return scenario_; }
     const RunPtr& run() const { return run_; }
@@ -57,6 +65,7 @@ private:
     Scenario original_;
     RunPtr run_;
     QString filePath_;
+    std::optional<std::uint64_t> loadConnection_;
     QUndoStack undoStack_;
 };
 

@@ -2,6 +2,7 @@
 
 #include "EventLogView.h"
 #include "InspectorView.h"
+#include "LoadExplorer.h"
 #include "ScenarioLibraryView.h"
 #include "SequenceDiagramView.h"
 #include "StateMachineView.h"
@@ -111,6 +112,8 @@ void MainWindow::createActions() {
     zoomResetAction_ = makeAction("zoomReset", {}, {QKeySequence(Qt::CTRL | Qt::Key_0)});
     darkThemeAction_ = makeAction("darkTheme", {}, {});
     darkThemeAction_->setCheckable(true);
+    loadExplorerAction_ =
+        makeAction("loadExplorer", {}, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)});
 
     playAction_ = makeAction("play", icon("play"), {QKeySequence(Qt::Key_Space)});
     stepBackAction_ = makeAction("stepBack", icon("step-back"), {QKeySequence(Qt::Key_Left)});
@@ -177,6 +180,8 @@ void MainWindow::createMenus() {
     viewMenu_->addSeparator();
     viewMenu_->addAction(darkThemeAction_);
     viewMenu_->addSeparator();
+    viewMenu_->addAction(loadExplorerAction_);
+    viewMenu_->addSeparator();
     panelsMenu_ = viewMenu_->addMenu(QString());
 
     playMenu_ = menuBar()->addMenu(QString());
@@ -208,6 +213,8 @@ void MainWindow::createToolBars() {
     fileToolBar_->addSeparator();
     fileToolBar_->addAction(undoAction_);
     fileToolBar_->addAction(redoAction_);
+    fileToolBar_->addSeparator();
+    fileToolBar_->addAction(loadExplorerAction_);
 
     whatIfToolBar_ = addToolBar(QString());
     whatIfToolBar_->setObjectName(QStringLiteral("whatIfToolBar"));
@@ -240,6 +247,7 @@ void MainWindow::createCentralWidget() {
     banner_->setTextFormat(Qt::RichText);
     banner_->setAutoFillBackground(true);
     banner_->setBackgroundRole(QPalette::AlternateBase);
+    connect(banner_, &QLabel::linkActivated, this, &MainWindow::showLoadExplorer);
     layout->addWidget(banner_);
     diagram_ = new SequenceDiagramView(central);
     diagram_->setObjectName(QStringLiteral("sequenceDiagram"));
@@ -318,6 +326,7 @@ void MainWindow::connectParts() {
     connect(zoomInAction_, &QAction::triggered, diagram_, &SequenceDiagramView::zoomIn);
     connect(zoomOutAction_, &QAction::triggered, diagram_, &SequenceDiagramView::zoomOut);
     connect(zoomResetAction_, &QAction::triggered, this, [this] { diagram_->setZoom(1.0); });
+    connect(loadExplorerAction_, &QAction::triggered, this, &MainWindow::showLoadExplorer);
     connect(darkThemeAction_, &QAction::toggled, this, [this](bool dark) {
         Theme::apply(dark);
         settings_.setDarkTheme(dark);
@@ -352,6 +361,10 @@ void MainWindow::connectParts() {
                "<tr><td><b>Ctrl+Z Ctrl+Shift+Z</b></td><td>undo / redo</td></tr>"
                "<tr><td><b>Ctrl+F</b></td><td>find a scenario</td></tr>"
                "<tr><td><b>Ctrl++ Ctrl+- Ctrl+0</b></td><td>zoom the diagram</td></tr>"
+               "<tr><td><b>Ctrl+Shift+L</b></td><td>the load explorer</td></tr>"
+               "<tr><td colspan=2><i>In the load explorer:</i></td></tr>"
+               "<tr><td><b>Ctrl+R Esc</b></td><td>run / cancel</td></tr>"
+               "<tr><td><b>Ctrl+K</b></td><td>compare with one sysctl changed</td></tr>"
                "</table>"));
     });
     connect(aboutAction_, &QAction::triggered, this, [this] {
@@ -423,6 +436,8 @@ void MainWindow::retranslateUi() {
     set(zoomOutAction_, tr("Zoom &Out"), tr("Shrink the diagram's time axis"));
     set(zoomResetAction_, tr("&Normal Size"), tr("Reset the diagram's zoom"));
     set(darkThemeAction_, tr("&Dark Theme"), tr("Use dark colours"));
+    set(loadExplorerAction_, tr("&Load Explorer"),
+        tr("Show the window of the load scenario opened last"));
     set(playAction_, player_->isPlaying() ? tr("&Pause") : tr("&Play"),
         tr("Play or pause the run"));
     set(stepBackAction_, tr("Previous &Event"), tr("Move the cursor to the previous event"));
@@ -492,8 +507,12 @@ void MainWindow::writeSettings() {
     settings_.setWindowState(saveState());
     settings_.setAbsoluteSeq(absoluteSeqAction_->isChecked());
     settings_.setShowFuture(showFutureAction_->isChecked());
-    settings_.setLastScenario(presetId_.isEmpty() ? document_->filePath()
-                                                  : kPresetPrefix + presetId_);
+    // One connection of a load run cannot be reopened by name: the last scenario stays the one
+    // opened before it.
+    if (!document_->loadConnection()) {
+        settings_.setLastScenario(presetId_.isEmpty() ? document_->filePath()
+                                                      : kPresetPrefix + presetId_);
+    }
 }
 
 void MainWindow::openInitialScenario() {
@@ -517,6 +536,10 @@ void MainWindow::openInitialScenario() {
 
 bool MainWindow::openPreset(const QString& id) {
     const PresetCatalog::Preset* preset = catalog_.find(id);
+    if (preset != nullptr && preset->scenario.load) {
+        openLoadScenario(preset->scenario, QString());
+        return true;
+    }
     if (preset == nullptr || !maybeKeepChanges()) {
         return false;
     }
@@ -532,14 +555,20 @@ bool MainWindow::openPreset(const QString& id) {
 }
 
 bool MainWindow::openFile(const QString& path) {
-    if (!maybeKeepChanges()) {
-        return false;
-    }
     const LoadResult result = loadScenario(QFile::encodeName(path).toStdString());
     if (const auto* error = std::get_if<LoadError>(&result)) {
         showError(tr("Cannot open the scenario"),
                   tr("%1 is not a scenario Teardown Lab can read.").arg(QFileInfo(path).fileName()),
                   QString::fromStdString(error->message()));
+        return false;
+    }
+    if (std::get<Scenario>(result).load) {
+        openLoadScenario(std::get<Scenario>(result), path);
+        settings_.addRecentFile(path);
+        updateRecentFiles();
+        return true;
+    }
+    if (!maybeKeepChanges()) {
         return false;
     }
     if (auto error = document_->open(std::get<Scenario>(result), path)) {
@@ -553,6 +582,45 @@ bool MainWindow::openFile(const QString& path) {
     updateRecentFiles();
     updateTitle();
     return true;
+}
+
+void MainWindow::openLoadScenario(const Scenario& scenario, const QString& filePath) {
+    if (!explorer_) {
+        // A window of its own, not a child: the main window must be able to come in front of it
+        // when a connection opens in the diagram.
+        explorer_ = std::make_unique<LoadExplorer>(&catalog_);
+        connect(explorer_.get(), &LoadExplorer::connectionOpened, this,
+                &MainWindow::showLoadConnection);
+    }
+    explorer_->open(scenario, filePath);
+    showLoadExplorer();
+    updateActions();
+}
+
+void MainWindow::showLoadExplorer() {
+    if (!explorer_) {
+        return;
+    }
+    explorer_->show();
+    explorer_->raise();
+    explorer_->activateWindow();
+}
+
+void MainWindow::showLoadConnection(const Scenario& load, std::uint64_t index, const RunPtr& run) {
+    if (!maybeKeepChanges()) {
+        return;
+    }
+    document_->showLoadConnection(load, index, run);
+    presetId_.clear();
+    library_->setCurrentPreset(QString());
+    updateTitle();
+    statusBar()->showMessage(
+        tr("Connection #%1, re-simulated from the load run. Read-only: what-if edits are off.")
+            .arg(index),
+        kStatusTimeoutMs);
+    show();
+    raise();
+    activateWindow();
 }
 
 void MainWindow::open() {
@@ -756,6 +824,9 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     }
     player_->pause();
     writeSettings();
+    if (explorer_) {
+        explorer_->close();
+    }
     event->accept();
 }
 
@@ -819,7 +890,9 @@ void MainWindow::applySeqMode() {
 
 void MainWindow::updateActions() {
     const RunPtr& run = document_->run();
-    const bool selected = run && selected_;
+    // One connection of a load run is read-only: its scenario is the whole load.
+    const bool readOnly = document_->loadConnection().has_value();
+    const bool selected = run && selected_ && !readOnly;
     const bool canFault = selected && WhatIf::canFault(*run, *selected_);
     dropAction_->setEnabled(canFault &&
                             run->index().segment(*selected_).fate != TraceIndex::Fate::Dropped);
@@ -827,8 +900,20 @@ void MainWindow::updateActions() {
     duplicateAction_->setEnabled(canFault);
     restoreAction_->setEnabled(selected && WhatIf::canRestore(*run, *selected_));
     resetAction_->setEnabled(document_->differsFromOriginal());
-    saveAction_->setEnabled(run != nullptr);
-    saveAsAction_->setEnabled(run != nullptr);
+    saveAction_->setEnabled(run != nullptr && !readOnly);
+    saveAsAction_->setEnabled(run != nullptr && !readOnly);
+    sysctls_->setEnabled(!readOnly);
+    const QString readOnlyTip =
+        tr("Not for one connection of a load run: what-if edits change a whole scenario, and "
+           "this one's scenario is the whole load.");
+    for (QAction* action : {dropAction_, delayAction_, duplicateAction_, restoreAction_}) {
+        action->setToolTip(readOnly ? readOnlyTip
+                                    : QStringLiteral("%1 (%2)").arg(
+                                          action->text().remove(QLatin1Char('&')),
+                                          action->shortcut().toString(QKeySequence::NativeText)));
+    }
+    sysctls_->setToolTip(readOnly ? readOnlyTip : QString());
+    loadExplorerAction_->setEnabled(explorer_ != nullptr);
     exportPngAction_->setEnabled(run != nullptr);
     exportSvgAction_->setEnabled(run != nullptr);
     const bool playing = player_->isPlaying();
@@ -844,6 +929,9 @@ void MainWindow::updateTitle() {
     QString title = PresetCatalog::localized(s.title);
     if (title.isEmpty()) {
         title = tr("Untitled scenario");
+    }
+    if (const auto connection = document_->loadConnection()) {
+        title = tr("connection #%1 of %2").arg(*connection).arg(title);
     }
     if (!document_->filePath().isEmpty()) {
         title = QStringLiteral("%1 (%2)").arg(title, QFileInfo(document_->filePath()).fileName());
@@ -863,6 +951,16 @@ void MainWindow::updateTitle() {
 void MainWindow::updateBanner() {
     const Scenario& s = document_->scenario();
     const QString title = PresetCatalog::localized(s.title);
+    if (const auto connection = document_->loadConnection()) {
+        banner_->setText(
+            tr("<b>Connection #%1 of %2</b>, re-simulated alone from the load run. Read-only: "
+               "what-if edits would change the whole load. <a href=\"explorer\">Back to the load "
+               "explorer</a> (Ctrl+Shift+L)")
+                .arg(*connection)
+                .arg(title.toHtmlEscaped()));
+        banner_->show();
+        return;
+    }
     const QString watch = PresetCatalog::localized(s.watch);
     if (title.isEmpty() && watch.isEmpty()) {
         banner_->hide();

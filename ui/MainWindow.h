@@ -9,6 +9,7 @@
 
 #include <QMainWindow>
 
+#include <memory>
 #include <optional>
 
 class QAction;
@@ -22,6 +23,7 @@ namespace tdl::ui {
 
 class EventLogView;
 class InspectorView;
+class LoadExplorer;
 class ScenarioLibraryView;
 class SequenceDiagramView;
 class StateMachineView;
@@ -41,10 +43,15 @@ public:
     EventLogView* eventLog() const { return log_; }
     const PresetCatalog& presets() const { return catalog_; }
     std::optional<SegmentId> selectedSegment() const { return selected_; }
+    // The window of load scenarios, once one has been opened.
+    LoadExplorer* loadExplorer() const { return explorer_.get(); }
 
-    // Opening replaces the document; both report failures to the user and return false.
+    // Opening replaces the document; both report failures to the user and return false. A load
+    // scenario opens in the load explorer instead, and the document stays.
     bool openPreset(const QString& id);
     bool openFile(const QString& path);
+    // Shows one connection of a load run, traced by the load explorer, read-only.
+    void showLoadConnection(const Scenario& load, std::uint64_t index, const RunPtr& run);
     void selectSegment(std::optional<SegmentId> id);
     void setLanguage(const QString& language);
 
@@ -65,6 +72,8 @@ private:
     void readSettings();
     void writeSettings();
     void openInitialScenario();
+    void openLoadScenario(const Scenario& scenario, const QString& filePath);
+    void showLoadExplorer();
 
     QAction* makeAction(const char* name, const QIcon& icon, const QList<QKeySequence>& shortcuts);
 
@@ -113,6 +122,7 @@ private:
     SysctlPanel* sysctls_ = nullptr;
     ScenarioLibraryView* library_ = nullptr;
     QLabel* runSummary_ = nullptr;
+    std::unique_ptr<LoadExplorer> explorer_;
 
     QDockWidget* libraryDock_ = nullptr;
     QDockWidget* sysctlDock_ = nullptr;
@@ -153,6 +163,7 @@ private:
     QAction* zoomOutAction_ = nullptr;
     QAction* zoomResetAction_ = nullptr;
     QAction* darkThemeAction_ = nullptr;
+    QAction* loadExplorerAction_ = nullptr;
     QAction* playAction_ = nullptr;
     QAction* stepBackAction_ = nullptr;
     QAction* stepForwardAction_ = nullptr;

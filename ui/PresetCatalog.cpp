@@ -3,6 +3,7 @@
 #include "scenario_json.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QLocale>
 
@@ -13,8 +14,16 @@
 namespace tdl::ui {
 
 PresetCatalog::PresetCatalog(const QString& directory) {
+    // Lessons may keep their files in a sub-folder (load/); a file's name is its path below the
+    // directory, so that an error names it the way the source tree does.
     const QDir dir(directory);
-    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    QStringList files;
+    QDirIterator it(directory, {QStringLiteral("*.json")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        files << dir.relativeFilePath(it.next());
+    }
+    files.sort();
     for (const QString& name : files) {
         const QString path = dir.filePath(name);
         QFile file(path);
@@ -53,7 +62,7 @@ QString PresetCatalog::localized(const LocalizedText& text) {
 namespace {
 
 // The lessons in teaching order, with their titles.
-constexpr std::array<std::pair<const char*, const char*>, 10> kLessons = {{
+constexpr std::array<std::pair<const char*, const char*>, 11> kLessons = {{
     {"basics", QT_TRANSLATE_NOOP("tdl::ui::PresetCatalog", "Closing a connection")},
     {"close", QT_TRANSLATE_NOOP("tdl::ui::PresetCatalog", "Closing a connection")},
     {"time-wait", QT_TRANSLATE_NOOP("tdl::ui::PresetCatalog", "Why TIME_WAIT exists")},
@@ -64,6 +73,7 @@ constexpr std::array<std::pair<const char*, const char*>, 10> kLessons = {{
     {"ports", QT_TRANSLATE_NOOP("tdl::ui::PresetCatalog", "Ports and TIME_WAIT")},
     {"resets", QT_TRANSLATE_NOOP("tdl::ui::PresetCatalog", "Resets")},
     {"paws", QT_TRANSLATE_NOOP("tdl::ui::PresetCatalog", "Timestamps and PAWS")},
+    {"load", QT_TRANSLATE_NOOP("tdl::ui::PresetCatalog", "Under load")},
 }};
 
 } // namespace

@@ -10,8 +10,8 @@
 
 namespace tdl::ui {
 
-// The built-in scenarios: every JSON file under a resource folder, parsed once, in file-name
-// order. A file that does not parse is listed in errors() instead of being shown.
+// The built-in scenarios: every JSON file under a resource folder and its sub-folders, parsed
+// once, in path order. A file that does not parse is listed in errors() instead of being shown.
 class PresetCatalog {
     Q_DECLARE_TR_FUNCTIONS(tdl::ui::PresetCatalog)
 

@@ -62,6 +62,9 @@ TEST_F(MainWindowTest, OpensEveryPresetWithoutAQtWarning) {
     window_.resize(1400, 900);
     window_.show();
     for (const PresetCatalog::Preset& preset : window_.presets().presets()) {
+        if (preset.scenario.load) {
+            continue; // the load explorer's, tested in load_explorer_test.cpp
+        }
         const QString id = QString::fromStdString(preset.scenario.id);
         QString error;
         // A preset that does not run would open a message box; report it here instead.

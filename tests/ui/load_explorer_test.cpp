@@ -1,0 +1,332 @@
+#include "EventLogView.h"
+#include "LoadCharts.h"
+#include "LoadExplorer.h"
+#include "LoadLegend.h"
+#include "MainWindow.h"
+#include "QtWarningGuard.h"
+#include "ScenarioDiff.h"
+#include "SequenceDiagramView.h"
+#include "SocketFilterModel.h"
+#include "SocketTableModel.h"
+#include "SocketTableView.h"
+#include "scenario_builder.h"
+#include "scenario_json.h"
+
+#include <QAction>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QLocale>
+#include <QSaveFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace tdl::ui {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr int kWaitMs = 30'000;
+
+// A load small enough for a unit test: `rate` connections per second for `duration`, then the
+// TIME_WAIT they leave, sampled every second.
+Scenario smallLoad(std::uint32_t rate, Duration duration, Closer closer = Closer::Client) {
+    Scenario s = test::ScenarioBuilder().delay(1ms).limit(10min).build();
+    s.id = "test/small-load";
+    s.title.en = "Small load";
+    LoadConfig load;
+    load.client = "client";
+    load.server = "server";
+    load.rate = rate;
+    load.duration = duration;
+    load.closer = closer;
+    s.load = load;
+    return s;
+}
+
+// A load that takes the engine seconds: long enough to be cancelled mid-run.
+Scenario longLoad() {
+    return smallLoad(2000, 20min);
+}
+
+bool waitUntilIdle(const LoadExplorer& explorer) {
+    return QTest::qWaitFor([&] { return !explorer.isBusy(); }, kWaitMs);
+}
+
+double maxY(const QLineSeries* series) {
+    double max = 0;
+    for (const QPointF& p : series->points()) {
+        max = std::max(max, p.y());
+    }
+    return max;
+}
+
+TEST(LoadExplorer, PlotsTheServersTimeWaitUpToTcpMaxTwBuckets) {
+    Scenario s = smallLoad(200, 3s, Closer::Server);
+    HostConfig& server = s.hosts[1];
+    ASSERT_FALSE(setSysctl(server.sysctls, server.profile, "net.ipv4.tcp_max_tw_buckets", "100"));
+    LoadExplorer explorer(nullptr);
+    explorer.open(s, QString());
+    EXPECT_TRUE(explorer.isRunning()) << "a load opens running";
+    ASSERT_TRUE(waitUntilIdle(explorer));
+
+    const LoadSeries& series = explorer.charts()->series(0);
+    ASSERT_FALSE(series.times.empty());
+    EXPECT_FALSE(series.truncated);
+    const QLineSeries* timeWait = explorer.charts()->line(0, QStringLiteral("server/time_wait"));
+    ASSERT_NE(timeWait, nullptr);
+    EXPECT_EQ(timeWait->count(), static_cast<int>(series.times.size()));
+    EXPECT_EQ(maxY(timeWait), 100.0);
+    EXPECT_TRUE(timeWait->isVisible());
+    // 600 connections, 100 TIME_WAIT places: the rest overflow, and the chart shows it.
+    const QLineSeries* overflows =
+        explorer.charts()->line(0, QStringLiteral("server/tw_overflows"));
+    EXPECT_TRUE(overflows->isVisible());
+    EXPECT_GT(maxY(overflows), 0.0);
+    // Nothing fails to connect: that line stays out of the way.
+    EXPECT_FALSE(
+        explorer.charts()->line(0, QStringLiteral("client/connect_failures"))->isVisible());
+    // Run B is not drawn while nothing is compared.
+    EXPECT_FALSE(explorer.charts()->line(1, QStringLiteral("server/time_wait"))->isVisible());
+}
+
+TEST(LoadExplorer, PlotsConnectFailuresPerSecondFromTheCumulativeCounter) {
+    // 300 ports for 200 connections a second: they run out after 1.5 s.
+    Scenario s = smallLoad(200, 4s);
+    HostConfig& client = s.hosts[0];
+    ASSERT_FALSE(
+        setSysctl(client.sysctls, client.profile, "net.ipv4.ip_local_port_range", "40000 40299"));
+    LoadExplorer explorer(nullptr);
+    explorer.open(s, QString());
+    ASSERT_TRUE(waitUntilIdle(explorer));
+    const LoadSeries& series = explorer.charts()->series(0);
+    const QList<QPointF> points =
+        explorer.charts()->line(0, QStringLiteral("client/connect_failures"))->points();
+    ASSERT_EQ(points.size(), static_cast<int>(series.times.size()));
+    for (std::size_t i = 1; i < series.times.size(); ++i) {
+        const double dt =
+            static_cast<double>((series.times[i] - series.times[i - 1]).count()) / 1e6;
+        const auto failures = static_cast<double>(series.samples[i][0].connectFailures -
+                                                  series.samples[i - 1][0].connectFailures);
+        EXPECT_DOUBLE_EQ(points[static_cast<int>(i)].y(), failures / dt) << i;
+    }
+    EXPECT_GT(maxY(explorer.charts()->line(0, QStringLiteral("client/connect_failures"))), 0.0);
+    EXPECT_EQ(maxY(explorer.charts()->line(0, QStringLiteral("client/free_ports"))), 300.0);
+}
+
+TEST(LoadExplorer, TheOverlayLegendNamesTheDifference) {
+    Scenario a = smallLoad(200, 2s);
+    HostConfig& client = a.hosts[0];
+    ASSERT_FALSE(setSysctl(client.sysctls, client.profile, "net.ipv4.tcp_tw_reuse", "0"));
+    Scenario b = a;
+    ASSERT_FALSE(setSysctl(b.hosts[0].sysctls, b.hosts[0].profile, "net.ipv4.tcp_tw_reuse", "1"));
+
+    LoadExplorer explorer(nullptr);
+    explorer.open(a, QString());
+    ASSERT_TRUE(explorer.compareWith(b));
+    EXPECT_EQ(explorer.legend()->textA(), QStringLiteral("A: tcp_tw_reuse=0"));
+    EXPECT_EQ(explorer.legend()->textB(), QStringLiteral("B: tcp_tw_reuse=1"));
+    ASSERT_TRUE(waitUntilIdle(explorer));
+
+    const QLineSeries* solid = explorer.charts()->line(0, QStringLiteral("client/time_wait"));
+    const QLineSeries* dashed = explorer.charts()->line(1, QStringLiteral("client/time_wait"));
+    EXPECT_TRUE(solid->isVisible());
+    EXPECT_TRUE(dashed->isVisible());
+    EXPECT_EQ(solid->pen().style(), Qt::SolidLine);
+    EXPECT_EQ(dashed->pen().style(), Qt::DashLine);
+    EXPECT_EQ(solid->pen().color(), dashed->pen().color());
+    EXPECT_EQ(dashed->count(), static_cast<int>(explorer.charts()->series(1).times.size()));
+
+    explorer.stopComparing();
+    EXPECT_FALSE(dashed->isVisible());
+    EXPECT_TRUE(explorer.legend()->textB().isEmpty());
+}
+
+TEST(ScenarioDiff, NamesTheHostOnlyWhenSeveralHostsDiffer) {
+    const Scenario a = smallLoad(200, 2s);
+    Scenario b = smallLoad(500, 2s);
+    b.load->closer = Closer::Server;
+    for (HostConfig& host : b.hosts) {
+        ASSERT_FALSE(setSysctl(host.sysctls, host.profile, "net.ipv4.tcp_timestamps", "0"));
+    }
+    ASSERT_FALSE(
+        setSysctl(b.hosts[1].sysctls, b.hosts[1].profile, "net.ipv4.tcp_fin_timeout", "30"));
+    const ScenarioDiff diff(a, b);
+    EXPECT_EQ(diff.a(), QStringList({"client.tcp_timestamps=1", "server.tcp_timestamps=1",
+                                     "tcp_fin_timeout=60", "rate=200", "closer=client"}));
+    EXPECT_EQ(diff.b(), QStringList({"client.tcp_timestamps=0", "server.tcp_timestamps=0",
+                                     "tcp_fin_timeout=30", "rate=500", "closer=server"}));
+    EXPECT_TRUE(ScenarioDiff(a, a).same());
+}
+
+TEST(LoadExplorer, CancelStopsTheRunPromptlyAndANewRunCanStart) {
+    LoadExplorer explorer(nullptr);
+    QAction* cancel = explorer.findChild<QAction*>(QStringLiteral("loadCancel"));
+    ASSERT_NE(cancel, nullptr);
+    explorer.open(longLoad(), QString());
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return !explorer.charts()->series(0).times.empty(); }, kWaitMs));
+    ASSERT_TRUE(explorer.isRunning());
+    EXPECT_TRUE(cancel->isEnabled());
+
+    cancel->trigger();
+    EXPECT_FALSE(explorer.isRunning()) << "the window is idle at once";
+    EXPECT_FALSE(cancel->isEnabled());
+    const LoadSeries& series = explorer.charts()->series(0);
+    EXPECT_TRUE(series.truncated);
+    const std::size_t kept = series.times.size();
+    EXPECT_LT(series.times.back(), 20min);
+    // The worker notices at its next sample: well under a second.
+    EXPECT_TRUE(QTest::qWaitFor([&] { return explorer.workers() == 0; }, 2000));
+    EXPECT_EQ(explorer.charts()->series(0).times.size(), kept) << "nothing arrives after a cancel";
+
+    explorer.run();
+    EXPECT_TRUE(explorer.isRunning());
+    EXPECT_TRUE(explorer.charts()->series(0).times.empty()) << "the new run starts over";
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return !explorer.charts()->series(0).times.empty(); }, kWaitMs));
+    EXPECT_FALSE(explorer.charts()->series(0).truncated);
+    explorer.cancel();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return explorer.workers() == 0; }, 2000));
+}
+
+TEST(LoadExplorer, ClosingMidRunJoinsTheWorkers) {
+    auto* explorer = new LoadExplorer(nullptr);
+    explorer->open(longLoad(), QString());
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return !explorer->charts()->series(0).times.empty(); }, kWaitMs));
+    explorer->showSocketsAt(10min);
+    ASSERT_TRUE(explorer->isRunning());
+    delete explorer; // cancels and joins its workers; a crash or a hang fails the test
+}
+
+TEST(LoadExplorer, TheSocketTableListsWhatSocketsAtReturns) {
+    const Scenario s = smallLoad(200, 3s);
+    LoadExplorer explorer(nullptr);
+    explorer.open(s, QString());
+    ASSERT_TRUE(waitUntilIdle(explorer));
+    const LoadSeries& series = explorer.charts()->series(0);
+    ASSERT_GT(series.times.size(), 5U);
+    const SimTime at = series.times[4];
+
+    explorer.showSocketsAt(at + 100ms); // the nearest sample
+    ASSERT_TRUE(waitUntilIdle(explorer));
+    const auto expected = socketsAt(s, at);
+    ASSERT_TRUE(expected.has_value());
+    const SocketTableModel* model = explorer.sockets()->model();
+    EXPECT_EQ(model->sockets(), *expected);
+    EXPECT_EQ(model->rowCount(), static_cast<int>(expected->size()));
+
+    const auto timeWaits =
+        std::count_if(expected->begin(), expected->end(),
+                      [](const SocketRow& r) { return r.state == TcpState::TimeWait; });
+    ASSERT_GT(timeWaits, 0);
+    // The counts above the table are the chart's values at that sample.
+    const std::int64_t charted =
+        series.samples[4][0].sockets[static_cast<std::size_t>(TcpState::TimeWait)];
+    EXPECT_TRUE(explorer.sockets()->summary().contains(
+        QStringLiteral("TIME-WAIT %1").arg(QLocale().toString(charted))))
+        << explorer.sockets()->summary().toStdString();
+
+    explorer.sockets()->filter()->setText(QStringLiteral("time_wait"));
+    EXPECT_EQ(explorer.sockets()->proxy()->rowCount(), static_cast<int>(timeWaits));
+    explorer.sockets()->filter()->setText(QStringLiteral("server :80"));
+    const auto serverOn80 =
+        std::count_if(expected->begin(), expected->end(), [](const SocketRow& r) {
+            return r.host == 1 && (r.tuple.local.port == 80 || r.tuple.remote.port == 80);
+        });
+    EXPECT_EQ(explorer.sockets()->proxy()->rowCount(), static_cast<int>(serverOn80));
+}
+
+TEST(SocketTableModel, PrintsTimersAsSsDoes) {
+    SocketRow row;
+    row.timer = SsTimer::TimeWait;
+    row.timerLeft = 42s + 300ms;
+    EXPECT_EQ(SocketTableModel::ssTimer(row), QStringLiteral("timer:(timewait,42sec,0)"));
+    row.timer = SsTimer::On;
+    row.timerLeft = 1600ms;
+    row.retransmits = 3;
+    EXPECT_EQ(SocketTableModel::ssTimer(row), QStringLiteral("timer:(on,1.600ms,3)"));
+    row.timer = SsTimer::Keepalive;
+    row.timerLeft = 2min + 30s;
+    row.retransmits = 0;
+    EXPECT_EQ(SocketTableModel::ssTimer(row), QStringLiteral("timer:(keepalive,2min30sec,0)"));
+    row.timer = SsTimer::Persist;
+    row.timerLeft = 200ms;
+    EXPECT_EQ(SocketTableModel::ssTimer(row), QStringLiteral("timer:(persist,200ms,0)"));
+    row.timer = SsTimer::Off;
+    EXPECT_TRUE(SocketTableModel::ssTimer(row).isEmpty());
+}
+
+class LoadInMainWindowTest : public testing::Test {
+protected:
+    MainWindow window_;
+};
+
+TEST_F(LoadInMainWindowTest, TheLoadPresetsAreInTheLibraryAndOpenInTheExplorer) {
+    const PresetCatalog::Preset* preset =
+        window_.presets().find(QStringLiteral("load/server-tw-buckets"));
+    ASSERT_NE(preset, nullptr);
+    EXPECT_EQ(PresetCatalog::lessonTitle(preset->scenario.lesson), QStringLiteral("Under load"));
+    const std::string before = window_.document()->scenario().id;
+
+    ASSERT_TRUE(window_.openPreset(QStringLiteral("load/server-tw-buckets")));
+    LoadExplorer* explorer = window_.loadExplorer();
+    ASSERT_NE(explorer, nullptr);
+    EXPECT_TRUE(explorer->isVisible());
+    EXPECT_EQ(explorer->scenario().id, "load/server-tw-buckets");
+    EXPECT_TRUE(explorer->isRunning());
+    explorer->cancel();
+    EXPECT_EQ(window_.document()->scenario().id, before) << "the diagram keeps its scenario";
+}
+
+TEST_F(LoadInMainWindowTest, AConnectionOpensReadOnlyInTheDiagram) {
+    const QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("small-load.json"));
+    {
+        QSaveFile file(path);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray::fromStdString(serializeScenario(smallLoad(100, 2s))));
+        ASSERT_TRUE(file.commit());
+    }
+    ASSERT_TRUE(window_.openFile(path));
+    LoadExplorer* explorer = window_.loadExplorer();
+    ASSERT_NE(explorer, nullptr);
+    ASSERT_TRUE(waitUntilIdle(*explorer));
+
+    explorer->openConnection(42);
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return window_.document()->loadConnection() == 42U; }, kWaitMs));
+    const RunPtr& run = window_.document()->run();
+    ASSERT_TRUE(run);
+    EXPECT_EQ(run->trace().sockets.size(), 2U);
+    EXPECT_EQ(window_.diagram()->layout().run(), run) << "the diagram shows the connection";
+    EXPECT_EQ(window_.eventLog()->logModel()->rowCount(),
+              static_cast<int>(run->trace().facts.size()));
+    EXPECT_TRUE(window_.windowTitle().contains(QStringLiteral("connection #42 of Small load")))
+        << window_.windowTitle().toStdString();
+
+    // Read-only: a segment can be selected, not dropped, and an edit is refused.
+    window_.selectSegment(0);
+    EXPECT_FALSE(window_.findChild<QAction*>(QStringLiteral("dropSegment"))->isEnabled());
+    EXPECT_FALSE(window_.findChild<QAction*>(QStringLiteral("save"))->isEnabled());
+    Scenario edited = window_.document()->scenario();
+    edited.seed = 7;
+    EXPECT_TRUE(window_.document()->edit(edited, QStringLiteral("edit")).has_value());
+    const test::QtWarningGuard guard;
+    window_.grab(); // every view paints the connection
+    EXPECT_TRUE(guard.messages().empty()) << guard.report().toStdString();
+
+    // Back to the explorer in one step.
+    QAction* back = window_.findChild<QAction*>(QStringLiteral("loadExplorer"));
+    ASSERT_TRUE(back->isEnabled());
+    explorer->hide();
+    back->trigger();
+    EXPECT_TRUE(explorer->isVisible());
+}
+
+} // namespace
+} // namespace tdl::ui

@@ -1,0 +1,128 @@
+#pragma once
+
+#include "load_run.h"
+#include "scenario.h"
+
+#include <QColor>
+#include <QList>
+#include <QPointF>
+#include <QString>
+#include <QWidget>
+
+#include <array>
+#include <optional>
+#include <vector>
+
+class QChart;
+class QGridLayout;
+class QLineSeries;
+class QValueAxis;
+
+namespace tdl::ui {
+
+class LoadChartView;
+
+// The charts of a load run over simulated time, and optionally of a second run to compare:
+// sockets per state on each host (with orphans), free ephemeral ports on the client, and what
+// happens per second (connect() failures, TIME_WAIT overflows, RSTs sent). Run A draws solid
+// lines, run B dashed lines of the same colours. A line appears once it is non-zero in either
+// run. The charts own no simulation: they are handed the samples as the runs produce them.
+class LoadCharts : public QWidget {
+    Q_OBJECT
+
+public:
+    static constexpr int kRuns = 2; // A, the open scenario; B, the one compared with it
+
+    explicit LoadCharts(QWidget* parent = nullptr);
+
+    // Starts over: the charts of scenario A (its hosts, its client), both runs empty, B hidden.
+    void setScenario(const Scenario& scenario);
+    // Empties one run before it starts (again); the x axis makes room for expectedEnd at once, so
+    // that it does not rescale with every batch.
+    void clearRun(int run, SimTime expectedEnd);
+    // How far a load run is expected to go: its connections, then their TIME_WAIT.
+    static SimTime expectedEnd(const Scenario& scenario);
+    void setRunShown(int run, bool shown);
+    bool runShown(int run) const { return runs_[static_cast<std::size_t>(run)].shown; }
+
+    // New samples of a run, in time order, after those it has.
+    void append(int run, const std::vector<SimTime>& times,
+                const std::vector<std::vector<HostCounters>>& samples);
+    // The run ended: takes the samples not handed over yet, its end and whether it was cut.
+    void finish(int run, const LoadSeries& series);
+    // The run was cancelled: what it has is all there is.
+    void markTruncated(int run);
+    const LoadSeries& series(int run) const { return runs_[static_cast<std::size_t>(run)].data; }
+
+    // The instant the socket table shows, drawn as a cursor on every chart.
+    void setCursorTime(std::optional<SimTime> time);
+
+    // For tests and benchmarks: a line by key, "client/time_wait", "server/orphans",
+    // "client/free_ports", "client/connect_failures", "server/tw_overflows", "server/resets".
+    QLineSeries* line(int run, const QString& key) const;
+    int chartCount() const { return static_cast<int>(charts_.size()); }
+
+signals:
+    void timeClicked(tdl::SimTime time);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    enum class Kind : std::uint8_t {
+        State,
+        Orphans,
+        FreePorts,
+        ConnectFailures,
+        Overflows,
+        Resets
+    };
+    struct Line {
+        QString key;
+        std::size_t chart = 0;
+        HostId host = 0;
+        Kind kind = Kind::State;
+        TcpState state = TcpState::Closed;
+        bool alwaysShown = false;
+        bool nonZero = false;
+        std::array<QLineSeries*, kRuns> series{};
+        std::array<QList<QPointF>, kRuns> points;
+        std::array<double, kRuns> max{};
+    };
+    struct Chart {
+        QChart* chart = nullptr;
+        LoadChartView* view = nullptr;
+        QValueAxis* x = nullptr;
+        QValueAxis* y = nullptr;
+        HostId host = 0;
+        enum class Role : std::uint8_t { Sockets, Ports, Events } role = Role::Sockets;
+    };
+    struct Run {
+        LoadSeries data;
+        bool shown = false;
+        bool finished = false;
+        SimTime expectedEnd{};
+    };
+
+    void clearCharts();
+    void addChart(Chart::Role role, HostId host);
+    void addLine(std::size_t chart, const QString& key, HostId host, Kind kind,
+                 TcpState state = TcpState::Closed);
+    double value(const Line& line, const LoadSeries& data, std::size_t sample) const;
+    QColor color(const Line& line) const;
+    QString lineName(const Line& line) const;
+    void retranslate();
+    void applyTheme();
+    void updateVisibility();
+    void updateAxes();
+
+    Scenario scenario_;
+    HostId client_ = 0;
+    std::array<Run, kRuns> runs_;
+    std::vector<Chart> charts_;
+    std::vector<Line> lines_;
+    QGridLayout* grid_;
+    std::optional<SimTime> cursor_;
+};
+
+} // namespace tdl::ui

@@ -1,0 +1,131 @@
+#pragma once
+
+#include "Run.h"
+#include "load_run.h"
+#include "scenario.h"
+
+#include <QMainWindow>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QToolBar;
+class QToolButton;
+
+namespace tdl::ui {
+
+class LoadCharts;
+class LoadJob;
+class LoadLegend;
+class PresetCatalog;
+class SocketTableView;
+
+// The window of a load scenario: its counters over simulated time as charts, optionally overlaid
+// with a second run to compare (B: another load preset or file, or the same scenario with one
+// sysctl changed), the sockets alive at a picked instant as `ss -tan` lists them, and a way to
+// open any one connection in the sequence diagram.
+//
+// Every simulation (the runs, a listing, a connection's trace) runs in a LoadJob on a worker
+// thread: the charts fill in as the run goes, Esc cancels, and closing the window mid-run
+// cancels and joins its workers.
+class LoadExplorer : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit LoadExplorer(const PresetCatalog* catalog, QWidget* parent = nullptr);
+    ~LoadExplorer() override;
+
+    // Shows a load scenario as run A (filePath "" for a preset), forgets the comparison, clears
+    // the socket table and runs it.
+    void open(const Scenario& scenario, const QString& filePath);
+    const Scenario& scenario() const { return a_; }
+    const std::optional<Scenario>& comparison() const { return b_; }
+
+    // Overlays run B and runs it; a scenario without a load is refused with a message.
+    bool compareWith(const Scenario& b);
+    void stopComparing();
+
+    // Runs A, and B if there is one, again from the start.
+    void run();
+    // Stops everything under way: runs (their series end where they are, marked truncated), a
+    // listing, a connection's trace. Returns at once; the workers end on their own.
+    void cancel();
+    // Lists the sockets of the table's run (A unless B is chosen) at the sample nearest `at`.
+    void showSocketsAt(SimTime at);
+    // Traces connection `index` (0-based) of the table's run; connectionOpened() follows.
+    void openConnection(std::uint64_t index);
+
+    bool isRunning() const;
+    bool isBusy() const;
+    // Worker threads still alive, cancelled ones that have not ended yet included.
+    int workers() const;
+
+    LoadCharts* charts() const { return charts_; }
+    SocketTableView* sockets() const { return sockets_; }
+    LoadLegend* legend() const { return legend_; }
+
+signals:
+    void connectionOpened(const tdl::Scenario& scenario, std::uint64_t index,
+                          const tdl::ui::RunPtr& run);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void createActions();
+    void createToolBar();
+    void createCentralWidget();
+    void retranslateUi();
+
+    void startRun(int run);
+    void runFinished(int run, const LoadSeries& series);
+    void socketsListed(SimTime at, int run, std::vector<SocketRow> rows);
+    void jobFailed(LoadJob*& job, const QString& what, const QString& message);
+    const Scenario& scenarioOf(int run) const;
+    void fillCompareMenu();
+    void compareWithFile();
+    void compareWithSysctl();
+    void updateState();
+    void updateHeader();
+    void updateLegend();
+    void showMessage(const QString& text);
+
+    const PresetCatalog* catalog_;
+    Scenario a_;
+    std::optional<Scenario> b_;
+    QString filePath_;
+    std::optional<SimTime> tableAt_;
+
+    std::array<LoadJob*, 2> runJobs_{};
+    std::array<double, 2> fractions_{};
+    LoadJob* tableJob_ = nullptr;
+    LoadJob* traceJob_ = nullptr;
+    std::uint64_t tracing_ = 0;
+
+    QLabel* header_ = nullptr;
+    LoadLegend* legend_ = nullptr;
+    LoadCharts* charts_ = nullptr;
+    SocketTableView* sockets_ = nullptr;
+    QToolBar* toolBar_ = nullptr;
+    QToolButton* compareButton_ = nullptr;
+    QMenu* compareMenu_ = nullptr;
+    QProgressBar* progress_ = nullptr;
+    QAction* progressItem_ = nullptr; // the tool bar's handle: it shows and hides the bar
+    QLabel* progressLabel_ = nullptr;
+
+    QAction* runAction_ = nullptr;
+    QAction* cancelAction_ = nullptr;
+    QAction* compareFileAction_ = nullptr;
+    QAction* compareSysctlAction_ = nullptr;
+    QAction* stopComparingAction_ = nullptr;
+    QAction* closeAction_ = nullptr;
+};
+
+} // namespace tdl::ui

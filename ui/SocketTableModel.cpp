@@ -1,0 +1,278 @@
+#include "SocketTableModel.h"
+
+#include <QLocale>
+
+#include <algorithm>
+#include <array>
+
+namespace tdl::ui {
+
+SocketTableModel::SocketTableModel(QObject* parent)
+    : QAbstractTableModel(parent) {}
+
+void SocketTableModel::setSockets(std::vector<HostInfo> hosts, std::vector<SocketRow> rows) {
+    beginResetModel();
+    hosts_ = std::move(hosts);
+    rows_ = std::move(rows);
+    endResetModel();
+}
+
+void SocketTableModel::clear() {
+    setSockets({}, {});
+}
+
+QString SocketTableModel::hostName(HostId host) const {
+    return host < hosts_.size() ? QString::fromStdString(hosts_[host].name) : QString();
+}
+
+QString SocketTableModel::summary() const {
+    std::vector<std::array<std::int64_t, kTcpStateCount>> counts(hosts_.size());
+    for (const SocketRow& row : rows_) {
+        if (row.host < counts.size()) {
+            ++counts[row.host][static_cast<std::size_t>(row.state)];
+        }
+    }
+    const QLocale locale;
+    QStringList perHost;
+    for (std::size_t host = 0; host < counts.size(); ++host) {
+        QStringList states;
+        for (int s = 0; s < kTcpStateCount; ++s) {
+            if (const std::int64_t n = counts[host][static_cast<std::size_t>(s)]; n > 0) {
+                states << QStringLiteral("%1 %2").arg(ssState(static_cast<TcpState>(s)),
+                                                      locale.toString(n));
+            }
+        }
+        if (states.isEmpty()) {
+            states << tr("no sockets");
+        }
+        perHost << tr("%1: %2").arg(hostName(static_cast<HostId>(host)),
+                                    states.join(QStringLiteral(" · ")));
+    }
+    return perHost.join(QStringLiteral("   "));
+}
+
+QString SocketTableModel::ssState(TcpState state) {
+    // ss.c's sstate_name.
+    switch (state) {
+    case TcpState::Closed:
+        return QStringLiteral("UNCONN");
+    case TcpState::Listen:
+        return QStringLiteral("LISTEN");
+    case TcpState::SynSent:
+        return QStringLiteral("SYN-SENT");
+    case TcpState::SynReceived:
+        return QStringLiteral("SYN-RECV");
+    case TcpState::Established:
+        return QStringLiteral("ESTAB");
+    case TcpState::FinWait1:
+        return QStringLiteral("FIN-WAIT-1");
+    case TcpState::FinWait2:
+        return QStringLiteral("FIN-WAIT-2");
+    case TcpState::CloseWait:
+        return QStringLiteral("CLOSE-WAIT");
+    case TcpState::Closing:
+        return QStringLiteral("CLOSING");
+    case TcpState::LastAck:
+        return QStringLiteral("LAST-ACK");
+    case TcpState::TimeWait:
+        return QStringLiteral("TIME-WAIT");
+    }
+    return QStringLiteral("UNKNOWN");
+}
+
+namespace {
+
+// ss.c's print_ms_timer(): minutes, seconds and milliseconds, dropping the finer units once a
+// coarser one is large, and "1.600ms" for 1.6 s, exactly as ss prints it.
+QString ssDuration(Duration left) {
+    const long long total = std::max<long long>(0, left.count() / 1000);
+    const long long minutes = total / 1000 / 60;
+    long long secs = total / 1000 % 60;
+    long long msecs = total % 1000;
+    QString text;
+    if (minutes > 0) {
+        msecs = 0;
+        text += QStringLiteral("%1min").arg(minutes);
+        if (minutes > 9) {
+            secs = 0;
+        }
+    }
+    if (secs > 0) {
+        if (secs > 9) {
+            msecs = 0;
+        }
+        text += QStringLiteral("%1%2").arg(secs).arg(msecs > 0 ? QStringLiteral(".")
+                                                               : QStringLiteral("sec"));
+    }
+    if (msecs > 0) {
+        text += QStringLiteral("%1ms").arg(msecs, 3, 10, QLatin1Char('0'));
+    }
+    return text;
+}
+
+QString timerName(SsTimer timer) {
+    switch (timer) {
+    case SsTimer::Off:
+        return QStringLiteral("off");
+    case SsTimer::On:
+        return QStringLiteral("on");
+    case SsTimer::Keepalive:
+        return QStringLiteral("keepalive");
+    case SsTimer::TimeWait:
+        return QStringLiteral("timewait");
+    case SsTimer::Persist:
+        return QStringLiteral("persist");
+    }
+    return QStringLiteral("unknown");
+}
+
+// One number to sort an endpoint by: address, then port.
+qulonglong endpointKey(const Endpoint& e) {
+    return (qulonglong{e.address} << 16) | e.port;
+}
+
+} // namespace
+
+QString SocketTableModel::ssTimer(const SocketRow& row) {
+    if (row.timer == SsTimer::Off) {
+        return QString();
+    }
+    return QStringLiteral("timer:(%1,%2,%3)")
+        .arg(timerName(row.timer), ssDuration(row.timerLeft))
+        .arg(row.retransmits);
+}
+
+QString SocketTableModel::endpoint(const Endpoint& e) {
+    const QString address = QString::fromStdString(formatIpv4(e.address));
+    return e.port == 0 ? address + QStringLiteral(":*")
+                       : QStringLiteral("%1:%2").arg(address).arg(e.port);
+}
+
+int SocketTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+}
+
+int SocketTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant SocketTableModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount()) {
+        return {};
+    }
+    const SocketRow& row = socket(index.row());
+    if (role == SortRole) {
+        switch (index.column()) {
+        case HostColumn:
+            return row.host;
+        case StateColumn:
+            return static_cast<int>(row.state);
+        case RecvQColumn:
+            return qulonglong{row.recvQ};
+        case SendQColumn:
+            return qulonglong{row.sendQ};
+        case LocalColumn:
+            return endpointKey(row.tuple.local);
+        case PeerColumn:
+            return endpointKey(row.tuple.remote);
+        case TimerColumn:
+            return row.timer == SsTimer::Off ? -1LL : static_cast<qlonglong>(row.timerLeft.count());
+        case OrphanColumn:
+            return row.orphan;
+        case ConnectionColumn:
+            return row.connection ? static_cast<qlonglong>(*row.connection) : -1LL;
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::TextAlignmentRole) {
+        const bool number = index.column() == RecvQColumn || index.column() == SendQColumn ||
+                            index.column() == ConnectionColumn;
+        return QVariant::fromValue(Qt::AlignVCenter | (number ? Qt::AlignRight : Qt::AlignLeft));
+    }
+    if (role == Qt::ToolTipRole) {
+        if (row.orphan) {
+            return tr("An orphan: the application has closed this socket, so no file descriptor "
+                      "refers to it any more; the kernel finishes the close alone.");
+        }
+        if (row.timeWaitRecord) {
+            return tr("A TIME_WAIT record (tcp_timewait_sock): the socket itself is gone, only "
+                      "its 4-tuple, sequence numbers and timer remain.");
+        }
+        return {};
+    }
+    if (role != Qt::DisplayRole) {
+        return {};
+    }
+    switch (index.column()) {
+    case HostColumn:
+        return hostName(row.host);
+    case StateColumn:
+        return ssState(row.state);
+    case RecvQColumn:
+        return qulonglong{row.recvQ};
+    case SendQColumn:
+        return qulonglong{row.sendQ};
+    case LocalColumn:
+        return endpoint(row.tuple.local);
+    case PeerColumn:
+        return endpoint(row.tuple.remote);
+    case TimerColumn:
+        return ssTimer(row);
+    case OrphanColumn:
+        return row.orphan ? tr("orphan") : QString();
+    case ConnectionColumn:
+        return row.connection ? QStringLiteral("#%1").arg(*row.connection) : QString();
+    default:
+        return {};
+    }
+}
+
+QVariant SocketTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal) {
+        return {};
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case RecvQColumn:
+            return tr("Bytes received and not yet read; for a listener, connections waiting in "
+                      "accept()");
+        case SendQColumn:
+            return tr("Bytes written and not yet acknowledged");
+        case TimerColumn:
+            return tr("The timer as ss -o prints it: (name, time left, retransmissions or probes)");
+        case ConnectionColumn:
+            return tr("Which connection of the load run this socket belongs to (0 = the first). "
+                      "Double-click to open it in the sequence diagram.");
+        default:
+            return {};
+        }
+    }
+    if (role != Qt::DisplayRole) {
+        return {};
+    }
+    switch (section) {
+    case HostColumn:
+        return tr("Host");
+    case StateColumn:
+        return tr("State");
+    case RecvQColumn:
+        return tr("Recv-Q");
+    case SendQColumn:
+        return tr("Send-Q");
+    case LocalColumn:
+        return tr("Local Address:Port");
+    case PeerColumn:
+        return tr("Peer Address:Port");
+    case TimerColumn:
+        return tr("Timer");
+    case OrphanColumn:
+        return tr("Orphan");
+    case ConnectionColumn:
+        return tr("Connection");
+    default:
+        return {};
+    }
+}
+
+} // namespace tdl::ui
