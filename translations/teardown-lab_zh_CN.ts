@@ -1649,6 +1649,10 @@
             <translation>connect() 放弃之前 SYN 的重传次数</translation>
         </message>
         <message>
+            <source>SYN retransmissions 1 s apart before the backoff doubles</source>
+            <translation>退避开始翻倍之前，间隔 1 秒的 SYN 重传次数</translation>
+        </message>
+        <message>
             <source>SYN,ACK retransmissions before a half-open connection is dropped</source>
             <translation>半连接被丢弃之前 SYN,ACK 的重传次数</translation>
         </message>

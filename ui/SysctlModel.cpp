@@ -19,7 +19,7 @@ struct KnobSummary {
     const char* text;
 };
 
-constexpr std::array<KnobSummary, 15> kSummaries = {{
+constexpr std::array<KnobSummary, 16> kSummaries = {{
     {"net.ipv4.tcp_tw_reuse",
      QT_TRANSLATE_NOOP("tdl::ui::SysctlModel", "Let connect() reuse a 4-tuple still in TIME_WAIT "
                                                "(1 everywhere, 2 loopback only)")},
@@ -49,6 +49,9 @@ constexpr std::array<KnobSummary, 15> kSummaries = {{
                                                "kill it (RFC 1337)")},
     {"net.ipv4.tcp_syn_retries",
      QT_TRANSLATE_NOOP("tdl::ui::SysctlModel", "SYN retransmissions before connect() gives up")},
+    {"net.ipv4.tcp_syn_linear_timeouts",
+     QT_TRANSLATE_NOOP("tdl::ui::SysctlModel", "SYN retransmissions 1 s apart before the backoff "
+                                               "doubles")},
     {"net.ipv4.tcp_synack_retries",
      QT_TRANSLATE_NOOP("tdl::ui::SysctlModel", "SYN,ACK retransmissions before a half-open "
                                                "connection is dropped")},
