@@ -797,6 +797,10 @@
             <source>Load Run</source>
             <translation>负载运行</translation>
         </message>
+        <message>
+            <source>%1 — truncated at %2</source>
+            <translation>%1 — 截断于 %2</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::MainWindow</name>

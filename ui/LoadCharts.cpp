@@ -43,17 +43,25 @@ double niceCeil(double v) {
     return 10 * magnitude;
 }
 
-// A tick interval of 1, 2, 2.5 or 5 times a power of ten giving at most `ticks` intervals.
+// A whole tick interval of 1, 2, 2.5 or 5 times a power of ten giving at most `ticks`
+// intervals: everything charted counts sockets, ports, seconds or events, so the labels are
+// whole numbers.
 double niceStep(double range, int ticks) {
-    const double raw = range / ticks;
+    const double raw = std::max(1.0, range / ticks);
     const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
     for (const double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+        if (m == 2.5 && magnitude < 10) {
+            continue; // 2.5 would be a fraction
+        }
         if (m * magnitude >= raw * (1 - 1e-9)) {
             return m * magnitude;
         }
     }
     return 10 * magnitude;
 }
+
+// The smallest y range: a line that stays at 1 or 2 is still drawn against whole numbers.
+constexpr double kMinTop = 5;
 
 double seconds(SimTime t) {
     return static_cast<double>(t.count()) / 1e6;
@@ -357,11 +365,10 @@ void LoadCharts::updateAxes() {
             chart.x->setTickInterval(niceStep(xMax, 8));
             chart.x->setRange(0, xMax);
         }
-        const double top = niceCeil(yMax[c] * 1.05);
+        const double top = std::max(kMinTop, niceCeil(yMax[c] * 1.05));
         if (chart.y->max() != top) {
             chart.y->setTickInterval(niceStep(top, 5));
             chart.y->setRange(0, top);
-            chart.y->setLabelFormat(top < 5 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
         }
     }
 }

@@ -230,6 +230,7 @@ void LoadExplorer::startRun(int run) {
     const Scenario scenario = scenarioOf(run);
     charts_->clearRun(run, LoadCharts::expectedEnd(scenario));
     fractions_[r] = 0;
+    updateLegend();
     auto* job = new LoadJob(
         [this, scenario, run](const LoadProgress& progress) -> LoadJob::Deliver {
             auto series = std::make_shared<const LoadSeries>(runLoad(scenario, progress));
@@ -253,6 +254,7 @@ void LoadExplorer::runFinished(int run, const LoadSeries& series) {
     charts_->finish(run, series);
     runJobs_[r]->abandon();
     runJobs_[r] = nullptr;
+    updateLegend();
     const Scenario& scenario = scenarioOf(run);
     showMessage(
         series.truncated
@@ -290,6 +292,7 @@ void LoadExplorer::cancel() {
     }
     if (!stopped.isEmpty()) {
         showMessage(tr("Cancelled: %1 (truncated).").arg(stopped.join(QStringLiteral(", "))));
+        updateLegend();
     }
     updateState();
 }
@@ -476,18 +479,26 @@ void LoadExplorer::updateHeader() {
 }
 
 void LoadExplorer::updateLegend() {
+    // A run cut short says so for as long as it is shown, not only in a passing message.
+    const auto cut = [this](int run, const QString& text) {
+        const LoadSeries& series = charts_->series(run);
+        return series.truncated
+                   ? tr("%1 — truncated at %2").arg(text, TraceText::duration(series.end))
+                   : text;
+    };
     if (!b_) {
-        legend_->setTexts(tr("A: %1 (click a chart to list its sockets at that time)")
-                              .arg(PresetCatalog::localized(a_.title)),
+        legend_->setTexts(cut(0, tr("A: %1 (click a chart to list its sockets at that time)")
+                                     .arg(PresetCatalog::localized(a_.title))),
                           QString());
         return;
     }
     const ScenarioDiff diff(a_, *b_);
     if (diff.same()) {
-        legend_->setTexts(tr("A: this scenario"), tr("B: the same scenario (nothing differs)"));
+        legend_->setTexts(cut(0, tr("A: this scenario")),
+                          cut(1, tr("B: the same scenario (nothing differs)")));
         return;
     }
-    legend_->setTexts(diff.legendA(), diff.legendB());
+    legend_->setTexts(cut(0, diff.legendA()), cut(1, diff.legendB()));
 }
 
 void LoadExplorer::fillCompareMenu() {

@@ -38,6 +38,11 @@ bool SocketFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex&) cons
     return true;
 }
 
+bool SocketFilterModel::lessThan(const QModelIndex& left, const QModelIndex& right) const {
+    return SocketTableModel::sortKey(source_->socket(left.row()), left.column()) <
+           SocketTableModel::sortKey(source_->socket(right.row()), right.column());
+}
+
 bool SocketFilterModel::matches(int sourceRow, const QString& word) const {
     const SocketRow& row = source_->socket(sourceRow);
     if (word.startsWith(QLatin1Char('#'))) {

@@ -127,11 +127,36 @@ QString timerName(SsTimer timer) {
 }
 
 // One number to sort an endpoint by: address, then port.
-qulonglong endpointKey(const Endpoint& e) {
-    return (qulonglong{e.address} << 16) | e.port;
+qlonglong endpointKey(const Endpoint& e) {
+    return static_cast<qlonglong>((std::uint64_t{e.address} << 16) | e.port);
 }
 
 } // namespace
+
+qlonglong SocketTableModel::sortKey(const SocketRow& row, int column) {
+    switch (column) {
+    case HostColumn:
+        return row.host;
+    case StateColumn:
+        return static_cast<qlonglong>(row.state);
+    case RecvQColumn:
+        return static_cast<qlonglong>(row.recvQ);
+    case SendQColumn:
+        return static_cast<qlonglong>(row.sendQ);
+    case LocalColumn:
+        return endpointKey(row.tuple.local);
+    case PeerColumn:
+        return endpointKey(row.tuple.remote);
+    case TimerColumn:
+        return row.timer == SsTimer::Off ? -1 : static_cast<qlonglong>(row.timerLeft.count());
+    case OrphanColumn:
+        return row.orphan ? 1 : 0;
+    case ConnectionColumn:
+        return row.connection ? static_cast<qlonglong>(*row.connection) : -1;
+    default:
+        return 0;
+    }
+}
 
 QString SocketTableModel::ssTimer(const SocketRow& row) {
     if (row.timer == SsTimer::Off) {
@@ -162,28 +187,7 @@ QVariant SocketTableModel::data(const QModelIndex& index, int role) const {
     }
     const SocketRow& row = socket(index.row());
     if (role == SortRole) {
-        switch (index.column()) {
-        case HostColumn:
-            return row.host;
-        case StateColumn:
-            return static_cast<int>(row.state);
-        case RecvQColumn:
-            return qulonglong{row.recvQ};
-        case SendQColumn:
-            return qulonglong{row.sendQ};
-        case LocalColumn:
-            return endpointKey(row.tuple.local);
-        case PeerColumn:
-            return endpointKey(row.tuple.remote);
-        case TimerColumn:
-            return row.timer == SsTimer::Off ? -1LL : static_cast<qlonglong>(row.timerLeft.count());
-        case OrphanColumn:
-            return row.orphan;
-        case ConnectionColumn:
-            return row.connection ? static_cast<qlonglong>(*row.connection) : -1LL;
-        default:
-            return {};
-        }
+        return sortKey(row, index.column());
     }
     if (role == Qt::TextAlignmentRole) {
         const bool number = index.column() == RecvQColumn || index.column() == SendQColumn ||

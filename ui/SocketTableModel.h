@@ -43,6 +43,9 @@ public:
     // "TIME-WAIT 28,232 · ESTAB 12" for each host, states in RFC order.
     QString summary() const;
 
+    // What a column sorts by, a number for every column (also as SortRole).
+    static qlonglong sortKey(const SocketRow& row, int column);
+
     // ss's spellings: "ESTAB", "TIME-WAIT", "SYN-RECV"...
     static QString ssState(TcpState state);
     // ss -o's timer field, "timer:(timewait,42sec,0)"; "" when no timer runs.

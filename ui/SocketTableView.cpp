@@ -61,8 +61,9 @@ SocketTableView::SocketTableView(QWidget* parent)
     table_->setWordWrap(false);
     table_->verticalHeader()->hide();
     table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 6);
-    table_->horizontalHeader()->setStretchLastSection(true);
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    table_->horizontalHeader()->setSectionResizeMode(SocketTableModel::TimerColumn,
+                                                     QHeaderView::Stretch);
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     table_->setFont(mono);
     const int digit = QFontMetrics(mono).horizontalAdvance(QLatin1Char('0'));

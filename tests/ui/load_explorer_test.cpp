@@ -179,6 +179,8 @@ TEST(LoadExplorer, CancelStopsTheRunPromptlyAndANewRunCanStart) {
     EXPECT_TRUE(series.truncated);
     const std::size_t kept = series.times.size();
     EXPECT_LT(series.times.back(), 20min);
+    EXPECT_TRUE(explorer.legend()->textA().contains(QStringLiteral("truncated")))
+        << explorer.legend()->textA().toStdString();
     // The worker notices at its next sample: well under a second.
     EXPECT_TRUE(QTest::qWaitFor([&] { return explorer.workers() == 0; }, 2000));
     EXPECT_EQ(explorer.charts()->series(0).times.size(), kept) << "nothing arrives after a cancel";

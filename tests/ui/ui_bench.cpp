@@ -2,15 +2,21 @@
 #include "DiagramLayout.h"
 #include "DiagramPainter.h"
 #include "Document.h"
+#include "LoadCharts.h"
 #include "SequenceDiagramView.h"
+#include "SocketTableModel.h"
+#include "SocketTableView.h"
 #include "WhatIf.h"
 #include "scenario_builder.h"
 
 #include <QApplication>
 #include <QImage>
 #include <QPainter>
+#include <QTableView>
 
 #include <benchmark/benchmark.h>
+
+#include <stdexcept>
 
 namespace tdl::ui {
 namespace {
@@ -78,6 +84,102 @@ void BM_WhatIfEditToRepaintedDiagram(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_WhatIfEditToRepaintedDiagram)->Unit(benchmark::kMillisecond);
+
+// A client closing `rate` connections a second for `duration`, counters sampled every second.
+Scenario loadRun(Duration duration, std::uint32_t rate = 200,
+                 const std::string& portRange = "32768 60999") {
+    Scenario s = test::ScenarioBuilder().delay(1ms).limit(2h).build();
+    if (auto error = setSysctl(s.hosts[0].sysctls, s.hosts[0].profile,
+                               "net.ipv4.ip_local_port_range", portRange)) {
+        throw std::invalid_argument(*error);
+    }
+    LoadConfig load;
+    load.client = "client";
+    load.server = "server";
+    load.rate = rate;
+    load.duration = duration;
+    s.load = load;
+    return s;
+}
+
+// The GUI thread's share of a running load: one batch of new samples (what a worker hands over
+// every 100 ms) applied to the charts of a ~1,000-sample series, runs A and B both shown. With
+// state.range(1) = 1 the charts are also repainted, as the event loop does after the batch.
+void BM_LoadChartBatch(benchmark::State& state) {
+    const auto batch = static_cast<std::size_t>(state.range(0));
+    const LoadSeries series = runLoad(loadRun(1100s));
+    if (series.times.size() < 1000 + batch) {
+        state.SkipWithError("the series is too short");
+        return;
+    }
+    const std::size_t before = 1000 - batch;
+    const auto slice = [&](std::size_t from, std::size_t to) {
+        return std::make_pair(
+            std::vector<SimTime>(series.times.begin() + static_cast<std::ptrdiff_t>(from),
+                                 series.times.begin() + static_cast<std::ptrdiff_t>(to)),
+            std::vector<std::vector<HostCounters>>(
+                series.samples.begin() + static_cast<std::ptrdiff_t>(from),
+                series.samples.begin() + static_cast<std::ptrdiff_t>(to)));
+    };
+    const auto [headTimes, headSamples] = slice(0, before);
+    const auto [tailTimes, tailSamples] = slice(before, 1000);
+    LoadCharts charts;
+    charts.resize(1400, 560);
+    charts.setScenario(loadRun(1100s));
+    charts.setRunShown(1, true);
+    const bool repaint = state.range(1) != 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        for (int run = 0; run < LoadCharts::kRuns; ++run) {
+            charts.clearRun(run, 1061s);
+            charts.append(run, headTimes, headSamples);
+        }
+        if (repaint) {
+            benchmark::DoNotOptimize(charts.grab());
+        }
+        state.ResumeTiming();
+        for (int run = 0; run < LoadCharts::kRuns; ++run) {
+            charts.append(run, tailTimes, tailSamples);
+        }
+        if (repaint) {
+            benchmark::DoNotOptimize(charts.grab());
+        }
+    }
+    state.counters["samples"] = 1000;
+}
+BENCHMARK(BM_LoadChartBatch)
+    ->ArgsProduct({{10, 100}, {0, 1}})
+    ->ArgNames({"batch", "repaint"})
+    ->Unit(benchmark::kMillisecond);
+
+// The socket table for ~30,000 sockets (a client's whole port range in TIME_WAIT): the model,
+// its sort/filter proxy and the per-state summary, as the explorer shows a listing.
+void BM_SocketTable30k(benchmark::State& state) {
+    const Scenario scenario = loadRun(120s, 500, "30000 59999");
+    const auto rows = socketsAt(scenario, 100s);
+    if (!rows || rows->size() < 29'000) {
+        state.SkipWithError("the listing is too short");
+        return;
+    }
+    const std::vector<HostInfo> hosts = {{"client", scenario.hosts[0].address},
+                                         {"server", scenario.hosts[1].address}};
+    SocketTableView view;
+    view.resize(1400, 400);
+    const bool sorted = state.range(0) != 0;
+    if (sorted) {
+        view.table()->sortByColumn(SocketTableModel::TimerColumn, Qt::AscendingOrder);
+    }
+    for (auto _ : state) {
+        state.PauseTiming();
+        std::vector<SocketRow> copy = *rows;
+        view.clear();
+        state.ResumeTiming();
+        view.setSockets(100s, QStringLiteral("A"), hosts, std::move(copy));
+        benchmark::DoNotOptimize(view.summary());
+    }
+    state.counters["rows"] = static_cast<double>(rows->size());
+}
+BENCHMARK(BM_SocketTable30k)->ArgNames({"sorted"})->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 } // namespace
 } // namespace tdl::ui
