@@ -1,3 +1,4 @@
+#include "DiagramColors.h"
 #include "EventLogView.h"
 #include "LoadCharts.h"
 #include "LoadExplorer.h"
@@ -9,10 +10,13 @@
 #include "SocketFilterModel.h"
 #include "SocketTableModel.h"
 #include "SocketTableView.h"
+#include "Theme.h"
 #include "scenario_builder.h"
 #include "scenario_json.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QChart>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QLocale>
@@ -143,6 +147,25 @@ TEST(LoadExplorer, TheOverlayLegendNamesTheDifference) {
     explorer.stopComparing();
     EXPECT_FALSE(dashed->isVisible());
     EXPECT_TRUE(explorer.legend()->textB().isEmpty());
+}
+
+TEST(LoadExplorer, TheChartsFollowTheDarkTheme) {
+    LoadExplorer explorer(nullptr);
+    explorer.open(smallLoad(100, 1s), QString());
+    explorer.cancel();
+    const QChart* chart = explorer.charts()->line(0, QStringLiteral("client/time_wait"))->chart();
+    ASSERT_NE(chart, nullptr);
+    Theme::apply(true);
+    QCoreApplication::processEvents();
+    const QColor dark = chart->backgroundBrush().color();
+    Theme::apply(false);
+    QCoreApplication::processEvents();
+    const QColor light = chart->backgroundBrush().color();
+    EXPECT_LT(dark.lightness(), 100);
+    EXPECT_GT(light.lightness(), 200);
+    // One colour per state, the diagram's: TIME-WAIT is the state machine's TIME-WAIT.
+    EXPECT_EQ(explorer.charts()->line(0, QStringLiteral("client/time_wait"))->pen().color(),
+              DiagramColors(QApplication::palette()).stateInk(TcpState::TimeWait));
 }
 
 TEST(ScenarioDiff, NamesTheHostOnlyWhenSeveralHostsDiffer) {
