@@ -43,7 +43,6 @@ public:
     // How far a load run is expected to go: its connections, then their TIME_WAIT.
     static SimTime expectedEnd(const Scenario& scenario);
     void setRunShown(int run, bool shown);
-    bool runShown(int run) const { return runs_[static_cast<std::size_t>(run)].shown; }
 
     // New samples of a run, in time order, after those it has.
     void append(int run, const std::vector<SimTime>& times,
@@ -60,7 +59,6 @@ public:
     // For tests and benchmarks: a line by key, "client/time_wait", "server/orphans",
     // "client/free_ports", "client/connect_failures", "server/tw_overflows", "server/resets".
     QLineSeries* line(int run, const QString& key) const;
-    int chartCount() const { return static_cast<int>(charts_.size()); }
 
 signals:
     void timeClicked(tdl::SimTime time);
@@ -84,7 +82,6 @@ private:
         Kind kind = Kind::State;
         TcpState state = TcpState::Closed;
         bool alwaysShown = false;
-        bool nonZero = false;
         std::array<QLineSeries*, kRuns> series{};
         std::array<QList<QPointF>, kRuns> points;
         std::array<double, kRuns> max{};

@@ -45,7 +45,6 @@ public:
     // the socket table and runs it.
     void open(const Scenario& scenario, const QString& filePath);
     const Scenario& scenario() const { return a_; }
-    const std::optional<Scenario>& comparison() const { return b_; }
 
     // Overlays run B and runs it; a scenario without a load is refused with a message.
     bool compareWith(const Scenario& b);

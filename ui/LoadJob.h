@@ -52,7 +52,6 @@ public:
     // Cancels, and deletes the job once its worker has ended: for a job nobody waits for any
     // more (a new run replaces it).
     void abandon();
-    bool isCancelled() const { return cancelled_; }
     // The worker has ended (or never started).
     bool isFinished() const;
 
