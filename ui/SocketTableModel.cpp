@@ -1,5 +1,7 @@
 #include "SocketTableModel.h"
 
+#include "socket_table_text.h"
+
 #include <QLocale>
 
 #include <algorithm>
@@ -52,79 +54,10 @@ QString SocketTableModel::summary() const {
 }
 
 QString SocketTableModel::ssState(TcpState state) {
-    // ss.c's sstate_name.
-    switch (state) {
-    case TcpState::Closed:
-        return QStringLiteral("UNCONN");
-    case TcpState::Listen:
-        return QStringLiteral("LISTEN");
-    case TcpState::SynSent:
-        return QStringLiteral("SYN-SENT");
-    case TcpState::SynReceived:
-        return QStringLiteral("SYN-RECV");
-    case TcpState::Established:
-        return QStringLiteral("ESTAB");
-    case TcpState::FinWait1:
-        return QStringLiteral("FIN-WAIT-1");
-    case TcpState::FinWait2:
-        return QStringLiteral("FIN-WAIT-2");
-    case TcpState::CloseWait:
-        return QStringLiteral("CLOSE-WAIT");
-    case TcpState::Closing:
-        return QStringLiteral("CLOSING");
-    case TcpState::LastAck:
-        return QStringLiteral("LAST-ACK");
-    case TcpState::TimeWait:
-        return QStringLiteral("TIME-WAIT");
-    }
-    return QStringLiteral("UNKNOWN");
+    return QString::fromUtf8(ssStateName(state));
 }
 
 namespace {
-
-// ss.c's print_ms_timer(): minutes, seconds and milliseconds, dropping the finer units once a
-// coarser one is large, and "1.600ms" for 1.6 s, exactly as ss prints it.
-QString ssDuration(Duration left) {
-    const long long total = std::max<long long>(0, left.count() / 1000);
-    const long long minutes = total / 1000 / 60;
-    long long secs = total / 1000 % 60;
-    long long msecs = total % 1000;
-    QString text;
-    if (minutes > 0) {
-        msecs = 0;
-        text += QStringLiteral("%1min").arg(minutes);
-        if (minutes > 9) {
-            secs = 0;
-        }
-    }
-    if (secs > 0) {
-        if (secs > 9) {
-            msecs = 0;
-        }
-        text += QStringLiteral("%1%2").arg(secs).arg(msecs > 0 ? QStringLiteral(".")
-                                                               : QStringLiteral("sec"));
-    }
-    if (msecs > 0) {
-        text += QStringLiteral("%1ms").arg(msecs, 3, 10, QLatin1Char('0'));
-    }
-    return text;
-}
-
-QString timerName(SsTimer timer) {
-    switch (timer) {
-    case SsTimer::Off:
-        return QStringLiteral("off");
-    case SsTimer::On:
-        return QStringLiteral("on");
-    case SsTimer::Keepalive:
-        return QStringLiteral("keepalive");
-    case SsTimer::TimeWait:
-        return QStringLiteral("timewait");
-    case SsTimer::Persist:
-        return QStringLiteral("persist");
-    }
-    return QStringLiteral("unknown");
-}
 
 // One number to sort an endpoint by: address, then port.
 qlonglong endpointKey(const Endpoint& e) {
@@ -159,12 +92,7 @@ qlonglong SocketTableModel::sortKey(const SocketRow& row, int column) {
 }
 
 QString SocketTableModel::ssTimer(const SocketRow& row) {
-    if (row.timer == SsTimer::Off) {
-        return QString();
-    }
-    return QStringLiteral("timer:(%1,%2,%3)")
-        .arg(timerName(row.timer), ssDuration(row.timerLeft))
-        .arg(row.retransmits);
+    return QString::fromStdString(ssTimerText(row));
 }
 
 QString SocketTableModel::endpoint(const Endpoint& e) {

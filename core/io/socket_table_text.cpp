@@ -9,35 +9,6 @@ namespace tdl {
 
 namespace {
 
-// iproute2 ss.c sstate_name[].
-std::string_view ssStateName(TcpState state) {
-    switch (state) {
-    case TcpState::Closed:
-        return "UNCONN";
-    case TcpState::Listen:
-        return "LISTEN";
-    case TcpState::SynSent:
-        return "SYN-SENT";
-    case TcpState::SynReceived:
-        return "SYN-RECV";
-    case TcpState::Established:
-        return "ESTAB";
-    case TcpState::FinWait1:
-        return "FIN-WAIT-1";
-    case TcpState::FinWait2:
-        return "FIN-WAIT-2";
-    case TcpState::CloseWait:
-        return "CLOSE-WAIT";
-    case TcpState::Closing:
-        return "CLOSING";
-    case TcpState::LastAck:
-        return "LAST-ACK";
-    case TcpState::TimeWait:
-        return "TIME-WAIT";
-    }
-    return "UNKNOWN";
-}
-
 // ss.c print_ms_timer().
 std::string msTimerText(std::int64_t timeoutMs) {
     std::int64_t secs = timeoutMs / 1000;
@@ -71,6 +42,34 @@ std::string endpointText(const Endpoint& e, bool anyPort) {
 }
 
 } // namespace
+
+std::string_view ssStateName(TcpState state) {
+    switch (state) {
+    case TcpState::Closed:
+        return "UNCONN";
+    case TcpState::Listen:
+        return "LISTEN";
+    case TcpState::SynSent:
+        return "SYN-SENT";
+    case TcpState::SynReceived:
+        return "SYN-RECV";
+    case TcpState::Established:
+        return "ESTAB";
+    case TcpState::FinWait1:
+        return "FIN-WAIT-1";
+    case TcpState::FinWait2:
+        return "FIN-WAIT-2";
+    case TcpState::CloseWait:
+        return "CLOSE-WAIT";
+    case TcpState::Closing:
+        return "CLOSING";
+    case TcpState::LastAck:
+        return "LAST-ACK";
+    case TcpState::TimeWait:
+        return "TIME-WAIT";
+    }
+    return "UNKNOWN";
+}
 
 std::string ssTimerText(const SocketRow& row) {
     // ss.c tmr_name[], indexed by inet_diag's timer_active.

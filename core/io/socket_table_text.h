@@ -4,9 +4,13 @@
 #include "trace.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tdl {
+
+// ss's name for a state (iproute2 ss.c sstate_name[]): "ESTAB", "TIME-WAIT", "SYN-RECV"...
+std::string_view ssStateName(TcpState state);
 
 // ss's column for a timer, as iproute2's ss prints it (print_ms_timer(), with its quirk that
 // 1.708 seconds reads "1.708ms"): "timer:(timewait,57sec,0)", "timer:(on,532ms,2)"; empty when
