@@ -1,5 +1,6 @@
 #include "LoadExplorer.h"
 
+#include "ActionText.h"
 #include "LoadCharts.h"
 #include "LoadJob.h"
 #include "LoadLegend.h"
@@ -619,14 +620,7 @@ void LoadExplorer::showMessage(const QString& text) {
 }
 
 void LoadExplorer::retranslateUi() {
-    const auto set = [](QAction* action, const QString& text, const QString& tip) {
-        action->setText(text);
-        action->setStatusTip(tip);
-        const QString keys = action->shortcut().toString(QKeySequence::NativeText);
-        action->setToolTip(keys.isEmpty() ? QString(text).remove(QLatin1Char('&'))
-                                          : QStringLiteral("%1 (%2)").arg(
-                                                QString(text).remove(QLatin1Char('&')), keys));
-    };
+    const auto set = &setActionText;
     set(runAction_, tr("&Run"), tr("Run the load again from the start (and run B, if compared)"));
     set(cancelAction_, tr("&Cancel"),
         tr("Stop the simulations under way; what has been computed stays"));

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "ActionText.h"
 #include "EventLogView.h"
 #include "InspectorView.h"
 #include "LoadExplorer.h"
@@ -400,14 +401,7 @@ void MainWindow::connectParts() {
 }
 
 void MainWindow::retranslateUi() {
-    const auto set = [](QAction* action, const QString& text, const QString& tip) {
-        action->setText(text);
-        action->setStatusTip(tip);
-        const QString keys = action->shortcut().toString(QKeySequence::NativeText);
-        action->setToolTip(keys.isEmpty() ? QString(text).remove(QLatin1Char('&'))
-                                          : QStringLiteral("%1 (%2)").arg(
-                                                QString(text).remove(QLatin1Char('&')), keys));
-    };
+    const auto set = &setActionText;
     set(openAction_, tr("&Open…"), tr("Open a scenario file"));
     set(saveAction_, tr("&Save"), tr("Save the scenario with its what-if changes"));
     set(saveAsAction_, tr("Save &As…"), tr("Save the scenario to another file"));
