@@ -22,6 +22,7 @@ Engine::Engine(const Scenario& scenario, TraceSink& sink)
     : scenario_(scenario)
     , sink_(sink)
     , recordFacts_(sink.wantsFacts())
+    , recordSockets_(sink.wantsSockets())
     , rng_(scenario.seed) {
     if (scenario.hosts.empty()) {
         throw std::invalid_argument("a scenario needs at least one host");
@@ -509,24 +510,38 @@ std::uint32_t Engine::allocSocket(HostId host, SocketRole role, const std::strin
     sock.id = nextSocketId_++;
     sock.host = host;
     sock.role = role;
-    sock.name = name;
-    if (!name.empty()) {
+    sock.named = !name.empty();
+    if (sock.named) {
         socketNames_[sock.id] = name;
     }
-    SocketInfo info;
-    info.id = sock.id;
-    info.host = host;
-    info.name = name;
-    info.role = role;
-    sink_.socketAdded(info);
+    if (recordSockets_) {
+        SocketInfo info;
+        info.id = sock.id;
+        info.host = host;
+        info.name = name;
+        info.role = role;
+        sink_.socketAdded(info);
+    }
     return slot;
 }
 
+const std::string& Engine::nameOf(const TcpSock& sock) const {
+    static const std::string unnamed;
+    if (!sock.named) {
+        return unnamed;
+    }
+    const auto name = socketNames_.find(sock.id);
+    return name != socketNames_.end() ? name->second : unnamed;
+}
+
 void Engine::publish(const TcpSock& sock) {
+    if (!recordSockets_) {
+        return;
+    }
     SocketInfo info;
     info.id = sock.id;
     info.host = sock.host;
-    info.name = sock.name;
+    info.name = nameOf(sock);
     info.role = sock.role;
     info.tuple = sock.tuple;
     info.isn = sock.iss;
@@ -536,10 +551,12 @@ void Engine::publish(const TcpSock& sock) {
 
 void Engine::freeSocket(std::uint32_t slot) {
     TcpSock& sock = sockets_[slot];
-    Host& host = hosts_[sock.host];
-    const auto named = host.named.find(sock.name);
-    if (named != host.named.end() && named->second == slot) {
-        host.named.erase(named);
+    if (sock.named) {
+        Host& host = hosts_[sock.host];
+        const auto named = host.named.find(nameOf(sock));
+        if (named != host.named.end() && named->second == slot) {
+            host.named.erase(named);
+        }
     }
     sock.id = kNoSocket;
     freeSockets_.push_back(slot);
@@ -784,7 +801,9 @@ void Engine::listen(HostId hostId, std::uint16_t port, const Action& action, Pro
     TcpSock& sock = sockets_[slot];
     sock.program = program;
     sock.tuple.local = Endpoint{host.info.address, port};
-    sock.acceptNames = action.accept;
+    if (!action.accept.empty()) {
+        acceptNames_[sock.id] = AcceptNames{action.accept, 0};
+    }
     if (action.receiveBuffer != 0) {
         sock.childReceiveBuffer = action.receiveBuffer;
     }
@@ -1062,10 +1081,10 @@ void Engine::runProgram(std::uint32_t slot, AppEvent event) {
 }
 
 void Engine::notifyApp(TcpSock& sock, Trigger trigger) {
-    if (sock.name.empty() || sock.orphan) {
+    if (!sock.named || sock.orphan) {
         return;
     }
-    const auto it = triggered_.find(actionKey(hosts_[sock.host].info.name, sock.name, trigger));
+    const auto it = triggered_.find(actionKey(hosts_[sock.host].info.name, nameOf(sock), trigger));
     if (it == triggered_.end()) {
         return;
     }

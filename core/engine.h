@@ -52,13 +52,10 @@ struct TcpSock {
     TcpState state = TcpState::Closed;
     SocketRole role = SocketRole::Active;
     FourTuple tuple;
-    std::string name;
+    bool named = false; // the scenario named it: the name is in Engine::socketNames_
     Program program = Program::None;
-    std::uint32_t listenerSlot = UINT32_MAX; // for an accepted child: its listener
-    // Listener.
-    std::vector<std::string> acceptNames;
-    std::size_t accepted = 0;
-    std::uint32_t childReceiveBuffer = kDefaultReceiveBuffer;
+    std::uint32_t listenerSlot = UINT32_MAX;                  // for an accepted child: its listener
+    std::uint32_t childReceiveBuffer = kDefaultReceiveBuffer; // a listener's, for its children
 
     // Send side. The stream's byte k has sequence number iss + 1 + k; a FIN follows the last byte.
     Seq iss;
@@ -314,6 +311,7 @@ private:
     const Scenario& scenario_;
     TraceSink& sink_;
     const bool recordFacts_;
+    const bool recordSockets_;
     SimTime now_{};
     std::uint64_t order_ = 0;
     EventQueue queue_;
@@ -334,6 +332,13 @@ private:
                                  Trigger trigger);
     // The names of named incarnations, for fault rules; a load's thousands of sockets have none.
     absl::flat_hash_map<SocketId, std::string> socketNames_;
+    const std::string& nameOf(const TcpSock& sock) const;
+    // A listener's names for the connections it accepts, in order, and how many it has given.
+    struct AcceptNames {
+        std::vector<std::string> names;
+        std::size_t given = 0;
+    };
+    absl::flat_hash_map<SocketId, AcceptNames> acceptNames_;
     // Each address's host, or kShared when several hosts sit behind it (NAT). A scenario has a
     // handful of hosts: a short list beats a hash table for every segment sent.
     std::vector<std::pair<Ipv4, HostId>> hostByAddress_;

@@ -59,6 +59,7 @@ public:
         series_.truncated = truncated;
     }
     bool wantsFacts() const override { return false; }
+    bool wantsSockets() const override { return false; }
     bool sampled(SimTime at, const std::vector<HostCounters>& hosts) override {
         return keeper_.sampled(at, hosts);
     }

@@ -547,11 +547,14 @@ void Engine::establishedReceive(TcpSock& sock, const Segment& segment, SegmentId
     switch (sock.state) {
     case TcpState::SynReceived: {
         setState(sock, TcpState::Established, Reason(Cause::RcvAckOfSyn), id);
-        TcpSock& listener = sockets_[sock.listenerSlot];
-        if (listener.state == TcpState::Listen && listener.accepted < listener.acceptNames.size()) {
-            sock.name = listener.acceptNames[listener.accepted++];
-            socketNames_[sock.id] = sock.name;
-            hosts_[hostId].named[sock.name] = slot;
+        const TcpSock& listener = sockets_[sock.listenerSlot];
+        const auto accept = acceptNames_.find(listener.id);
+        if (listener.state == TcpState::Listen && accept != acceptNames_.end() &&
+            accept->second.given < accept->second.names.size()) {
+            const std::string& name = accept->second.names[accept->second.given++];
+            sock.named = true;
+            socketNames_[sock.id] = name;
+            hosts_[hostId].named[name] = slot;
             publish(sock);
         }
         appEvent(sock, AppEvent::Established);

@@ -537,8 +537,8 @@ void Engine::closeSocket(std::uint32_t slot) {
     TcpSock* sock = &sockets_[slot];
     Host& host = hosts_[sock->host];
     appCall(sock, sock->host, AppCallKind::Close, 0, Reason(Cause::AppClose));
-    {
-        const auto named = host.named.find(sock->name);
+    if (sock->named) {
+        const auto named = host.named.find(nameOf(*sock));
         if (named != host.named.end() && named->second == slot) {
             host.named.erase(named); // the descriptor is gone, the socket may live on
         }

@@ -151,6 +151,8 @@ public:
     // A sink that keeps only the sampled counters says no here, and the engine spares itself
     // building facts and segment records nobody reads. The simulation is the same either way.
     virtual bool wantsFacts() const { return true; }
+    // Likewise for socketAdded() and socketUpdated(): a sink that only counts says no.
+    virtual bool wantsSockets() const { return true; }
 };
 
 class TraceRecorder final : public TraceSink {
