@@ -415,7 +415,11 @@ void Engine::transmit(HostId from, const Segment& segment, Reason reason) {
             slot = static_cast<std::uint32_t>(inFlight_.size());
             inFlight_.emplace_back();
         }
-        inFlight_[slot] = InFlight{segment, from, to, traceId};
+        InFlight& flight = inFlight_[slot];
+        flight.segment = segment;
+        flight.from = from;
+        flight.to = to;
+        flight.traceId = traceId;
         scheduleAfter(delay, EventKind::Deliver, slot);
     };
     launch(id);
@@ -501,7 +505,8 @@ std::uint32_t Engine::allocSocket(HostId host, SocketRole role, const std::strin
     if (!freeSockets_.empty()) {
         slot = freeSockets_.back();
         freeSockets_.pop_back();
-        sockets_[slot] = TcpSock{};
+        static const TcpSock fresh;
+        sockets_[slot] = fresh;
     } else {
         slot = static_cast<std::uint32_t>(sockets_.size());
         sockets_.emplace_back();
