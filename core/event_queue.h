@@ -129,7 +129,7 @@ private:
         void pop() { ++head_; }
 
     private:
-        void grow() {
+        [[gnu::cold, gnu::noinline]] void grow() {
             std::vector<Event> bigger(std::max<std::size_t>(16, ring_.size() * 2));
             for (std::size_t i = head_; i != tail_; ++i) {
                 bigger[i - head_] = ring_[i & mask_];
@@ -154,6 +154,11 @@ private:
         if (cached < lanes_.size() && lanes_[cached].delay == delay) {
             return cached;
         }
+        return findLane(delay, hint);
+    }
+
+    // laneFor() when the hint table does not know the delay.
+    [[gnu::noinline]] std::size_t findLane(Duration delay, std::size_t hint) {
         std::size_t lane = 0;
         while (lane < lanes_.size() && lanes_[lane].delay != delay) {
             ++lane;
