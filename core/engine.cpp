@@ -118,12 +118,14 @@ void Engine::run() {
             if (!sock.timerArmed(kind)) {
                 queue_.pop();
                 sock.queuedAt[event.detail] = kNotQueued;
+                sock.ticket[event.detail] = EventQueue::kNoTicket;
                 continue;
             }
             if (sock.deadline[event.detail] > event.at) {
                 // Re-armed for later since this event was queued: move it there.
                 queue_.pop();
                 sock.queuedAt[event.detail] = sock.deadline[event.detail];
+                sock.ticket[event.detail] = EventQueue::kNoTicket; // the heap's, from now on
                 Event later = event;
                 later.at = sock.deadline[event.detail];
                 later.order = order_++;
@@ -169,6 +171,7 @@ void Engine::dispatch(const Event& event) {
         TcpSock& sock = sockets_[event.slot];
         const auto kind = static_cast<TimerKind>(event.detail);
         sock.queuedAt[event.detail] = kNotQueued;
+        sock.ticket[event.detail] = EventQueue::kNoTicket;
         sock.armed &= static_cast<std::uint8_t>(~(1U << event.detail));
         if (recordFacts_) {
             Fact f;
@@ -556,6 +559,10 @@ void Engine::publish(const TcpSock& sock) {
 
 void Engine::freeSocket(std::uint32_t slot) {
     TcpSock& sock = sockets_[slot];
+    for (EventQueue::Ticket& ticket : sock.ticket) {
+        queue_.cancel(ticket); // the socket is gone: its timer events would only be skipped
+        ticket = EventQueue::kNoTicket;
+    }
     if (sock.named) {
         Host& host = hosts_[sock.host];
         const auto named = host.named.find(nameOf(sock));

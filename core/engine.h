@@ -127,6 +127,11 @@ struct TcpSock {
     // than that keeps its event, which re-queues itself when it comes up (mod_timer's trick).
     std::array<SimTime, kTimerKindCount> queuedAt{kNotQueued, kNotQueued, kNotQueued, kNotQueued,
                                                   kNotQueued};
+    // That event's ticket while it waits in a lane, to withdraw it once it could only be skipped
+    // (kNoTicket: no event, or one in the queue's heap).
+    std::array<EventQueue::Ticket, kTimerKindCount> ticket{
+        EventQueue::kNoTicket, EventQueue::kNoTicket, EventQueue::kNoTicket, EventQueue::kNoTicket,
+        EventQueue::kNoTicket};
     std::uint8_t armed = 0; // bit per TimerKind
 
     Seq writeSeq() const {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -40,8 +41,16 @@ struct Event {
 // because virtual time never goes back, and costs O(1) instead of a heap's O(log n) cache misses.
 // Everything else goes to a binary heap. A winner tree over the lanes' and the heap's first
 // events keeps the earliest one at its root: a pop or a push redoes one path of three matches.
+//
+// A lane is a ring, or, for events that may be withdrawn before their time (a socket's timers),
+// a linked list of pooled nodes: withdrawing one unlinks it, so that a timer cancelled long before
+// it would fire costs no memory in the meantime and no pop later. Only live timers hold a node.
 class EventQueue {
 public:
+    // Names an event pushed with pushCancellableAfter(), until it is popped or cancelled.
+    using Ticket = std::uint32_t;
+    static constexpr Ticket kNoTicket = UINT32_MAX;
+
     EventQueue() {
         keys_.fill(kNone);
         for (std::size_t i = 0; i < kSources; ++i) {
@@ -63,17 +72,66 @@ public:
 
     // `event.at` must be now + delay, with now never decreasing between calls.
     void pushAfter(Duration delay, const Event& event) {
-        const std::size_t lane = laneFor(delay);
+        const std::size_t lane = laneFor(delay, false);
         if (lane == kHeap) {
             push(event);
             return;
         }
         ++size_;
         Lane& target = lanes_[lane];
-        if (target.empty()) {
+        if (target.ring.empty()) {
             refresh(lane, keyOf(event));
         }
-        target.push(event);
+        target.ring.push(event);
+    }
+
+    // As pushAfter(), for an event that cancel() may withdraw. Returns kNoTicket when the event
+    // went to the heap, where it cannot be withdrawn.
+    Ticket pushCancellableAfter(Duration delay, const Event& event) {
+        const std::size_t lane = laneFor(delay, true);
+        if (lane == kHeap) {
+            push(event);
+            return kNoTicket;
+        }
+        ++size_;
+        Ticket node;
+        if (!freeNodes_.empty()) {
+            node = freeNodes_.back();
+            freeNodes_.pop_back();
+        } else {
+            node = static_cast<Ticket>(nodes_.size());
+            nodes_.emplace_back();
+        }
+        Node& fresh = nodes_[node];
+        fresh.event = event;
+        fresh.queued = true;
+        fresh.lane = static_cast<std::uint8_t>(lane);
+        fresh.next = kNoTicket;
+        Lane& target = lanes_[lane];
+        fresh.prev = target.tail;
+        if (target.tail == kNoTicket) {
+            target.head = node;
+            refresh(lane, keyOf(event));
+        } else {
+            nodes_[target.tail].next = node;
+        }
+        target.tail = node;
+        return node;
+    }
+
+    // Withdraws an event that pushCancellableAfter() queued and that is still queued.
+    void cancel(Ticket ticket) {
+        if (ticket == kNoTicket) {
+            return;
+        }
+        assert(nodes_[ticket].queued);
+        --size_;
+        const std::size_t lane = nodes_[ticket].lane;
+        const bool wasFirst = lanes_[lane].head == ticket;
+        unlink(ticket);
+        if (wasFirst) {
+            refreshList(lane);
+        }
     }
 
     bool empty() const { return size_ == 0; }
@@ -81,7 +139,11 @@ public:
     // The earliest event; the queue must not be empty.
     const Event& top() const {
         const std::size_t source = tree_[1];
-        return source == kHeap ? heap_.front() : lanes_[source].front();
+        if (source == kHeap) {
+            return heap_.front();
+        }
+        const Lane& lane = lanes_[source];
+        return lane.cancellable ? nodes_[lane.head].event : lane.ring.front();
     }
 
     // Removes what top() returned.
@@ -95,8 +157,13 @@ public:
             return;
         }
         Lane& lane = lanes_[source];
-        lane.pop();
-        refresh(source, lane.empty() ? kNone : keyOf(lane.front()));
+        if (lane.cancellable) {
+            unlink(lane.head);
+            refreshList(source);
+            return;
+        }
+        lane.ring.pop();
+        refresh(source, lane.ring.empty() ? kNone : keyOf(lane.ring.front()));
     }
 
 private:
@@ -112,11 +179,8 @@ private:
     static constexpr Key kNone = ~Key{0};
 
     // A FIFO in a ring whose size is a power of two; it doubles when full.
-    class Lane {
+    class Ring {
     public:
-        explicit Lane(Duration delay)
-            : delay(delay) {}
-        Duration delay;
         bool empty() const { return head_ == tail_; }
         const Event& front() const { return ring_[head_ & mask_]; }
         void push(const Event& event) {
@@ -145,29 +209,67 @@ private:
         std::size_t tail_ = 0;
     };
 
-    // The lane for a delay, a new one while there is room, else kHeap. Calls alternate between a
-    // few delays, so each delay's lane is remembered in a small direct-mapped table first.
-    std::size_t laneFor(Duration delay) {
+    // One delay's events: in the ring, or, if cancellable, in the list from head to tail.
+    struct Lane {
+        Lane(Duration delay, bool cancellable)
+            : delay(delay)
+            , cancellable(cancellable) {}
+        Duration delay;
+        bool cancellable;
+        Ring ring;
+        Ticket head = kNoTicket;
+        Ticket tail = kNoTicket;
+    };
+
+    struct Node {
+        Event event;
+        Ticket prev = kNoTicket;
+        Ticket next = kNoTicket;
+        std::uint8_t lane = 0;
+        bool queued = false;
+    };
+
+    void unlink(Ticket ticket) {
+        Node& node = nodes_[ticket];
+        Lane& lane = lanes_[node.lane];
+        (node.prev == kNoTicket ? lane.head : nodes_[node.prev].next) = node.next;
+        (node.next == kNoTicket ? lane.tail : nodes_[node.next].prev) = node.prev;
+        node.queued = false;
+        freeNodes_.push_back(ticket);
+    }
+
+    void refreshList(std::size_t lane) {
+        const Ticket head = lanes_[lane].head;
+        refresh(lane, head == kNoTicket ? kNone : keyOf(nodes_[head].event));
+    }
+
+    // The lane for a delay (and kind of lane), a new one while there is room, else kHeap. Calls
+    // alternate between a few delays, so each one's lane is remembered in a small table first.
+    std::size_t laneFor(Duration delay, bool cancellable) {
         const auto hint = static_cast<std::size_t>(
-            (static_cast<std::uint64_t>(delay.count()) * 0x9E3779B97F4A7C15ULL) >> 58);
+            ((static_cast<std::uint64_t>(delay.count()) * 2 + (cancellable ? 1 : 0)) *
+             0x9E3779B97F4A7C15ULL) >>
+            58);
         const std::uint8_t cached = hints_[hint];
-        if (cached < lanes_.size() && lanes_[cached].delay == delay) {
+        if (cached < lanes_.size() && lanes_[cached].delay == delay &&
+            lanes_[cached].cancellable == cancellable) {
             return cached;
         }
-        return findLane(delay, hint);
+        return findLane(delay, cancellable, hint);
     }
 
     // laneFor() when the hint table does not know the delay.
-    [[gnu::noinline]] std::size_t findLane(Duration delay, std::size_t hint) {
+    [[gnu::noinline]] std::size_t findLane(Duration delay, bool cancellable, std::size_t hint) {
         std::size_t lane = 0;
-        while (lane < lanes_.size() && lanes_[lane].delay != delay) {
+        while (lane < lanes_.size() &&
+               (lanes_[lane].delay != delay || lanes_[lane].cancellable != cancellable)) {
             ++lane;
         }
         if (lane == lanes_.size()) {
             if (lanes_.size() == kMaxLanes) {
                 return kHeap;
             }
-            lanes_.emplace_back(delay);
+            lanes_.emplace_back(delay, cancellable);
         }
         hints_[hint] = static_cast<std::uint8_t>(lane);
         return lane;
@@ -187,6 +289,8 @@ private:
 
     std::vector<Event> heap_;
     std::vector<Lane> lanes_;
+    std::vector<Node> nodes_;
+    std::vector<Ticket> freeNodes_;
     std::array<Key, kSources> keys_;                // each source's first event, or kNone
     std::array<std::uint8_t, 2 * kSources> tree_{}; // [1] the winner; [kSources + i] source i
     std::array<std::uint8_t, 64> hints_{};          // delay hash -> lane

@@ -249,10 +249,18 @@ void Engine::armTimer(TcpSock& sock, TimerKind kind, Duration after, Reason reas
     sock.armed |= static_cast<std::uint8_t>(1U << index);
     const SimTime queued = sock.queuedAt[index];
     if (queued == kNotQueued || queued > sock.deadline[index]) {
+        // mod_timer() to an earlier time: the event queued for later would only be skipped.
+        queue_.cancel(sock.ticket[index]);
         const auto slot = static_cast<std::uint32_t>(&sock - sockets_.data());
         sock.queuedAt[index] = sock.deadline[index];
-        scheduleAfter(after, EventKind::SocketTimer, slot, sock.id,
-                      static_cast<std::uint8_t>(index));
+        sock.ticket[index] =
+            queue_.pushCancellableAfter(after, Event{.at = sock.deadline[index],
+                                                     .order = order_++,
+                                                     .kind = EventKind::SocketTimer,
+                                                     .detail = static_cast<std::uint8_t>(index),
+                                                     .slot = slot,
+                                                     .id = sock.id,
+                                                     .generation = 0});
     }
     if (!recordFacts_) {
         return;

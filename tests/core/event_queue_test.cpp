@@ -8,6 +8,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <iterator>
+#include <map>
 #include <vector>
 
 namespace tdl::test {
@@ -78,6 +80,58 @@ TEST(EventQueue, LongLanes_SurviveCompaction) {
         ++left;
     }
     EXPECT_EQ(left, 20'000);
+}
+
+// Cancellable lanes (a socket's timers) beside rings and the heap (six delays, two kinds of lane:
+// more than seven lanes): an event withdrawn by its ticket never comes out, whether it was first in
+// its lane, last, or in between, and the others still come out in (time, insertion order).
+TEST(EventQueue, CancellableLanes_WithdrawnEventsNeverComeOut) {
+    Rng rng(3);
+    EventQueue queue;
+    std::vector<Event> model;
+    std::map<std::uint64_t, EventQueue::Ticket> tickets; // by order, for the queued cancellables
+    SimTime now{};
+    std::uint64_t order = 0;
+    int cancelled = 0;
+    for (int step = 0; step < 80'000; ++step) {
+        const std::uint64_t roll = rng.next() % 100;
+        if (model.empty() || roll < 45) {
+            const Duration delay(static_cast<std::int64_t>(rng.next() % 6) * 1000);
+            const Event event{now + delay, order++, EventKind::SocketTimer, 0, 0, 0, 0};
+            if (roll % 3 == 0) {
+                queue.pushAfter(delay, event);
+            } else {
+                // Past the seventh lane, an event goes to the heap and has no ticket.
+                const EventQueue::Ticket ticket = queue.pushCancellableAfter(delay, event);
+                if (ticket != EventQueue::kNoTicket) {
+                    tickets[event.order] = ticket;
+                }
+            }
+            model.push_back(event);
+            continue;
+        }
+        if (roll < 65 && !tickets.empty()) {
+            auto victim = tickets.begin();
+            std::advance(victim, static_cast<std::ptrdiff_t>(rng.next() % tickets.size()));
+            queue.cancel(victim->second);
+            std::erase_if(model, [&](const Event& e) { return e.order == victim->first; });
+            tickets.erase(victim);
+            ++cancelled;
+            continue;
+        }
+        const auto earliest = std::min_element(
+            model.begin(), model.end(), [](const Event& a, const Event& b) { return b > a; });
+        ASSERT_FALSE(queue.empty());
+        const Event got = queue.top();
+        ASSERT_EQ(got.at, earliest->at) << "step " << step;
+        ASSERT_EQ(got.order, earliest->order) << "step " << step;
+        queue.pop();
+        now = got.at;
+        tickets.erase(got.order);
+        model.erase(earliest);
+    }
+    EXPECT_EQ(queue.empty(), model.empty());
+    EXPECT_GT(cancelled, 10'000);
 }
 
 } // namespace
