@@ -761,7 +761,7 @@ std::uint32_t Engine::connect(HostId hostId, HostId peer, std::uint16_t peerPort
         held[chosen / 64] |= std::uint64_t{1} << (chosen % 64);
     }
     ++host.counters.connectsStarted;
-    host.connectPorts[chosen]++;
+    host.connectPorts.add(chosen);
     if (!action.socket.empty()) {
         host.named[action.socket] = slot;
     }
@@ -928,7 +928,7 @@ void Engine::sample() {
     for (const Host& host : hosts_) {
         HostCounters c = host.counters;
         c.orphans = host.orphans;
-        c.portsInUse = static_cast<std::int64_t>(host.connectPorts.size());
+        c.portsInUse = host.connectPorts.held();
         c.freePorts = host.sysctls.ip_local_port_range_high - host.sysctls.ip_local_port_range_low +
                       1 - c.portsInUse;
         counters.push_back(c);

@@ -165,6 +165,24 @@ struct TimeWaitSock {
     std::uint32_t generation = 0;
 };
 
+// How many sockets and TIME_WAIT records hold each local port, and how many ports are held. A
+// table by port, not a hash map: a busy client touches a random one of them per connection.
+class PortHolders {
+public:
+    bool contains(std::uint16_t port) const { return holders_[port] != 0; }
+    void add(std::uint16_t port) { held_ += holders_[port]++ == 0 ? 1 : 0; }
+    void remove(std::uint16_t port) {
+        if (holders_[port] != 0) {
+            held_ -= --holders_[port] == 0 ? 1 : 0;
+        }
+    }
+    std::uint32_t held() const { return held_; }
+
+private:
+    std::vector<std::uint32_t> holders_ = std::vector<std::uint32_t>(65536);
+    std::uint32_t held_ = 0;
+};
+
 struct InFlight {
     Segment segment;
     HostId from = kNoHost;
@@ -181,7 +199,7 @@ struct Host {
     absl::flat_hash_map<std::uint16_t, std::uint32_t> listeners;
     absl::flat_hash_map<FourTuple, std::uint32_t, FourTupleHash> timeWaits;
     // Local ports held by connect()ed sockets and TIME_WAIT records (bind buckets, fastreuse -1).
-    absl::flat_hash_map<std::uint16_t, std::uint32_t> connectPorts;
+    PortHolders connectPorts;
     // connect()ed 4-tuples (sockets and TIME_WAIT records) per destination address and port whose
     // local port lies in ip_local_port_range: when it equals the range's size and no TIME_WAIT
     // may be reused, connect() can fail without the kernel's scan.

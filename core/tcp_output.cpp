@@ -507,10 +507,7 @@ void Engine::releasePort(Host& host, const FourTuple& tuple, bool connectPort) {
     if (!connectPort) {
         return;
     }
-    const auto it = host.connectPorts.find(tuple.local.port);
-    if (it != host.connectPorts.end() && --it->second == 0) {
-        host.connectPorts.erase(it);
-    }
+    host.connectPorts.remove(tuple.local.port);
     if (tuple.local.port >= host.sysctls.ip_local_port_range_low &&
         tuple.local.port <= host.sysctls.ip_local_port_range_high) {
         const std::uint64_t key = destinationKey(tuple.remote);
