@@ -262,6 +262,9 @@ void Engine::anomaly(HostId host, SocketId socket, SegmentId id, Reason reason) 
 }
 
 void Engine::appCall(TcpSock* sock, HostId host, AppCallKind call, int error, Reason reason) {
+    if (!recordFacts_) {
+        return;
+    }
     Fact f;
     f.kind = FactKind::AppCall;
     f.host = host;
@@ -1001,7 +1004,8 @@ void Engine::loadTick() {
     const LoadConfig& load = *scenario_.load;
     const std::uint64_t n = loadStarted_++;
     const auto port = static_cast<std::uint16_t>(load.port + n % load.portCount);
-    const std::uint32_t slot = connect(loadClient_, loadServer_, port, Action{});
+    static const Action plainConnect; // no options: an ephemeral port, the default buffers
+    const std::uint32_t slot = connect(loadClient_, loadServer_, port, plainConnect);
     if (slot != kNoSlot) {
         sockets_[slot].program = Program::LoadClient;
         sockets_[slot].reading = load.clientReads;

@@ -95,6 +95,9 @@ void Engine::rescheduleTimeWait(TimeWaitSock& tw, Duration after, Reason reason)
     tw.deadline = now_ + after;
     const auto slot = static_cast<std::uint32_t>(&tw - timeWaits_.data());
     scheduleAfter(after, EventKind::TwTimer, slot, tw.id, 0, tw.generation);
+    if (!recordFacts_) {
+        return;
+    }
     Fact f;
     f.kind = FactKind::TimerArmed;
     f.host = tw.host;
@@ -107,19 +110,19 @@ void Engine::rescheduleTimeWait(TimeWaitSock& tw, Duration after, Reason reason)
 
 void Engine::onTimeWaitTimer(std::uint32_t twSlot) {
     TimeWaitSock& tw = timeWaits_[twSlot];
-    Fact f;
-    f.kind = FactKind::TimerFired;
-    f.host = tw.host;
-    f.socket = tw.id;
-    f.timer = tw.substate == TcpState::TimeWait ? TimerKind::TimeWait : TimerKind::FinWait2;
-    f.reason = tw.substate == TcpState::TimeWait
-                   ? Reason(Cause::TimeWaitExpired)
-                   : Reason(Cause::FinWait2Timeout, hosts_[tw.host].sysctls.tcp_fin_timeout);
-    fact(f);
     const Reason why =
         tw.substate == TcpState::TimeWait
             ? Reason(Cause::TimeWaitExpired)
             : Reason(Cause::FinWait2Timeout, hosts_[tw.host].sysctls.tcp_fin_timeout);
+    if (recordFacts_) {
+        Fact f;
+        f.kind = FactKind::TimerFired;
+        f.host = tw.host;
+        f.socket = tw.id;
+        f.timer = tw.substate == TcpState::TimeWait ? TimerKind::TimeWait : TimerKind::FinWait2;
+        f.reason = why;
+        fact(f);
+    }
     killTimeWait(twSlot, why, kNoSegment);
 }
 
