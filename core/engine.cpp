@@ -412,7 +412,8 @@ void Engine::transmit(HostId from, const Segment& segment, Reason reason) {
         return;
     }
 
-    const auto launch = [&](SegmentId traceId) {
+    // Forced inline: every segment takes this path, and a duplicate takes it a second time.
+    const auto launch = [&](SegmentId traceId) __attribute__((always_inline)) {
         std::uint32_t slot;
         if (!freeInFlight_.empty()) {
             slot = freeInFlight_.back();
