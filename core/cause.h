@@ -59,6 +59,7 @@ namespace tdl {
     X(RstDataAfterClose, "rst_data_after_close")                                                   \
     X(RstNoSocket, "rst_no_socket")                                                                \
     X(RstBadAckInSynSent, "rst_bad_ack_in_syn_sent")                                               \
+    X(EmbryonicReset, "embryonic_reset") /* SYN-RECEIVED: an in-window RST or new SYN ends it */   \
     X(RstTooManyOrphans, "rst_too_many_orphans") /* arg0: orphans, arg1: tcp_max_orphans */        \
     X(RstNewDataInFinWait2, "rst_new_data_in_fin_wait2")                                           \
     X(RcvRst, "rcv_rst") /* arg0: errno reported to the application */                             \

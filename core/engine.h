@@ -300,6 +300,7 @@ private:
                          bool fromTimeWait);
     void synSentReceive(TcpSock& sock, const Segment& segment, SegmentId id);
     void establishedReceive(TcpSock& sock, const Segment& segment, SegmentId id);
+    bool synReceivedCheck(TcpSock& sock, const Segment& segment, SegmentId id);
     bool validateIncoming(TcpSock& sock, const Segment& segment, SegmentId id);
     int processAck(TcpSock& sock, const Segment& segment, SegmentId id);
     void sampleRtt(TcpSock& sock, Duration rtt);

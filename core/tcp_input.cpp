@@ -282,6 +282,98 @@ void Engine::challenge(TcpSock& sock, SegmentId id, Cause why) {
     }
 }
 
+// tcp_check_req(): a connection in SYN-RECEIVED is still a request socket in Linux, and that
+// judges a segment before any full socket sees it, in this order. True if processing goes on (the
+// child socket then repeats the usual checks, as tcp_child_process() does).
+bool Engine::synReceivedCheck(TcpSock& sock, const Segment& segment, SegmentId id) {
+    const HostId hostId = sock.host;
+    const Host& host = hosts_[hostId];
+    const bool rst = segment.has(flag::kRst);
+    std::uint8_t flags = segment.flags & (flag::kRst | flag::kSyn | flag::kAck);
+    bool pawsRejected = false;
+    if (sock.timestamps && segment.hasTimestamp) {
+        // The request keeps no stamp for ts_recent: it counts as set when the SYN,ACK's current
+        // timeout began (reqsk_timeout()).
+        const Duration timeout = std::min(
+            Duration(kTimeoutInit * (std::int64_t{1} << std::min(sock.retransmits, 30))), kRtoMax);
+        const std::int64_t nowSec = nowSeconds(host);
+        pawsRejected =
+            pawsReject(sock.tsRecent,
+                       nowSec - std::chrono::duration_cast<std::chrono::seconds>(timeout).count(),
+                       segment.timestamp.value, nowSec, rst);
+    }
+    // The peer's SYN again: our SYN,ACK again (inet_rtx_syn_ack(), rate-limited).
+    if (segment.seq == sock.irs && flags == flag::kSyn && !pawsRejected) {
+        if (oowRateLimited(sock.lastOowAck, sock.lastOowAckSet, host, segment)) {
+            delivered(hostId, sock.id, id, Reason(Cause::DupAckRateLimited));
+            return false;
+        }
+        delivered(hostId, sock.id, id, Reason(Cause::RcvSyn));
+        sendSegment(sock, flag::kSyn | flag::kAck, sock.iss, 0,
+                    Reason(Cause::Retransmit, sock.retransmits));
+        return false;
+    }
+    // An ACK of anything but our SYN,ACK (unsent data, or old) goes to the listener, whose
+    // tcp_rcv_state_process() answers an ACK with a RST (and a RST with nothing). Before the
+    // sequence check: RFC 793's rule for unsynchronized states.
+    if ((flags & flag::kAck) != 0 && segment.ack != sock.iss + 1) {
+        if (rst) {
+            delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
+            return false;
+        }
+        delivered(hostId, sock.id, id, Reason(Cause::RstNoSocket));
+        sendResetFor(hostId, segment, kNoSocket, Reason(Cause::RstNoSocket));
+        return false;
+    }
+    // tcp_in_window() against what the SYN,ACK offered, and PAWS: an ACK back (not to a RST).
+    const Seq windowStart = sock.rcvNxt;
+    const Seq windowEnd = sock.rcvNxt + sock.lastAdvertised;
+    const Seq end = segment.endSeq();
+    const bool inWindow = segment.seq == windowStart ||
+                          (after(end, windowStart) && before(segment.seq, windowEnd)) ||
+                          (segment.seq == windowEnd && segment.seq == end);
+    if (pawsRejected || !inWindow) {
+        if (rst) {
+            delivered(hostId, sock.id, id, Reason(Cause::RstOutOfWindow));
+            return false;
+        }
+        const Reason why =
+            pawsRejected
+                ? Reason(Cause::PawsReject, segment.timestamp.value, sock.tsRecent)
+                : Reason(Cause::OutOfWindow, static_cast<std::uint32_t>(segment.seq - sock.irs),
+                         static_cast<std::uint32_t>(sock.rcvNxt - sock.irs), sock.lastAdvertised);
+        if (oowRateLimited(sock.lastOowAck, sock.lastOowAckSet, host, segment)) {
+            delivered(hostId, sock.id, id, Reason(Cause::DupAckRateLimited));
+            return false;
+        }
+        delivered(hostId, sock.id, id, why);
+        sendAck(sock, why);
+        return false;
+    }
+    // A RST, or a SYN other than the peer's first, inside the window ends the attempt
+    // (embryonic_reset): the request is dropped, and a SYN gets a RST.
+    if (segment.seq == sock.irs) {
+        flags &= static_cast<std::uint8_t>(~flag::kSyn);
+    }
+    if ((flags & (flag::kRst | flag::kSyn)) != 0) {
+        const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
+        delivered(hostId, sock.id, id, Reason(Cause::EmbryonicReset));
+        if (!rst) {
+            sendResetFor(hostId, segment, sock.id, Reason(Cause::EmbryonicReset));
+        }
+        done(sock, Reason(Cause::EmbryonicReset), id);
+        if (sockets_[slot].id != kNoSocket) {
+            freeSocket(slot); // never accepted: no application holds it
+        }
+        return false;
+    }
+    if ((flags & flag::kAck) == 0) {
+        delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
+        return false;
+    }
+    return true;
+}
+
 // tcp_validate_incoming(): PAWS, the sequence check, RST and SYN. True if processing goes on.
 bool Engine::validateIncoming(TcpSock& sock, const Segment& segment, SegmentId id) {
     const Host& host = hosts_[sock.host];
@@ -381,16 +473,8 @@ bool Engine::validateIncoming(TcpSock& sock, const Segment& segment, SegmentId i
         return false;
     }
 
-    // Step 4: SYN in a synchronized state. RFC 5961 §4.2: challenge ACK. The one exception is the
-    // peer's retransmitted SYN reaching us in SYN-RECEIVED, which resends our SYN,ACK.
+    // Step 4: SYN in a synchronized state. RFC 5961 §4.2: challenge ACK.
     if (syn) {
-        if (sock.state == TcpState::SynReceived && segment.seq == sock.irs &&
-            !segment.has(flag::kAck)) {
-            delivered(hostId, sock.id, id, Reason(Cause::RcvSyn));
-            sendSegment(sock, flag::kSyn | flag::kAck, sock.iss, 0,
-                        Reason(Cause::Retransmit, sock.retransmits));
-            return false;
-        }
         challenge(sock, id, Cause::ChallengeAckForSyn);
         return false;
     }
@@ -525,6 +609,9 @@ void Engine::establishedReceive(TcpSock& sock, const Segment& segment, SegmentId
     const HostId hostId = sock.host;
     const auto alive = [&] { return sockets_[slot].id == sockId; };
 
+    if (sock.state == TcpState::SynReceived && !synReceivedCheck(sock, segment, id)) {
+        return;
+    }
     if (!validateIncoming(sock, segment, id)) {
         return;
     }
@@ -536,11 +623,6 @@ void Engine::establishedReceive(TcpSock& sock, const Segment& segment, SegmentId
     // Step 5: the ACK.
     const int acceptable = processAck(sock, segment, id);
     if (acceptable < 0) {
-        return;
-    }
-    if (acceptable == 0 && sock.state == TcpState::SynReceived) {
-        delivered(hostId, sock.id, id, Reason(Cause::RstNoSocket));
-        sendResetFor(hostId, segment, kNoSocket, Reason(Cause::RstNoSocket));
         return;
     }
     const bool finAcked = sock.finQueued && sock.sndUna == sock.writeSeq();

@@ -151,6 +151,10 @@ QString CauseCatalog::sentence(const Reason& reason) {
         return tr("No socket matches this segment: the stack answers with a RST.");
     case Cause::RstBadAckInSynSent:
         return tr("In SYN-SENT, the ACK does not acknowledge our SYN: the answer is a RST.");
+    case Cause::EmbryonicReset:
+        return tr(
+            "In SYN-RECEIVED, a RST or a new SYN inside the window ends the connection attempt: "
+            "the request is dropped, and a SYN gets a RST.");
     case Cause::RstTooManyOrphans:
         return tr("Too many orphaned sockets (%1, tcp_max_orphans = %2): close() sends a RST.")
             .arg(a[0])

@@ -528,6 +528,39 @@ TEST(PresetLessons, StaleDataNoTimeWait_AckOfUnsentDataDroppedSilentlyInEstablis
     EXPECT_FALSE(r.q.hasCause(FactKind::SegmentSent, Cause::ChallengeAckForAck)) << r.q.dump();
 }
 
+TEST(PresetLessons, StaleDataNoTimeWait_AckOfUnsentDataInFinWait1DrawsChallengeAck) {
+    // The same story with s2 closing just before c2's ACK of the stale bytes reaches it: in
+    // FIN-WAIT-1, tcp_rcv_state_process() answers tcp_ack()'s "unsent data" with
+    // tcp_send_challenge_ack().
+    Scenario scenario = loadPreset("stale-data-no-time-wait");
+    const PresetRun plain("stale-data-no-time-wait");
+    const auto stale = plain.q.anomalies(Cause::StaleDataAccepted);
+    ASSERT_EQ(stale.size(), 1U) << plain.q.dump();
+    const SimTime bogusAckSent = stale[0]->at; // c2 acknowledges the stale bytes at once
+    Action close;
+    close.time = bogusAckSent + 50us; // half way across the 100 us link
+    close.host = "server";
+    close.socket = "s2";
+    close.call = AppCallKind::Close;
+    scenario.actions.push_back(close);
+    const Trace trace = simulate(scenario);
+    const TraceQuery q(trace);
+    const SocketId s2 = q.socket("server", "s2");
+    EXPECT_EQ(q.enteredAt(s2, FinWait1), bogusAckSent + 50us) << q.dump();
+    const auto challenges = sentWithCause(trace, "server", Cause::ChallengeAckForAck);
+    ASSERT_FALSE(challenges.empty()) << q.dump();
+    EXPECT_EQ(challenges[0]->segment.sender, s2);
+    EXPECT_EQ(challenges[0]->sentAt, bogusAckSent + 100us);
+    EXPECT_FALSE(q.hasCause(FactKind::SegmentDelivered, Cause::AckOfUnsentData)) << q.dump();
+    // The two sides now disagree for good: c2 answers each challenge ACK and each FIN with its
+    // own ACK of those bytes, and tcp_invalid_ratelimit (500 ms) keeps the ping-pong to one
+    // challenge ACK per half second.
+    EXPECT_TRUE(q.hasCause(FactKind::SegmentDelivered, Cause::ChallengeAckRateLimited));
+    for (std::size_t i = 1; i < challenges.size(); ++i) {
+        EXPECT_GE(challenges[i]->sentAt - challenges[i - 1]->sentAt, 500ms) << q.dump();
+    }
+}
+
 TEST(PresetLessons, PawsRejectsOldSegment_SameStoryWithTimestamps) {
     const PresetRun r("paws-rejects-old-segment");
     const SocketId c = r.q.socket("client", "c");
