@@ -70,8 +70,8 @@ void DiagramPainter::paintPill(QPainter& p, QPointF center, const QString& text,
 void DiagramPainter::paintGaps(QPainter& p, const QRectF& exposed) const {
     const auto gaps = layout_.run()->axis().gaps();
     for (const TimeAxis::Gap& gap : gaps) {
-        const double y0 = layout_.yAtPosition(gap.start);
-        const double y1 = layout_.yAtPosition(gap.end);
+        const double y0 = layout_.yAfter(gap.from);
+        const double y1 = layout_.y(gap.to);
         if (y1 < exposed.top() || y0 > exposed.bottom()) {
             continue;
         }
@@ -92,8 +92,8 @@ void DiagramPainter::paintLifelines(QPainter& p, const QRectF& exposed) const {
         // The lifeline is broken where time is compressed, with the classic "//" mark.
         double from = top;
         for (const TimeAxis::Gap& gap : gaps) {
-            const double y0 = layout_.yAtPosition(gap.start);
-            const double y1 = layout_.yAtPosition(gap.end);
+            const double y0 = layout_.yAfter(gap.from);
+            const double y1 = layout_.y(gap.to);
             if (y1 < top || y0 > bottom) {
                 continue;
             }
@@ -109,7 +109,7 @@ void DiagramPainter::paintLifelines(QPainter& p, const QRectF& exposed) const {
         p.drawLine(QPointF(x, from), QPointF(x, bottom));
     }
     for (const TimeAxis::Gap& gap : gaps) {
-        const double mid = layout_.yAtPosition((gap.start + gap.end) / 2);
+        const double mid = (layout_.yAfter(gap.from) + layout_.y(gap.to)) / 2;
         if (mid < exposed.top() - 20 || mid > exposed.bottom() + 20 || trace_.hosts.empty()) {
             continue;
         }
@@ -289,13 +289,16 @@ void DiagramPainter::paintSegment(QPainter& p, SegmentId id) const {
         p.drawPolygon(arrowHead);
     }
 
-    const SegmentLabel label = segmentLabel(id);
-    p.save();
-    p.setTransform(label.frame, true);
-    p.setPen(selected ? colors_.text() : color.darker(colors_.dark() ? 90 : 115));
-    p.setFont(label.font);
-    p.drawText(label.room, label.alignment, label.text);
-    p.restore();
+    // The rest of a burst go without: the first segment's label stands for them.
+    if (layout_.burst(id) != 0) {
+        const SegmentLabel label = segmentLabel(id);
+        p.save();
+        p.setTransform(label.frame, true);
+        p.setPen(selected ? colors_.text() : color.darker(colors_.dark() ? 90 : 115));
+        p.setFont(label.font);
+        p.drawText(label.room, label.alignment, label.text);
+        p.restore();
+    }
     p.setOpacity(1.0);
 }
 
@@ -316,6 +319,13 @@ DiagramPainter::SegmentLabel DiagramPainter::segmentLabel(SegmentId id) const {
         const Reason& reason = trace_.facts[info.delayedFact].reason;
         text +=
             QStringLiteral(" ") + tr("(+%1)").arg(TraceText::duration(Duration(reason.args[1])));
+    }
+    if (layout_.burst(id) > 1) {
+        text = tr("%n segments: %1",
+                  "a burst: the segments a host sent at the same instant, drawn "
+                  "as one arrow labelled with the first of them",
+                  static_cast<int>(layout_.burst(id)))
+                   .arg(text);
     }
     SegmentLabel label;
     label.font = layout_.font();
@@ -338,6 +348,9 @@ DiagramPainter::SegmentLabel DiagramPainter::segmentLabel(SegmentId id) const {
 }
 
 QPolygonF DiagramPainter::segmentLabelOutline(SegmentId id) const {
+    if (layout_.burst(id) == 0) {
+        return {};
+    }
     const SegmentLabel label = segmentLabel(id);
     const double width = QFontMetricsF(label.font).horizontalAdvance(label.text);
     QRectF text = label.room;

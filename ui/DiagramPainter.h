@@ -39,7 +39,8 @@ public:
         Qt::Alignment alignment;
     };
     SegmentLabel segmentLabel(SegmentId id) const;
-    // Where the label's text lies on the diagram.
+    // Where the label's text lies on the diagram; empty for a segment drawn without a label (in
+    // a burst, the first segment is labelled for all).
     QPolygonF segmentLabelOutline(SegmentId id) const;
 
 private:
