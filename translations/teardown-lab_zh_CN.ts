@@ -398,6 +398,13 @@
             <source>(+%1)</source>
             <translation>（+%1）</translation>
         </message>
+        <message numerus="yes">
+            <source>%n segments: %1</source>
+            <comment>a burst: the segments a host sent at the same instant, drawn as one arrow labelled with the first of them</comment>
+            <translation>
+                <numerusform>%n 个报文段：%1</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::Document</name>

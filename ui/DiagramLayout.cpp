@@ -25,10 +25,125 @@ DiagramLayout::DiagramLayout(RunPtr run, const QFont& font, double viewportWidth
         12 + std::max({metrics_.horizontalAdvance(TraceText::duration(Duration(59'800'000))),
                        metrics_.horizontalAdvance(TraceText::duration(Duration(252'000'000))),
                        metrics_.horizontalAdvance(TraceText::duration(Duration(999'000)))});
+    placeRows();
     placeTimers();
     placeLabels();
     placeHosts(viewportWidth);
-    size_.setHeight(top_ + run_->axis().length() * zoom_ + 3 * line);
+    size_.setHeight(top_ + run_->axis().length() * zoom_ + rowsHeight_ + 3 * line);
+}
+
+void DiagramLayout::placeRows() {
+    const Trace& trace = run_->trace();
+    const TraceIndex& index = run_->index();
+    const TimeAxis& axis = run_->axis();
+    const std::size_t segments = trace.segments.size();
+    std::vector<int> sentRow(segments, 0);
+    std::vector<int> arrivedRow(segments, 0);
+    burst_.assign(segments, 1);
+    rows_.clear();
+    rowsHeight_ = 0;
+
+    // One host at one instant: how many segments it sends and receives, and its rows so far.
+    struct Host {
+        int sends = 0;
+        int deliveries = 0;
+        int row = -1; // none yet
+        bool sent = false;
+        int burstSent = -1; // the row of a burst's sends, and of its deliveries
+        int burstDelivered = -1;
+        bool burstLabelled = false;
+    };
+    std::vector<Host> hosts(trace.hosts.size());
+    const auto arrowEnd = [&](const Fact& fact) {
+        return (fact.kind == FactKind::SegmentSent || fact.kind == FactKind::SegmentDelivered) &&
+               fact.segment < segments && fact.host < hosts.size();
+    };
+    std::vector<SegmentId> here; // the segments with an end at this instant
+    for (std::size_t first = 0; first < trace.facts.size();) {
+        const SimTime at = trace.facts[first].at;
+        std::size_t last = first;
+        std::fill(hosts.begin(), hosts.end(), Host{});
+        for (; last < trace.facts.size() && trace.facts[last].at == at; ++last) {
+            const Fact& fact = trace.facts[last];
+            if (arrowEnd(fact)) {
+                ++(fact.kind == FactKind::SegmentSent ? hosts[fact.host].sends
+                                                      : hosts[fact.host].deliveries);
+            }
+        }
+        int rows = 1;
+        here.clear();
+        for (std::size_t i = first; i < last; ++i) {
+            const Fact& fact = trace.facts[i];
+            if (!arrowEnd(fact)) {
+                continue;
+            }
+            Host& host = hosts[fact.host];
+            const bool sent = fact.kind == FactKind::SegmentSent;
+            const bool burst = (sent ? host.sends : host.deliveries) > kLongestGroup;
+            int& burstRow = sent ? host.burstSent : host.burstDelivered;
+            int row = burstRow;
+            if (!burst || burstRow < 0) {
+                // A send shares the row of the delivery just before it; anything else takes the
+                // next one.
+                if (host.row < 0) {
+                    host.row = 0;
+                } else if (!sent || host.sent) {
+                    ++host.row;
+                }
+                host.sent = sent;
+                row = host.row;
+                if (burst) {
+                    burstRow = row;
+                }
+            }
+            if (sent && burst) {
+                // The first segment of the burst is labelled for all of them.
+                burst_[fact.segment] =
+                    host.burstLabelled ? 0 : static_cast<std::uint32_t>(host.sends);
+                host.burstLabelled = true;
+            }
+            (sent ? sentRow : arrivedRow)[fact.segment] = row;
+            rows = std::max(rows, row + 1);
+            here.push_back(fact.segment);
+        }
+        first = last;
+        if (rows == 1) {
+            continue;
+        }
+        // Parallel arrows one row apart keep their labels apart if the rows are a label high
+        // across the arrows: taller rows where an arrow is steep. The steepest spans the most
+        // height over the least width, the narrowest the hosts can be apart (placeHosts()), half
+        // of it for a loss.
+        const double label = metrics_.height() + 4;
+        const double narrowest = 30 * metrics_.averageCharWidth();
+        double slope = 0;
+        for (const SegmentId id : here) {
+            const SegmentRecord& record = trace.segments[id];
+            const TraceIndex::SegmentInfo& info = index.segment(id);
+            const double width =
+                (narrowest - groupHalfWidth(record.from) - groupHalfWidth(record.to)) *
+                (info.fate == TraceIndex::Fate::Dropped ? 0.5 : 1.0);
+            const double height =
+                (axis.position(info.endAt) - axis.position(record.sentAt)) * zoom_ +
+                (rows - 1) * label;
+            slope = std::max(slope, height / std::max(width, 1.0));
+        }
+        const double row = label * std::sqrt(1 + slope * slope);
+        rows_.push_back({at, rowsHeight_, (rows - 1) * row, row});
+        rowsHeight_ += rows_.back().height;
+    }
+
+    sentRow_.assign(segments, 0);
+    arrivedRow_.assign(segments, 0);
+    for (SegmentId id = 0; id < segments; ++id) {
+        const TraceIndex::SegmentInfo& info = index.segment(id);
+        sentRow_[id] = sentRow[id] * rowHeight(trace.segments[id].sentAt);
+        // A loss or a segment still in flight ends as far down as it starts: parallel to its
+        // fellows.
+        arrivedRow_[id] = info.fate == TraceIndex::Fate::Delivered
+                              ? arrivedRow[id] * rowHeight(info.endAt)
+                              : sentRow_[id];
+    }
 }
 
 void DiagramLayout::placeTimers() {
@@ -165,12 +280,44 @@ void DiagramLayout::placeHosts(double viewportWidth) {
     }
 }
 
+std::vector<DiagramLayout::Rows>::const_iterator DiagramLayout::rowsFrom(SimTime t) const {
+    return std::lower_bound(rows_.begin(), rows_.end(), t,
+                            [](const Rows& rows, SimTime at) { return rows.at < at; });
+}
+
+double DiagramLayout::rowHeight(SimTime t) const {
+    const auto rows = rowsFrom(t);
+    return rows != rows_.end() && rows->at == t ? rows->row : 0.0;
+}
+
 double DiagramLayout::y(SimTime t) const {
-    return yAtPosition(run_->axis().position(t));
+    const auto next = rowsFrom(t);
+    const double above = next == rows_.end() ? rowsHeight_ : next->above;
+    return top_ + run_->axis().position(t) * zoom_ + above;
+}
+
+double DiagramLayout::yAfter(SimTime t) const {
+    const auto rows = rowsFrom(t);
+    return y(t) + (rows != rows_.end() && rows->at == t ? rows->height : 0.0);
 }
 
 SimTime DiagramLayout::timeAt(double y) const {
-    return run_->axis().timeAt((y - top_) / zoom_);
+    const TimeAxis& axis = run_->axis();
+    // The last instant with rows that begins at or above y: y is in its rows, or below them.
+    const auto after =
+        std::upper_bound(rows_.begin(), rows_.end(), y, [&](double v, const Rows& r) {
+            return v < top_ + axis.position(r.at) * zoom_ + r.above;
+        });
+    double above = 0;
+    if (after != rows_.begin()) {
+        const Rows& rows = *std::prev(after);
+        const double start = top_ + axis.position(rows.at) * zoom_ + rows.above;
+        if (y <= start + rows.height) {
+            return rows.at;
+        }
+        above = rows.above + rows.height;
+    }
+    return axis.timeAt((y - top_ - above) / zoom_);
 }
 
 double DiagramLayout::groupHalfWidth(HostId host) const {
@@ -214,7 +361,7 @@ QLineF DiagramLayout::arrow(SegmentId id) const {
     if (info.fate == TraceIndex::Fate::Dropped) {
         xe = (xs + xe) / 2;
     }
-    return {xs, y(record.sentAt), xe, y(info.endAt)};
+    return {xs, y(record.sentAt) + sentRow_[id], xe, y(info.endAt) + arrivedRow_[id]};
 }
 
 double DiagramLayout::progress(SegmentId id, SimTime t) const {
@@ -226,10 +373,9 @@ double DiagramLayout::progress(SegmentId id, SimTime t) const {
     if (t >= end) {
         return 1.0;
     }
-    const TimeAxis& axis = run_->axis();
-    const double start = axis.position(sent);
-    const double length = axis.position(end) - start;
-    return length <= 0 ? 1.0 : std::clamp((axis.position(t) - start) / length, 0.0, 1.0);
+    // The head is level with the cursor.
+    const QLineF a = arrow(id);
+    return a.dy() <= 0 ? 1.0 : std::clamp((y(t) - a.y1()) / a.dy(), 0.0, 1.0);
 }
 
 DiagramLayout::Hit DiagramLayout::hitTest(QPointF point, SimTime t, bool futureShown) const {
@@ -306,7 +452,7 @@ DiagramLayout::Hit DiagramLayout::hitTest(QPointF point, SimTime t, bool futureS
     }
     const auto gaps = run_->axis().gaps();
     for (std::size_t i = 0; i < gaps.size(); ++i) {
-        if (point.y() >= yAtPosition(gaps[i].start) && point.y() <= yAtPosition(gaps[i].end)) {
+        if (point.y() >= yAfter(gaps[i].from) && point.y() <= y(gaps[i].to)) {
             return {Hit::Kind::Gap, i};
         }
     }

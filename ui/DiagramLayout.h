@@ -18,6 +18,14 @@ namespace tdl::ui {
 // lifelines and their lanes, each segment's arrow, the timer brackets, the labels beside the
 // lifelines (pushed apart so they never overlap). Time runs down. hitTest() maps a point back to
 // the thing under it, as Wireshark's sequence diagram does.
+//
+// Time maps to height along the run's time axis, with one addition: segments that leave one host
+// at the same instant (an ACK and the request behind it, an answer and its FIN) get a row each,
+// one label high, in the order the host sent them; so do segments that reach one host at the same
+// instant. Such an instant is drawn that much taller, whatever the zoom, so that their arrows and
+// labels do not lie on top of one another. A segment sent in answer to one just delivered leaves
+// from the row where that one arrived. More than kLongestGroup segments sent at once are a burst
+// (a window's worth of data): they share one row and one arrow, labelled once.
 class DiagramLayout {
 public:
     struct Label {
@@ -46,8 +54,10 @@ public:
     QSizeF size() const { return size_; }
     double headerHeight() const { return headerHeight_; }
     double gutterWidth() const { return gutterWidth_; }
+    // Where an instant begins: its first row.
     double y(SimTime t) const;
-    double yAtPosition(double axisPosition) const { return top_ + axisPosition * zoom_; }
+    // Below every row of an instant.
+    double yAfter(SimTime t) const;
     SimTime timeAt(double y) const;
 
     double lifelineX(HostId host) const { return hostX_[host]; }
@@ -70,6 +80,11 @@ public:
     double progress(SegmentId id, SimTime t) const;
     // A segment's label starts this fraction of its arrow's length past the sender.
     static constexpr double kLabelInset = 0.07;
+    // The most segments one host sends at one instant that get a row each.
+    static constexpr int kLongestGroup = 4;
+    // How many segments a segment's arrow and label stand for: 1; for the first segment of a
+    // burst, the burst's size; 0 for the rest of a burst, which have no label of their own.
+    std::uint32_t burst(SegmentId id) const { return burst_[id]; }
     // Whether a timer is drawn as a bracket (delayed-ACK timers are too short and too many).
     static bool showsTimer(TimerKind kind) { return kind != TimerKind::DelayedAck; }
 
@@ -79,9 +94,22 @@ public:
     std::optional<SegmentId> segmentAt(QPointF point, SimTime t, bool futureShown) const;
 
 private:
+    // An instant with more than one row.
+    struct Rows {
+        SimTime at{};
+        double above = 0;  // the height of the extra rows of all instants before it
+        double height = 0; // of its own extra rows
+        double row = 0;    // of one row
+    };
+
+    void placeRows();
     void placeHosts(double viewportWidth);
     void placeTimers();
     void placeLabels();
+    // The first instant with rows at or after t.
+    std::vector<Rows>::const_iterator rowsFrom(SimTime t) const;
+    // The height of one row at instant t; 0 if it has a single row.
+    double rowHeight(SimTime t) const;
 
     RunPtr run_;
     QFont font_;
@@ -99,6 +127,11 @@ private:
     std::vector<int> timerColumn_;    // by timer index; -1 when not shown
     std::vector<int> bracketColumns_; // by host
     std::vector<Label> labels_;
+    std::vector<Rows> rows_;
+    double rowsHeight_ = 0;          // of all instants' extra rows together
+    std::vector<double> sentRow_;    // by segment: how far below y(sent) its arrow starts
+    std::vector<double> arrivedRow_; // and below y(end), where it ends
+    std::vector<std::uint32_t> burst_;
 };
 
 } // namespace tdl::ui

@@ -70,8 +70,8 @@ void DiagramPainter::paintPill(QPainter& p, QPointF center, const QString& text,
 void DiagramPainter::paintGaps(QPainter& p, const QRectF& exposed) const {
     const auto gaps = layout_.run()->axis().gaps();
     for (const TimeAxis::Gap& gap : gaps) {
-        const double y0 = layout_.yAtPosition(gap.start);
-        const double y1 = layout_.yAtPosition(gap.end);
+        const double y0 = layout_.yAfter(gap.from);
+        const double y1 = layout_.y(gap.to);
         if (y1 < exposed.top() || y0 > exposed.bottom()) {
             continue;
         }
@@ -92,8 +92,8 @@ void DiagramPainter::paintLifelines(QPainter& p, const QRectF& exposed) const {
         // The lifeline is broken where time is compressed, with the classic "//" mark.
         double from = top;
         for (const TimeAxis::Gap& gap : gaps) {
-            const double y0 = layout_.yAtPosition(gap.start);
-            const double y1 = layout_.yAtPosition(gap.end);
+            const double y0 = layout_.yAfter(gap.from);
+            const double y1 = layout_.y(gap.to);
             if (y1 < top || y0 > bottom) {
                 continue;
             }
@@ -109,7 +109,7 @@ void DiagramPainter::paintLifelines(QPainter& p, const QRectF& exposed) const {
         p.drawLine(QPointF(x, from), QPointF(x, bottom));
     }
     for (const TimeAxis::Gap& gap : gaps) {
-        const double mid = layout_.yAtPosition((gap.start + gap.end) / 2);
+        const double mid = (layout_.yAfter(gap.from) + layout_.y(gap.to)) / 2;
         if (mid < exposed.top() - 20 || mid > exposed.bottom() + 20 || trace_.hosts.empty()) {
             continue;
         }
@@ -289,44 +289,77 @@ void DiagramPainter::paintSegment(QPainter& p, SegmentId id) const {
         p.drawPolygon(arrowHead);
     }
 
-    // The label, upright along the arrow, just above it.
-    QString label = TraceText::segmentLabel(trace_, id, frame_.seqMode);
-    if (isRetransmission(trace_, index_, id)) {
-        label = QStringLiteral("↻ ") + label;
+    // The rest of a burst go without: the first segment's label stands for them.
+    if (layout_.burst(id) != 0) {
+        const SegmentLabel label = segmentLabel(id);
+        p.save();
+        p.setTransform(label.frame, true);
+        p.setPen(selected ? colors_.text() : color.darker(colors_.dark() ? 90 : 115));
+        p.setFont(label.font);
+        p.drawText(label.room, label.alignment, label.text);
+        p.restore();
     }
-    if (copy) {
-        label += QStringLiteral(" ") + tr("(copy)");
+    p.setOpacity(1.0);
+}
+
+DiagramPainter::SegmentLabel DiagramPainter::segmentLabel(SegmentId id) const {
+    const SegmentRecord& record = trace_.segments[id];
+    const TraceIndex::SegmentInfo& info = index_.segment(id);
+    QString text = TraceText::segmentLabel(trace_, id, frame_.seqMode);
+    if (isRetransmission(trace_, index_, id)) {
+        text = QStringLiteral("↻ ") + text;
+    }
+    if (record.duplicateOf != kNoSegment) {
+        text += QStringLiteral(" ") + tr("(copy)");
     }
     if (!info.copies.empty()) {
-        label += QStringLiteral(" ×%1").arg(info.copies.size() + 1);
+        text += QStringLiteral(" ×%1").arg(info.copies.size() + 1);
     }
-    if (delayed) {
+    if (info.delayedFact != TraceIndex::kNone) {
         const Reason& reason = trace_.facts[info.delayedFact].reason;
-        label +=
+        text +=
             QStringLiteral(" ") + tr("(+%1)").arg(TraceText::duration(Duration(reason.args[1])));
     }
-    // It starts just past the sender's end, so that two arrows crossing (a simultaneous close)
-    // keep their labels apart.
-    QFont font = layout_.font();
-    font.setBold(selected || record.segment.has(flag::kFin) || record.segment.has(flag::kSyn) ||
-                 record.segment.has(flag::kRst));
-    const QFontMetricsF fm(font);
+    if (layout_.burst(id) > 1) {
+        text = tr("%n segments: %1",
+                  "a burst: the segments a host sent at the same instant, drawn "
+                  "as one arrow labelled with the first of them",
+                  static_cast<int>(layout_.burst(id)))
+                   .arg(text);
+    }
+    SegmentLabel label;
+    label.font = layout_.font();
+    label.font.setBold(frame_.selected == id || record.segment.has(flag::kFin) ||
+                       record.segment.has(flag::kSyn) || record.segment.has(flag::kRst));
+    const QFontMetricsF fm(label.font);
+    const QLineF line = layout_.arrow(id);
     const bool rightward = line.dx() >= 0;
     const QLineF base = rightward ? line : QLineF(line.p2(), line.p1());
     const double half = line.length() / 2;
     const double inset = line.length() * DiagramLayout::kLabelInset;
     const double room = std::max(40.0, line.length() - 2 * inset);
-    const QString shown = fm.elidedText(label, Qt::ElideRight, room);
-    p.save();
-    p.translate(base.center());
-    p.rotate(-base.angle());
-    p.setPen(selected ? colors_.text() : color.darker(colors_.dark() ? 90 : 115));
-    p.setFont(font);
-    const QRectF box = rightward ? QRectF(-half + inset, -fm.height() - 1, room, fm.height())
-                                 : QRectF(half - inset - room, -fm.height() - 1, room, fm.height());
-    p.drawText(box, (rightward ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignBottom, shown);
-    p.restore();
-    p.setOpacity(1.0);
+    label.text = fm.elidedText(text, Qt::ElideRight, room);
+    label.frame.translate(base.center().x(), base.center().y());
+    label.frame.rotate(-base.angle());
+    label.room = rightward ? QRectF(-half + inset, -fm.height() - 1, room, fm.height())
+                           : QRectF(half - inset - room, -fm.height() - 1, room, fm.height());
+    label.alignment = (rightward ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignBottom;
+    return label;
+}
+
+QPolygonF DiagramPainter::segmentLabelOutline(SegmentId id) const {
+    if (layout_.burst(id) == 0) {
+        return {};
+    }
+    const SegmentLabel label = segmentLabel(id);
+    const double width = QFontMetricsF(label.font).horizontalAdvance(label.text);
+    QRectF text = label.room;
+    if (label.alignment & Qt::AlignLeft) {
+        text.setWidth(width);
+    } else {
+        text.setLeft(text.right() - width);
+    }
+    return label.frame.map(QPolygonF(text));
 }
 
 void DiagramPainter::paintLabels(QPainter& p, const QRectF& exposed) const {

@@ -7,6 +7,8 @@
 
 #include <QCoreApplication>
 #include <QPainter>
+#include <QPolygonF>
+#include <QTransform>
 
 namespace tdl::ui {
 
@@ -26,6 +28,20 @@ public:
     void paint(QPainter& painter, const QRectF& exposed, double headerTop) const;
     // A running timer's label: "2MSL 42.1 s left".
     static QString countdownText(TimerKind timer, Duration left);
+
+    // A segment's label as drawn: upright along its arrow, just above it. It starts just past the
+    // sender's end, so that two arrows crossing (a simultaneous close) keep their labels apart.
+    struct SegmentLabel {
+        QString text; // elided to the room there is
+        QFont font;
+        QTransform frame; // from the arrow's own frame (x along it, y across) to the diagram
+        QRectF room;      // where the text goes, in the arrow's frame
+        Qt::Alignment alignment;
+    };
+    SegmentLabel segmentLabel(SegmentId id) const;
+    // Where the label's text lies on the diagram; empty for a segment drawn without a label (in
+    // a burst, the first segment is labelled for all).
+    QPolygonF segmentLabelOutline(SegmentId id) const;
 
 private:
     void paintGaps(QPainter& p, const QRectF& exposed) const;

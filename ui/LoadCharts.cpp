@@ -155,8 +155,11 @@ void LoadCharts::addChart(Chart::Role role, HostId host) {
     c.view->setMinimumSize(320, 200);
     c.view->setCursorTime(cursor_);
     connect(c.view, &LoadChartView::timeClicked, this, &LoadCharts::timeClicked);
-    const int index = static_cast<int>(charts_.size());
-    grid_->addWidget(c.view, index / kColumns, index % kColumns);
+    const std::size_t index = charts_.size();
+    connect(c.chart, &QChart::plotAreaChanged, this, [this, index] { rethin(index); });
+    connect(c.x, &QValueAxis::rangeChanged, this, [this, index] { rethin(index); });
+    grid_->addWidget(c.view, static_cast<int>(index) / kColumns,
+                     static_cast<int>(index) % kColumns);
     charts_.push_back(c);
 }
 
@@ -196,6 +199,7 @@ void LoadCharts::clearRun(int run, SimTime expectedEnd) {
     for (Line& line : lines_) {
         const auto i = static_cast<std::size_t>(run);
         line.points[i].clear();
+        line.drawn[i].reset(charts_[line.chart].bucket);
         line.max[i] = 0;
         line.series[i]->clear();
     }
@@ -262,11 +266,84 @@ void LoadCharts::append(int run, const std::vector<SimTime>& times,
             points.append(QPointF(seconds(data.times[s]), y));
             line.max[i] = std::max(line.max[i], y);
         }
-        // One signal for the whole series: QXYSeries::append() would emit one per point.
-        line.series[i]->replace(points);
     }
     updateVisibility();
-    updateAxes();
+    updateAxes(); // a wider x range thins every line again
+    for (Line& line : lines_) {
+        draw(line, i);
+    }
+}
+
+void LoadCharts::Thinned::reset(double bucketWidth) {
+    bucket = bucketWidth;
+    points.clear();
+    openFrom = 0;
+    openAt = 0;
+}
+
+void LoadCharts::Thinned::update(const QList<QPointF>& all) {
+    if (bucket <= 0) {
+        points = all; // shared, not copied
+        return;
+    }
+    points.resize(openAt);
+    const qsizetype n = all.size();
+    const auto column = [&](qsizetype i) { return std::floor(all[i].x() / bucket); };
+    for (qsizetype from = openFrom; from < n;) {
+        const double col = column(from);
+        qsizetype low = from;
+        qsizetype high = from;
+        qsizetype to = from + 1;
+        for (; to < n && column(to) == col; ++to) {
+            if (all[to].y() < all[low].y()) {
+                low = to;
+            }
+            if (all[to].y() > all[high].y()) {
+                high = to;
+            }
+        }
+        openFrom = from;
+        openAt = points.size();
+        // The bucket's lowest and highest, and the run's first or last sample if it is here.
+        std::array<qsizetype, 4> kept = {from == 0 ? from : low, low, high,
+                                         to == n ? to - 1 : high};
+        std::sort(kept.begin(), kept.end());
+        for (std::size_t k = 0; k < kept.size(); ++k) {
+            if (k == 0 || kept[k] != kept[k - 1]) {
+                points.append(all[kept[k]]);
+            }
+        }
+        from = to;
+    }
+}
+
+void LoadCharts::draw(Line& line, std::size_t run) {
+    Thinned& drawn = line.drawn[run];
+    drawn.update(line.points[run]);
+    // One signal for the whole series: QXYSeries::append() would emit one per point.
+    line.series[run]->replace(drawn.points);
+}
+
+void LoadCharts::rethin(std::size_t chart) {
+    Chart& c = charts_[chart];
+    if (!c.view->isVisible()) {
+        return; // not laid out yet, or not painted: thinned again once shown
+    }
+    const double pixels = c.chart->plotArea().width();
+    const double bucket = pixels >= 1 ? (c.x->max() - c.x->min()) / pixels : 0;
+    if (bucket == c.bucket) {
+        return;
+    }
+    c.bucket = bucket;
+    for (Line& line : lines_) {
+        if (line.chart != chart) {
+            continue;
+        }
+        for (std::size_t run = 0; run < runs_.size(); ++run) {
+            line.drawn[run].reset(bucket);
+            draw(line, run);
+        }
+    }
 }
 
 void LoadCharts::finish(int run, const LoadSeries& series) {
@@ -484,6 +561,13 @@ void LoadCharts::applyTheme() {
             pen.setStyle(r == 0 ? Qt::SolidLine : Qt::DashLine);
             line.series[r]->setPen(pen);
         }
+    }
+}
+
+void LoadCharts::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    for (std::size_t c = 0; c < charts_.size(); ++c) {
+        rethin(c);
     }
 }
 

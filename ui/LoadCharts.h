@@ -65,6 +65,7 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     enum class Kind : std::uint8_t {
@@ -75,6 +76,20 @@ private:
         Overflows,
         Resets
     };
+    // A line's points as drawn. A long run has more samples than the plot has pixels across: of
+    // the samples in each bucket of the x axis one pixel wide (counted from 0 s, where the axis
+    // starts), only the lowest and the highest are drawn, in time order, and the run's first and
+    // last, so that every peak stays exact. New samples only redo the last bucket.
+    struct Thinned {
+        double bucket = 0; // seconds per pixel; 0 draws every sample
+        QList<QPointF> points;
+        qsizetype openFrom = 0; // the first sample of the last bucket, which can still grow
+        qsizetype openAt = 0;   // where that bucket's points start in `points`
+
+        void reset(double bucketWidth);
+        // `all` has the samples it had at the last update, and maybe more after them.
+        void update(const QList<QPointF>& all);
+    };
     struct Line {
         QString key;
         std::size_t chart = 0;
@@ -83,7 +98,8 @@ private:
         TcpState state = TcpState::Closed;
         bool alwaysShown = false;
         std::array<QLineSeries*, kRuns> series{};
-        std::array<QList<QPointF>, kRuns> points;
+        std::array<QList<QPointF>, kRuns> points; // every sample
+        std::array<Thinned, kRuns> drawn;
         std::array<double, kRuns> max{};
     };
     struct Chart {
@@ -93,6 +109,7 @@ private:
         QValueAxis* y = nullptr;
         HostId host = 0;
         enum class Role : std::uint8_t { Sockets, Ports, Events } role = Role::Sockets;
+        double bucket = 0; // the width of a pixel of the plot area in seconds; 0 until shown
     };
     struct Run {
         LoadSeries data;
@@ -112,6 +129,10 @@ private:
     void applyTheme();
     void updateVisibility();
     void updateAxes();
+    // Thins a chart's lines again when its pixels cover another stretch of time (a resize, a new
+    // x range).
+    void rethin(std::size_t chart);
+    void draw(Line& line, std::size_t run);
 
     Scenario scenario_;
     HostId client_ = 0;

@@ -2,9 +2,11 @@
 #include "DiagramLayout.h"
 #include "DiagramPainter.h"
 #include "Document.h"
+#include "PresetCatalog.h"
 #include "QtWarningGuard.h"
 #include "SequenceDiagramView.h"
 #include "handmade_trace.h"
+#include "load_run.h"
 #include "scenario_builder.h"
 
 #include <QApplication>
@@ -16,6 +18,11 @@
 #include <QTest>
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numbers>
 
 namespace tdl::ui {
 namespace {
@@ -207,6 +214,204 @@ TEST(DiagramLabels, NeverOverlapAndStayNearTheirPlace) {
                run->index().stateSpans()[label.item].socket == client;
     });
     EXPECT_EQ(static_cast<std::size_t>(labelled), states.size());
+}
+
+// Where a run's segment labels overlap when it is drawn at the default zoom in a view `width`
+// pixels wide: each pair as "label | label". With onlySentTogether, only pairs of segments that
+// one host sent at the same instant count.
+std::vector<std::string> overlappingLabels(const RunPtr& run, double width,
+                                           bool onlySentTogether = false) {
+    const DiagramLayout layout(run, QApplication::font(), width, 1.0);
+    const DiagramColors colors(QApplication::palette());
+    DiagramFrame frame;
+    frame.time = run->trace().end;
+    const DiagramPainter painter(layout, colors, frame);
+    struct Outline {
+        SegmentId id;
+        QPolygonF polygon;
+        QRectF bounds;
+    };
+    std::vector<Outline> outlines;
+    for (SegmentId id = 0; id < run->trace().segments.size(); ++id) {
+        const QPolygonF polygon = painter.segmentLabelOutline(id);
+        outlines.push_back({id, polygon, polygon.boundingRect()});
+    }
+    std::sort(outlines.begin(), outlines.end(),
+              [](const Outline& a, const Outline& b) { return a.bounds.top() < b.bounds.top(); });
+    const auto together = [&](SegmentId a, SegmentId b) {
+        const SegmentRecord& x = run->trace().segments[a];
+        const SegmentRecord& y = run->trace().segments[b];
+        return x.from == y.from && x.sentAt == y.sentAt;
+    };
+    std::vector<std::string> overlaps;
+    for (std::size_t i = 0; i < outlines.size(); ++i) {
+        for (std::size_t j = i + 1;
+             j < outlines.size() && outlines[j].bounds.top() < outlines[i].bounds.bottom(); ++j) {
+            const SegmentId a = outlines[i].id;
+            const SegmentId b = outlines[j].id;
+            if ((!onlySentTogether || together(a, b)) &&
+                outlines[i].polygon.intersects(outlines[j].polygon)) {
+                overlaps.push_back((painter.segmentLabel(a).text + QStringLiteral(" | ") +
+                                    painter.segmentLabel(b).text)
+                                       .toStdString());
+            }
+        }
+    }
+    return overlaps;
+}
+
+std::string describe(const std::vector<std::string>& overlaps) {
+    return overlaps.empty()
+               ? std::string()
+               : std::to_string(overlaps.size()) + " overlaps, first " + overlaps.front();
+}
+
+// The pairs of segments one host sends at the same instant.
+std::vector<std::pair<SegmentId, SegmentId>> sentTogether(const Trace& trace) {
+    std::vector<std::pair<SegmentId, SegmentId>> pairs;
+    for (SegmentId a = 0; a < trace.segments.size(); ++a) {
+        for (SegmentId b = a + 1; b < trace.segments.size(); ++b) {
+            if (trace.segments[a].from == trace.segments[b].from &&
+                trace.segments[a].sentAt == trace.segments[b].sentAt) {
+                pairs.emplace_back(a, b);
+            }
+        }
+    }
+    return pairs;
+}
+
+// Connection #42 of a load preset, as "Open in Sequence Diagram" shows it.
+RunPtr loadConnection(const QString& preset) {
+    const PresetCatalog presets;
+    const PresetCatalog::Preset* found = presets.find(preset);
+    return found == nullptr
+               ? nullptr
+               : std::make_shared<const ui::Run>(traceLoadConnection(found->scenario, 42));
+}
+
+TEST(DiagramRows, ALoadConnectionsLabelsKeepApartAndWholeAtTheDefaultZoom) {
+    // Loopback-like, 1 ms each way: the ACK that ends the handshake and the request leave
+    // together, and so do the server's ACK, its answer and maybe its FIN.
+    const PresetCatalog presets;
+    for (const PresetCatalog::Preset& preset : presets.presets()) {
+        if (!preset.scenario.load) {
+            continue;
+        }
+        SCOPED_TRACE(preset.scenario.id);
+        const RunPtr run =
+            std::make_shared<const ui::Run>(traceLoadConnection(preset.scenario, 42));
+        ASSERT_GT(run->trace().segments.size(), 8U);
+        EXPECT_FALSE(sentTogether(run->trace()).empty());
+        for (const double width : {700.0, 900.0, 1400.0}) {
+            EXPECT_EQ(describe(overlappingLabels(run, width)), "") << width;
+        }
+        const DiagramLayout layout(run, QApplication::font(), 900, 1.0);
+        const DiagramColors colors(QApplication::palette());
+        const DiagramFrame frame;
+        const DiagramPainter painter(layout, colors, frame);
+        for (SegmentId id = 0; id < run->trace().segments.size(); ++id) {
+            const QString text = painter.segmentLabel(id).text;
+            EXPECT_FALSE(text.contains(QChar(0x2026))) << text.toStdString() << " is elided";
+        }
+    }
+}
+
+TEST(DiagramRows, SegmentsSentTogetherLeaveARowApartInTheOrderSent) {
+    const RunPtr run = loadConnection(QStringLiteral("load/loopback-tw-reuse-0"));
+    ASSERT_TRUE(run);
+    const Trace& trace = run->trace();
+    const DiagramLayout layout(run, QApplication::font(), 900, 1.0);
+    const auto pairs = sentTogether(trace);
+    ASSERT_FALSE(pairs.empty());
+    for (const auto& [a, b] : pairs) {
+        const QLineF first = layout.arrow(a);
+        const QLineF second = layout.arrow(b);
+        // Segment ids follow the order of sending: the later one a row lower, a label high
+        // across the arrows, and still at its instant.
+        const double across =
+            (second.y1() - first.y1()) * std::abs(std::cos(first.angle() * std::numbers::pi / 180));
+        EXPECT_GE(across, layout.metrics().height()) << a << " " << b;
+        EXPECT_EQ(layout.timeAt(second.y1()), trace.segments[b].sentAt) << a << " " << b;
+    }
+    for (SegmentId id = 0; id < trace.segments.size(); ++id) {
+        EXPECT_GE(layout.arrow(id).y2(), layout.arrow(id).y1());
+        EXPECT_EQ(layout.timeAt(layout.arrow(id).y2()), run->index().segment(id).endAt) << id;
+    }
+    // An answer leaves from where what it answers arrived: the server's ACK of the request
+    // starts at the request's arrow head, a row below the handshake's last ACK.
+    const auto request =
+        std::find_if(trace.segments.begin(), trace.segments.end(),
+                     [](const SegmentRecord& r) { return r.from == 0 && r.segment.length > 0; });
+    ASSERT_NE(request, trace.segments.end());
+    const auto id = static_cast<SegmentId>(request - trace.segments.begin());
+    const auto answer =
+        std::find_if(trace.segments.begin(), trace.segments.end(), [&](const SegmentRecord& r) {
+            return r.from == 1 && r.sentAt == request->deliveredAt;
+        });
+    ASSERT_NE(answer, trace.segments.end());
+    EXPECT_DOUBLE_EQ(layout.arrow(static_cast<SegmentId>(answer - trace.segments.begin())).y1(),
+                     layout.arrow(id).y2());
+    EXPECT_GT(layout.arrow(id).y2(), layout.arrow(id - 1).y2());
+}
+
+TEST(DiagramRows, ABurstIsOneArrowLabelledOnceWithItsSize) {
+    // The client never reads: the server answers with a window's worth of segments at once.
+    const RunPtr run = loadConnection(QStringLiteral("load/slow-reader-orphans"));
+    ASSERT_TRUE(run);
+    const Trace& trace = run->trace();
+    const DiagramLayout layout(run, QApplication::font(), 900, 1.0);
+    const DiagramColors colors(QApplication::palette());
+    const DiagramFrame frame;
+    const DiagramPainter painter(layout, colors, frame);
+    std::map<std::pair<HostId, SimTime>, std::vector<SegmentId>> sends;
+    for (SegmentId id = 0; id < trace.segments.size(); ++id) {
+        sends[{trace.segments[id].from, trace.segments[id].sentAt}].push_back(id);
+    }
+    int bursts = 0;
+    for (const auto& [when, ids] : sends) {
+        if (ids.size() <= static_cast<std::size_t>(DiagramLayout::kLongestGroup)) {
+            for (const SegmentId id : ids) {
+                EXPECT_EQ(layout.burst(id), 1U);
+            }
+            continue;
+        }
+        ++bursts;
+        EXPECT_EQ(layout.burst(ids.front()), ids.size());
+        EXPECT_TRUE(painter.segmentLabel(ids.front())
+                        .text.startsWith(QStringLiteral("%1 segments: ").arg(ids.size())))
+            << painter.segmentLabel(ids.front()).text.toStdString();
+        for (std::size_t i = 1; i < ids.size(); ++i) {
+            EXPECT_EQ(layout.burst(ids[i]), 0U);
+            EXPECT_TRUE(painter.segmentLabelOutline(ids[i]).isEmpty());
+            EXPECT_EQ(layout.arrow(ids[i]), layout.arrow(ids.front()));
+        }
+    }
+    EXPECT_GT(bursts, 0);
+}
+
+TEST(DiagramRows, ClassroomPresetsKeepTheirScaleAndSegmentsSentTogetherApart) {
+    const PresetCatalog presets;
+    for (const PresetCatalog::Preset& preset : presets.presets()) {
+        if (preset.scenario.load) {
+            continue;
+        }
+        SCOPED_TRACE(preset.scenario.id);
+        const RunPtr run = Document::simulate(preset.scenario, nullptr);
+        ASSERT_TRUE(run);
+        EXPECT_EQ(describe(overlappingLabels(run, 900, true)), "");
+        if (!sentTogether(run->trace()).empty()) {
+            continue;
+        }
+        // Nothing sent together: the diagram is the time axis alone, as it always was.
+        const DiagramLayout layout(run, QApplication::font(), 900, 1.0);
+        for (const SimTime t : run->index().eventTimes()) {
+            EXPECT_DOUBLE_EQ(layout.y(t) - layout.y(SimTime{}), run->axis().position(t));
+        }
+    }
+    const RunPtr fourWay =
+        Document::simulate(presets.find(QStringLiteral("four-way-close"))->scenario, nullptr);
+    EXPECT_TRUE(sentTogether(fourWay->trace()).empty());
+    EXPECT_EQ(describe(overlappingLabels(fourWay, 900)), "");
 }
 
 } // namespace

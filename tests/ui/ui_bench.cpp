@@ -16,6 +16,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include <map>
 #include <stdexcept>
 
 namespace tdl::ui {
@@ -150,6 +151,90 @@ void BM_LoadChartBatch(benchmark::State& state) {
 BENCHMARK(BM_LoadChartBatch)
     ->ArgsProduct({{10, 100}, {0, 1}})
     ->ArgNames({"batch", "repaint"})
+    ->Unit(benchmark::kMillisecond);
+
+// A long run: `minutes` of 50 connections a second, sampled every second, so that the series has
+// several samples per horizontal pixel of each chart (about 600 pixels wide at 1400 x 560). Runs
+// A and B both show it.
+struct LongSeries {
+    Scenario scenario;
+    LoadSeries series;
+};
+const LongSeries& longSeries(int minutes) {
+    static std::map<int, LongSeries> made;
+    auto found = made.find(minutes);
+    if (found == made.end()) {
+        Scenario scenario = loadRun(std::chrono::minutes(minutes), 50);
+        LoadSeries series = runLoad(scenario);
+        found = made.emplace(minutes, LongSeries{std::move(scenario), std::move(series)}).first;
+    }
+    return found->second;
+}
+
+// Repainting the four charts of a finished long run, A and B shown: what a resize, an expose or a
+// cursor move costs.
+void BM_LoadChartRepaintLong(benchmark::State& state) {
+    const LongSeries& run = longSeries(static_cast<int>(state.range(0)));
+    LoadCharts charts;
+    charts.resize(1400, 560);
+    charts.setScenario(run.scenario);
+    charts.setRunShown(1, true);
+    charts.show(); // laid out as on screen
+    for (int r = 0; r < LoadCharts::kRuns; ++r) {
+        charts.clearRun(r, LoadCharts::expectedEnd(run.scenario));
+        charts.finish(r, run.series);
+    }
+    benchmark::DoNotOptimize(charts.grab());
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(charts.grab());
+    }
+    state.counters["samples"] = static_cast<double>(run.series.times.size());
+}
+BENCHMARK(BM_LoadChartRepaintLong)
+    ->ArgNames({"minutes"})
+    ->Arg(60)
+    ->Arg(110)
+    ->Unit(benchmark::kMillisecond);
+
+// One batch of 10 samples at the end of a long run (A and B): the GUI thread's share late in a
+// long run. With state.range(1) = 1 the charts are also repainted, as after every batch.
+void BM_LoadChartBatchLong(benchmark::State& state) {
+    const LongSeries& run = longSeries(static_cast<int>(state.range(0)));
+    const std::vector<SimTime>& times = run.series.times;
+    const std::vector<std::vector<HostCounters>>& samples = run.series.samples;
+    const auto before = static_cast<std::ptrdiff_t>(times.size() - 10);
+    const std::vector<SimTime> headTimes(times.begin(), times.begin() + before);
+    const std::vector<std::vector<HostCounters>> headSamples(samples.begin(),
+                                                             samples.begin() + before);
+    const std::vector<SimTime> tailTimes(times.begin() + before, times.end());
+    const std::vector<std::vector<HostCounters>> tailSamples(samples.begin() + before,
+                                                             samples.end());
+    LoadCharts charts;
+    charts.resize(1400, 560);
+    charts.setScenario(run.scenario);
+    charts.setRunShown(1, true);
+    charts.show(); // laid out as on screen
+    const bool repaint = state.range(1) != 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        for (int r = 0; r < LoadCharts::kRuns; ++r) {
+            charts.clearRun(r, LoadCharts::expectedEnd(run.scenario));
+            charts.append(r, headTimes, headSamples);
+        }
+        benchmark::DoNotOptimize(charts.grab());
+        state.ResumeTiming();
+        for (int r = 0; r < LoadCharts::kRuns; ++r) {
+            charts.append(r, tailTimes, tailSamples);
+        }
+        if (repaint) {
+            benchmark::DoNotOptimize(charts.grab());
+        }
+    }
+    state.counters["samples"] = static_cast<double>(times.size());
+}
+BENCHMARK(BM_LoadChartBatchLong)
+    ->ArgsProduct({{60, 110}, {0, 1}})
+    ->ArgNames({"minutes", "repaint"})
     ->Unit(benchmark::kMillisecond);
 
 // The socket table for ~30,000 sockets (a client's whole port range in TIME_WAIT): the model,
