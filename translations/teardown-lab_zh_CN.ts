@@ -224,6 +224,10 @@
             <translation>在 SYN-SENT 状态下，该 ACK 没有确认我方的 SYN：以 RST 回应。</translation>
         </message>
         <message>
+            <source>In SYN-RECEIVED, a RST or a new SYN inside the window ends the connection attempt: the request is dropped, and a SYN gets a RST.</source>
+            <translation>在 SYN-RECEIVED 状态下，窗口内的 RST 或新的 SYN 会终止这次连接尝试：连接请求被丢弃，若是 SYN 则以 RST 回应。</translation>
+        </message>
+        <message>
             <source>Too many orphaned sockets (%1, tcp_max_orphans = %2): close() sends a RST.</source>
             <translation>孤儿套接字过多（%1 个，tcp_max_orphans = %2）：close() 发送 RST。</translation>
         </message>
