@@ -103,8 +103,10 @@ public:
     SegmentId segmentSent(const SegmentRecord& record) override {
         const Segment& s = record.segment;
         const FourTuple& t = clientInfo_.tuple;
-        const bool ours = clientInfo_.id != kNoSocket && ((s.src == t.local && s.dst == t.remote) ||
-                                                          (s.src == t.remote && s.dst == t.local));
+        // Once both are closed, the same 4-tuple may already carry the next connection.
+        const bool ours =
+            clientInfo_.id != kNoSocket && !bothDone() &&
+            ((s.src == t.local && s.dst == t.remote) || (s.src == t.remote && s.dst == t.local));
         if (!ours) {
             return kNoSegment;
         }
@@ -136,7 +138,7 @@ public:
         }
     }
     bool sampled(SimTime at, const std::vector<HostCounters>& hosts) override {
-        if (clientDone_ && (serverDone_ || serverInfo_.id == kNoSocket)) {
+        if (bothDone()) {
             stoppedEarly_ = true;
             return false;
         }
@@ -161,6 +163,8 @@ public:
     }
 
 private:
+    bool bothDone() const { return clientDone_ && (serverDone_ || serverInfo_.id == kNoSocket); }
+
     SocketId renumber(SocketId id) const {
         if (id != kNoSocket && id == clientInfo_.id) {
             return 1;

@@ -196,5 +196,24 @@ TEST(Load, OneConnection_StopsOnceItIsClosed) {
     EXPECT_LT(samples, 70); // TIME_WAIT ends at about 60 s, long before the load's 161 s
 }
 
+// Two client ports: connection 0's port is taken again by the first connect() after its
+// TIME_WAIT ends, same 4-tuple, before the run's next sample. That new connection is not part of
+// connection 0's trace.
+TEST(Load, OneConnection_NotTheNextOnTheSame4Tuple) {
+    Scenario s = hammer("10.0.0.1", "10.0.0.2", 10, 70s);
+    s.hosts[0].sysctls.ip_local_port_range_low = 40000;
+    s.hosts[0].sysctls.ip_local_port_range_high = 40001;
+    const Trace trace = traceLoadConnection(s, 0);
+    const TraceQuery q(trace);
+    const SimTime closed = q.enteredAt(1, Closed);
+    ASSERT_GT(closed, 60s) << q.dump();
+    int syns = 0;
+    for (const SegmentRecord& record : trace.segments) {
+        EXPECT_LE(record.sentAt, closed) << q.dump();
+        syns += formatFlags(record.segment.flags) == "SYN" ? 1 : 0;
+    }
+    EXPECT_EQ(syns, 1) << q.dump();
+}
+
 } // namespace
 } // namespace tdl::test
