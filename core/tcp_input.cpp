@@ -359,7 +359,7 @@ bool Engine::synReceivedCheck(TcpSock& sock, const Segment& segment, SegmentId i
         const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
         delivered(hostId, sock.id, id, Reason(Cause::EmbryonicReset));
         if (!rst) {
-            sendResetFor(hostId, segment, sock.id, Reason(Cause::EmbryonicReset));
+            sendResetFor(hostId, segment, kNoSocket, Reason(Cause::EmbryonicReset));
         }
         done(sock, Reason(Cause::EmbryonicReset), id);
         if (sockets_[slot].id != kNoSocket) {
