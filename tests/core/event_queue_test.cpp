@@ -15,6 +15,26 @@
 namespace tdl::test {
 namespace {
 
+// Pops the queue's first event, which must be the model's earliest, and takes that from the model.
+::testing::AssertionResult popTheEarliest(EventQueue& queue, std::vector<Event>& model,
+                                          Event& got) {
+    const auto earliest = std::min_element(model.begin(), model.end(),
+                                           [](const Event& a, const Event& b) { return b > a; });
+    if (queue.empty()) {
+        return ::testing::AssertionFailure()
+               << "the queue is empty, the model has " << model.size();
+    }
+    got = queue.top();
+    if (got.at != earliest->at || got.order != earliest->order) {
+        return ::testing::AssertionFailure()
+               << "got (" << got.at.count() << " us, #" << got.order << "), expected ("
+               << earliest->at.count() << " us, #" << earliest->order << ")";
+    }
+    queue.pop();
+    model.erase(earliest);
+    return ::testing::AssertionSuccess();
+}
+
 void runAgainstModel(std::uint64_t seed, int steps, std::uint64_t distinctDelays) {
     Rng rng(seed);
     EventQueue queue;
@@ -35,15 +55,9 @@ void runAgainstModel(std::uint64_t seed, int steps, std::uint64_t distinctDelays
             model.push_back(event);
             continue;
         }
-        const auto earliest = std::min_element(
-            model.begin(), model.end(), [](const Event& a, const Event& b) { return b > a; });
-        ASSERT_FALSE(queue.empty());
-        const Event got = queue.top();
-        ASSERT_EQ(got.at, earliest->at) << "step " << step;
-        ASSERT_EQ(got.order, earliest->order) << "step " << step;
-        queue.pop();
+        Event got{};
+        ASSERT_TRUE(popTheEarliest(queue, model, got)) << "step " << step;
         now = got.at;
-        model.erase(earliest);
     }
     EXPECT_EQ(queue.empty(), model.empty());
 }
@@ -119,16 +133,10 @@ TEST(EventQueue, CancellableLanes_WithdrawnEventsNeverComeOut) {
             ++cancelled;
             continue;
         }
-        const auto earliest = std::min_element(
-            model.begin(), model.end(), [](const Event& a, const Event& b) { return b > a; });
-        ASSERT_FALSE(queue.empty());
-        const Event got = queue.top();
-        ASSERT_EQ(got.at, earliest->at) << "step " << step;
-        ASSERT_EQ(got.order, earliest->order) << "step " << step;
-        queue.pop();
+        Event got{};
+        ASSERT_TRUE(popTheEarliest(queue, model, got)) << "step " << step;
         now = got.at;
         tickets.erase(got.order);
-        model.erase(earliest);
     }
     EXPECT_EQ(queue.empty(), model.empty());
     EXPECT_GT(cancelled, 10'000);

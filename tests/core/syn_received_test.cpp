@@ -16,18 +16,6 @@ namespace {
 
 using enum TcpState;
 
-FaultRule delayNth(const std::string& from, std::uint8_t flags, int data, std::uint32_t nth,
-                   Duration by) {
-    FaultRule rule;
-    rule.from = from;
-    rule.flags = flags;
-    rule.data = data;
-    rule.nth = nth;
-    rule.action = FaultAction::Delay;
-    rule.delay = by;
-    return rule;
-}
-
 // The first connection the server's listener made: it gets its accept name ("s") only once
 // established, and these never are.
 SocketId firstChild(const Trace& trace) {
@@ -60,7 +48,7 @@ TEST(SynReceived, AckOfSomethingElse_ListenerAnswersRstAndTheHandshakeGoesOn) {
                      .close(300ms, "client", "c")
                      .on(Trigger::Eof, 0ms, "server", "s", AppCallKind::Close)
                      .connect(1011ms, "client", "c2", "server", 80, 40000)
-                     .fault(delayNth("client", flag::kPsh, 1, 1, 1s))
+                     .hold("client", flag::kPsh, 1, 1s)
                      .build());
     const TraceQuery q(trace);
     const SocketId s2 = q.socket("server", "s2");
@@ -84,7 +72,7 @@ TEST(SynReceived, InWindowNewSyn_EmbryonicResetWithRst) {
     const Trace trace = simulate(sameTupleTwice()
                                      .close(1ms, "client", "c")
                                      .connect(2ms, "client", "c2", "server", 80, 40000)
-                                     .fault(delayNth("client", flag::kSyn, -1, 2, 5ms))
+                                     .hold("client", flag::kSyn, 2, 5ms)
                                      .build());
     const TraceQuery q(trace);
     const SocketId s = firstChild(trace);

@@ -144,6 +144,17 @@ ScenarioBuilder& ScenarioBuilder::drop(const std::string& from, std::uint8_t fla
     return fault(rule);
 }
 
+ScenarioBuilder& ScenarioBuilder::hold(const std::string& from, std::uint8_t flags,
+                                       std::uint32_t nth, Duration by) {
+    FaultRule rule;
+    rule.from = from;
+    rule.flags = flags;
+    rule.nth = nth;
+    rule.action = FaultAction::Delay;
+    rule.delay = by;
+    return fault(rule);
+}
+
 ScenarioBuilder connectedPair() {
     ScenarioBuilder b;
     b.listen(0ms, "server", 80, {"s"})

@@ -42,6 +42,9 @@ public:
     // Drops the nth segment from `from` that has all of `flags` (and, with pureAck, no payload).
     ScenarioBuilder& drop(const std::string& from, std::uint8_t flags, std::uint32_t nth,
                           std::uint8_t notFlags = 0);
+    // Holds up the nth segment from `from` that has all of `flags` for `by` more.
+    ScenarioBuilder& hold(const std::string& from, std::uint8_t flags, std::uint32_t nth,
+                          Duration by);
 
     Scenario build() const { return scenario_; }
 
