@@ -17,17 +17,12 @@ using enum TcpState;
 
 Scenario hammer(const std::string& clientAddress, const std::string& serverAddress,
                 std::uint32_t rate, Duration duration, Closer closer = Closer::Client) {
-    ScenarioBuilder b;
-    b.host("client", clientAddress).host("server", serverAddress).delay(1ms);
-    Scenario s = b.build();
-    LoadConfig load;
-    load.client = "client";
-    load.server = "server";
-    load.rate = rate;
-    load.duration = duration;
-    load.closer = closer;
-    s.load = load;
-    return s;
+    return ScenarioBuilder()
+        .host("client", clientAddress)
+        .host("server", serverAddress)
+        .delay(1ms)
+        .load(rate, duration, closer)
+        .build();
 }
 
 std::uint64_t failuresBetween(const LoadSeries& series, HostId host, SimTime from, SimTime to) {

@@ -144,6 +144,17 @@ ScenarioBuilder& ScenarioBuilder::drop(const std::string& from, std::uint8_t fla
     return fault(rule);
 }
 
+ScenarioBuilder& ScenarioBuilder::load(std::uint32_t rate, Duration duration, Closer closer) {
+    LoadConfig load;
+    load.client = "client";
+    load.server = "server";
+    load.rate = rate;
+    load.duration = duration;
+    load.closer = closer;
+    scenario_.load = load;
+    return *this;
+}
+
 ScenarioBuilder& ScenarioBuilder::hold(const std::string& from, std::uint8_t flags,
                                        std::uint32_t nth, Duration by) {
     FaultRule rule;

@@ -38,6 +38,9 @@ public:
                         const std::string& socket, AppCallKind call, std::uint64_t bytes = 0,
                         int how = 1);
 
+    // The load generator: `rate` connections a second from "client" to "server" for `duration`.
+    ScenarioBuilder& load(std::uint32_t rate, Duration duration, Closer closer = Closer::Client);
+
     ScenarioBuilder& fault(FaultRule rule);
     // Drops the nth segment from `from` that has all of `flags` (and, with pureAck, no payload).
     ScenarioBuilder& drop(const std::string& from, std::uint8_t flags, std::uint32_t nth,

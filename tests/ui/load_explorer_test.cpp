@@ -38,16 +38,10 @@ constexpr int kWaitMs = 30'000;
 // A load small enough for a unit test: `rate` connections per second for `duration`, then the
 // TIME_WAIT they leave, sampled every second.
 Scenario smallLoad(std::uint32_t rate, Duration duration, Closer closer = Closer::Client) {
-    Scenario s = test::ScenarioBuilder().delay(1ms).limit(10min).build();
+    Scenario s =
+        test::ScenarioBuilder().delay(1ms).limit(10min).load(rate, duration, closer).build();
     s.id = "test/small-load";
     s.title.en = "Small load";
-    LoadConfig load;
-    load.client = "client";
-    load.server = "server";
-    load.rate = rate;
-    load.duration = duration;
-    load.closer = closer;
-    s.load = load;
     return s;
 }
 
