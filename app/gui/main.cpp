@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "version.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -10,7 +11,8 @@ int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("TeardownLab"));
     QApplication::setApplicationName(QStringLiteral("Teardown Lab"));
-    QApplication::setApplicationVersion(QStringLiteral(TDL_VERSION));
+    QApplication::setApplicationVersion(
+        QString::fromLatin1(tdl::kVersion.data(), static_cast<qsizetype>(tdl::kVersion.size())));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
 
     QCommandLineParser parser;
