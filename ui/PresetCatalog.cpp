@@ -1,5 +1,6 @@
 #include "PresetCatalog.h"
 
+#include "DataPaths.h"
 #include "scenario_json.h"
 
 #include <QDir>
@@ -13,7 +14,12 @@
 
 namespace tdl::ui {
 
-PresetCatalog::PresetCatalog(const QString& directory) {
+PresetCatalog::PresetCatalog(const QString& folder) {
+    const QString directory = folder.isEmpty() ? presetDirectory() : folder;
+    if (!QDir(directory).exists()) {
+        errors_ << tr("%1: the preset folder is missing").arg(QDir::toNativeSeparators(directory));
+        return;
+    }
     // Lessons may keep their files in a sub-folder (load/); a file's name is its path below the
     // directory, so that an error names it the way the source tree does.
     const QDir dir(directory);

@@ -10,13 +10,13 @@
 
 namespace tdl::ui {
 
-// The built-in scenarios: every JSON file under a resource folder and its sub-folders, parsed
-// once, in path order. A file that does not parse is listed in errors() instead of being shown.
+// The built-in scenarios: every JSON file under the preset folder (DataPaths) and its
+// sub-folders, parsed once, in path order. A file that does not parse is listed in errors() instead
+// of being shown.
 class PresetCatalog {
     Q_DECLARE_TR_FUNCTIONS(tdl::ui::PresetCatalog)
 
 public:
-    static constexpr const char* kDefaultDirectory = ":/scenarios";
     static constexpr const char* kDefaultPreset = "four-way-close";
 
     struct Preset {
@@ -24,7 +24,8 @@ public:
         Scenario scenario;
     };
 
-    explicit PresetCatalog(const QString& directory = QString::fromLatin1(kDefaultDirectory));
+    // The installed presets (presetDirectory()) unless a folder is named.
+    explicit PresetCatalog(const QString& directory = {});
 
     const std::vector<Preset>& presets() const { return presets_; }
     const QStringList& errors() const { return errors_; }

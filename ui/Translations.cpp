@@ -1,5 +1,7 @@
 #include "Translations.h"
 
+#include "DataPaths.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -51,7 +53,7 @@ bool Translations::setLanguage(const QString& language) {
     if (language == kEnglish) {
         return true; // removing the translators already told every widget
     }
-    if (!app_.load(QStringLiteral(":/i18n/teardown-lab_%1.qm").arg(language))) {
+    if (!app_.load(QStringLiteral("teardown-lab_%1").arg(language), translationDirectory())) {
         return false;
     }
     // Qt's own dialogs (file dialog, message box buttons, "Undo %1") when the system has them.

@@ -7,7 +7,8 @@
 namespace tdl::ui {
 
 // The program's languages. English is the source language; Simplified Chinese comes from
-// translations/teardown-lab_zh_CN.ts, compiled into the resources. Installing a translator makes
+// translations/teardown-lab_zh_CN.ts, compiled into
+// share/teardown-lab/translations (DataPaths). Installing a translator makes
 // Qt send LanguageChange to every widget, which retranslates itself.
 class Translations {
 public:
