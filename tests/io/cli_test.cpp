@@ -77,6 +77,21 @@ TEST_F(Cli, Help_ExitsZeroWithUsage) {
     EXPECT_EQ(result.err, "");
 }
 
+TEST_F(Cli, Help_DocumentsEveryOptionTheExitStatusAndExamples) {
+    const CliRun result = run({"-h"});
+    EXPECT_EQ(result.exitCode, 0);
+    for (const std::string option :
+         {"--preset", "--list-presets", "--trace", "--pcap", "--absolute", "--ascii", "--gap",
+          "--lang", "--seed", "--csv", "--sockets-at", "--connection", "-h, --help"}) {
+        EXPECT_NE(result.out.find("\n  " + option + ' '), std::string::npos) << option;
+    }
+    EXPECT_NE(result.out.find("Exit status:\n  0  success\n  1  "), std::string::npos)
+        << result.out;
+    EXPECT_NE(result.out.find("Examples:\n  teardown-cli --preset four-way-close\n"),
+              std::string::npos)
+        << result.out;
+}
+
 TEST_F(Cli, Preset_PrintsTheFourWayClose) {
     const CliRun result = run({"--preset", "four-way-close"});
     EXPECT_EQ(result.exitCode, 0) << result.err;
@@ -197,6 +212,12 @@ TEST_F(Cli, BadUsage_ExitsTwoWithOneLine) {
          "--preset: expected a name such as \"four-way-close\", found \"../secret\""},
         {{"--preset", "four-way-close", "a.json"},
          "expected a scenario file or --preset, found both"},
+        {{"-x", "a.json"}, "expected an option from --help, found \"-x\""},
+        {{"--frob=3", "a.json"}, "expected an option from --help, found \"--frob\""},
+        {{"a.json", "-gap"}, "-gap: expected a value after it, found none"},
+        {{"--help=please"}, "--help: expected no value, found \"please\""},
+        {{"--connection", "first", "a.json"},
+         "--connection: expected a connection number (0, 1, ...), found \"first\""},
     };
     for (const Case& c : cases) {
         const CliRun result = run(c.arguments);
