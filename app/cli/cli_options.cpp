@@ -42,6 +42,7 @@ Examples:
 
 // Long names, as the code looks them up; "-name" works as well as "--name".
 const QString kHelp = QStringLiteral("help");
+const QString kVersion = QStringLiteral("version");
 const QString kPreset = QStringLiteral("preset");
 const QString kListPresets = QStringLiteral("list-presets");
 const QString kTrace = QStringLiteral("trace");
@@ -89,6 +90,7 @@ QList<QCommandLineOption> optionTable() {
          QStringLiteral("for a load scenario: show connection N (0 = the first) in full, as a "
                         "diagram, trace or pcap, instead of the load summary"),
          QStringLiteral("N")},
+        {kVersion, QStringLiteral("print the version and exit")},
         {{QStringLiteral("h"), kHelp}, QStringLiteral("show this help and exit")},
     };
 }
@@ -175,6 +177,7 @@ Options parseArguments(const QStringList& arguments) {
 
     Options options;
     options.help = parser.isSet(kHelp);
+    options.version = parser.isSet(kVersion);
     options.listPresets = parser.isSet(kListPresets);
     options.diagram.absoluteSequenceNumbers = parser.isSet(kAbsolute);
     options.diagram.asciiOnly = parser.isSet(kAscii);
@@ -226,7 +229,7 @@ Options parseArguments(const QStringList& arguments) {
         options.diagram.idleGap = *parsed;
     }
 
-    if (options.help || options.listPresets) {
+    if (options.help || options.version || options.listPresets) {
         return options;
     }
     if (!options.preset.empty() && !options.scenarioPath.empty()) {

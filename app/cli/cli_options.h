@@ -24,6 +24,7 @@ struct Options {
     std::string preset;
     bool listPresets = false;
     bool help = false;
+    bool version = false;
     std::optional<std::string> tracePath;
     std::optional<std::string> pcapPath;
     std::optional<std::uint64_t> seed;

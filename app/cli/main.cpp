@@ -13,6 +13,7 @@
 #include "socket_table_text.h"
 #include "text_diagram.h"
 #include "trace_jsonl.h"
+#include "version.h"
 
 #include <QCoreApplication>
 
@@ -258,6 +259,10 @@ int main(int argc, char** argv) {
         Options options = tdl::cli::parseArguments(QCoreApplication::arguments());
         if (options.help) {
             std::cout << tdl::cli::helpText();
+            return kExitSuccess;
+        }
+        if (options.version) {
+            std::cout << kProgram << ' ' << tdl::kVersion << '\n';
             return kExitSuccess;
         }
         // The GUI's catalog and translations explain causes.

@@ -1,4 +1,5 @@
 #include "pcap_reader.h"
+#include "version.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -82,7 +83,7 @@ TEST_F(Cli, Help_DocumentsEveryOptionTheExitStatusAndExamples) {
     EXPECT_EQ(result.exitCode, 0);
     for (const std::string option :
          {"--preset", "--list-presets", "--trace", "--pcap", "--absolute", "--ascii", "--gap",
-          "--lang", "--seed", "--csv", "--sockets-at", "--connection", "-h, --help"}) {
+          "--lang", "--seed", "--csv", "--sockets-at", "--connection", "--version", "-h, --help"}) {
         EXPECT_NE(result.out.find("\n  " + option + ' '), std::string::npos) << option;
     }
     EXPECT_NE(result.out.find("Exit status:\n  0  success\n  1  "), std::string::npos)
@@ -90,6 +91,13 @@ TEST_F(Cli, Help_DocumentsEveryOptionTheExitStatusAndExamples) {
     EXPECT_NE(result.out.find("Examples:\n  teardown-cli --preset four-way-close\n"),
               std::string::npos)
         << result.out;
+}
+
+TEST_F(Cli, Version_PrintsTheProgramAndItsVersion) {
+    const CliRun result = run({"--version"});
+    EXPECT_EQ(result.exitCode, 0);
+    EXPECT_EQ(result.out, "teardown-cli " + std::string(kVersion) + '\n');
+    EXPECT_EQ(result.err, "");
 }
 
 TEST_F(Cli, Preset_PrintsTheFourWayClose) {
