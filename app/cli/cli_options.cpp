@@ -21,8 +21,9 @@ constexpr std::string_view kUsage = R"(Usage: teardown-cli [options] SCENARIO.js
 Runs a Teardown Lab scenario and prints a text sequence diagram of it: every segment with its
 flags and relative sequence numbers, every state change and timer, each with its cause. A load
 scenario (many connections) prints a summary table of its peaks and totals instead.
---trace and --pcap write the trace and a capture beside the diagram; the trace may go to
-standard output ("-") instead of the diagram.
+SCENARIO.json "-" reads the scenario from standard input. --trace and --pcap write the trace and
+a capture beside the diagram; one of them may write to standard output ("-"), and then no
+diagram is printed.
 
 )";
 
@@ -36,7 +37,8 @@ Examples:
   teardown-cli --preset four-way-close
   teardown-cli --preset lost-final-ack --lang en --gap 500ms
   teardown-cli my.json --trace run.jsonl --pcap run.pcap
-  teardown-cli my.json --trace - | jq -c 'select(.kind == "state_changed")'
+  teardown-cli --preset four-way-close --pcap - | tshark -r -
+  teardown-cli - --trace - < my.json | jq -c 'select(.kind == "state_changed")'
   teardown-cli --preset load/port-exhaustion --sockets-at 90s
 )";
 
@@ -65,7 +67,9 @@ QList<QCommandLineOption> optionTable() {
          QStringLiteral("also write the trace as JSON lines to FILE (\"-\": standard output, "
                         "instead of the diagram)"),
          QStringLiteral("FILE")},
-        {kPcap, QStringLiteral("also write the segments as a pcap capture (Wireshark, tshark)"),
+        {kPcap,
+         QStringLiteral("also write the segments as a pcap capture (Wireshark, tshark) to FILE "
+                        "(\"-\": standard output, instead of the diagram)"),
          QStringLiteral("FILE")},
         {kAbsolute,
          QStringLiteral("absolute sequence numbers (default: relative to each side's ISN)")},
@@ -99,8 +103,9 @@ void defineOptions(QCommandLineParser& parser) {
     // "-name" is "--name", as the hand-written parser before this one took it, not "-n -a -m -e".
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addOptions(optionTable());
-    parser.addPositionalArgument(QStringLiteral("SCENARIO.json"),
-                                 QStringLiteral("the scenario to run"));
+    parser.addPositionalArgument(
+        QStringLiteral("SCENARIO.json"),
+        QStringLiteral("the scenario to run (\"-\": read it from standard input)"));
 }
 
 std::string quoted(const QString& text) {
@@ -238,8 +243,9 @@ Options parseArguments(const QStringList& arguments) {
     if (options.preset.empty() && options.scenarioPath.empty()) {
         throw UsageError{"expected a scenario file or --preset NAME, found neither (see --help)"};
     }
-    if (options.pcapPath == "-") {
-        throw UsageError{"--pcap: expected a file name, found \"-\""};
+    if (options.tracePath == kStandardStream && options.pcapPath == kStandardStream) {
+        throw UsageError{"--trace and --pcap: expected at most one of them to write to standard "
+                         "output (\"-\"), found both"};
     }
     return options;
 }

@@ -15,12 +15,12 @@ inline constexpr int kExitSuccess = 0;
 inline constexpr int kExitFailure = 1;  // an output could not be written, or the simulator failed
 inline constexpr int kExitBadInput = 2; // bad usage or a bad scenario
 
-// "-" as --trace's file: standard output.
+// "-" as the scenario, as --trace's file or as --pcap's file: standard input or output.
 inline constexpr std::string_view kStandardStream = "-";
 
 // What the command line asks for, checked as far as it can be without the scenario.
 struct Options {
-    std::string scenarioPath;
+    std::string scenarioPath; // kStandardStream: read the scenario from standard input
     std::string preset;
     bool listPresets = false;
     bool help = false;

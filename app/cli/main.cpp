@@ -18,6 +18,10 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <exception>
 #include <filesystem>
 #include <iostream>
@@ -181,9 +185,29 @@ int runLoad(const Options& options, const std::string& path, const tdl::Scenario
     return kExitSuccess;
 }
 
+// The name messages give standard input, as they give a file its path.
+constexpr std::string_view kStandardInputName = "<stdin>";
+
+tdl::LoadResult readStandardInput() {
+    // stdio rather than std::cin, whose stream buffer turns a read error into a quiet end of file.
+    std::string text;
+    std::array<char, 65536> buffer{};
+    while (const std::size_t read = std::fread(buffer.data(), 1, buffer.size(), stdin)) {
+        text.append(buffer.data(), read);
+    }
+    if (std::ferror(stdin)) {
+        return tdl::LoadError{std::string(kStandardInputName), "", "a readable scenario file",
+                              std::strerror(errno)};
+    }
+    return tdl::parseScenario(text, std::string(kStandardInputName));
+}
+
 int run(const Options& options) {
-    const std::string path = resolveScenarioPath(options);
-    tdl::LoadResult loaded = tdl::loadScenario(path);
+    const bool fromStandardInput =
+        options.preset.empty() && options.scenarioPath == kStandardStream;
+    const std::string path =
+        fromStandardInput ? std::string(kStandardInputName) : resolveScenarioPath(options);
+    tdl::LoadResult loaded = fromStandardInput ? readStandardInput() : tdl::loadScenario(path);
     if (const auto* error = std::get_if<tdl::LoadError>(&loaded)) {
         std::cerr << kProgram << ": " << error->message() << '\n';
         return kExitBadInput;
@@ -221,6 +245,7 @@ int run(const Options& options) {
     }
 
     const bool traceToStandardOutput = options.tracePath == kStandardStream;
+    const bool pcapToStandardOutput = options.pcapPath == kStandardStream;
     if (options.tracePath) {
         if (traceToStandardOutput) {
             tdl::writeTraceJsonl(trace, std::cout);
@@ -239,7 +264,8 @@ int run(const Options& options) {
             return kExitFailure;
         }
     }
-    if (!traceToStandardOutput) {
+    // Standard output carries one thing: the diagram, or the trace or capture asked for there.
+    if (!traceToStandardOutput && !pcapToStandardOutput) {
         std::cout << renderTextDiagram(trace, options.diagram);
     }
     std::cout.flush();

@@ -45,12 +45,15 @@ protected:
     }
     void TearDown() override { std::filesystem::remove_all(folder_); }
 
-    CliRun run(const std::vector<std::string>& arguments) const {
+    // Standard input is `input`, or the file `inputPath` if one is given.
+    CliRun run(const std::vector<std::string>& arguments, const std::string& input = {},
+               const std::string& inputPath = {}) const {
         std::string command =
             "cd " + shellQuoted(folder_.string()) + " && " + shellQuoted(TDL_CLI_PATH);
         for (const std::string& argument : arguments) {
             command += ' ' + shellQuoted(argument);
         }
+        command += " <" + shellQuoted(inputPath.empty() ? write("stdin.txt", input) : inputPath);
         const std::filesystem::path out = folder_ / "stdout.txt";
         const std::filesystem::path err = folder_ / "stderr.txt";
         command += " >" + shellQuoted(out.string()) + " 2>" + shellQuoted(err.string());
@@ -226,6 +229,9 @@ TEST_F(Cli, BadUsage_ExitsTwoWithOneLine) {
         {{"--help=please"}, "--help: expected no value, found \"please\""},
         {{"--connection", "first", "a.json"},
          "--connection: expected a connection number (0, 1, ...), found \"first\""},
+        {{"a.json", "--trace", "-", "--pcap", "-"},
+         "--trace and --pcap: expected at most one of them to write to standard output (\"-\"), "
+         "found both"},
     };
     for (const Case& c : cases) {
         const CliRun result = run(c.arguments);
@@ -277,6 +283,39 @@ TEST_F(Cli, UnwritablePcap_ExitsOneNamingTheFile) {
     EXPECT_EQ(result.exitCode, 1);
     EXPECT_EQ(result.err, "teardown-cli: no/such/folder/x.pcap: cannot create a file in "
                           "no/such/folder: No such file or directory\n");
+}
+
+TEST_F(Cli, StandardInput_IsTheScenarioWhenItIsDash) {
+    const std::string scenario =
+        readFile(std::filesystem::path(TDL_SOURCE_DIR) / "resources/scenarios/four-way-close.json");
+    const CliRun fromInput = run({"-"}, scenario);
+    ASSERT_EQ(fromInput.exitCode, 0) << fromInput.err;
+    EXPECT_EQ(fromInput.out, run({"--preset", "four-way-close"}).out);
+
+    const CliRun bad = run({"-"}, R"({"format": "teardown-lab-scenario", "version": 1,
+        "hosts": [{"name": "client", "address": "10.0.0"}]})");
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_EQ(bad.err, "teardown-cli: <stdin>: /hosts/0/address: expected a unicast IPv4 "
+                       "address such as \"10.0.0.1\", found \"10.0.0\"\n");
+
+    const CliRun folder = run({"-"}, "", "/");
+    EXPECT_EQ(folder.exitCode, 2);
+    EXPECT_EQ(folder.err, "teardown-cli: <stdin>: expected a readable scenario file, found Is a "
+                          "directory\n");
+
+    const CliRun empty = run({"-"});
+    EXPECT_EQ(empty.exitCode, 2);
+    EXPECT_TRUE(empty.err.starts_with("teardown-cli: <stdin>: byte 1")) << empty.err;
+}
+
+TEST_F(Cli, PcapToStandardOutput_IsTheCaptureOnly) {
+    const CliRun toFile = run({"--preset", "four-way-close", "--pcap", "close.pcap"});
+    ASSERT_EQ(toFile.exitCode, 0) << toFile.err;
+    const CliRun toOutput = run({"--preset", "four-way-close", "--pcap", "-"});
+    ASSERT_EQ(toOutput.exitCode, 0) << toOutput.err;
+    EXPECT_EQ(toOutput.err, "");
+    EXPECT_EQ(toOutput.out, readFile(folder_ / "close.pcap")) << "the capture and nothing else";
+    EXPECT_EQ(test::readCapture((folder_ / "stdout.txt").string()).error, "");
 }
 
 TEST_F(Cli, Seed_ChangesTheInitialSequenceNumbers) {
