@@ -37,6 +37,7 @@ Examples:
   teardown-cli --preset four-way-close
   teardown-cli --preset lost-final-ack --lang en --gap 500ms
   teardown-cli my.json --trace run.jsonl --pcap run.pcap
+  teardown-cli --preset stale-data-no-time-wait --pcap client.pcap --pcap-at client
   teardown-cli --preset four-way-close --pcap - | tshark -r -
   teardown-cli - --trace - < my.json | jq -c 'select(.kind == "state_changed")'
   teardown-cli --preset load/port-exhaustion --sockets-at 90s
@@ -49,6 +50,7 @@ const QString kPreset = QStringLiteral("preset");
 const QString kListPresets = QStringLiteral("list-presets");
 const QString kTrace = QStringLiteral("trace");
 const QString kPcap = QStringLiteral("pcap");
+const QString kPcapAt = QStringLiteral("pcap-at");
 const QString kAbsolute = QStringLiteral("absolute");
 const QString kAscii = QStringLiteral("ascii");
 const QString kGap = QStringLiteral("gap");
@@ -71,6 +73,11 @@ QList<QCommandLineOption> optionTable() {
          QStringLiteral("also write the segments as a pcap capture (Wireshark, tshark) to FILE "
                         "(\"-\": standard output, instead of the diagram)"),
          QStringLiteral("FILE")},
+        {kPcapAt,
+         QStringLiteral("take the --pcap capture at HOST, as tcpdump there would: what it sends "
+                        "when it sends it, what reaches it when it arrives (default: on the "
+                        "wire, every segment at its send time)"),
+         QStringLiteral("HOST")},
         {kAbsolute,
          QStringLiteral("absolute sequence numbers (default: relative to each side's ISN)")},
         {kAscii, QStringLiteral("draw the diagram with ASCII characters only")},
@@ -189,6 +196,7 @@ Options parseArguments(const QStringList& arguments) {
     options.preset = text(kPreset);
     options.tracePath = optional(kTrace);
     options.pcapPath = optional(kPcap);
+    options.pcapAt = optional(kPcapAt);
     options.csvPath = optional(kCsv);
 
     const QStringList positional = parser.positionalArguments();
@@ -246,6 +254,9 @@ Options parseArguments(const QStringList& arguments) {
     if (options.tracePath == kStandardStream && options.pcapPath == kStandardStream) {
         throw UsageError{"--trace and --pcap: expected at most one of them to write to standard "
                          "output (\"-\"), found both"};
+    }
+    if (options.pcapAt && !options.pcapPath) {
+        throw UsageError{"--pcap-at: expected --pcap FILE beside it, found none"};
     }
     return options;
 }

@@ -27,6 +27,7 @@ struct Options {
     bool version = false;
     std::optional<std::string> tracePath;
     std::optional<std::string> pcapPath;
+    std::optional<std::string> pcapAt; // the host the capture is taken at; unset: on the wire
     std::optional<std::uint64_t> seed;
     std::optional<std::string> csvPath;
     std::optional<std::uint64_t> connection;

@@ -202,6 +202,22 @@ tdl::LoadResult readStandardInput() {
     return tdl::parseScenario(text, std::string(kStandardInputName));
 }
 
+// --pcap-at names a host of the scenario; checked before the run, so a typo costs no simulation.
+void checkCaptureHost(const Options& options, const tdl::Scenario& scenario) {
+    if (!options.pcapAt) {
+        return;
+    }
+    std::string known;
+    for (const tdl::HostConfig& host : scenario.hosts) {
+        if (host.name == *options.pcapAt) {
+            return;
+        }
+        known += (known.empty() ? "" : ", ") + host.name;
+    }
+    throw UsageError{"--pcap-at: expected a host of the scenario (" + known + "), found \"" +
+                     *options.pcapAt + '"'};
+}
+
 int run(const Options& options) {
     const bool fromStandardInput =
         options.preset.empty() && options.scenarioPath == kStandardStream;
@@ -234,6 +250,8 @@ int run(const Options& options) {
         return kExitBadInput;
     }
 
+    checkCaptureHost(options, scenario);
+
     tdl::Trace trace;
     try {
         trace = scenario.load ? tdl::traceLoadConnection(scenario, *options.connection)
@@ -259,7 +277,7 @@ int run(const Options& options) {
         }
     }
     if (options.pcapPath) {
-        if (auto error = tdl::writePcap(trace, *options.pcapPath)) {
+        if (auto error = tdl::writePcap(trace, *options.pcapPath, options.pcapAt.value_or(""))) {
             std::cerr << kProgram << ": " << *error << '\n';
             return kExitFailure;
         }

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -84,9 +85,9 @@ TEST_F(Cli, Help_ExitsZeroWithUsage) {
 TEST_F(Cli, Help_DocumentsEveryOptionTheExitStatusAndExamples) {
     const CliRun result = run({"-h"});
     EXPECT_EQ(result.exitCode, 0);
-    for (const std::string option :
-         {"--preset", "--list-presets", "--trace", "--pcap", "--absolute", "--ascii", "--gap",
-          "--lang", "--seed", "--csv", "--sockets-at", "--connection", "--version", "-h, --help"}) {
+    for (const std::string option : {"--preset", "--list-presets", "--trace", "--pcap", "--pcap-at",
+                                     "--absolute", "--ascii", "--gap", "--lang", "--seed", "--csv",
+                                     "--sockets-at", "--connection", "--version", "-h, --help"}) {
         EXPECT_NE(result.out.find("\n  " + option + ' '), std::string::npos) << option;
     }
     EXPECT_NE(result.out.find("Exit status:\n  0  success\n  1  "), std::string::npos)
@@ -232,6 +233,10 @@ TEST_F(Cli, BadUsage_ExitsTwoWithOneLine) {
         {{"a.json", "--trace", "-", "--pcap", "-"},
          "--trace and --pcap: expected at most one of them to write to standard output (\"-\"), "
          "found both"},
+        {{"a.json", "--pcap-at", "client"},
+         "--pcap-at: expected --pcap FILE beside it, found none"},
+        {{"--preset", "four-way-close", "--pcap", "x.pcap", "--pcap-at", "router"},
+         "--pcap-at: expected a host of the scenario (client, server), found \"router\""},
     };
     for (const Case& c : cases) {
         const CliRun result = run(c.arguments);
@@ -316,6 +321,32 @@ TEST_F(Cli, PcapToStandardOutput_IsTheCaptureOnly) {
     EXPECT_EQ(toOutput.err, "");
     EXPECT_EQ(toOutput.out, readFile(folder_ / "close.pcap")) << "the capture and nothing else";
     EXPECT_EQ(test::readCapture((folder_ / "stdout.txt").string()).error, "");
+}
+
+TEST_F(Cli, PcapAt_TakesTheCaptureWhereTheHostSeesIt) {
+    ASSERT_EQ(run({"--preset", "four-way-close", "--pcap", "wire.pcap"}).exitCode, 0);
+    const CliRun result =
+        run({"--preset", "four-way-close", "--pcap", "server.pcap", "--pcap-at", "server"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.out.find("[FIN,ACK]"), std::string::npos) << "the diagram is still printed";
+    const test::Capture wire = test::readCapture((folder_ / "wire.pcap").string());
+    const test::Capture server = test::readCapture((folder_ / "server.pcap").string());
+    ASSERT_EQ(server.error, "");
+    // Nothing is lost in the four-way close, so the server sees every segment, its own at the
+    // same time as the wire and the client's later.
+    ASSERT_EQ(server.packets.size(), wire.packets.size());
+    const std::uint32_t client = wire.packets.front().sourceAddress;
+    for (const test::CapturedPacket& seen : server.packets) {
+        const auto same =
+            std::find_if(wire.packets.begin(), wire.packets.end(),
+                         [&](const test::CapturedPacket& p) { return p.bytes == seen.bytes; });
+        ASSERT_NE(same, wire.packets.end());
+        if (seen.sourceAddress == client) {
+            EXPECT_GT(seen.timeUs, same->timeUs);
+        } else {
+            EXPECT_EQ(seen.timeUs, same->timeUs);
+        }
+    }
 }
 
 TEST_F(Cli, Seed_ChangesTheInitialSequenceNumbers) {
