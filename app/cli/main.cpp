@@ -2,6 +2,7 @@
 // text sequence diagram, a JSON-lines trace or a pcap capture.
 
 #include "CauseCatalog.h"
+#include "DataPaths.h"
 #include "Translations.h"
 #include "atomic_file.h"
 #include "cli_options.h"
@@ -43,25 +44,17 @@ using tdl::cli::UsageError;
 
 constexpr std::string_view kProgram = "teardown-cli";
 
-// Where built-in scenarios live, most specific first: beside an installed binary, then the
-// source tree this binary was built from.
-std::vector<std::filesystem::path> presetFolders() {
-    std::vector<std::filesystem::path> folders;
-    std::error_code error;
-    const std::filesystem::path executable = std::filesystem::read_symlink("/proc/self/exe", error);
-    if (!error) {
-        folders.push_back(executable.parent_path().parent_path() / TDL_INSTALLED_PRESET_DIR);
-    }
-    folders.emplace_back(TDL_SOURCE_PRESET_DIR);
-    return folders;
+// The built-in scenarios: share/teardown-lab/scenarios beside the program, installed or in the
+// build tree alike (DataPaths.h).
+std::filesystem::path presetDirectory() {
+    return std::filesystem::path(tdl::ui::presetDirectory().toStdString());
 }
 
 std::optional<std::filesystem::path> presetFolder() {
-    for (const std::filesystem::path& folder : presetFolders()) {
-        std::error_code error;
-        if (std::filesystem::is_directory(folder, error)) {
-            return folder;
-        }
+    std::error_code error;
+    if (std::filesystem::path folder = presetDirectory();
+        std::filesystem::is_directory(folder, error)) {
+        return folder;
     }
     return std::nullopt;
 }
@@ -93,7 +86,7 @@ int listPresets() {
     const std::optional<std::filesystem::path> folder = presetFolder();
     if (!folder) {
         std::cerr << kProgram << ": expected a folder of built-in scenarios at "
-                  << presetFolders().front().string() << ", found none\n";
+                  << presetDirectory().string() << ", found none\n";
         return kExitFailure;
     }
     const std::vector<std::string> names = presetNames(*folder);
@@ -124,7 +117,7 @@ std::string resolveScenarioPath(const Options& options) {
     }
     const std::optional<std::filesystem::path> folder = presetFolder();
     const std::filesystem::path path =
-        folder.value_or(presetFolders().front()) / (options.preset + ".json");
+        folder.value_or(presetDirectory()) / (options.preset + ".json");
     if (!std::filesystem::exists(path)) {
         std::string known;
         if (folder) {
