@@ -1919,4 +1919,51 @@
             <translation>恢复 %1</translation>
         </message>
     </context>
+    <context>
+        <name>tdl::ui::HandoutPdf</name>
+        <message>
+            <source>In the sequence diagram time runs down. Each arrow is a segment, labelled with its flags, sequence and acknowledgement numbers; the coloured band on each lifeline is that socket&apos;s TCP state. Long quiet stretches are drawn short and labelled with their real length. The steps after the diagram explain every event.</source>
+            <translation>时序图中时间自上而下流动。每个箭头是一个报文段，标注了它的标志位、序号和确认号；每条生命线上的彩色色带表示该套接字的 TCP 状态。长时间的空闲会被画短，并标出实际时长。时序图之后的步骤逐一解释每个事件。</translation>
+        </message>
+        <message>
+            <source>Step by step</source>
+            <translation>逐步说明</translation>
+        </message>
+        <message>
+            <source>Time (s)</source>
+            <translation>时间（秒）</translation>
+        </message>
+        <message>
+            <source>Host</source>
+            <translation>主机</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>事件</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>%1 — Teardown Lab %2</source>
+            <translation>%1 — Teardown Lab %2</translation>
+        </message>
+        <message>
+            <source>page %1 of %2</source>
+            <translation>第 %1 页，共 %2 页</translation>
+        </message>
+        <message>
+            <source>There is no run to hand out.</source>
+            <translation>没有可生成讲义的运行结果。</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>无法写入 %1：%2</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: the PDF could not be painted.</source>
+            <translation>无法写入 %1：无法绘制 PDF。</translation>
+        </message>
+    </context>
 </TS>
