@@ -860,16 +860,8 @@
             <translation>把场景保存到另一个文件</translation>
         </message>
         <message>
-            <source>Export Diagram as &amp;PNG…</source>
-            <translation>导出时序图为 &amp;PNG…</translation>
-        </message>
-        <message>
             <source>Write the whole sequence diagram, as it looks now, to a PNG image</source>
             <translation>把当前样子的完整时序图写入 PNG 图片</translation>
-        </message>
-        <message>
-            <source>Export Diagram as S&amp;VG…</source>
-            <translation>导出时序图为 S&amp;VG…</translation>
         </message>
         <message>
             <source>Write the whole sequence diagram, as it looks now, to an SVG drawing</source>
@@ -1236,10 +1228,6 @@
             <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
-            <source>Cannot export the diagram</source>
-            <translation>无法导出时序图</translation>
-        </message>
-        <message>
             <source>Exported %1</source>
             <translation>已导出 %1</translation>
         </message>
@@ -1306,6 +1294,130 @@
         <message>
             <source>&lt;b&gt;Connection #%1 of %2&lt;/b&gt;, re-simulated alone from the load run. Read-only: what-if edits would change the whole load. &lt;a href="explorer"&gt;Back to the load explorer&lt;/a&gt; (Ctrl+Shift+L)</source>
             <translation>&lt;b&gt;%2 的连接 #%1&lt;/b&gt;，从负载运行中单独重新模拟而来。只读：假设推演会改变整个负载。&lt;a href="explorer"&gt;返回负载浏览器&lt;/a&gt;（Ctrl+Shift+L）</translation>
+        </message>
+        <message>
+            <source>Diagram as &amp;PNG…</source>
+            <translation>时序图导出为 PNG(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Diagram as S&amp;VG…</source>
+            <translation>时序图导出为 SVG(&amp;V)…</translation>
+        </message>
+        <message>
+            <source>Sequence Diagram as &amp;Mermaid…</source>
+            <translation>时序图导出为 Mermaid(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>Write the sequence diagram as Mermaid text, which Markdown pages and wikis draw</source>
+            <translation>把时序图写成 Mermaid 文本，Markdown 页面和维基可以直接绘制</translation>
+        </message>
+        <message>
+            <source>Sequence Diagram as P&amp;lantUML…</source>
+            <translation>时序图导出为 PlantUML(&amp;L)…</translation>
+        </message>
+        <message>
+            <source>Write the sequence diagram as PlantUML text</source>
+            <translation>把时序图写成 PlantUML 文本</translation>
+        </message>
+        <message>
+            <source>&amp;Trace as JSON Lines…</source>
+            <translation>轨迹导出为 JSON Lines(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Write every fact of the run as one JSON object a line, for scripts</source>
+            <translation>把这次运行的每个事件写成每行一个 JSON 对象，供脚本处理</translation>
+        </message>
+        <message>
+            <source>On the &amp;Wire…</source>
+            <translation>线路上(&amp;W)…</translation>
+        </message>
+        <message>
+            <source>Write every segment as it was sent, lost ones too, as a capture for Wireshark</source>
+            <translation>把每个报文段按发送时的样子写成抓包文件（包括丢失的），供 Wireshark 打开</translation>
+        </message>
+        <message>
+            <source>&amp;Handout as PDF…</source>
+            <translation>讲义导出为 PDF(&amp;H)…</translation>
+        </message>
+        <message>
+            <source>Write a handout to print: the title, the sequence diagram and every step explained</source>
+            <translation>生成一份可打印的讲义：标题、时序图以及每一步的解释</translation>
+        </message>
+        <message>
+            <source>&amp;Export</source>
+            <translation>导出(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Capture (pcap)</source>
+            <translation>抓包 (pcap)(&amp;C)</translation>
+        </message>
+        <message>
+            <source>There is no run to export.</source>
+            <translation>没有可导出的运行结果。</translation>
+        </message>
+        <message>
+            <source>Unknown export format.</source>
+            <translation>未知的导出格式。</translation>
+        </message>
+        <message>
+            <source>Export the Trace as JSON Lines</source>
+            <translation>将轨迹导出为 JSON Lines</translation>
+        </message>
+        <message>
+            <source>JSON Lines (*.jsonl)</source>
+            <translation>JSON Lines 文件 (*.jsonl)</translation>
+        </message>
+        <message>
+            <source>Export the Capture on the Wire</source>
+            <translation>导出线路上的抓包</translation>
+        </message>
+        <message>
+            <source>Export the Capture as Seen at %1</source>
+            <translation>导出在 %1 上看到的抓包</translation>
+        </message>
+        <message>
+            <source>pcap captures (*.pcap)</source>
+            <translation>pcap 抓包文件 (*.pcap)</translation>
+        </message>
+        <message>
+            <source>Export the Sequence Diagram as Mermaid</source>
+            <translation>将时序图导出为 Mermaid</translation>
+        </message>
+        <message>
+            <source>Mermaid diagrams (*.mmd)</source>
+            <translation>Mermaid 图 (*.mmd)</translation>
+        </message>
+        <message>
+            <source>Export the Sequence Diagram as PlantUML</source>
+            <translation>将时序图导出为 PlantUML</translation>
+        </message>
+        <message>
+            <source>PlantUML diagrams (*.puml)</source>
+            <translation>PlantUML 图 (*.puml)</translation>
+        </message>
+        <message>
+            <source>Export a Handout as PDF</source>
+            <translation>将讲义导出为 PDF</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>PDF 文档 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Cannot export</source>
+            <translation>无法导出</translation>
+        </message>
+        <message>
+            <source>%1 was not written.</source>
+            <translation>%1 未能写入。</translation>
+        </message>
+        <message>
+            <source>As Seen at %1…</source>
+            <translation>在 %1 上看到的…</translation>
+        </message>
+        <message>
+            <source>Write the segments as tcpdump on %1 would record them: what it sends, and what reaches it when it arrives</source>
+            <translation>按 %1 上的 tcpdump 记录的样子写出报文段：它发出的报文段，以及到达它的报文段（按到达时间）</translation>
         </message>
     </context>
     <context>
