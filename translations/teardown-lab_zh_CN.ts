@@ -832,10 +832,6 @@
             <translation>关于 Teardown Lab</translation>
         </message>
         <message>
-            <source>&lt;h3&gt;Teardown Lab %1&lt;/h3&gt;&lt;p&gt;Shows, step by step and faithfully to Linux, how a TCP connection is closed: the four-way close, TIME_WAIT, half-close, orphans, and what the sysctls change.&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;Teardown Lab %1&lt;/h3&gt;&lt;p&gt;按照 Linux 的真实行为，一步一步地展示 TCP 连接如何关闭：四次挥手、TIME_WAIT、半关闭、孤儿套接字，以及各个 sysctl 会改变什么。&lt;/p&gt;</translation>
-        </message>
-        <message>
             <source>&amp;Open…</source>
             <translation>打开(&amp;O)…</translation>
         </message>
@@ -2076,6 +2072,25 @@
         <message>
             <source>Cannot write %1: the PDF could not be painted.</source>
             <translation>无法写入 %1：无法绘制 PDF。</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::AboutText</name>
+        <message>
+            <source>&lt;h3&gt;Teardown Lab %1&lt;/h3&gt;&lt;p&gt;Shows, step by step and faithfully to Linux, how a TCP connection is closed: the four-way close, TIME_WAIT, half-close, orphans, and what the sysctls change.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;Teardown Lab %1&lt;/h3&gt;&lt;p&gt;按照 Linux 的真实行为，一步一步地展示 TCP 连接如何关闭：四次挥手、TIME_WAIT、半关闭、孤儿套接字，以及各个 sysctl 会改变什么。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Teardown Lab is free software under the GNU General Public License, version 3 or (at your option) any later version (GPL-3.0-or-later). It uses Qt, whose Qt Charts module is licensed under the GPL-3.0.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Teardown Lab 是自由软件，依据 GNU 通用公共许可证第 3 版或（由您选择）任何更新的版本（GPL-3.0-or-later）发布。它使用 Qt，其中 Qt Charts 模块以 GPL-3.0 许可证发布。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;This is version %1; the build does not record the Git commit of its source.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;这是 %1 版；此次构建没有记录其源代码的 Git 提交。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Built from the source at Git commit &lt;code&gt;%1&lt;/code&gt; (version %2).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;由 Git 提交 &lt;code&gt;%1&lt;/code&gt; 的源代码构建（%2 版）。&lt;/p&gt;</translation>
         </message>
     </context>
 </TS>

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AboutText.h"
 #include "ActionText.h"
 #include "CauseCatalog.h"
 #include "EventLogView.h"
@@ -429,13 +430,8 @@ void MainWindow::connectParts() {
                "<tr><td><b>Ctrl+K</b></td><td>compare with one sysctl changed</td></tr>"
                "</table>"));
     });
-    connect(aboutAction_, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About Teardown Lab"),
-                           tr("<h3>Teardown Lab %1</h3><p>Shows, step by step and faithfully to "
-                              "Linux, how a TCP connection is closed: the four-way close, "
-                              "TIME_WAIT, half-close, orphans, and what the sysctls change.</p>")
-                               .arg(QApplication::applicationVersion()));
-    });
+    connect(aboutAction_, &QAction::triggered, this,
+            [this] { QMessageBox::about(this, tr("About Teardown Lab"), AboutText::html()); });
     connect(aboutQtAction_, &QAction::triggered, qApp, &QApplication::aboutQt);
 
     connect(document_, &Document::runChanged, this, &MainWindow::runChanged);

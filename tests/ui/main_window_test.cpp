@@ -1,8 +1,10 @@
+#include "AboutText.h"
 #include "CauseCatalog.h"
 #include "EventLogView.h"
 #include "MainWindow.h"
 #include "QtWarningGuard.h"
 #include "SequenceDiagramView.h"
+#include "version.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -284,6 +286,30 @@ TEST_F(MainWindowTest, ExportTo_AMissingFolder_FailsNamingTheFileAndLeavesNothin
         EXPECT_TRUE(error->contains(QStringLiteral("gone/file.out"))) << error->toStdString();
         EXPECT_FALSE(QFileInfo::exists(path));
     }
+}
+
+TEST(AboutText, NamesTheLicenceTheVersionAndTheCommit) {
+    const QString built = AboutText::html("1.2.3", "0123abcd");
+    EXPECT_TRUE(built.contains(QStringLiteral("GPL-3.0-or-later"))) << built.toStdString();
+    EXPECT_TRUE(built.contains(QStringLiteral("Qt Charts"))) << built.toStdString();
+    EXPECT_TRUE(built.contains(QStringLiteral("1.2.3")));
+    EXPECT_TRUE(built.contains(QStringLiteral("0123abcd")));
+    // Without a commit it says the version only, and no empty commit.
+    const QString bare = AboutText::html("1.2.3", "");
+    EXPECT_TRUE(bare.contains(QStringLiteral("1.2.3")));
+    EXPECT_FALSE(bare.contains(QStringLiteral("<code></code>"))) << bare.toStdString();
+    EXPECT_NE(bare, built);
+    EXPECT_TRUE(AboutText::html().contains(QString::fromLatin1(kVersion.data())));
+}
+
+TEST(AboutText, InChinese_IsTranslatedAndKeepsTheLicenceName) {
+    Translations translations;
+    ASSERT_TRUE(translations.setLanguage(QStringLiteral("zh_CN")));
+    const QString text = AboutText::html("1.2.3", "0123abcd");
+    translations.setLanguage(QStringLiteral("en"));
+    EXPECT_TRUE(text.contains(QStringLiteral("自由软件"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("GPL-3.0-or-later")));
+    EXPECT_TRUE(text.contains(QStringLiteral("0123abcd")));
 }
 
 } // namespace
