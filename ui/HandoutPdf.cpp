@@ -17,6 +17,7 @@
 #include <QTextDocument>
 
 #include <algorithm>
+#include <memory>
 #include <vector>
 
 namespace tdl::ui {
@@ -74,10 +75,15 @@ private:
     void planDiagram();
     double introHeight() const { return intro_.size().height() + kGap; }
     int pageCount() const {
-        return (diagramOnNextPage_ ? 1 : 0) + static_cast<int>(slices_.size()) + steps_.pageCount();
+        return (diagramOnNextPage_ ? 1 : 0) + static_cast<int>(slices_.size()) +
+               static_cast<int>(stepPages_.size());
     }
     QString introHtml() const;
-    QString stepsHtml() const;
+    void planSteps();
+    // One row of the steps' table, as a document of its own so that a page break never falls
+    // inside it.
+    std::unique_ptr<QTextDocument> rowDocument(const QString& cellsHtml) const;
+    QString factRowHtml(const Fact& fact) const;
     void paintFooter(QPainter& p, int page) const;
     void paintSlice(QPainter& p, const Slice& slice, double pageTop) const;
 
@@ -87,7 +93,10 @@ private:
     QSizeF content_;   // of a page, above the footer, in units
     double footerHeight_ = 0;
     QTextDocument intro_;
-    QTextDocument steps_;
+    std::unique_ptr<QTextDocument> stepsTitle_;
+    std::unique_ptr<QTextDocument> stepsHeader_;
+    std::vector<std::unique_ptr<QTextDocument>> stepRows_; // by fact
+    std::vector<std::vector<std::size_t>> stepPages_;      // the rows on each page
     DiagramLayout layout_;
     DiagramFrame frame_;
     DiagramColors colors_ = printColors();
@@ -113,11 +122,8 @@ HandoutPdf::HandoutPdf(const Handout& handout, QPdfWriter& writer)
     intro_.setTextWidth(content_.width());
     intro_.setHtml(introHtml());
 
-    steps_.setDefaultFont(fontOfPixels(kTextPixels));
-    steps_.setPageSize(content_);
-    steps_.setHtml(stepsHtml());
-
     planDiagram();
+    planSteps();
 }
 
 void HandoutPdf::planDiagram() {
@@ -159,39 +165,70 @@ QString HandoutPdf::introHtml() const {
     return html;
 }
 
-QString HandoutPdf::stepsHtml() const {
+std::unique_ptr<QTextDocument> HandoutPdf::rowDocument(const QString& cellsHtml) const {
+    auto document = std::make_unique<QTextDocument>();
+    document->setDefaultFont(fontOfPixels(kTextPixels));
+    document->setDocumentMargin(0);
+    document->setTextWidth(content_.width());
+    document->setHtml(
+        QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\">%1</table>")
+            .arg(cellsHtml));
+    return document;
+}
+
+QString HandoutPdf::factRowHtml(const Fact& fact) const {
     const Trace& trace = handout_.run->trace();
-    QString html = QStringLiteral("<h2>%1</h2>").arg(tr("Step by step").toHtmlEscaped());
-    html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\">");
-    html +=
-        QStringLiteral("<thead><tr style=\"background-color:#e8e8e8\"><th align=\"right\">%1</th>"
-                       "<th align=\"left\">%2</th><th align=\"left\">%3</th>"
-                       "<th align=\"left\">%4</th></tr></thead>")
-            .arg(tr("Time (s)").toHtmlEscaped(), tr("Host").toHtmlEscaped(),
-                 tr("What").toHtmlEscaped(), tr("Why").toHtmlEscaped());
-    for (const Fact& fact : trace.facts) {
-        QString host = TraceText::hostName(trace, fact.host);
-        if (fact.socket != kNoSocket) {
-            host += QStringLiteral(" · ") + TraceText::socketName(trace, fact.socket);
-        }
-        const QString why =
-            fact.reason.code == Cause::None ? QString() : CauseCatalog::sentence(fact.reason);
-        QString what = TraceText::what(trace, fact, handout_.seqMode).toHtmlEscaped();
-        QString style;
-        if (fact.kind == FactKind::StateChanged) {
-            what = QStringLiteral("<b>%1</b>").arg(what);
-        } else if (fact.kind == FactKind::Anomaly) {
-            style = QStringLiteral(" style=\"background-color:#f8d7d7\"");
-        } else if (fact.kind == FactKind::SegmentDropped) {
-            style = QStringLiteral(" style=\"background-color:#fbe6cf\"");
-        }
-        html += QStringLiteral("<tr%1><td align=\"right\">%2</td><td>%3</td><td>%4</td>"
-                               "<td>%5</td></tr>")
-                    .arg(style, TraceText::timestamp(fact.at), host.toHtmlEscaped(), what,
-                         why.toHtmlEscaped());
+    QString host = TraceText::hostName(trace, fact.host);
+    if (fact.socket != kNoSocket) {
+        host += QStringLiteral(" · ") + TraceText::socketName(trace, fact.socket);
     }
-    html += QStringLiteral("</table>");
-    return html;
+    const QString why =
+        fact.reason.code == Cause::None ? QString() : CauseCatalog::sentence(fact.reason);
+    QString what = TraceText::what(trace, fact, handout_.seqMode).toHtmlEscaped();
+    QString style;
+    if (fact.kind == FactKind::StateChanged) {
+        what = QStringLiteral("<b>%1</b>").arg(what);
+    } else if (fact.kind == FactKind::Anomaly) {
+        style = QStringLiteral(" style=\"background-color:#f8d7d7\"");
+    } else if (fact.kind == FactKind::SegmentDropped) {
+        style = QStringLiteral(" style=\"background-color:#fbe6cf\"");
+    }
+    return QStringLiteral("<tr%1><td width=\"12%\" align=\"right\">%2</td>"
+                          "<td width=\"16%\">%3</td><td width=\"30%\">%4</td>"
+                          "<td width=\"42%\">%5</td></tr>")
+        .arg(style, TraceText::timestamp(fact.at), host.toHtmlEscaped(), what, why.toHtmlEscaped());
+}
+
+void HandoutPdf::planSteps() {
+    stepsTitle_ = std::make_unique<QTextDocument>();
+    stepsTitle_->setDefaultFont(fontOfPixels(kTextPixels));
+    stepsTitle_->setDocumentMargin(0);
+    stepsTitle_->setTextWidth(content_.width());
+    stepsTitle_->setHtml(QStringLiteral("<h2>%1</h2>").arg(tr("Step by step").toHtmlEscaped()));
+    stepsHeader_ =
+        rowDocument(QStringLiteral("<tr style=\"background-color:#e8e8e8\"><th width=\"12%\" "
+                                   "align=\"right\">%1</th><th width=\"16%\" align=\"left\">%2</th>"
+                                   "<th width=\"30%\" align=\"left\">%3</th>"
+                                   "<th width=\"42%\" align=\"left\">%4</th></tr>")
+                        .arg(tr("Time (s)").toHtmlEscaped(), tr("Host").toHtmlEscaped(),
+                             tr("What").toHtmlEscaped(), tr("Why").toHtmlEscaped()));
+    for (const Fact& fact : handout_.run->trace().facts) {
+        stepRows_.push_back(rowDocument(factRowHtml(fact)));
+    }
+    // Each page starts with the column headings (the first also with the title); a row that
+    // does not fit goes to the next page whole.
+    double used = content_.height();
+    for (std::size_t row = 0; row < stepRows_.size(); ++row) {
+        const double height = stepRows_[row]->size().height();
+        if (stepPages_.empty() ||
+            (used + height > content_.height() && !stepPages_.back().empty())) {
+            stepPages_.emplace_back();
+            used = (stepPages_.size() == 1 ? stepsTitle_->size().height() : 0.0) +
+                   stepsHeader_->size().height();
+        }
+        stepPages_.back().push_back(row);
+        used += height;
+    }
 }
 
 void HandoutPdf::paintFooter(QPainter& p, int page) const {
@@ -237,12 +274,20 @@ bool HandoutPdf::paint() {
         paintSlice(p, slices_[i], i == 0 && !diagramOnNextPage_ ? introHeight() : 0.0);
         paintFooter(p, page++);
     }
-    const double pageHeight = content_.height();
-    for (int i = 0; i < steps_.pageCount(); ++i) {
+    for (std::size_t i = 0; i < stepPages_.size(); ++i) {
         writer_.newPage();
         p.save();
-        p.translate(0, -i * pageHeight);
-        steps_.drawContents(&p, QRectF(0, i * pageHeight, content_.width(), pageHeight));
+        const auto draw = [&p](QTextDocument& document) {
+            document.drawContents(&p);
+            p.translate(0, document.size().height());
+        };
+        if (i == 0) {
+            draw(*stepsTitle_);
+        }
+        draw(*stepsHeader_);
+        for (const std::size_t row : stepPages_[i]) {
+            draw(*stepRows_[row]);
+        }
         p.restore();
         paintFooter(p, page++);
     }
