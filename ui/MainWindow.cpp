@@ -753,9 +753,14 @@ bool MainWindow::maybeKeepChanges() {
 }
 
 QString MainWindow::suggestedExportPath(ExportFormat format, const QString& seenAtHost) const {
-    const QString folder = exportFolder_.isEmpty()
-                               ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
-                               : exportFolder_;
+    // A documents folder that does not exist would leave the dialog in the working directory.
+    QString folder = exportFolder_;
+    if (folder.isEmpty()) {
+        folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        if (!QFileInfo(folder).isDir()) {
+            folder = QDir::homePath();
+        }
+    }
     QString base = QString::fromStdString(document_->scenario().id);
     if (base.isEmpty()) {
         base = QFileInfo(document_->filePath()).completeBaseName();

@@ -61,8 +61,8 @@ public:
     // failure. seenAtHost: for a capture, the host whose tcpdump it imitates ("" = on the wire).
     std::optional<QString> exportTo(ExportFormat format, const QString& path,
                                     const QString& seenAtHost = {});
-    // Where the export dialog starts: the folder of the last export (the user's documents
-    // folder at first) and a name made from the scenario's.
+    // Where the export dialog starts: the folder of the last export (at first the user's
+    // documents folder, or home if there is none) and a name made from the scenario's.
     QString suggestedExportPath(ExportFormat format, const QString& seenAtHost = {}) const;
 
 protected:
