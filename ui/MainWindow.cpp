@@ -425,6 +425,8 @@ void MainWindow::connectParts() {
                "<tr><td><b>Ctrl+F</b></td><td>find a scenario</td></tr>"
                "<tr><td><b>Ctrl++ Ctrl+- Ctrl+0</b></td><td>zoom the diagram</td></tr>"
                "<tr><td><b>Ctrl+Shift+L</b></td><td>the load explorer</td></tr>"
+               "<tr><td><b>Ctrl+E Ctrl+Shift+E Ctrl+P</b></td><td>export the diagram as PNG / "
+               "SVG, a handout as PDF</td></tr>"
                "<tr><td colspan=2><i>In the load explorer:</i></td></tr>"
                "<tr><td><b>Ctrl+R Esc</b></td><td>run / cancel</td></tr>"
                "<tr><td><b>Ctrl+K</b></td><td>compare with one sysctl changed</td></tr>"
