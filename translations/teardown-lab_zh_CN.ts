@@ -1348,10 +1348,6 @@
             <translation>没有可导出的运行结果。</translation>
         </message>
         <message>
-            <source>Unknown export format.</source>
-            <translation>未知的导出格式。</translation>
-        </message>
-        <message>
             <source>Export the Trace as JSON Lines</source>
             <translation>将轨迹导出为 JSON Lines</translation>
         </message>
