@@ -57,6 +57,9 @@ const QString kGap = QStringLiteral("gap");
 const QString kLang = QStringLiteral("lang");
 const QString kSeed = QStringLiteral("seed");
 const QString kCsv = QStringLiteral("csv");
+const QString kMermaid = QStringLiteral("mermaid");
+const QString kPlantUml = QStringLiteral("plantuml");
+const QString kPdf = QStringLiteral("pdf");
 const QString kSocketsAt = QStringLiteral("sockets-at");
 const QString kConnection = QStringLiteral("connection");
 
@@ -78,6 +81,18 @@ QList<QCommandLineOption> optionTable() {
                         "when it sends it, what reaches it when it arrives (default: on the "
                         "wire, every segment at its send time)"),
          QStringLiteral("HOST")},
+        {kMermaid,
+         QStringLiteral("also write the sequence diagram as Mermaid text to FILE (for notes, "
+                        "blogs and slides)"),
+         QStringLiteral("FILE")},
+        {kPlantUml, QStringLiteral("also write the sequence diagram as PlantUML text to FILE"),
+         QStringLiteral("FILE")},
+#ifdef TDL_CLI_PDF
+        {kPdf,
+         QStringLiteral("also write a handout to FILE as PDF: the diagram as the desktop program "
+                        "paints it and why each step happened, in the --lang language"),
+         QStringLiteral("FILE")},
+#endif
         {kAbsolute,
          QStringLiteral("absolute sequence numbers (default: relative to each side's ISN)")},
         {kAscii, QStringLiteral("draw the diagram with ASCII characters only")},
@@ -198,6 +213,11 @@ Options parseArguments(const QStringList& arguments) {
     options.pcapPath = optional(kPcap);
     options.pcapAt = optional(kPcapAt);
     options.csvPath = optional(kCsv);
+    options.mermaidPath = optional(kMermaid);
+    options.plantUmlPath = optional(kPlantUml);
+#ifdef TDL_CLI_PDF
+    options.pdfPath = optional(kPdf);
+#endif
 
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1) {
@@ -251,9 +271,22 @@ Options parseArguments(const QStringList& arguments) {
     if (options.preset.empty() && options.scenarioPath.empty()) {
         throw UsageError{"expected a scenario file or --preset NAME, found neither (see --help)"};
     }
-    if (options.tracePath == kStandardStream && options.pcapPath == kStandardStream) {
-        throw UsageError{"--trace and --pcap: expected at most one of them to write to standard "
-                         "output (\"-\"), found both"};
+    std::string toStandardOutput;
+    for (const auto& [name, path] :
+         {std::pair{kTrace, options.tracePath}, std::pair{kPcap, options.pcapPath},
+          std::pair{kMermaid, options.mermaidPath}, std::pair{kPlantUml, options.plantUmlPath}}) {
+        if (path != kStandardStream) {
+            continue;
+        }
+        if (!toStandardOutput.empty()) {
+            throw UsageError{toStandardOutput + " and --" + name.toStdString() +
+                             ": expected at most one output on standard output (\"-\"), found "
+                             "both"};
+        }
+        toStandardOutput = "--" + name.toStdString();
+    }
+    if (options.pdfPath == kStandardStream) {
+        throw UsageError{"--pdf: expected a file name, found \"-\""};
     }
     if (options.pcapAt && !options.pcapPath) {
         throw UsageError{"--pcap-at: expected --pcap FILE beside it, found none"};

@@ -30,6 +30,9 @@ struct Options {
     std::optional<std::string> pcapAt; // the host the capture is taken at; unset: on the wire
     std::optional<std::uint64_t> seed;
     std::optional<std::string> csvPath;
+    std::optional<std::string> mermaidPath;
+    std::optional<std::string> plantUmlPath;
+    std::optional<std::string> pdfPath; // only when the desktop program's painter is built in
     std::optional<std::uint64_t> connection;
     std::optional<Duration> socketsAt;
     std::optional<std::string> language;

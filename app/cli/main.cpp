@@ -3,9 +3,13 @@
 
 #include "CauseCatalog.h"
 #include "DataPaths.h"
+#ifdef TDL_CLI_PDF
+#include "HandoutPdf.h"
+#endif
 #include "Translations.h"
 #include "atomic_file.h"
 #include "cli_options.h"
+#include "diagram_markup.h"
 #include "duration_text.h"
 #include "load_report.h"
 #include "pcap_writer.h"
@@ -17,6 +21,9 @@
 #include "version.h"
 
 #include <QCoreApplication>
+#ifdef TDL_CLI_PDF
+#include <QGuiApplication>
+#endif
 
 #include <algorithm>
 #include <array>
@@ -26,6 +33,7 @@
 #include <exception>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -275,8 +283,44 @@ int run(const Options& options) {
             return kExitFailure;
         }
     }
-    // Standard output carries one thing: the diagram, or the trace or capture asked for there.
-    if (!traceToStandardOutput && !pcapToStandardOutput) {
+    const auto writeText = [&](const std::optional<std::string>& target, const std::string& text) {
+        if (!target) {
+            return true;
+        }
+        if (*target == kStandardStream) {
+            std::cout << text;
+            return true;
+        }
+        if (auto error = tdl::writeFileAtomically(*target, text)) {
+            std::cerr << kProgram << ": " << *error << '\n';
+            return false;
+        }
+        return true;
+    };
+    if (!writeText(options.mermaidPath,
+                   options.mermaidPath ? tdl::renderMermaid(trace, options.diagram) : "") ||
+        !writeText(options.plantUmlPath,
+                   options.plantUmlPath ? tdl::renderPlantUml(trace, options.diagram) : "")) {
+        return kExitFailure;
+    }
+#ifdef TDL_CLI_PDF
+    if (options.pdfPath) {
+        const auto seqMode = options.diagram.absoluteSequenceNumbers ? tdl::ui::SeqMode::Absolute
+                                                                     : tdl::ui::SeqMode::Relative;
+        const tdl::ui::Handout handout =
+            tdl::ui::handoutFor(scenario, std::make_shared<const tdl::ui::Run>(trace), seqMode);
+        if (auto error =
+                tdl::ui::writeHandoutPdf(handout, QString::fromStdString(*options.pdfPath))) {
+            std::cerr << kProgram << ": " << error->toStdString() << '\n';
+            return kExitFailure;
+        }
+    }
+#endif
+    // Standard output carries one thing: the diagram, or the one output asked for there.
+    const bool anyToStandardOutput = traceToStandardOutput || pcapToStandardOutput ||
+                                     options.mermaidPath == kStandardStream ||
+                                     options.plantUmlPath == kStandardStream;
+    if (!anyToStandardOutput) {
         std::cout << renderTextDiagram(trace, options.diagram);
     }
     std::cout.flush();
@@ -287,11 +331,34 @@ int run(const Options& options) {
     return kExitSuccess;
 }
 
+#ifdef TDL_CLI_PDF
+// Whether the command line asks for a handout, looked at before Qt reads the options.
+bool asksForPdf(int argc, char** argv) {
+    return std::any_of(argv + 1, argv + argc, [](const char* argument) {
+        const std::string_view text(argument);
+        return text == "--pdf" || text == "-pdf" || text.starts_with("--pdf=") ||
+               text.starts_with("-pdf=");
+    });
+}
+#endif
+
+// A handout is painted, which takes a QGuiApplication (on the offscreen platform: no screen is
+// needed); everything else needs only Qt Core, which starts without loading a platform plugin.
+std::unique_ptr<QCoreApplication> makeApplication(int& argc, char** argv) {
+#ifdef TDL_CLI_PDF
+    if (asksForPdf(argc, argv)) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        return std::make_unique<QGuiApplication>(argc, argv);
+    }
+#endif
+    return std::make_unique<QCoreApplication>(argc, argv);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     // Qt's command-line parser and translators need an application object.
-    const QCoreApplication application(argc, argv);
+    const std::unique_ptr<QCoreApplication> application = makeApplication(argc, argv);
     try {
         Options options = tdl::cli::parseArguments(QCoreApplication::arguments());
         if (options.help) {

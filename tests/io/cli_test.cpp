@@ -231,8 +231,7 @@ TEST_F(Cli, BadUsage_ExitsTwoWithOneLine) {
         {{"--connection", "first", "a.json"},
          "--connection: expected a connection number (0, 1, ...), found \"first\""},
         {{"a.json", "--trace", "-", "--pcap", "-"},
-         "--trace and --pcap: expected at most one of them to write to standard output (\"-\"), "
-         "found both"},
+         "--trace and --pcap: expected at most one output on standard output (\"-\"), found both"},
         {{"a.json", "--pcap-at", "client"},
          "--pcap-at: expected --pcap FILE beside it, found none"},
         {{"--preset", "four-way-close", "--pcap", "x.pcap", "--pcap-at", "router"},
@@ -282,6 +281,53 @@ TEST_F(Cli, TraceAndPcapFiles_AreWrittenBesideTheDiagram) {
     EXPECT_EQ(capture.error, "");
     EXPECT_GE(capture.packets.size(), 9U) << "handshake, data, ACKs and four segments of close";
 }
+
+TEST_F(Cli, Markup_IsTheGoldenMermaidAndPlantUmlOfTheFourWayClose) {
+    const std::filesystem::path golden = std::filesystem::path(TDL_SOURCE_DIR) / "tests/io/golden";
+    const CliRun mermaid = run({"--preset", "four-way-close", "--mermaid", "-"});
+    ASSERT_EQ(mermaid.exitCode, 0) << mermaid.err;
+    EXPECT_EQ(mermaid.out, readFile(golden / "four-way-close.mmd")) << "the diagram is not printed";
+    const CliRun plantUml =
+        run({"--preset", "four-way-close", "--plantuml", "close.puml", "--mermaid", "close.mmd"});
+    ASSERT_EQ(plantUml.exitCode, 0) << plantUml.err;
+    EXPECT_NE(plantUml.out.find("[FIN,ACK]"), std::string::npos) << "files: the diagram is printed";
+    EXPECT_EQ(readFile(folder_ / "close.puml"), readFile(golden / "four-way-close.puml"));
+    EXPECT_EQ(readFile(folder_ / "close.mmd"), readFile(golden / "four-way-close.mmd"));
+}
+
+TEST_F(Cli, Markup_TakesStandardOutputOnlyAlone) {
+    const CliRun result = run({"--preset", "four-way-close", "--plantuml", "-", "--pcap", "-"});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_EQ(result.err, "teardown-cli: --pcap and --plantuml: expected at most one output on "
+                          "standard output (\"-\"), found both\n");
+}
+
+#ifdef TDL_CLI_HAS_PDF
+TEST_F(Cli, Pdf_WritesAPagedHandoutInTheChosenLanguage) {
+    const CliRun result =
+        run({"--preset", "four-way-close", "--pdf", "close.pdf", "--lang", "zh_CN"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    const std::string pdf = readFile(folder_ / "close.pdf");
+    ASSERT_TRUE(pdf.starts_with("%PDF-")) << "not a PDF: " << pdf.substr(0, 16);
+    if (std::system("command -v pdftotext >/dev/null") != 0) {
+        GTEST_SKIP() << "pdftotext (poppler-utils) is not installed: the text is not checked";
+    }
+    const std::string command = "pdftotext " + shellQuoted((folder_ / "close.pdf").string()) + " " +
+                                shellQuoted((folder_ / "close.txt").string());
+    ASSERT_EQ(std::system(command.c_str()), 0);
+    const std::string words = readFile(folder_ / "close.txt");
+    EXPECT_NE(words.find("TIME-WAIT"), std::string::npos);
+    EXPECT_NE(words.find("时序图"), std::string::npos) << "the handout is in Chinese";
+}
+
+TEST_F(Cli, Pdf_RefusesStandardOutput) {
+    const CliRun result = run({"--preset", "four-way-close", "--pdf", "-"});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_NE(result.err.find("teardown-cli: --pdf: expected a file name, found \"-\"\n"),
+              std::string::npos)
+        << result.err;
+}
+#endif
 
 TEST_F(Cli, UnwritablePcap_ExitsOneNamingTheFile) {
     const CliRun result = run({"--preset", "four-way-close", "--pcap", "no/such/folder/x.pcap"});
