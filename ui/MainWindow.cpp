@@ -129,7 +129,7 @@ void MainWindow::createActions() {
     undoAction_ = document_->undoStack()->createUndoAction(this);
     undoAction_->setObjectName(QStringLiteral("undo"));
     undoAction_->setIcon(icon("undo"));
-    undoAction_->setShortcuts({QKeySequence::Undo});
+    undoAction_->setShortcuts(QKeySequence::Undo);
     redoAction_ = document_->undoStack()->createRedoAction(this);
     redoAction_->setObjectName(QStringLiteral("redo"));
     redoAction_->setIcon(icon("redo"));
