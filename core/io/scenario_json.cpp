@@ -53,7 +53,8 @@ struct Refusal {
                   std::move(found)};
 }
 
-// RFC 6901: "~" and "/" inside a key are escaped.
+// RFC 6901: "~" and "/" inside a key are escaped. A pointer is only ever shown in a one-line
+// message, so control characters are written as JSON escapes ("\n", "\u0001") too.
 std::string pointerToken(std::string_view key) {
     std::string token;
     for (const char c : key) {
@@ -61,6 +62,9 @@ std::string pointerToken(std::string_view key) {
             token += "~0";
         } else if (c == '/') {
             token += "~1";
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            const std::string escaped = Json(std::string(1, c)).dump();
+            token += escaped.substr(1, escaped.size() - 2);
         } else {
             token += c;
         }

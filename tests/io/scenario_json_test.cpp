@@ -299,6 +299,13 @@ TEST(ScenarioJsonErrors, UnknownKey_NamesItAndTheKnownOnes) {
         "bad.json: /title/fr: expected one of the keys \"en\", \"zh_CN\", found the key \"fr\"");
 }
 
+// Found by the fuzzer: a key with an escaped newline broke the one-line message in its pointer.
+TEST(ScenarioJsonErrors, KeyWithControlCharacters_StaysOnOneLine) {
+    EXPECT_EQ(refusal(minimal(R"("title": {"en": "x", "f\nr\u0001": "y"})")),
+              "bad.json: /title/f\\nr\\u0001: expected one of the keys \"en\", \"zh_CN\", found "
+              "the key \"f\\nr\\u0001\"");
+}
+
 TEST(ScenarioJsonErrors, DuplicateKey_IsRefusedWithItsPointer) {
     EXPECT_EQ(
         refusal(R"({"format": "teardown-lab-scenario", "version": 1, "hosts": [
