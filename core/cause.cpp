@@ -48,6 +48,10 @@ std::string_view errnoName(int error) {
         return "EINVAL";
     case EHOSTUNREACH:
         return "EHOSTUNREACH";
+    case EBADF:
+        return "EBADF";
+    case EISCONN:
+        return "EISCONN";
     default:
         return "E?";
     }

@@ -32,6 +32,7 @@ Exit status:
   0  success
   1  an output could not be written, or the simulator stopped
   2  bad usage or a bad scenario file; one line on standard error says what and where
+  130  Ctrl+C stopped a load run; what was computed so far is printed, marked truncated
 
 Examples:
   teardown-cli --preset four-way-close

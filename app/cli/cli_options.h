@@ -14,6 +14,9 @@ namespace tdl::cli {
 inline constexpr int kExitSuccess = 0;
 inline constexpr int kExitFailure = 1;  // an output could not be written, or the simulator failed
 inline constexpr int kExitBadInput = 2; // bad usage or a bad scenario
+// Ctrl+C stopped a load run; what was computed so far was printed, marked truncated. 128 + SIGINT,
+// as a shell reports a program that SIGINT ended.
+inline constexpr int kExitInterrupted = 130;
 
 // "-" as the scenario, as --trace's file or as --pcap's file: standard input or output.
 inline constexpr std::string_view kStandardStream = "-";

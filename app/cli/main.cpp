@@ -16,6 +16,7 @@
 #include "scenario_json.h"
 #include "simulator.h"
 #include "socket_table_text.h"
+#include "terminal_progress.h"
 #include "text_diagram.h"
 #include "trace_jsonl.h"
 #include "version.h"
@@ -45,6 +46,7 @@ namespace {
 
 using tdl::cli::kExitBadInput;
 using tdl::cli::kExitFailure;
+using tdl::cli::kExitInterrupted;
 using tdl::cli::kExitSuccess;
 using tdl::cli::kStandardStream;
 using tdl::cli::Options;
@@ -145,14 +147,21 @@ int runLoad(const Options& options, const std::string& path, const tdl::Scenario
                   << ": a load run keeps no segments; add --connection N for one connection\n";
         return kExitBadInput;
     }
+    tdl::cli::TerminalProgress progress;
     if (options.socketsAt) {
         std::optional<std::vector<tdl::SocketRow>> rows;
         try {
-            rows = tdl::socketsAt(scenario, *options.socketsAt);
+            rows = tdl::socketsAt(scenario, *options.socketsAt, progress.callback());
+            progress.finish();
         } catch (const std::exception& error) {
             std::cerr << kProgram << ": " << path << ": the simulator stopped: " << error.what()
                       << '\n';
             return kExitFailure;
+        }
+        if (!rows) {
+            std::cerr << kProgram << ": interrupted before "
+                      << tdl::durationText(*options.socketsAt) << ": no socket table\n";
+            return kExitInterrupted;
         }
         std::vector<tdl::HostInfo> hosts;
         for (const tdl::HostConfig& host : scenario.hosts) {
@@ -165,7 +174,8 @@ int runLoad(const Options& options, const std::string& path, const tdl::Scenario
     }
     tdl::LoadSeries series;
     try {
-        series = tdl::runLoad(scenario);
+        series = tdl::runLoad(scenario, progress.callback());
+        progress.finish();
     } catch (const std::exception& error) {
         std::cerr << kProgram << ": " << path << ": the simulator stopped: " << error.what()
                   << '\n';
@@ -182,6 +192,11 @@ int runLoad(const Options& options, const std::string& path, const tdl::Scenario
     if (!std::cout) {
         std::cerr << kProgram << ": cannot write to standard output\n";
         return kExitFailure;
+    }
+    if (progress.interrupted() && series.truncated) {
+        std::cerr << kProgram << ": interrupted at " << tdl::durationText(series.end)
+                  << " of simulated time; the summary covers the run so far\n";
+        return kExitInterrupted;
     }
     return kExitSuccess;
 }
@@ -254,9 +269,17 @@ int run(const Options& options) {
     checkCaptureHost(options, scenario);
 
     tdl::Trace trace;
+    // Only a load run reports progress and stops on Ctrl+C; a single scenario is over in
+    // milliseconds.
+    std::optional<tdl::cli::TerminalProgress> progress;
     try {
-        trace = scenario.load ? tdl::traceLoadConnection(scenario, *options.connection)
-                              : tdl::simulate(scenario);
+        if (scenario.load) {
+            progress.emplace();
+            trace = tdl::traceLoadConnection(scenario, *options.connection, progress->callback());
+            progress->finish();
+        } else {
+            trace = tdl::simulate(scenario);
+        }
     } catch (const std::exception& error) {
         std::cerr << kProgram << ": " << path << ": the simulator stopped: " << error.what()
                   << '\n';
@@ -327,6 +350,11 @@ int run(const Options& options) {
     if (!std::cout) {
         std::cerr << kProgram << ": cannot write to standard output\n";
         return kExitFailure;
+    }
+    if (progress && progress->interrupted() && trace.truncated) {
+        std::cerr << kProgram << ": interrupted at " << tdl::durationText(trace.end)
+                  << " of simulated time; the trace covers the run so far\n";
+        return kExitInterrupted;
     }
     return kExitSuccess;
 }

@@ -5,8 +5,10 @@
 #include <pcap/pcap.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <string>
@@ -204,10 +206,11 @@ std::optional<std::string> dumpCapture(const Trace& trace, const std::vector<Sig
     const int streamDescriptor = ::dup(descriptor);
     FILE* stream = streamDescriptor < 0 ? nullptr : ::fdopen(streamDescriptor, "wb");
     if (stream == nullptr) {
+        const int error = errno;
         if (streamDescriptor >= 0) {
             ::close(streamDescriptor);
         }
-        return name + ": cannot open the file for writing";
+        return name + ": cannot open the file for writing: " + std::strerror(error);
     }
     std::unique_ptr<pcap_dumper_t, DumperCloser> dumper(pcap_dump_fopen(pcap.get(), stream));
     if (!dumper) {
@@ -225,10 +228,14 @@ std::optional<std::string> dumpCapture(const Trace& trace, const std::vector<Sig
         header.len = header.caplen;
         pcap_dump(reinterpret_cast<u_char*>(dumper.get()), &header, packet.data());
     }
+    // pcap_dump() writes through stdio and reports nothing; the flush and the stream's error flag
+    // say whether every write got through, and errno why not.
+    errno = 0;
     const bool flushed = pcap_dump_flush(dumper.get()) == 0 && !std::ferror(stream);
+    const int error = errno;
     dumper.reset();
     if (!flushed) {
-        return name + ": cannot write the capture";
+        return name + ": cannot write the capture: " + std::strerror(error != 0 ? error : EIO);
     }
     return std::nullopt;
 }

@@ -36,6 +36,10 @@ constexpr Duration kMaxDuration = 24h;
 constexpr std::int64_t kMaxSendBytes = 64 * 1024 * 1024;
 // Found values are quoted in messages; a long string is cut so the message stays one line.
 constexpr std::size_t kMaxQuotedBytes = 60;
+// A scenario nests five levels deep (/actions/0/accept/0). The parser keeps a frame per open
+// level, so without a bound four million "[" inside the size limit cost hundreds of megabytes and
+// seconds before any message.
+constexpr int kMaxNesting = 64;
 
 // The loader stops at the first problem; this carries it to parseScenario().
 struct Refusal {
@@ -49,7 +53,8 @@ struct Refusal {
                   std::move(found)};
 }
 
-// RFC 6901: "~" and "/" inside a key are escaped.
+// RFC 6901: "~" and "/" inside a key are escaped. A pointer is only ever shown in a one-line
+// message, so control characters are written as JSON escapes ("\n", "\u0001") too.
 std::string pointerToken(std::string_view key) {
     std::string token;
     for (const char c : key) {
@@ -57,6 +62,9 @@ std::string pointerToken(std::string_view key) {
             token += "~0";
         } else if (c == '/') {
             token += "~1";
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            const std::string escaped = Json(std::string(1, c)).dump();
+            token += escaped.substr(1, escaped.size() - 2);
         } else {
             token += c;
         }
@@ -869,14 +877,47 @@ Scenario readScenario(const Node& root) {
     return scenario;
 }
 
+// Thrown from the parser callback to stop at the first array or object nested too deep.
+struct TooDeep {};
+
+// The byte offset of the "[" or "{" that opens nesting level `level` (1 = the outermost), strings
+// skipped; text.size() if there is none.
+std::size_t openingOfLevel(const std::string& text, int level) {
+    int depth = 0;
+    bool inString = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\') {
+                ++i;
+            } else if (c == '"') {
+                inString = false;
+            }
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth == level) {
+                return i;
+            }
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return text.size();
+}
+
 // nlohmann's parser keeps the last of two equal keys without a word. A parser callback tracks
 // where the parser is, so that a repeated key can be refused with its JSON pointer.
 class DuplicateKeyWatch {
 public:
-    bool operator()(int /*depth*/, Json::parse_event_t event, Json& parsed) {
+    bool operator()(int depth, Json::parse_event_t event, Json& parsed) {
         switch (event) {
         case Json::parse_event_t::object_start:
         case Json::parse_event_t::array_start:
+            // `depth` counts the levels already open around this one.
+            if (depth >= kMaxNesting) {
+                throw TooDeep{};
+            }
             countElement();
             frames_.push_back({event == Json::parse_event_t::array_start, 0, {}, {}});
             break;
@@ -968,6 +1009,31 @@ Refusal syntaxRefusal(const Json::parse_error& error, const std::string& text) {
     if (const std::size_t expected = problem.find("; expected "); expected != std::string::npos) {
         refusal.expected = problem.substr(expected + 11);
         problem.resize(expected);
+    }
+    if (problem.starts_with("invalid literal")) {
+        // nlohmann's "last read" for a literal runs from the end of the previous string token
+        // ("\"hosts\": tru}"), so the word is found in the text instead: the letters that end at
+        // or just before the byte where the lexer stopped, and what follows them up to the next
+        // delimiter, as an editor would select it.
+        const auto isLetter = [](char c) { return c >= 'a' && c <= 'z'; };
+        std::size_t start = std::min(error.byte, text.size());
+        if (start > 0 && !isLetter(text[start - 1])) {
+            --start;
+        }
+        while (start > 0 && isLetter(text[start - 1])) {
+            --start;
+        }
+        std::size_t end = start;
+        while (end < text.size() &&
+               std::string_view(" \t\r\n,:[]{}\"").find(text[end]) == std::string_view::npos) {
+            ++end;
+        }
+        if (end == start && start < text.size()) {
+            ++end;
+        }
+        refusal.location = byteLocation(text, start + 1);
+        refusal.found = jsonQuoted(text.substr(start, end - start)) + " (invalid literal)";
+        return refusal;
     }
     if (const std::size_t lastRead = problem.find("; last read: '");
         lastRead != std::string::npos) {
@@ -1218,6 +1284,11 @@ LoadResult parseScenario(const std::string& jsonText, const std::string& fileNam
     Json document;
     try {
         document = Json::parse(jsonText, std::ref(watch));
+    } catch (const TooDeep&) {
+        return LoadError{
+            fileName, byteLocation(jsonText, openingOfLevel(jsonText, kMaxNesting + 1) + 1),
+            "arrays and objects nested at most " + std::to_string(kMaxNesting) + " deep",
+            "one more level"};
     } catch (const Json::parse_error& error) {
         const Refusal refusal = syntaxRefusal(error, jsonText);
         return LoadError{fileName, refusal.location, refusal.expected, refusal.found};

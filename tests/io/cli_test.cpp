@@ -5,10 +5,17 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <pty.h>
+#include <spawn.h>
 #include <sstream>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 namespace tdl {
@@ -404,6 +411,95 @@ TEST_F(Cli, Seed_ChangesTheInitialSequenceNumbers) {
     const CliRun relative = run({"--preset", "four-way-close", "--seed", "2"});
     const CliRun relativeAgain = run({"--preset", "four-way-close", "--seed", "3"});
     EXPECT_EQ(relative.out, relativeAgain.out) << "relative numbers hide the ISNs";
+}
+
+// Starts teardown-cli with standard output to `outPath` and standard error to `errorFd`, and
+// returns its pid.
+pid_t spawnCli(const std::vector<std::string>& arguments, const std::string& outPath, int errorFd) {
+    std::vector<std::string> all = {TDL_CLI_PATH};
+    all.insert(all.end(), arguments.begin(), arguments.end());
+    std::vector<char*> argv;
+    for (std::string& argument : all) {
+        argv.push_back(argument.data());
+    }
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, outPath.c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_adddup2(&actions, errorFd, STDERR_FILENO);
+    pid_t pid = -1;
+    const int error = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    EXPECT_EQ(error, 0) << std::strerror(error);
+    return error == 0 ? pid : -1;
+}
+
+// A load of ten million connections: about twenty seconds of work, far more than the test waits.
+std::string writeLongLoad(const std::filesystem::path& folder) {
+    std::ifstream in(std::string(TDL_SOURCE_DIR) + "/tests/bench/million-connections.json");
+    nlohmann::json scenario = nlohmann::json::parse(in);
+    scenario["load"]["duration"] = "1000s";
+    const std::filesystem::path path = folder / "long-load.json";
+    std::ofstream(path) << scenario.dump();
+    return path.string();
+}
+
+TEST_F(Cli, LongLoad_CtrlC_PrintsTheSummarySoFarMarkedTruncated) {
+    const std::string scenario = writeLongLoad(folder_);
+    const std::string errPath = (folder_ / "stderr.txt").string();
+    const int errorFd = ::open(errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    ASSERT_GE(errorFd, 0);
+    const pid_t pid = spawnCli({scenario}, (folder_ / "stdout.txt").string(), errorFd);
+    ::close(errorFd);
+    ASSERT_GT(pid, 0);
+    // Time to start and load the file; the run itself takes far longer.
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+    ASSERT_EQ(::kill(pid, SIGINT), 0);
+    int status = 0;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (::waitpid(pid, &status, WNOHANG) == 0) {
+        if (std::chrono::steady_clock::now() > deadline) {
+            ::kill(pid, SIGKILL);
+            ::waitpid(pid, &status, 0);
+            FAIL() << "teardown-cli did not stop within 30 s of Ctrl+C";
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ASSERT_TRUE(WIFEXITED(status)) << "ended by signal " << WTERMSIG(status);
+    EXPECT_EQ(WEXITSTATUS(status), 130);
+    const std::string out = readFile(folder_ / "stdout.txt");
+    const std::string err = readFile(errPath);
+    EXPECT_NE(out.find("(stopped early: limit reached or cancelled)"), std::string::npos) << out;
+    EXPECT_TRUE(err.starts_with("teardown-cli: interrupted at ")) << err;
+    EXPECT_TRUE(err.ends_with(" of simulated time; the summary covers the run so far\n")) << err;
+    EXPECT_EQ(err.find('\r'), std::string::npos) << "no progress bar when stderr is a file";
+}
+
+TEST_F(Cli, LoadOnATerminal_ShowsAProgressBarThenClearsIt) {
+    int terminal = -1;
+    int terminalSide = -1;
+    ASSERT_EQ(::openpty(&terminal, &terminalSide, nullptr, nullptr, nullptr), 0);
+    const pid_t pid = spawnCli({"--preset", "load/server-tw-buckets"},
+                               (folder_ / "stdout.txt").string(), terminalSide);
+    ::close(terminalSide);
+    ASSERT_GT(pid, 0);
+    std::string shown;
+    char buffer[4096];
+    // Read until the program has closed its side (EIO), so that it never blocks on a full pty.
+    for (ssize_t read; (read = ::read(terminal, buffer, sizeof buffer)) > 0;) {
+        shown.append(buffer, static_cast<std::size_t>(read));
+    }
+    ::close(terminal);
+    int status = 0;
+    ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << shown;
+    EXPECT_TRUE(shown.starts_with("\r[")) << shown;
+    EXPECT_NE(shown.find("%  simulated "), std::string::npos) << shown;
+    EXPECT_NE(shown.find("(Ctrl+C stops)"), std::string::npos) << shown;
+    EXPECT_TRUE(shown.ends_with("\r\033[K")) << "the bar is cleared at the end: " << shown;
+    EXPECT_NE(readFile(folder_ / "stdout.txt").find("TIME_WAIT"), std::string::npos);
 }
 
 } // namespace

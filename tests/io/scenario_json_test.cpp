@@ -232,10 +232,40 @@ TEST(DurationText, WritesTheShortestExactForm) {
 
 TEST(ScenarioJsonErrors, SyntaxError_NamesByteLineAndColumn) {
     EXPECT_EQ(refusal("{\n  \"format\": fast\n}"),
-              "bad.json: byte 17 (line 2, column 15): expected a JSON value, found "
-              "\"\\\"format\\\": fas\" (invalid literal)");
+              "bad.json: byte 15 (line 2, column 13): expected a JSON value, found \"fast\" "
+              "(invalid literal)");
     EXPECT_EQ(refusal("{\"format\": \"teardown-lab-scenario\",}"),
               "bad.json: byte 36 (line 1, column 36): expected string literal, found '}'");
+}
+
+// The word the lexer stopped in, where it starts: not the text since the previous string token.
+TEST(ScenarioJsonErrors, InvalidLiteral_ShowsTheWordWhereItStarts) {
+    EXPECT_EQ(refusal(R"({"hosts": tru})"),
+              "bad.json: byte 11 (line 1, column 11): expected a JSON value, found \"tru\" "
+              "(invalid literal)");
+    EXPECT_EQ(refusal("{\"version\": 1,\n \"seed\": nulll}"),
+              "bad.json: byte 25 (line 2, column 10): expected '}', found \"nulll\" "
+              "(invalid literal)");
+    EXPECT_EQ(refusal(R"(["a", @])"),
+              "bad.json: byte 7 (line 1, column 7): expected a JSON value, found \"@\" "
+              "(invalid literal)");
+    EXPECT_EQ(refusal("[fals"), "bad.json: byte 2 (line 1, column 2): expected a JSON value, found "
+                                "\"fals\" (invalid literal)");
+}
+
+// Four million "[" fit in the size limit; the parser stops at the first level too deep, at once
+// and in little memory, and says where.
+TEST(ScenarioJsonErrors, DeepNesting_IsRefusedAtTheFirstLevelTooDeep) {
+    EXPECT_EQ(refusal(std::string(4'000'000, '[')),
+              "bad.json: byte 65 (line 1, column 65): expected arrays and objects nested at most "
+              "64 deep, found one more level");
+    // Brackets inside a string do not count.
+    EXPECT_EQ(refusal(R"({"a": [")" + std::string(100, '[') + R"(", )" + std::string(64, '[')),
+              "bad.json: byte 174 (line 1, column 174): expected arrays and objects nested at "
+              "most 64 deep, found one more level");
+    // 64 levels are still JSON the loader reads, and refuses for what they are.
+    EXPECT_EQ(refusal(std::string(64, '[') + std::string(64, ']')),
+              "bad.json: top level: expected a scenario object, found an array");
 }
 
 TEST(ScenarioJsonErrors, TruncatedFile_SaysEndOfInput) {
@@ -267,6 +297,13 @@ TEST(ScenarioJsonErrors, UnknownKey_NamesItAndTheKnownOnes) {
     EXPECT_EQ(
         refusal(minimal(R"("title": {"en": "x", "fr": "y"})")),
         "bad.json: /title/fr: expected one of the keys \"en\", \"zh_CN\", found the key \"fr\"");
+}
+
+// Found by the fuzzer: a key with an escaped newline broke the one-line message in its pointer.
+TEST(ScenarioJsonErrors, KeyWithControlCharacters_StaysOnOneLine) {
+    EXPECT_EQ(refusal(minimal(R"("title": {"en": "x", "f\nr\u0001": "y"})")),
+              "bad.json: /title/f\\nr\\u0001: expected one of the keys \"en\", \"zh_CN\", found "
+              "the key \"f\\nr\\u0001\"");
 }
 
 TEST(ScenarioJsonErrors, DuplicateKey_IsRefusedWithItsPointer) {

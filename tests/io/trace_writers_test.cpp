@@ -10,6 +10,8 @@
 
 #include <filesystem>
 #include <sstream>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 namespace tdl {
@@ -309,6 +311,21 @@ TEST_F(TempFolder, Pcap_IntoMissingFolder_FailsAndLeavesNothing) {
     ASSERT_TRUE(error.has_value());
     EXPECT_EQ(error->rfind(path + ": cannot create a file in ", 0), 0U) << *error;
     EXPECT_FALSE(std::filesystem::exists(path));
+}
+
+// A full disk, as /dev/full gives one: the message says why, as the trace's does. The device is
+// made in the test's folder when the test may (as root), so that a regression replaces a node of
+// its own rather than the machine's /dev/full; anyone else cannot replace /dev/full.
+TEST_F(TempFolder, Pcap_OnAFullDevice_SaysNoSpaceLeft) {
+    std::string device = file("full");
+    if (::mknod(device.c_str(), S_IFCHR | 0666, makedev(1, 7)) != 0) {
+        device = "/dev/full";
+    }
+    const std::optional<std::string> error = writePcap(handmadeFourWayClose(), device);
+    EXPECT_EQ(error, device + ": cannot write the capture: No space left on device");
+    struct stat status {};
+    ASSERT_EQ(::stat(device.c_str(), &status), 0);
+    EXPECT_TRUE(S_ISCHR(status.st_mode));
 }
 
 TEST_F(TempFolder, Pcap_Tshark_ReadsTheSameFlagsSeqAndAck) {
