@@ -2,6 +2,7 @@
 
 #include "ActionText.h"
 #include "LoadCharts.h"
+#include "LoadErrorText.h"
 #include "LoadJob.h"
 #include "LoadLegend.h"
 #include "PresetCatalog.h"
@@ -536,7 +537,7 @@ void LoadExplorer::compareWithFile() {
         QMessageBox::warning(
             this, tr("Cannot compare"),
             tr("%1 is not a scenario Teardown Lab can read.").arg(QFileInfo(path).fileName()) +
-                QLatin1Char('\n') + QString::fromStdString(error->message()));
+                QLatin1Char('\n') + LoadErrorText::message(*error));
         return;
     }
     compareWith(std::get<Scenario>(result));
