@@ -139,7 +139,8 @@ int SysctlModel::columnCount(const QModelIndex& parent) const {
 Qt::ItemFlags SysctlModel::flags(const QModelIndex& index) const {
     Qt::ItemFlags flags = QAbstractTableModel::flags(index);
     const auto& hosts = document_->scenario().hosts;
-    if (host_ >= static_cast<int>(hosts.size())) {
+    // The root (an invalid index) is no knob: knobAt() would read outside the table.
+    if (!index.isValid() || host_ >= static_cast<int>(hosts.size())) {
         return flags;
     }
     if (!knobAt(index.row()).existsIn(hosts[static_cast<std::size_t>(host_)].profile)) {
