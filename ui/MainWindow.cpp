@@ -380,9 +380,7 @@ void MainWindow::connectParts() {
     connect(findPresetAction_, &QAction::triggered, this, [this] {
         libraryDock_->show();
         libraryDock_->raise();
-        if (auto* search = library_->findChild<QWidget*>(QStringLiteral("presetSearch"))) {
-            search->setFocus(Qt::ShortcutFocusReason);
-        }
+        library_->focusSearch();
     });
 
     connect(absoluteSeqAction_, &QAction::toggled, this, &MainWindow::applySeqMode);
