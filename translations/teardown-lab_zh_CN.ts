@@ -2423,5 +2423,13 @@
             <source>flags such as "FIN,ACK" (from SYN, ACK, FIN, RST, PSH)</source>
             <translation>标志，例如 "FIN,ACK"（取自 SYN、ACK、FIN、RST、PSH）</translation>
         </message>
+        <message>
+            <source>unknown sysctl %1</source>
+            <translation>未知的 sysctl %1</translation>
+        </message>
+        <message>
+            <source>%1 does not exist in the %2 profile</source>
+            <translation>%1 在 %2 内核配置中不存在</translation>
+        </message>
     </context>
 </TS>

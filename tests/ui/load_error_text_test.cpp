@@ -1,6 +1,7 @@
 #include "LoadErrorText.h"
 #include "Translations.h"
 #include "scenario_json.h"
+#include "sysctl.h"
 
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -8,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <tuple>
 
 namespace tdl::ui {
 namespace {
@@ -89,6 +91,42 @@ TEST_F(LoadErrorTextTest, AChineseUserReadsABadFileInChinese) {
             << message.toStdString();
         EXPECT_FALSE(hasEnglishWords(message.mid(static_cast<qsizetype>(error.file.size()))))
             << error.message() << "\n  became: " << message.toStdString();
+    }
+}
+
+// What setSysctl() says for a value the kernel would refuse, an unknown name and a knob the
+// profile lacks.
+std::vector<std::string> sysctlRefusals() {
+    std::vector<std::string> out;
+    for (const auto& [profile, name, value] :
+         {std::tuple{KernelProfile::Linux6, "net.ipv4.tcp_tw_reuse", "5"},
+          std::tuple{KernelProfile::Linux6, "net.ipv4.ip_local_port_range", "9"},
+          std::tuple{KernelProfile::Linux6, "net.ipv4.ip_local_port_range", "80 70"},
+          std::tuple{KernelProfile::Linux4_12, "net.ipv4.tcp_tw_reuse", "2"},
+          std::tuple{KernelProfile::Linux6, "net.ipv4.tcp_nonsense", "1"},
+          std::tuple{KernelProfile::Linux6, "net.ipv4.tcp_tw_recycle", "1"}}) {
+        Sysctls sysctls = defaultSysctls(profile);
+        const std::optional<std::string> refusal = setSysctl(sysctls, profile, name, value);
+        EXPECT_TRUE(refusal.has_value()) << name << '=' << value;
+        if (refusal) {
+            out.push_back(*refusal);
+        }
+    }
+    return out;
+}
+
+TEST_F(LoadErrorTextTest, ARefusedSysctlValueIsTranslatedToo) {
+    ASSERT_TRUE(translations_.setLanguage(QStringLiteral("en")));
+    const std::vector<std::string> refusals = sysctlRefusals();
+    for (const std::string& refusal : refusals) {
+        EXPECT_EQ(LoadErrorText::sysctlRefusal(refusal).toStdString(), refusal);
+    }
+    ASSERT_TRUE(translations_.setLanguage(QStringLiteral("zh_CN")));
+    for (const std::string& refusal : refusals) {
+        const QString message = LoadErrorText::sysctlRefusal(refusal);
+        EXPECT_TRUE(hasHan(message)) << message.toStdString();
+        EXPECT_FALSE(hasEnglishWords(message))
+            << refusal << "\n  became: " << message.toStdString();
     }
 }
 

@@ -498,7 +498,7 @@ void LoadExplorer::compareWithSysctl() {
         HostConfig& h = b.hosts[static_cast<std::size_t>(host->currentIndex())];
         if (auto refused = setSysctl(h.sysctls, h.profile, knob->currentText().toStdString(),
                                      value->text().trimmed().toStdString())) {
-            error->setText(QString::fromStdString(*refused));
+            error->setText(LoadErrorText::sysctlRefusal(*refused));
             return;
         }
         dialog.accept();

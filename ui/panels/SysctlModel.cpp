@@ -1,6 +1,7 @@
 #include "SysctlModel.h"
 
 #include "Document.h"
+#include "LoadErrorText.h"
 
 #include <QBrush>
 #include <QFont>
@@ -225,7 +226,7 @@ std::optional<QString> SysctlModel::setValue(int row, const QString& text) {
         QString::fromUtf8(knob.name.data(), static_cast<qsizetype>(knob.name.size()));
     if (auto error =
             setSysctl(host.sysctls, host.profile, knob.name, text.trimmed().toStdString())) {
-        return tr("%1 refused: %2").arg(name, QString::fromStdString(*error));
+        return tr("%1 refused: %2").arg(name, LoadErrorText::sysctlRefusal(*error));
     }
     const QString shown = QString::fromStdString(sysctlValueText(host.sysctls, knob.name));
     if (auto error = document_->edit(

@@ -168,4 +168,23 @@ QString LoadErrorText::message(const LoadError& error) {
                           : tr("%1: %2: expected %3, found %4").arg(file, where, expected, found);
 }
 
+QString LoadErrorText::sysctlRefusal(const std::string& refusal) {
+    const QString text = fromStd(refusal);
+    static const QRegularExpression expectedFound(QStringLiteral("^expected (.*), found (.*)$"));
+    if (const QRegularExpressionMatch m = expectedFound.match(text); m.hasMatch()) {
+        return tr("expected %1, found %2")
+            .arg(phrase(m.captured(1).toStdString()), phrase(m.captured(2).toStdString()));
+    }
+    static const QRegularExpression unknown(QStringLiteral("^unknown sysctl (\".*\")$"));
+    if (const QRegularExpressionMatch m = unknown.match(text); m.hasMatch()) {
+        return tr("unknown sysctl %1").arg(m.captured(1));
+    }
+    static const QRegularExpression missing(
+        QStringLiteral("^(\\S+) does not exist in the (\\S+) profile$"));
+    if (const QRegularExpressionMatch m = missing.match(text); m.hasMatch()) {
+        return tr("%1 does not exist in the %2 profile").arg(m.captured(1), m.captured(2));
+    }
+    return text;
+}
+
 } // namespace tdl::ui
