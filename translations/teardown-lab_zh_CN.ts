@@ -2089,4 +2089,347 @@
             <translation>&lt;p&gt;由 Git 提交 &lt;code&gt;%1&lt;/code&gt; 的源代码构建（%2 版）。&lt;/p&gt;</translation>
         </message>
     </context>
+    <context>
+        <name>tdl::ui::LoadErrorText</name>
+        <message>
+            <source>top level</source>
+            <translation>顶层</translation>
+        </message>
+        <message>
+            <source>byte %1 (line %2, column %3)</source>
+            <translation>第 %1 字节（第 %2 行，第 %3 列）</translation>
+        </message>
+        <message>
+            <source>an integer in %1..%2 (the kernel's range)</source>
+            <translation>%1..%2 之间的整数（内核的取值范围）</translation>
+        </message>
+        <message>
+            <source>an integer in %1..%2</source>
+            <translation>%1..%2 之间的整数</translation>
+        </message>
+        <message>
+            <source>the key %1</source>
+            <translation>键 %1</translation>
+        </message>
+        <message>
+            <source>one of the keys %1</source>
+            <translation>以下键之一：%1</translation>
+        </message>
+        <message>
+            <source>only the key %1</source>
+            <translation>只有键 %1</translation>
+        </message>
+        <message>
+            <source>a duration from %1 to %2</source>
+            <translation>%1 到 %2 之间的时长</translation>
+        </message>
+        <message>
+            <source>a kernel profile (%1)</source>
+            <translation>内核配置（%1）</translation>
+        </message>
+        <message>
+            <source>expected %1, found %2</source>
+            <translation>应为%1，实为%2</translation>
+        </message>
+        <message>
+            <source>%1: expected %2, found %3</source>
+            <translation>%1：应为%2，实为%3</translation>
+        </message>
+        <message>
+            <source>%1: %2: expected %3, found %4</source>
+            <translation>%1：%2：应为%3，实为%4</translation>
+        </message>
+        <message>
+            <source>an object</source>
+            <translation>对象</translation>
+        </message>
+        <message>
+            <source>an empty object</source>
+            <translation>空对象</translation>
+        </message>
+        <message>
+            <source>an array</source>
+            <translation>数组</translation>
+        </message>
+        <message>
+            <source>an empty array</source>
+            <translation>空数组</translation>
+        </message>
+        <message>
+            <source>a binary value</source>
+            <translation>二进制值</translation>
+        </message>
+        <message>
+            <source>a string</source>
+            <translation>字符串</translation>
+        </message>
+        <message>
+            <source>an integer</source>
+            <translation>整数</translation>
+        </message>
+        <message>
+            <source>true or false</source>
+            <translation>true 或 false</translation>
+        </message>
+        <message>
+            <source>an object without it</source>
+            <translation>缺少该键的对象</translation>
+        </message>
+        <message>
+            <source>a scenario object</source>
+            <translation>场景对象</translation>
+        </message>
+        <message>
+            <source>valid JSON</source>
+            <translation>合法的 JSON</translation>
+        </message>
+        <message>
+            <source>a JSON value</source>
+            <translation>JSON 值</translation>
+        </message>
+        <message>
+            <source>a JSON object</source>
+            <translation>JSON 对象</translation>
+        </message>
+        <message>
+            <source>a JSON object key</source>
+            <translation>JSON 对象的键</translation>
+        </message>
+        <message>
+            <source>a JSON object separator</source>
+            <translation>JSON 对象的分隔符</translation>
+        </message>
+        <message>
+            <source>a JSON array</source>
+            <translation>JSON 数组</translation>
+        </message>
+        <message>
+            <source>string literal</source>
+            <translation>字符串字面量</translation>
+        </message>
+        <message>
+            <source>number literal</source>
+            <translation>数字字面量</translation>
+        </message>
+        <message>
+            <source>true literal</source>
+            <translation>true 字面量</translation>
+        </message>
+        <message>
+            <source>false literal</source>
+            <translation>false 字面量</translation>
+        </message>
+        <message>
+            <source>null literal</source>
+            <translation>null 字面量</translation>
+        </message>
+        <message>
+            <source>end of input</source>
+            <translation>输入结尾</translation>
+        </message>
+        <message>
+            <source>'[', '{', or a literal</source>
+            <translation>'['、'{' 或字面量</translation>
+        </message>
+        <message>
+            <source>%1 (invalid literal)</source>
+            <translation>%1（无效的字面量）</translation>
+        </message>
+        <message>
+            <source>each key once in an object</source>
+            <translation>对象中每个键只出现一次</translation>
+        </message>
+        <message>
+            <source>a number a double can hold</source>
+            <translation>double 能表示的数</translation>
+        </message>
+        <message>
+            <source>a scenario file</source>
+            <translation>场景文件</translation>
+        </message>
+        <message>
+            <source>a folder</source>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <source>a readable scenario file</source>
+            <translation>可读取的场景文件</translation>
+        </message>
+        <message>
+            <source>a scenario file of at most 4 MiB</source>
+            <translation>不超过 4 MiB 的场景文件</translation>
+        </message>
+        <message>
+            <source>a larger file</source>
+            <translation>更大的文件</translation>
+        </message>
+        <message>
+            <source>a scenario (a JSON object)</source>
+            <translation>场景（一个 JSON 对象）</translation>
+        </message>
+        <message>
+            <source>an empty file</source>
+            <translation>空文件</translation>
+        </message>
+        <message>
+            <source>a probability from 0 to 1, such as 0.05</source>
+            <translation>0 到 1 之间的概率，例如 0.05</translation>
+        </message>
+        <message>
+            <source>a duration such as "40ms" or "1.5s"</source>
+            <translation>时长，例如 "40ms" 或 "1.5s"</translation>
+        </message>
+        <message>
+            <source>a duration such as "40ms" or "1.5s" (units us, ms, s, min, h)</source>
+            <translation>时长，例如 "40ms" 或 "1.5s"（单位 us、ms、s、min、h）</translation>
+        </message>
+        <message>
+            <source>a duration that is not negative</source>
+            <translation>非负的时长</translation>
+        </message>
+        <message>
+            <source>a duration that is a whole number of microseconds</source>
+            <translation>整数微秒的时长</translation>
+        </message>
+        <message>
+            <source>a duration long enough for one connection at this rate</source>
+            <translation>在此速率下足够完成一个连接的时长</translation>
+        </message>
+        <message>
+            <source>an object of sysctl names and values</source>
+            <translation>由 sysctl 名称和值组成的对象</translation>
+        </message>
+        <message>
+            <source>a sysctl this program models, such as net.ipv4.tcp_fin_timeout</source>
+            <translation>本程序模拟的 sysctl，例如 net.ipv4.tcp_fin_timeout</translation>
+        </message>
+        <message>
+            <source>two port numbers in a string, such as "32768 60999"</source>
+            <translation>写在一个字符串里的两个端口号，例如 "32768 60999"</translation>
+        </message>
+        <message>
+            <source>two port numbers "low high"</source>
+            <translation>两个端口号 "low high"</translation>
+        </message>
+        <message>
+            <source>"low high" with 1024 &lt;= low &lt;= high &lt;= 65535 (the kernel's range)</source>
+            <translation>满足 1024 &lt;= low &lt;= high &lt;= 65535 的 "low high"（内核的取值范围）</translation>
+        </message>
+        <message>
+            <source>an integer in 0..1 (the kernel's range before 4.19)</source>
+            <translation>0..1 之间的整数（4.19 之前内核的取值范围）</translation>
+        </message>
+        <message>
+            <source>a value the kernel accepts</source>
+            <translation>内核接受的值</translation>
+        </message>
+        <message>
+            <source>a host name</source>
+            <translation>主机名</translation>
+        </message>
+        <message>
+            <source>a host name of 1 to 32 letters, digits, '-', '_' or '.'</source>
+            <translation>由 1 到 32 个字母、数字、'-'、'_' 或 '.' 组成的主机名</translation>
+        </message>
+        <message>
+            <source>a socket name of 1 to 32 letters, digits, '-', '_' or '.'</source>
+            <translation>由 1 到 32 个字母、数字、'-'、'_' 或 '.' 组成的套接字名</translation>
+        </message>
+        <message>
+            <source>a unicast IPv4 address such as "10.0.0.1"</source>
+            <translation>单播 IPv4 地址，例如 "10.0.0.1"</translation>
+        </message>
+        <message>
+            <source>the name of a host in /hosts</source>
+            <translation>/hosts 中某台主机的名称</translation>
+        </message>
+        <message>
+            <source>the name of a host in /hosts before the ':'</source>
+            <translation>':' 之前为 /hosts 中某台主机的名称</translation>
+        </message>
+        <message>
+            <source>a host other than the client</source>
+            <translation>客户端以外的主机</translation>
+        </message>
+        <message>
+            <source>a host other than "from"</source>
+            <translation>"from" 以外的主机</translation>
+        </message>
+        <message>
+            <source>"client" or "server"</source>
+            <translation>"client" 或 "server"</translation>
+        </message>
+        <message>
+            <source>a host name and port such as "server:80"</source>
+            <translation>主机名和端口，例如 "server:80"</translation>
+        </message>
+        <message>
+            <source>a host name and port such as "server:80" with a port in 1..65535</source>
+            <translation>主机名和端口，例如 "server:80"，端口在 1..65535 之间</translation>
+        </message>
+        <message>
+            <source>an array of at least one host</source>
+            <translation>至少包含一台主机的数组</translation>
+        </message>
+        <message>
+            <source>an array of links</source>
+            <translation>链路数组</translation>
+        </message>
+        <message>
+            <source>an array of actions</source>
+            <translation>动作数组</translation>
+        </message>
+        <message>
+            <source>an array of fault rules</source>
+            <translation>故障规则数组</translation>
+        </message>
+        <message>
+            <source>an array of socket names</source>
+            <translation>套接字名数组</translation>
+        </message>
+        <message>
+            <source>a socket that an action names</source>
+            <translation>某个动作所指定的套接字</translation>
+        </message>
+        <message>
+            <source>exactly one of "at" (a time) or "on" (an event)</source>
+            <translation>"at"（时间）与 "on"（事件）恰好其一</translation>
+        </message>
+        <message>
+            <source>"after" only together with "on"</source>
+            <translation>"after" 只能与 "on" 一起使用</translation>
+        </message>
+        <message>
+            <source>an event: "established", "eof" or "error"</source>
+            <translation>事件："established"、"eof" 或 "error"</translation>
+        </message>
+        <message>
+            <source>"SHUT_RD", "SHUT_WR" or "SHUT_RDWR"</source>
+            <translation>"SHUT_RD"、"SHUT_WR" 或 "SHUT_RDWR"</translation>
+        </message>
+        <message>
+            <source>"drop", "delay" or "duplicate"</source>
+            <translation>"drop"、"delay" 或 "duplicate"</translation>
+        </message>
+        <message>
+            <source>"delay" only with the action "delay"</source>
+            <translation>"delay" 只能用于动作 "delay"</translation>
+        </message>
+        <message>
+            <source>flags that "flags" does not also require</source>
+            <translation>"flags" 未同时要求的标志</translation>
+        </message>
+        <message>
+            <source>flags such as "FIN,ACK" (from SYN, ACK, FIN, RST, PSH)</source>
+            <translation>标志，例如 "FIN,ACK"（取自 SYN、ACK、FIN、RST、PSH）</translation>
+        </message>
+        <message>
+            <source>unknown sysctl %1</source>
+            <translation>未知的 sysctl %1</translation>
+        </message>
+        <message>
+            <source>%1 does not exist in the %2 profile</source>
+            <translation>%1 在 %2 内核配置中不存在</translation>
+        </message>
+    </context>
 </TS>

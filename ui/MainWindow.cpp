@@ -6,6 +6,7 @@
 #include "EventLogView.h"
 #include "HandoutPdf.h"
 #include "InspectorView.h"
+#include "LoadErrorText.h"
 #include "LoadExplorer.h"
 #include "ScenarioLibraryView.h"
 #include "SequenceDiagramView.h"
@@ -379,9 +380,7 @@ void MainWindow::connectParts() {
     connect(findPresetAction_, &QAction::triggered, this, [this] {
         libraryDock_->show();
         libraryDock_->raise();
-        if (auto* search = library_->findChild<QWidget*>(QStringLiteral("presetSearch"))) {
-            search->setFocus(Qt::ShortcutFocusReason);
-        }
+        library_->focusSearch();
     });
 
     connect(absoluteSeqAction_, &QAction::toggled, this, &MainWindow::applySeqMode);
@@ -626,7 +625,7 @@ bool MainWindow::openFile(const QString& path) {
     if (const auto* error = std::get_if<LoadError>(&result)) {
         showError(tr("Cannot open the scenario"),
                   tr("%1 is not a scenario Teardown Lab can read.").arg(QFileInfo(path).fileName()),
-                  QString::fromStdString(error->message()));
+                  LoadErrorText::message(*error));
         return false;
     }
     if (std::get<Scenario>(result).load) {

@@ -1,7 +1,9 @@
 #include "EventLogModel.h"
 #include "EventLogView.h"
+#include "QtWarningGuard.h"
 #include "handmade_trace.h"
 
+#include <QAbstractItemModelTester>
 #include <QSignalSpy>
 
 #include <gtest/gtest.h>
@@ -14,11 +16,18 @@ using namespace std::chrono_literals;
 class EventLogModelTest : public testing::Test {
 protected:
     void SetUp() override { model_.setRun(run_); }
+    // The tester reports a broken rule of QAbstractItemModel as a Qt warning.
+    void TearDown() override {
+        EXPECT_TRUE(warnings_.messages().isEmpty()) << warnings_.report().toStdString();
+    }
 
     int rowsUpTo(SimTime t) const { return static_cast<int>(run_->index().factsUpTo(t)); }
 
+    test::QtWarningGuard warnings_;
     RunPtr run_ = std::make_shared<const ui::Run>(test::handmadeFourWayClose());
     EventLogModel model_;
+    QAbstractItemModelTester tester_{&model_,
+                                     QAbstractItemModelTester::FailureReportingMode::Warning};
 };
 
 TEST_F(EventLogModelTest, ANewRunResetsTheModel) {

@@ -1,4 +1,5 @@
 #include "LoadCharts.h"
+#include "LoadDocument.h"
 #include "scenario_builder.h"
 
 #include <QChart>
@@ -55,14 +56,15 @@ LoadSeries longSeries() {
     return series;
 }
 
-// Hands the series over as the worker does: in batches, in time order.
-void appendInBatches(LoadCharts& charts, const LoadSeries& series, std::size_t batch) {
+// Hands the series to the document as the worker does: in batches, in time order.
+void appendInBatches(LoadDocument& document, const LoadSeries& series, std::size_t batch) {
     for (std::size_t from = 0; from < series.times.size(); from += batch) {
         const auto to = static_cast<std::ptrdiff_t>(std::min(from + batch, series.times.size()));
         const auto at = static_cast<std::ptrdiff_t>(from);
-        charts.append(0, std::vector<SimTime>(series.times.begin() + at, series.times.begin() + to),
-                      std::vector<std::vector<HostCounters>>(series.samples.begin() + at,
-                                                             series.samples.begin() + to));
+        document.append(0,
+                        std::vector<SimTime>(series.times.begin() + at, series.times.begin() + to),
+                        std::vector<std::vector<HostCounters>>(series.samples.begin() + at,
+                                                               series.samples.begin() + to));
     }
 }
 
@@ -75,9 +77,8 @@ QPointF sample(const LoadSeries& series, std::size_t i) {
 class LoadChartsThinningTest : public testing::Test {
 protected:
     void SetUp() override {
+        document_.open(loadScenario(), QString());
         charts_.resize(1000, 600);
-        charts_.setScenario(loadScenario());
-        charts_.clearRun(0, LoadCharts::expectedEnd(loadScenario()));
         charts_.show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(&charts_));
     }
@@ -143,29 +144,30 @@ protected:
         EXPECT_EQ(unmatched, 0) << "samples with no drawn point as high or as low in their pixel";
     }
 
-    LoadCharts charts_;
+    LoadDocument document_;
+    LoadCharts charts_{&document_};
 };
 
 TEST_F(LoadChartsThinningTest, ALongSeriesIsThinnedButKeepsItsPeaksAndEnds) {
     const LoadSeries series = longSeries();
-    appendInBatches(charts_, series, 100);
+    appendInBatches(document_, series, 100);
     ASSERT_TRUE(settled());
     expectFaithful(series);
-    EXPECT_EQ(charts_.series(0).times.size(), kSamples) << "the charts keep every sample";
+    EXPECT_EQ(document_.series(0).times.size(), kSamples) << "the document keeps every sample";
 }
 
 TEST_F(LoadChartsThinningTest, BatchesThinAsOneAppendDoes) {
     const LoadSeries series = longSeries();
-    appendInBatches(charts_, series, 37);
+    appendInBatches(document_, series, 37);
     ASSERT_TRUE(settled());
 
-    LoadCharts atOnce;
+    LoadDocument whole;
+    whole.open(loadScenario(), QString());
+    LoadCharts atOnce(&whole);
     atOnce.resize(charts_.size());
-    atOnce.setScenario(loadScenario());
-    atOnce.clearRun(0, LoadCharts::expectedEnd(loadScenario()));
     atOnce.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&atOnce));
-    appendInBatches(atOnce, series, kSamples);
+    appendInBatches(whole, series, kSamples);
     QCoreApplication::processEvents();
     const QLineSeries* other = atOnce.line(0, QStringLiteral("client/time_wait"));
     ASSERT_EQ(other->chart()->plotArea(), timeWait()->chart()->plotArea());
@@ -174,7 +176,7 @@ TEST_F(LoadChartsThinningTest, BatchesThinAsOneAppendDoes) {
 
 TEST_F(LoadChartsThinningTest, AResizeThinsAgain) {
     const LoadSeries series = longSeries();
-    appendInBatches(charts_, series, 100);
+    appendInBatches(document_, series, 100);
     ASSERT_TRUE(settled());
     const qsizetype wide = timeWait()->count();
 

@@ -1,6 +1,7 @@
 #include "DiagramColors.h"
 #include "EventLogView.h"
 #include "LoadCharts.h"
+#include "LoadDocument.h"
 #include "LoadExplorer.h"
 #include "LoadLegend.h"
 #include "MainWindow.h"
@@ -51,7 +52,7 @@ Scenario longLoad() {
 }
 
 bool waitUntilIdle(const LoadExplorer& explorer) {
-    return QTest::qWaitFor([&] { return !explorer.isBusy(); }, kWaitMs);
+    return QTest::qWaitFor([&] { return !explorer.document()->isBusy(); }, kWaitMs);
 }
 
 double maxY(const QLineSeries* series) {
@@ -68,10 +69,10 @@ TEST(LoadExplorer, PlotsTheServersTimeWaitUpToTcpMaxTwBuckets) {
     ASSERT_FALSE(setSysctl(server.sysctls, server.profile, "net.ipv4.tcp_max_tw_buckets", "100"));
     LoadExplorer explorer(nullptr);
     explorer.open(s, QString());
-    EXPECT_TRUE(explorer.isRunning()) << "a load opens running";
+    EXPECT_TRUE(explorer.document()->isRunning()) << "a load opens running";
     ASSERT_TRUE(waitUntilIdle(explorer));
 
-    const LoadSeries& series = explorer.charts()->series(0);
+    const LoadSeries& series = explorer.document()->series(0);
     ASSERT_FALSE(series.times.empty());
     EXPECT_FALSE(series.truncated);
     const QLineSeries* timeWait = explorer.charts()->line(0, QStringLiteral("server/time_wait"));
@@ -100,7 +101,7 @@ TEST(LoadExplorer, PlotsConnectFailuresPerSecondFromTheCumulativeCounter) {
     LoadExplorer explorer(nullptr);
     explorer.open(s, QString());
     ASSERT_TRUE(waitUntilIdle(explorer));
-    const LoadSeries& series = explorer.charts()->series(0);
+    const LoadSeries& series = explorer.document()->series(0);
     const QList<QPointF> points =
         explorer.charts()->line(0, QStringLiteral("client/connect_failures"))->points();
     ASSERT_EQ(points.size(), static_cast<int>(series.times.size()));
@@ -136,7 +137,7 @@ TEST(LoadExplorer, TheOverlayLegendNamesTheDifference) {
     EXPECT_EQ(solid->pen().style(), Qt::SolidLine);
     EXPECT_EQ(dashed->pen().style(), Qt::DashLine);
     EXPECT_EQ(solid->pen().color(), dashed->pen().color());
-    EXPECT_EQ(dashed->count(), static_cast<int>(explorer.charts()->series(1).times.size()));
+    EXPECT_EQ(dashed->count(), static_cast<int>(explorer.document()->series(1).times.size()));
 
     explorer.stopComparing();
     EXPECT_FALSE(dashed->isVisible());
@@ -185,40 +186,41 @@ TEST(LoadExplorer, CancelStopsTheRunPromptlyAndANewRunCanStart) {
     ASSERT_NE(cancel, nullptr);
     explorer.open(longLoad(), QString());
     ASSERT_TRUE(
-        QTest::qWaitFor([&] { return !explorer.charts()->series(0).times.empty(); }, kWaitMs));
-    ASSERT_TRUE(explorer.isRunning());
+        QTest::qWaitFor([&] { return !explorer.document()->series(0).times.empty(); }, kWaitMs));
+    ASSERT_TRUE(explorer.document()->isRunning());
     EXPECT_TRUE(cancel->isEnabled());
 
     cancel->trigger();
-    EXPECT_FALSE(explorer.isRunning()) << "the window is idle at once";
+    EXPECT_FALSE(explorer.document()->isRunning()) << "the window is idle at once";
     EXPECT_FALSE(cancel->isEnabled());
-    const LoadSeries& series = explorer.charts()->series(0);
+    const LoadSeries& series = explorer.document()->series(0);
     EXPECT_TRUE(series.truncated);
     const std::size_t kept = series.times.size();
     EXPECT_LT(series.times.back(), 20min);
     EXPECT_TRUE(explorer.legend()->textA().contains(QStringLiteral("truncated")))
         << explorer.legend()->textA().toStdString();
     // The worker notices at its next sample: well under a second.
-    EXPECT_TRUE(QTest::qWaitFor([&] { return explorer.workers() == 0; }, 2000));
-    EXPECT_EQ(explorer.charts()->series(0).times.size(), kept) << "nothing arrives after a cancel";
+    EXPECT_TRUE(QTest::qWaitFor([&] { return explorer.document()->workers() == 0; }, 2000));
+    EXPECT_EQ(explorer.document()->series(0).times.size(), kept)
+        << "nothing arrives after a cancel";
 
     explorer.run();
-    EXPECT_TRUE(explorer.isRunning());
-    EXPECT_TRUE(explorer.charts()->series(0).times.empty()) << "the new run starts over";
+    EXPECT_TRUE(explorer.document()->isRunning());
+    EXPECT_TRUE(explorer.document()->series(0).times.empty()) << "the new run starts over";
     ASSERT_TRUE(
-        QTest::qWaitFor([&] { return !explorer.charts()->series(0).times.empty(); }, kWaitMs));
-    EXPECT_FALSE(explorer.charts()->series(0).truncated);
+        QTest::qWaitFor([&] { return !explorer.document()->series(0).times.empty(); }, kWaitMs));
+    EXPECT_FALSE(explorer.document()->series(0).truncated);
     explorer.cancel();
-    EXPECT_TRUE(QTest::qWaitFor([&] { return explorer.workers() == 0; }, 2000));
+    EXPECT_TRUE(QTest::qWaitFor([&] { return explorer.document()->workers() == 0; }, 2000));
 }
 
 TEST(LoadExplorer, ClosingMidRunJoinsTheWorkers) {
     auto* explorer = new LoadExplorer(nullptr);
     explorer->open(longLoad(), QString());
     ASSERT_TRUE(
-        QTest::qWaitFor([&] { return !explorer->charts()->series(0).times.empty(); }, kWaitMs));
+        QTest::qWaitFor([&] { return !explorer->document()->series(0).times.empty(); }, kWaitMs));
     explorer->showSocketsAt(10min);
-    ASSERT_TRUE(explorer->isRunning());
+    ASSERT_TRUE(explorer->document()->isRunning());
     delete explorer; // cancels and joins its workers; a crash or a hang fails the test
 }
 
@@ -227,7 +229,7 @@ TEST(LoadExplorer, TheSocketTableListsWhatSocketsAtReturns) {
     LoadExplorer explorer(nullptr);
     explorer.open(s, QString());
     ASSERT_TRUE(waitUntilIdle(explorer));
-    const LoadSeries& series = explorer.charts()->series(0);
+    const LoadSeries& series = explorer.document()->series(0);
     ASSERT_GT(series.times.size(), 5U);
     const SimTime at = series.times[4];
 
@@ -296,8 +298,8 @@ TEST_F(LoadInMainWindowTest, TheLoadPresetsAreInTheLibraryAndOpenInTheExplorer) 
     LoadExplorer* explorer = window_.loadExplorer();
     ASSERT_NE(explorer, nullptr);
     EXPECT_TRUE(explorer->isVisible());
-    EXPECT_EQ(explorer->scenario().id, "load/server-tw-buckets");
-    EXPECT_TRUE(explorer->isRunning());
+    EXPECT_EQ(explorer->document()->scenario().id, "load/server-tw-buckets");
+    EXPECT_TRUE(explorer->document()->isRunning());
     explorer->cancel();
     EXPECT_EQ(window_.document()->scenario().id, before) << "the diagram keeps its scenario";
 }

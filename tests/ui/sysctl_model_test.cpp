@@ -1,8 +1,10 @@
 #include "Document.h"
+#include "QtWarningGuard.h"
 #include "SysctlModel.h"
 #include "SysctlPanel.h"
 #include "scenario_builder.h"
 
+#include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QSignalSpy>
 
@@ -19,6 +21,10 @@ protected:
         const Scenario scenario = test::connectedPair().close(200ms, "client", "c").build();
         ASSERT_FALSE(document_.open(scenario, QString()).has_value());
     }
+    // The tester reports a broken rule of QAbstractItemModel as a Qt warning.
+    void TearDown() override {
+        EXPECT_TRUE(warnings_.messages().isEmpty()) << warnings_.report().toStdString();
+    }
 
     int rowOf(std::string_view name) const {
         for (int row = 0; row < model_.rowCount(); ++row) {
@@ -30,8 +36,11 @@ protected:
         return -1;
     }
 
+    test::QtWarningGuard warnings_;
     Document document_;
     SysctlModel model_{&document_, 0};
+    QAbstractItemModelTester tester_{&model_,
+                                     QAbstractItemModelTester::FailureReportingMode::Warning};
 };
 
 TEST_F(SysctlModelTest, ListsEveryKnobWithItsDefaultAndRange) {

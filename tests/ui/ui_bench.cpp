@@ -3,6 +3,7 @@
 #include "DiagramPainter.h"
 #include "Document.h"
 #include "LoadCharts.h"
+#include "LoadDocument.h"
 #include "SequenceDiagramView.h"
 #include "SocketTableModel.h"
 #include "SocketTableView.h"
@@ -124,23 +125,24 @@ void BM_LoadChartBatch(benchmark::State& state) {
     };
     const auto [headTimes, headSamples] = slice(0, before);
     const auto [tailTimes, tailSamples] = slice(before, 1000);
-    LoadCharts charts;
+    LoadDocument document;
+    document.open(loadRun(1100s), QString());
+    document.setComparison(document.scenario());
+    LoadCharts charts(&document);
     charts.resize(1400, 560);
-    charts.setScenario(loadRun(1100s));
-    charts.setRunShown(1, true);
     const bool repaint = state.range(1) != 0;
     for (auto _ : state) {
         state.PauseTiming();
         for (int run = 0; run < LoadCharts::kRuns; ++run) {
-            charts.clearRun(run, 1061s);
-            charts.append(run, headTimes, headSamples);
+            document.clearRun(run);
+            document.append(run, headTimes, headSamples);
         }
         if (repaint) {
             benchmark::DoNotOptimize(charts.grab());
         }
         state.ResumeTiming();
         for (int run = 0; run < LoadCharts::kRuns; ++run) {
-            charts.append(run, tailTimes, tailSamples);
+            document.append(run, tailTimes, tailSamples);
         }
         if (repaint) {
             benchmark::DoNotOptimize(charts.grab());
@@ -175,14 +177,15 @@ const LongSeries& longSeries(int minutes) {
 // cursor move costs.
 void BM_LoadChartRepaintLong(benchmark::State& state) {
     const LongSeries& run = longSeries(static_cast<int>(state.range(0)));
-    LoadCharts charts;
+    LoadDocument document;
+    document.open(run.scenario, QString());
+    document.setComparison(run.scenario);
+    LoadCharts charts(&document);
     charts.resize(1400, 560);
-    charts.setScenario(run.scenario);
-    charts.setRunShown(1, true);
     charts.show(); // laid out as on screen
     for (int r = 0; r < LoadCharts::kRuns; ++r) {
-        charts.clearRun(r, LoadCharts::expectedEnd(run.scenario));
-        charts.finish(r, run.series);
+        document.clearRun(r);
+        document.finish(r, run.series);
     }
     benchmark::DoNotOptimize(charts.grab());
     for (auto _ : state) {
@@ -209,22 +212,23 @@ void BM_LoadChartBatchLong(benchmark::State& state) {
     const std::vector<SimTime> tailTimes(times.begin() + before, times.end());
     const std::vector<std::vector<HostCounters>> tailSamples(samples.begin() + before,
                                                              samples.end());
-    LoadCharts charts;
+    LoadDocument document;
+    document.open(run.scenario, QString());
+    document.setComparison(run.scenario);
+    LoadCharts charts(&document);
     charts.resize(1400, 560);
-    charts.setScenario(run.scenario);
-    charts.setRunShown(1, true);
     charts.show(); // laid out as on screen
     const bool repaint = state.range(1) != 0;
     for (auto _ : state) {
         state.PauseTiming();
         for (int r = 0; r < LoadCharts::kRuns; ++r) {
-            charts.clearRun(r, LoadCharts::expectedEnd(run.scenario));
-            charts.append(r, headTimes, headSamples);
+            document.clearRun(r);
+            document.append(r, headTimes, headSamples);
         }
         benchmark::DoNotOptimize(charts.grab());
         state.ResumeTiming();
         for (int r = 0; r < LoadCharts::kRuns; ++r) {
-            charts.append(r, tailTimes, tailSamples);
+            document.append(r, tailTimes, tailSamples);
         }
         if (repaint) {
             benchmark::DoNotOptimize(charts.grab());

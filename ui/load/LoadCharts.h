@@ -1,7 +1,7 @@
 #pragma once
 
+#include "LoadDocument.h"
 #include "load_run.h"
-#include "scenario.h"
 
 #include <QColor>
 #include <QList>
@@ -22,36 +22,19 @@ namespace tdl::ui {
 
 class LoadChartView;
 
-// The charts of a load run over simulated time, and optionally of a second run to compare:
-// sockets per state on each host (with orphans), free ephemeral ports on the client, and what
-// happens per second (connect() failures, TIME_WAIT overflows, RSTs sent). Run A draws solid
-// lines, run B dashed lines of the same colours. A line appears once it is non-zero in either
-// run. The charts own no simulation: they are handed the samples as the runs produce them.
+// The charts of a load document's runs over simulated time: sockets per state on each host (with
+// orphans), free ephemeral ports on the client, and what happens per second (connect() failures,
+// TIME_WAIT overflows, RSTs sent). Run A draws solid lines, run B (while compared) dashed lines
+// of the same colours. A line appears once it is non-zero in either run. The charts own no data:
+// they draw the document's series as its signals say they grow; the x axis makes room for a
+// running run's expected end at once, so that it does not rescale with every batch.
 class LoadCharts : public QWidget {
     Q_OBJECT
 
 public:
-    static constexpr int kRuns = 2; // A, the open scenario; B, the one compared with it
+    static constexpr int kRuns = LoadDocument::kRuns;
 
-    explicit LoadCharts(QWidget* parent = nullptr);
-
-    // Starts over: the charts of scenario A (its hosts, its client), both runs empty, B hidden.
-    void setScenario(const Scenario& scenario);
-    // Empties one run before it starts (again); the x axis makes room for expectedEnd at once, so
-    // that it does not rescale with every batch.
-    void clearRun(int run, SimTime expectedEnd);
-    // How far a load run is expected to go: its connections, then their TIME_WAIT.
-    static SimTime expectedEnd(const Scenario& scenario);
-    void setRunShown(int run, bool shown);
-
-    // New samples of a run, in time order, after those it has.
-    void append(int run, const std::vector<SimTime>& times,
-                const std::vector<std::vector<HostCounters>>& samples);
-    // The run ended: takes the samples not handed over yet, its end and whether it was cut.
-    void finish(int run, const LoadSeries& series);
-    // The run was cancelled: what it has is all there is.
-    void markTruncated(int run);
-    const LoadSeries& series(int run) const { return runs_[static_cast<std::size_t>(run)].data; }
+    explicit LoadCharts(const LoadDocument* document, QWidget* parent = nullptr);
 
     // The instant the socket table shows, drawn as a cursor on every chart.
     void setCursorTime(std::optional<SimTime> time);
@@ -111,13 +94,12 @@ private:
         enum class Role : std::uint8_t { Sockets, Ports, Events } role = Role::Sockets;
         double bucket = 0; // the width of a pixel of the plot area in seconds; 0 until shown
     };
-    struct Run {
-        LoadSeries data;
-        bool shown = false;
-        bool finished = false;
-        SimTime expectedEnd{};
-    };
-
+    // The charts of the document's scenario A (its hosts, its client), empty.
+    void rebuild();
+    void clearRun(int run);
+    void showRuns();
+    // Samples [first, end) of a run's series are new.
+    void drawSamples(int run, std::size_t first);
     void clearCharts();
     void addChart(Chart::Role role, HostId host);
     void addLine(std::size_t chart, const QString& key, HostId host, Kind kind,
@@ -134,9 +116,8 @@ private:
     void rethin(std::size_t chart);
     void draw(Line& line, std::size_t run);
 
-    Scenario scenario_;
+    const LoadDocument* document_;
     HostId client_ = 0;
-    std::array<Run, kRuns> runs_;
     std::vector<Chart> charts_;
     std::vector<Line> lines_;
     QGridLayout* grid_;

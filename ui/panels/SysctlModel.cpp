@@ -1,6 +1,7 @@
 #include "SysctlModel.h"
 
 #include "Document.h"
+#include "LoadErrorText.h"
 
 #include <QBrush>
 #include <QFont>
@@ -139,7 +140,8 @@ int SysctlModel::columnCount(const QModelIndex& parent) const {
 Qt::ItemFlags SysctlModel::flags(const QModelIndex& index) const {
     Qt::ItemFlags flags = QAbstractTableModel::flags(index);
     const auto& hosts = document_->scenario().hosts;
-    if (host_ >= static_cast<int>(hosts.size())) {
+    // The root (an invalid index) is no knob: knobAt() would read outside the table.
+    if (!index.isValid() || host_ >= static_cast<int>(hosts.size())) {
         return flags;
     }
     if (!knobAt(index.row()).existsIn(hosts[static_cast<std::size_t>(host_)].profile)) {
@@ -224,7 +226,7 @@ std::optional<QString> SysctlModel::setValue(int row, const QString& text) {
         QString::fromUtf8(knob.name.data(), static_cast<qsizetype>(knob.name.size()));
     if (auto error =
             setSysctl(host.sysctls, host.profile, knob.name, text.trimmed().toStdString())) {
-        return tr("%1 refused: %2").arg(name, QString::fromStdString(*error));
+        return tr("%1 refused: %2").arg(name, LoadErrorText::sysctlRefusal(*error));
     }
     const QString shown = QString::fromStdString(sysctlValueText(host.sysctls, knob.name));
     if (auto error = document_->edit(

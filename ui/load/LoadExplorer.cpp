@@ -2,7 +2,8 @@
 
 #include "ActionText.h"
 #include "LoadCharts.h"
-#include "LoadJob.h"
+#include "LoadDocument.h"
+#include "LoadErrorText.h"
 #include "LoadLegend.h"
 #include "PresetCatalog.h"
 #include "ScenarioDiff.h"
@@ -47,18 +48,20 @@ QIcon icon(const char* name) {
 
 LoadExplorer::LoadExplorer(const PresetCatalog* catalog, QWidget* parent)
     : QMainWindow(parent)
-    , catalog_(catalog) {
+    , catalog_(catalog)
+    , document_(new LoadDocument(this)) {
     setObjectName(QStringLiteral("loadExplorer"));
     createActions();
     createToolBar();
     createCentralWidget();
+    followDocument();
     retranslateUi();
     resize(1400, 900);
 }
 
 LoadExplorer::~LoadExplorer() {
-    // Before the members the jobs' results would touch: each one cancels and joins its worker.
-    qDeleteAll(findChildren<LoadJob*>(QString(), Qt::FindDirectChildrenOnly));
+    // Before the widgets its jobs' results would reach: it cancels and joins its workers.
+    delete document_;
 }
 
 void LoadExplorer::createActions() {
@@ -129,7 +132,7 @@ void LoadExplorer::createCentralWidget() {
     layout->addWidget(legend_);
 
     auto* splitter = new QSplitter(Qt::Vertical, central);
-    charts_ = new LoadCharts(splitter);
+    charts_ = new LoadCharts(document_, splitter);
     charts_->setObjectName(QStringLiteral("loadCharts"));
     sockets_ = new SocketTableView(splitter);
     sockets_->setObjectName(QStringLiteral("socketTableView"));
@@ -149,13 +152,71 @@ void LoadExplorer::createCentralWidget() {
     });
 }
 
+void LoadExplorer::followDocument() {
+    connect(document_, &LoadDocument::runCleared, this, &LoadExplorer::updateLegend);
+    connect(document_, &LoadDocument::samplesAppended, this, &LoadExplorer::updateState);
+    connect(document_, &LoadDocument::busyChanged, this, &LoadExplorer::updateState);
+    connect(document_, &LoadDocument::runFinished, this, &LoadExplorer::runFinished);
+    connect(document_, &LoadDocument::runsCancelled, this, [this](const QList<int>& runs) {
+        QStringList stopped;
+        for (const int run : runs) {
+            stopped << tr("run %1 ends at %2")
+                           .arg(runName(run), TraceText::duration(document_->series(run).end));
+        }
+        showMessage(tr("Cancelled: %1 (truncated).").arg(stopped.join(QStringLiteral(", "))));
+        updateLegend();
+    });
+    connect(document_, &LoadDocument::runFailed, this, [this](int run, const QString& message) {
+        showFailure(tr("Run %1 failed").arg(runName(run)), message);
+    });
+
+    connect(document_, &LoadDocument::listingProgressed, this,
+            [this](SimTime at, int run, double fraction) {
+                sockets_->showProgress(listingText(at, run), fraction);
+            });
+    connect(document_, &LoadDocument::socketsListed, this, &LoadExplorer::socketsListed);
+    connect(document_, &LoadDocument::listingCancelled, this,
+            [this] { sockets_->setStatus(tr("Listing cancelled.")); });
+    connect(document_, &LoadDocument::listingFailed, this, [this](const QString& message) {
+        showFailure(tr("Listing the sockets failed"), message);
+    });
+
+    connect(document_, &LoadDocument::tracingProgressed, this,
+            [this](std::uint64_t index, double fraction) {
+                sockets_->showProgress(tracingText(index), fraction);
+            });
+    connect(document_, &LoadDocument::connectionTraced, this,
+            [this](const Scenario& scenario, std::uint64_t index, const RunPtr& run) {
+                sockets_->setOpeningEnabled(true);
+                sockets_->setStatus(tr("Connection #%1 is open in the main window.").arg(index));
+                emit connectionOpened(scenario, index, run);
+            });
+    connect(document_, &LoadDocument::tracingCancelled, this, [this] {
+        sockets_->setStatus(tr("Tracing cancelled."));
+        sockets_->setOpeningEnabled(true);
+    });
+    connect(document_, &LoadDocument::tracingFailed, this,
+            [this](std::uint64_t index, const QString& message) {
+                sockets_->setOpeningEnabled(true);
+                showFailure(tr("Tracing connection #%1 failed").arg(index), message);
+            });
+}
+
+QString LoadExplorer::runName(int run) {
+    return QLatin1String(kRunNames[static_cast<std::size_t>(run)]);
+}
+
+QString LoadExplorer::listingText(SimTime at, int run) const {
+    return tr("Simulating run %1 up to %2…").arg(runName(run), TraceText::duration(at));
+}
+
+QString LoadExplorer::tracingText(std::uint64_t index) const {
+    return tr("Tracing connection #%1…").arg(index);
+}
+
 void LoadExplorer::open(const Scenario& scenario, const QString& filePath) {
-    cancel();
-    a_ = scenario;
-    b_.reset();
-    filePath_ = filePath;
+    document_->open(scenario, filePath);
     tableAt_.reset();
-    charts_->setScenario(a_);
     charts_->setCursorTime(std::nullopt);
     sockets_->clear();
     sockets_->setRunCount(1);
@@ -173,280 +234,112 @@ bool LoadExplorer::compareWith(const Scenario& b) {
                                  .arg(PresetCatalog::localized(b.title)));
         return false;
     }
-    b_ = b;
-    charts_->setRunShown(1, true);
     sockets_->setRunCount(2);
     if (sockets_->run() == 1) {
-        sockets_->clear();
-        tableAt_.reset();
-        charts_->setCursorTime(std::nullopt);
+        forgetTable();
     }
+    document_->compareWith(b);
     updateLegend();
-    startRun(1);
-    if (!runJobs_[0] && charts_->series(0).times.empty()) {
-        startRun(0);
-    }
-    updateState();
     return true;
 }
 
 void LoadExplorer::stopComparing() {
-    if (runJobs_[1] != nullptr) {
-        runJobs_[1]->abandon();
-        runJobs_[1] = nullptr;
-    }
     if (sockets_->run() == 1) {
-        sockets_->clear();
-        tableAt_.reset();
-        charts_->setCursorTime(std::nullopt);
+        forgetTable();
     }
-    b_.reset();
-    charts_->clearRun(1, SimTime{});
-    charts_->setRunShown(1, false);
+    document_->stopComparing();
     sockets_->setRunCount(1);
     updateLegend();
-    updateState();
 }
 
-const Scenario& LoadExplorer::scenarioOf(int run) const {
-    return run == 1 && b_ ? *b_ : a_;
+void LoadExplorer::forgetTable() {
+    sockets_->clear();
+    tableAt_.reset();
+    charts_->setCursorTime(std::nullopt);
 }
 
 void LoadExplorer::run() {
-    if (!a_.load) {
-        return;
-    }
-    startRun(0);
-    if (b_) {
-        startRun(1);
-    }
-    updateState();
+    document_->run();
 }
 
-void LoadExplorer::startRun(int run) {
-    const auto r = static_cast<std::size_t>(run);
-    if (runJobs_[r] != nullptr) {
-        runJobs_[r]->abandon();
-    }
-    const Scenario scenario = scenarioOf(run);
-    charts_->clearRun(run, LoadCharts::expectedEnd(scenario));
-    fractions_[r] = 0;
+void LoadExplorer::runFinished(int run) {
     updateLegend();
-    auto* job = new LoadJob(
-        [this, scenario, run](const LoadProgress& progress) -> LoadJob::Deliver {
-            auto series = std::make_shared<const LoadSeries>(runLoad(scenario, progress));
-            return [this, run, series] { runFinished(run, *series); };
-        },
-        this);
-    runJobs_[r] = job;
-    connect(job, &LoadJob::progressed, this, [this, run](const LoadBatch& batch) {
-        charts_->append(run, batch.times, batch.samples);
-        fractions_[static_cast<std::size_t>(run)] = batch.fraction;
-        updateState();
-    });
-    connect(job, &LoadJob::failed, this, [this, r](const QString& message) {
-        jobFailed(runJobs_[r], tr("Run %1 failed").arg(QLatin1String(kRunNames[r])), message);
-    });
-    job->start();
-}
-
-void LoadExplorer::runFinished(int run, const LoadSeries& series) {
-    const auto r = static_cast<std::size_t>(run);
-    charts_->finish(run, series);
-    runJobs_[r]->abandon();
-    runJobs_[r] = nullptr;
-    updateLegend();
-    const Scenario& scenario = scenarioOf(run);
+    const LoadSeries& series = document_->series(run);
+    const Scenario& scenario = document_->scenarioOf(run);
     showMessage(
         series.truncated
             ? tr("Run %1 stopped at the scenario's limit, %2.")
-                  .arg(QLatin1String(kRunNames[r]), TraceText::duration(series.end))
+                  .arg(runName(run), TraceText::duration(series.end))
             : tr("Run %1 done: %2 connections, simulated to %3.")
-                  .arg(QLatin1String(kRunNames[r]),
+                  .arg(runName(run),
                        QLocale().toString(static_cast<qulonglong>(scenario.load->connections())),
                        TraceText::duration(series.end)));
-    updateState();
 }
 
 void LoadExplorer::cancel() {
-    QStringList stopped;
-    for (std::size_t r = 0; r < runJobs_.size(); ++r) {
-        if (runJobs_[r] != nullptr) {
-            runJobs_[r]->abandon();
-            runJobs_[r] = nullptr;
-            charts_->markTruncated(static_cast<int>(r));
-            const LoadSeries& series = charts_->series(static_cast<int>(r));
-            stopped << tr("run %1 ends at %2")
-                           .arg(QLatin1String(kRunNames[r]), TraceText::duration(series.end));
-        }
-    }
-    if (tableJob_ != nullptr) {
-        tableJob_->abandon();
-        tableJob_ = nullptr;
-        sockets_->setStatus(tr("Listing cancelled."));
-    }
-    if (traceJob_ != nullptr) {
-        traceJob_->abandon();
-        traceJob_ = nullptr;
-        sockets_->setStatus(tr("Tracing cancelled."));
-        sockets_->setOpeningEnabled(true);
-    }
-    if (!stopped.isEmpty()) {
-        showMessage(tr("Cancelled: %1 (truncated).").arg(stopped.join(QStringLiteral(", "))));
-        updateLegend();
-    }
-    updateState();
+    document_->cancel();
 }
 
 void LoadExplorer::showSocketsAt(SimTime at) {
     const int run = sockets_->run();
-    const Scenario& scenario = scenarioOf(run);
-    if (!scenario.load) {
+    if (!document_->scenarioOf(run).load) {
         return;
     }
     // The sample nearest the click: the table then counts what the charts show there.
-    const std::vector<SimTime>& times = charts_->series(run).times;
-    if (!times.empty()) {
-        const auto after = std::lower_bound(times.begin(), times.end(), at);
-        if (after == times.end()) {
-            at = times.back();
-        } else if (after != times.begin() && at - *(after - 1) < *after - at) {
-            at = *(after - 1);
-        } else {
-            at = *after;
-        }
-    }
+    at = document_->nearestSample(run, at);
     tableAt_ = at;
     charts_->setCursorTime(at);
-    if (tableJob_ != nullptr) {
-        tableJob_->abandon();
-    }
-    const QString what = tr("Simulating run %1 up to %2…")
-                             .arg(QLatin1String(kRunNames[run]), TraceText::duration(at));
-    sockets_->showProgress(what, 0);
-    auto* job = new LoadJob(
-        [this, scenario, at, run](const LoadProgress& progress) -> LoadJob::Deliver {
-            auto rows = std::make_shared<std::optional<std::vector<SocketRow>>>(
-                socketsAt(scenario, at, progress));
-            return [this, at, run, rows] {
-                if (*rows) {
-                    socketsListed(at, run, std::move(**rows));
-                }
-            };
-        },
-        this);
-    tableJob_ = job;
-    connect(job, &LoadJob::progressed, this, [this, what, at](const LoadBatch& batch) {
-        if (!batch.times.empty() && at > SimTime{}) {
-            sockets_->showProgress(what,
-                                   std::min(1.0, static_cast<double>(batch.times.back().count()) /
-                                                     static_cast<double>(at.count())));
-        }
-    });
-    connect(job, &LoadJob::failed, this, [this](const QString& message) {
-        jobFailed(tableJob_, tr("Listing the sockets failed"), message);
-    });
-    job->start();
-    updateState();
+    sockets_->showProgress(listingText(at, run), 0);
+    document_->listSockets(run, at);
 }
 
-void LoadExplorer::socketsListed(SimTime at, int run, std::vector<SocketRow> rows) {
-    tableJob_->abandon();
-    tableJob_ = nullptr;
+void LoadExplorer::socketsListed(SimTime at, int run, const std::vector<SocketRow>& rows) {
     std::vector<HostInfo> hosts;
-    for (const HostConfig& host : scenarioOf(run).hosts) {
+    for (const HostConfig& host : document_->scenarioOf(run).hosts) {
         hosts.push_back({host.name, host.address});
     }
-    sockets_->setSockets(at, QLatin1String(kRunNames[run]), std::move(hosts), std::move(rows));
-    updateState();
+    sockets_->setSockets(at, runName(run), std::move(hosts), rows);
 }
 
 void LoadExplorer::openConnection(std::uint64_t index) {
     const int run = sockets_->run();
-    const Scenario scenario = scenarioOf(run);
-    if (!scenario.load) {
+    if (!document_->scenarioOf(run).load) {
         return;
     }
-    if (traceJob_ != nullptr) {
-        traceJob_->abandon();
-    }
-    tracing_ = index;
     sockets_->setOpeningEnabled(false);
-    const QString what = tr("Tracing connection #%1…").arg(index);
-    sockets_->showProgress(what, 0);
-    auto* job = new LoadJob(
-        [this, scenario, index](const LoadProgress& progress) -> LoadJob::Deliver {
-            auto traced =
-                std::make_shared<const Run>(traceLoadConnection(scenario, index, progress));
-            return [this, scenario, index, traced] {
-                traceJob_->abandon();
-                traceJob_ = nullptr;
-                sockets_->setOpeningEnabled(true);
-                sockets_->setStatus(tr("Connection #%1 is open in the main window.").arg(index));
-                updateState();
-                emit connectionOpened(scenario, index, traced);
-            };
-        },
-        this);
-    traceJob_ = job;
-    connect(job, &LoadJob::progressed, this,
-            [this, what](const LoadBatch& batch) { sockets_->showProgress(what, batch.fraction); });
-    connect(job, &LoadJob::failed, this, [this](const QString& message) {
-        sockets_->setOpeningEnabled(true);
-        jobFailed(traceJob_, tr("Tracing connection #%1 failed").arg(tracing_), message);
-    });
-    job->start();
-    updateState();
+    sockets_->showProgress(tracingText(index), 0);
+    document_->traceConnection(run, index);
 }
 
-void LoadExplorer::jobFailed(LoadJob*& job, const QString& what, const QString& message) {
-    if (job != nullptr) {
-        job->abandon();
-        job = nullptr;
-    }
+void LoadExplorer::showFailure(const QString& what, const QString& message) {
     const QString text = tr("%1: %2").arg(what, message);
     sockets_->setStatus(text);
     showMessage(text);
-    updateState();
-}
-
-bool LoadExplorer::isRunning() const {
-    return runJobs_[0] != nullptr || runJobs_[1] != nullptr;
-}
-
-bool LoadExplorer::isBusy() const {
-    return isRunning() || tableJob_ != nullptr || traceJob_ != nullptr;
-}
-
-int LoadExplorer::workers() const {
-    const QList<LoadJob*> jobs = findChildren<LoadJob*>(QString(), Qt::FindDirectChildrenOnly);
-    return static_cast<int>(std::count_if(jobs.begin(), jobs.end(),
-                                          [](const LoadJob* job) { return !job->isFinished(); }));
 }
 
 void LoadExplorer::updateState() {
-    cancelAction_->setEnabled(isBusy());
-    runAction_->setEnabled(a_.load.has_value());
-    stopComparingAction_->setEnabled(b_.has_value());
-    const bool running = isRunning();
+    cancelAction_->setEnabled(document_->isBusy());
+    runAction_->setEnabled(document_->scenario().load.has_value());
+    stopComparingAction_->setEnabled(document_->comparison().has_value());
+    const bool running = document_->isRunning();
     progressItem_->setVisible(running);
     if (running) {
         double sum = 0;
         int count = 0;
-        for (std::size_t r = 0; r < runJobs_.size(); ++r) {
-            if (runJobs_[r] != nullptr || (r == 1 && b_)) {
-                sum += runJobs_[r] != nullptr ? fractions_[r] : 1.0;
-                ++count;
+        SimTime reached{};
+        for (int r = 0; r < LoadDocument::kRuns; ++r) {
+            // A run that is not running counts as done only when it is B.
+            if (!document_->isRunning(r) && !(r == 1 && document_->isShown(r))) {
+                continue;
+            }
+            sum += document_->isRunning(r) ? document_->fraction(r) : 1.0;
+            ++count;
+            const std::vector<SimTime>& times = document_->series(r).times;
+            if (document_->isRunning(r) && !times.empty()) {
+                reached = std::max(reached, times.back());
             }
         }
         progress_->setValue(static_cast<int>(std::lround(1000 * sum / std::max(count, 1))));
-        SimTime reached{};
-        for (int r = 0; r < 2; ++r) {
-            if (runJobs_[static_cast<std::size_t>(r)] != nullptr &&
-                !charts_->series(r).times.empty()) {
-                reached = std::max(reached, charts_->series(r).times.back());
-            }
-        }
         progressLabel_->setText(
             tr("Simulating… %1 of simulated time (Esc cancels)").arg(TraceText::duration(reached)));
     } else {
@@ -455,45 +348,46 @@ void LoadExplorer::updateState() {
 }
 
 void LoadExplorer::updateHeader() {
-    const QString title = PresetCatalog::localized(a_.title);
-    const QString shown = title.isEmpty() ? QFileInfo(filePath_).fileName() : title;
+    const Scenario& a = document_->scenario();
+    const QString title = PresetCatalog::localized(a.title);
+    const QString shown = title.isEmpty() ? QFileInfo(document_->filePath()).fileName() : title;
     setWindowTitle(tr("%1 — Load Explorer — Teardown Lab").arg(shown));
-    if (!a_.load) {
+    if (!a.load) {
         header_->clear();
         return;
     }
-    const LoadConfig& load = *a_.load;
+    const LoadConfig& load = *a.load;
     const QString shape =
         tr("%1 connections per second from %2 to %3 for %4 (%5 connections); the %6 closes first.")
             .arg(QLocale().toString(load.rate), QString::fromStdString(load.client),
                  QString::fromStdString(load.server), TraceText::duration(load.duration),
                  QLocale().toString(static_cast<qulonglong>(load.connections())),
                  QString::fromStdString(load.closer == Closer::Client ? load.client : load.server));
-    const QString watch = PresetCatalog::localized(a_.watch);
+    const QString watch = PresetCatalog::localized(a.watch);
     QString html =
         QStringLiteral("<b>%1</b> — %2").arg(shown.toHtmlEscaped(), shape.toHtmlEscaped());
     if (!watch.isEmpty()) {
         html += QStringLiteral("<br>") + tr("What to watch: %1").arg(watch.toHtmlEscaped());
     }
     header_->setText(html);
-    header_->setToolTip(PresetCatalog::localized(a_.description));
+    header_->setToolTip(PresetCatalog::localized(a.description));
 }
 
 void LoadExplorer::updateLegend() {
     // A run cut short says so for as long as it is shown, not only in a passing message.
     const auto cut = [this](int run, const QString& text) {
-        const LoadSeries& series = charts_->series(run);
+        const LoadSeries& series = document_->series(run);
         return series.truncated
                    ? tr("%1 — truncated at %2").arg(text, TraceText::duration(series.end))
                    : text;
     };
-    if (!b_) {
+    if (!document_->comparison()) {
         legend_->setTexts(cut(0, tr("A: %1 (click a chart to list its sockets at that time)")
-                                     .arg(PresetCatalog::localized(a_.title))),
+                                     .arg(PresetCatalog::localized(document_->scenario().title))),
                           QString());
         return;
     }
-    const ScenarioDiff diff(a_, *b_);
+    const ScenarioDiff diff(document_->scenario(), *document_->comparison());
     if (diff.same()) {
         legend_->setTexts(cut(0, tr("A: this scenario")),
                           cut(1, tr("B: the same scenario (nothing differs)")));
@@ -512,7 +406,7 @@ void LoadExplorer::fillCompareMenu() {
             }
             QAction* action =
                 compareMenu_->addAction(PresetCatalog::localized(preset.scenario.title));
-            action->setEnabled(preset.scenario != a_);
+            action->setEnabled(preset.scenario != document_->scenario());
             const Scenario scenario = preset.scenario;
             connect(action, &QAction::triggered, this, [this, scenario] { compareWith(scenario); });
         }
@@ -526,7 +420,7 @@ void LoadExplorer::fillCompareMenu() {
 
 void LoadExplorer::compareWithFile() {
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Compare with a Load Scenario"), QFileInfo(filePath_).absolutePath(),
+        this, tr("Compare with a Load Scenario"), QFileInfo(document_->filePath()).absolutePath(),
         tr("Teardown Lab scenarios (*.json);;All files (*)"));
     if (path.isEmpty()) {
         return;
@@ -536,14 +430,15 @@ void LoadExplorer::compareWithFile() {
         QMessageBox::warning(
             this, tr("Cannot compare"),
             tr("%1 is not a scenario Teardown Lab can read.").arg(QFileInfo(path).fileName()) +
-                QLatin1Char('\n') + QString::fromStdString(error->message()));
+                QLatin1Char('\n') + LoadErrorText::message(*error));
         return;
     }
     compareWith(std::get<Scenario>(result));
 }
 
 void LoadExplorer::compareWithSysctl() {
-    if (!a_.load || a_.hosts.empty()) {
+    const Scenario& a = document_->scenario();
+    if (!a.load || a.hosts.empty()) {
         return;
     }
     QDialog dialog(this);
@@ -553,10 +448,10 @@ void LoadExplorer::compareWithSysctl() {
     intro->setWordWrap(true);
     form->addRow(intro);
     auto* host = new QComboBox(&dialog);
-    for (const HostConfig& h : a_.hosts) {
+    for (const HostConfig& h : a.hosts) {
         host->addItem(QString::fromStdString(h.name));
     }
-    host->setCurrentIndex(std::max(0, a_.hostIndex(a_.load->client)));
+    host->setCurrentIndex(std::max(0, a.hostIndex(a.load->client)));
     auto* knob = new QComboBox(&dialog);
     auto* value = new QLineEdit(&dialog);
     auto* error = new QLabel(&dialog);
@@ -572,7 +467,7 @@ void LoadExplorer::compareWithSysctl() {
     const auto fillKnobs = [&] {
         const QString previous = knob->currentText();
         knob->clear();
-        const HostConfig& h = a_.hosts[static_cast<std::size_t>(host->currentIndex())];
+        const HostConfig& h = a.hosts[static_cast<std::size_t>(host->currentIndex())];
         for (const SysctlKnob& k : sysctlKnobs()) {
             if (k.existsIn(h.profile)) {
                 knob->addItem(
@@ -584,7 +479,7 @@ void LoadExplorer::compareWithSysctl() {
         knob->setCurrentIndex(std::max(0, keep));
     };
     const auto fillValue = [&] {
-        const HostConfig& h = a_.hosts[static_cast<std::size_t>(host->currentIndex())];
+        const HostConfig& h = a.hosts[static_cast<std::size_t>(host->currentIndex())];
         value->setText(
             QString::fromStdString(sysctlValueText(h.sysctls, knob->currentText().toStdString())));
         value->selectAll();
@@ -597,13 +492,13 @@ void LoadExplorer::compareWithSysctl() {
     connect(knob, &QComboBox::currentIndexChanged, &dialog, fillValue);
     fillKnobs();
     fillValue();
-    Scenario b = a_;
+    Scenario b = a;
     connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
-        b = a_;
+        b = a;
         HostConfig& h = b.hosts[static_cast<std::size_t>(host->currentIndex())];
         if (auto refused = setSysctl(h.sysctls, h.profile, knob->currentText().toStdString(),
                                      value->text().trimmed().toStdString())) {
-            error->setText(QString::fromStdString(*refused));
+            error->setText(LoadErrorText::sysctlRefusal(*refused));
             return;
         }
         dialog.accept();

@@ -6,7 +6,6 @@
 
 #include <QMainWindow>
 
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -21,7 +20,7 @@ class QToolButton;
 namespace tdl::ui {
 
 class LoadCharts;
-class LoadJob;
+class LoadDocument;
 class LoadLegend;
 class PresetCatalog;
 class SocketTableView;
@@ -31,9 +30,9 @@ class SocketTableView;
 // sysctl changed), the sockets alive at a picked instant as `ss -tan` lists them, and a way to
 // open any one connection in the sequence diagram.
 //
-// Every simulation (the runs, a listing, a connection's trace) runs in a LoadJob on a worker
-// thread: the charts fill in as the run goes, Esc cancels, and closing the window mid-run
-// cancels and joins its workers.
+// The window shows a LoadDocument, which holds the runs and runs every simulation (the runs, a
+// listing, a connection's trace) on a worker thread: the charts fill in as the run goes, Esc
+// cancels, and closing the window mid-run cancels and joins the workers.
 class LoadExplorer : public QMainWindow {
     Q_OBJECT
 
@@ -44,7 +43,6 @@ public:
     // Shows a load scenario as run A (filePath "" for a preset), forgets the comparison, clears
     // the socket table and runs it.
     void open(const Scenario& scenario, const QString& filePath);
-    const Scenario& scenario() const { return a_; }
 
     // Overlays run B and runs it; a scenario without a load is refused with a message.
     bool compareWith(const Scenario& b);
@@ -60,11 +58,7 @@ public:
     // Traces connection `index` (0-based) of the table's run; connectionOpened() follows.
     void openConnection(std::uint64_t index);
 
-    bool isRunning() const;
-    bool isBusy() const;
-    // Worker threads still alive, cancelled ones that have not ended yet included.
-    int workers() const;
-
+    const LoadDocument* document() const { return document_; }
     LoadCharts* charts() const { return charts_; }
     SocketTableView* sockets() const { return sockets_; }
     LoadLegend* legend() const { return legend_; }
@@ -83,11 +77,15 @@ private:
     void createCentralWidget();
     void retranslateUi();
 
-    void startRun(int run);
-    void runFinished(int run, const LoadSeries& series);
-    void socketsListed(SimTime at, int run, std::vector<SocketRow> rows);
-    void jobFailed(LoadJob*& job, const QString& what, const QString& message);
-    const Scenario& scenarioOf(int run) const;
+    void followDocument();
+    static QString runName(int run);
+    QString listingText(SimTime at, int run) const;
+    QString tracingText(std::uint64_t index) const;
+    void runFinished(int run);
+    void socketsListed(SimTime at, int run, const std::vector<SocketRow>& rows);
+    void showFailure(const QString& what, const QString& message);
+    // Empties the socket table and hides the charts' cursor.
+    void forgetTable();
     void fillCompareMenu();
     void compareWithFile();
     void compareWithSysctl();
@@ -97,16 +95,8 @@ private:
     void showMessage(const QString& text);
 
     const PresetCatalog* catalog_;
-    Scenario a_;
-    std::optional<Scenario> b_;
-    QString filePath_;
-    std::optional<SimTime> tableAt_;
-
-    std::array<LoadJob*, 2> runJobs_{};
-    std::array<double, 2> fractions_{};
-    LoadJob* tableJob_ = nullptr;
-    LoadJob* traceJob_ = nullptr;
-    std::uint64_t tracing_ = 0;
+    LoadDocument* document_;
+    std::optional<SimTime> tableAt_; // the instant the socket table lists
 
     QLabel* header_ = nullptr;
     LoadLegend* legend_ = nullptr;

@@ -21,6 +21,8 @@ public:
 
     // Marks the preset that is open (by id), "" for none.
     void setCurrentPreset(const QString& id);
+    // Puts the keyboard focus in the search field (Find Preset).
+    void focusSearch();
 
 signals:
     void presetActivated(const QString& id);

@@ -1,6 +1,7 @@
 #include "PresetCatalog.h"
 
 #include "DataPaths.h"
+#include "LoadErrorText.h"
 #include "scenario_json.h"
 
 #include <QDir>
@@ -39,7 +40,7 @@ PresetCatalog::PresetCatalog(const QString& folder) {
         }
         LoadResult result = parseScenario(file.readAll().toStdString(), name.toStdString());
         if (auto* error = std::get_if<LoadError>(&result)) {
-            errors_ << QString::fromStdString(error->message());
+            errors_ << LoadErrorText::message(*error);
             continue;
         }
         presets_.push_back({path, std::move(std::get<Scenario>(result))});

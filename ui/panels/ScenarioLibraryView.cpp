@@ -47,6 +47,10 @@ ScenarioLibraryView::ScenarioLibraryView(const PresetCatalog* catalog, QWidget* 
     rebuild();
 }
 
+void ScenarioLibraryView::focusSearch() {
+    search_->setFocus(Qt::ShortcutFocusReason);
+}
+
 void ScenarioLibraryView::setCurrentPreset(const QString& id) {
     current_ = id;
     if (id.isEmpty()) {

@@ -2,6 +2,7 @@
 
 #include "DiagramColors.h"
 #include "LoadChartView.h"
+#include "LoadDocument.h"
 
 #include <QChart>
 #include <QEvent>
@@ -19,6 +20,7 @@ namespace tdl::ui {
 namespace {
 
 constexpr int kColumns = 2;
+constexpr auto kRunSlots = static_cast<std::size_t>(LoadCharts::kRuns);
 
 // The states a load run moves its connections through. CLOSED is never counted and LISTEN is a
 // constant 1 per server port: both would only crowd the legend.
@@ -73,11 +75,19 @@ QString text(std::string_view s) {
 
 } // namespace
 
-LoadCharts::LoadCharts(QWidget* parent)
+LoadCharts::LoadCharts(const LoadDocument* document, QWidget* parent)
     : QWidget(parent)
+    , document_(document)
     , grid_(new QGridLayout(this)) {
     grid_->setContentsMargins(0, 0, 0, 0);
     grid_->setSpacing(2);
+    connect(document_, &LoadDocument::opened, this, &LoadCharts::rebuild);
+    connect(document_, &LoadDocument::comparisonChanged, this, &LoadCharts::showRuns);
+    connect(document_, &LoadDocument::runCleared, this, &LoadCharts::clearRun);
+    connect(document_, &LoadDocument::samplesAppended, this, &LoadCharts::drawSamples);
+    connect(document_, &LoadDocument::runFinished, this, &LoadCharts::updateAxes);
+    connect(document_, &LoadDocument::runsCancelled, this, &LoadCharts::updateAxes);
+    rebuild();
 }
 
 void LoadCharts::clearCharts() {
@@ -88,9 +98,9 @@ void LoadCharts::clearCharts() {
     lines_.clear();
 }
 
-void LoadCharts::setScenario(const Scenario& scenario) {
+void LoadCharts::rebuild() {
     clearCharts();
-    scenario_ = scenario;
+    const Scenario& scenario = document_->scenario();
     const int client = scenario.load ? scenario.hostIndex(scenario.load->client) : -1;
     client_ = static_cast<HostId>(std::max(client, 0));
     for (std::size_t h = 0; h < scenario.hosts.size(); ++h) {
@@ -121,11 +131,6 @@ void LoadCharts::setScenario(const Scenario& scenario) {
         addLine(charts_.size() - 1, name + QStringLiteral("/resets"), static_cast<HostId>(h),
                 Kind::Resets);
     }
-    for (int run = 0; run < kRuns; ++run) {
-        runs_[static_cast<std::size_t>(run)] = Run{};
-    }
-    runs_[0].shown = true;
-    runs_[0].expectedEnd = expectedEnd(scenario);
     applyTheme();
     retranslate();
     updateVisibility();
@@ -183,21 +188,9 @@ void LoadCharts::addLine(std::size_t chart, const QString& key, HostId host, Kin
     lines_.push_back(std::move(line));
 }
 
-SimTime LoadCharts::expectedEnd(const Scenario& scenario) {
-    if (!scenario.load) {
-        return scenario.limit;
-    }
-    return std::min(scenario.limit, scenario.load->duration + 61s);
-}
-
-void LoadCharts::clearRun(int run, SimTime expectedEnd) {
-    Run& r = runs_[static_cast<std::size_t>(run)];
-    const bool shown = r.shown;
-    r = Run{};
-    r.shown = shown;
-    r.expectedEnd = expectedEnd;
+void LoadCharts::clearRun(int run) {
+    const auto i = static_cast<std::size_t>(run);
     for (Line& line : lines_) {
-        const auto i = static_cast<std::size_t>(run);
         line.points[i].clear();
         line.drawn[i].reset(charts_[line.chart].bucket);
         line.max[i] = 0;
@@ -207,8 +200,7 @@ void LoadCharts::clearRun(int run, SimTime expectedEnd) {
     updateAxes();
 }
 
-void LoadCharts::setRunShown(int run, bool shown) {
-    runs_[static_cast<std::size_t>(run)].shown = shown;
+void LoadCharts::showRuns() {
     updateVisibility();
     updateAxes();
 }
@@ -245,19 +237,9 @@ double LoadCharts::value(const Line& line, const LoadSeries& data, std::size_t s
     return 0;
 }
 
-void LoadCharts::append(int run, const std::vector<SimTime>& times,
-                        const std::vector<std::vector<HostCounters>>& samples) {
+void LoadCharts::drawSamples(int run, std::size_t first) {
     const auto i = static_cast<std::size_t>(run);
-    LoadSeries& data = runs_[i].data;
-    const std::size_t first = data.times.size();
-    const std::size_t count = std::min(times.size(), samples.size());
-    if (count == 0) {
-        return;
-    }
-    data.times.insert(data.times.end(), times.begin(),
-                      times.begin() + static_cast<std::ptrdiff_t>(count));
-    data.samples.insert(data.samples.end(), samples.begin(),
-                        samples.begin() + static_cast<std::ptrdiff_t>(count));
+    const LoadSeries& data = document_->series(run);
     for (Line& line : lines_) {
         QList<QPointF>& points = line.points[i];
         points.reserve(static_cast<qsizetype>(data.times.size()));
@@ -339,38 +321,11 @@ void LoadCharts::rethin(std::size_t chart) {
         if (line.chart != chart) {
             continue;
         }
-        for (std::size_t run = 0; run < runs_.size(); ++run) {
+        for (std::size_t run = 0; run < kRunSlots; ++run) {
             line.drawn[run].reset(bucket);
             draw(line, run);
         }
     }
-}
-
-void LoadCharts::finish(int run, const LoadSeries& series) {
-    const auto i = static_cast<std::size_t>(run);
-    const std::size_t have = runs_[i].data.times.size();
-    if (series.times.size() > have) {
-        append(run,
-               std::vector<SimTime>(series.times.begin() + static_cast<std::ptrdiff_t>(have),
-                                    series.times.end()),
-               std::vector<std::vector<HostCounters>>(series.samples.begin() +
-                                                          static_cast<std::ptrdiff_t>(have),
-                                                      series.samples.end()));
-    }
-    LoadSeries& data = runs_[i].data;
-    data.hosts = series.hosts;
-    data.end = series.end;
-    data.truncated = series.truncated;
-    runs_[i].finished = true;
-    updateAxes();
-}
-
-void LoadCharts::markTruncated(int run) {
-    Run& r = runs_[static_cast<std::size_t>(run)];
-    r.data.truncated = true;
-    r.data.end = r.data.times.empty() ? SimTime{} : r.data.times.back();
-    r.finished = true;
-    updateAxes();
 }
 
 void LoadCharts::setCursorTime(std::optional<SimTime> time) {
@@ -392,12 +347,12 @@ QLineSeries* LoadCharts::line(int run, const QString& key) const {
 void LoadCharts::updateVisibility() {
     for (const Line& line : lines_) {
         bool nonZero = line.alwaysShown;
-        for (std::size_t r = 0; r < runs_.size(); ++r) {
-            nonZero = nonZero || (runs_[r].shown && line.max[r] > 0);
+        for (std::size_t r = 0; r < kRunSlots; ++r) {
+            nonZero = nonZero || (document_->isShown(static_cast<int>(r)) && line.max[r] > 0);
         }
-        for (std::size_t r = 0; r < runs_.size(); ++r) {
+        for (std::size_t r = 0; r < kRunSlots; ++r) {
             QLineSeries* series = line.series[r];
-            const bool visible = nonZero && runs_[r].shown;
+            const bool visible = nonZero && document_->isShown(static_cast<int>(r));
             if (series->isVisible() != visible) {
                 series->setVisible(visible);
             }
@@ -414,22 +369,23 @@ void LoadCharts::updateVisibility() {
 
 void LoadCharts::updateAxes() {
     SimTime right{};
-    for (const Run& run : runs_) {
-        if (!run.shown) {
+    for (int run = 0; run < kRuns; ++run) {
+        if (!document_->isShown(run)) {
             continue;
         }
-        if (!run.finished) {
-            right = std::max(right, run.expectedEnd);
+        if (!document_->isFinished(run)) {
+            right = std::max(right, document_->expectedEnd(run));
         }
-        if (!run.data.times.empty()) {
-            right = std::max(right, run.data.times.back());
+        const std::vector<SimTime>& times = document_->series(run).times;
+        if (!times.empty()) {
+            right = std::max(right, times.back());
         }
     }
     const double xMax = niceCeil(std::max(1.0, seconds(right)));
     std::vector<double> yMax(charts_.size(), 0.0);
     for (const Line& line : lines_) {
-        for (std::size_t r = 0; r < runs_.size(); ++r) {
-            if (runs_[r].shown) {
+        for (std::size_t r = 0; r < kRunSlots; ++r) {
+            if (document_->isShown(static_cast<int>(r))) {
                 yMax[line.chart] = std::max(yMax[line.chart], line.max[r]);
             }
         }
@@ -477,8 +433,8 @@ QColor LoadCharts::color(const Line& line) const {
 }
 
 QString LoadCharts::lineName(const Line& line) const {
-    const QString host = line.host < scenario_.hosts.size()
-                             ? QString::fromStdString(scenario_.hosts[line.host].name)
+    const QString host = line.host < document_->scenario().hosts.size()
+                             ? QString::fromStdString(document_->scenario().hosts[line.host].name)
                              : QString();
     switch (line.kind) {
     case Kind::State:
@@ -499,14 +455,14 @@ QString LoadCharts::lineName(const Line& line) const {
 
 void LoadCharts::retranslate() {
     for (const Chart& c : charts_) {
-        const QString host = c.host < scenario_.hosts.size()
-                                 ? QString::fromStdString(scenario_.hosts[c.host].name)
+        const QString host = c.host < document_->scenario().hosts.size()
+                                 ? QString::fromStdString(document_->scenario().hosts[c.host].name)
                                  : QString();
         switch (c.role) {
         case Chart::Role::Sockets:
             c.chart->setTitle(tr("Sockets on %1 (%2), by state")
-                                  .arg(host, QString::fromStdString(
-                                                 formatIpv4(scenario_.hosts[c.host].address))));
+                                  .arg(host, QString::fromStdString(formatIpv4(
+                                                 document_->scenario().hosts[c.host].address))));
             c.y->setTitleText(tr("sockets"));
             break;
         case Chart::Role::Ports:

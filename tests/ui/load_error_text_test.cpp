@@ -1,0 +1,146 @@
+#include "LoadErrorText.h"
+#include "Translations.h"
+#include "scenario_json.h"
+#include "sysctl.h"
+
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <tuple>
+
+namespace tdl::ui {
+namespace {
+
+// One scenario file wrong in one way each: a syntax error, a wrong type, an unknown key, a
+// missing key, a value out of range, a sysctl the kernel would refuse, a bad duration.
+const std::vector<std::string>& badFiles() {
+    static const std::vector<std::string> files{
+        R"({"format": "teardown-lab-scenario", "version": 1,)",
+        R"([1, 2])",
+        R"({"a": tru})",
+        R"({"format": "teardown-lab-scenario", "version": 1, "colour": "red"})",
+        R"({"version": 1})",
+        R"({"format": "teardown-lab-scenario", "version": 1, "seed": -1})",
+        R"({"format": "teardown-lab-scenario", "version": 1, "hosts": [{"name": "a",
+            "address": "10.0.0.1", "sysctls": {"net.ipv4.tcp_tw_reuse": 5}}]})",
+        R"({"format": "teardown-lab-scenario", "version": 1, "hosts": [{"name": "a",
+            "address": "10.0.0.1"}], "network": {"delay": "forty"}})",
+        "",
+    };
+    return files;
+}
+
+// English words of the loader's frame and of its common phrases; none may reach a Chinese user.
+// Quoted text is the file's own and stays as it is.
+bool hasEnglishWords(QString text) {
+    static const QRegularExpression quoted(QStringLiteral("\"(?:[^\"\\\\]|\\\\.)*\""));
+    text.remove(quoted);
+    static const QRegularExpression words(
+        QStringLiteral("\\b(expected|found|byte|line|column|top level|an?|the|of|or|only|"
+                       "object|array|string|integer|key|file)\\b"));
+    return text.contains(words);
+}
+
+bool hasHan(const QString& text) {
+    return std::any_of(text.begin(), text.end(),
+                       [](QChar c) { return c.script() == QChar::Script_Han; });
+}
+
+class LoadErrorTextTest : public testing::Test {
+protected:
+    void TearDown() override { translations_.setLanguage(QStringLiteral("en")); }
+
+    // What loading each bad file says; the file is named "bad.json" in a temporary folder, so
+    // that its name holds no English word.
+    std::vector<LoadError> errors() const {
+        std::vector<LoadError> out;
+        for (const std::string& text : badFiles()) {
+            const std::string path = dir_.filePath(QStringLiteral("bad.json")).toStdString();
+            std::ofstream(path, std::ios::binary) << text;
+            const LoadResult result = loadScenario(path);
+            EXPECT_TRUE(std::holds_alternative<LoadError>(result)) << text;
+            if (const auto* error = std::get_if<LoadError>(&result)) {
+                out.push_back(*error);
+            }
+        }
+        return out;
+    }
+
+    Translations translations_;
+    QTemporaryDir dir_;
+};
+
+TEST_F(LoadErrorTextTest, EnglishIsTheLoadersOwnMessage) {
+    ASSERT_TRUE(translations_.setLanguage(QStringLiteral("en")));
+    for (const LoadError& error : errors()) {
+        EXPECT_EQ(LoadErrorText::message(error).toStdString(), error.message());
+    }
+}
+
+TEST_F(LoadErrorTextTest, AChineseUserReadsABadFileInChinese) {
+    ASSERT_TRUE(translations_.setLanguage(QStringLiteral("zh_CN")));
+    const std::vector<LoadError> all = errors();
+    ASSERT_EQ(all.size(), badFiles().size());
+    for (const LoadError& error : all) {
+        const QString message = LoadErrorText::message(error);
+        EXPECT_TRUE(hasHan(message)) << message.toStdString();
+        ASSERT_TRUE(message.startsWith(QString::fromStdString(error.file)))
+            << message.toStdString();
+        EXPECT_FALSE(hasEnglishWords(message.mid(static_cast<qsizetype>(error.file.size()))))
+            << error.message() << "\n  became: " << message.toStdString();
+    }
+}
+
+// What setSysctl() says for a value the kernel would refuse, an unknown name and a knob the
+// profile lacks.
+std::vector<std::string> sysctlRefusals() {
+    std::vector<std::string> out;
+    for (const auto& [profile, name, value] :
+         {std::tuple{KernelProfile::Linux6, "net.ipv4.tcp_tw_reuse", "5"},
+          std::tuple{KernelProfile::Linux6, "net.ipv4.ip_local_port_range", "9"},
+          std::tuple{KernelProfile::Linux6, "net.ipv4.ip_local_port_range", "80 70"},
+          std::tuple{KernelProfile::Linux4_12, "net.ipv4.tcp_tw_reuse", "2"},
+          std::tuple{KernelProfile::Linux6, "net.ipv4.tcp_nonsense", "1"},
+          std::tuple{KernelProfile::Linux6, "net.ipv4.tcp_tw_recycle", "1"}}) {
+        Sysctls sysctls = defaultSysctls(profile);
+        const std::optional<std::string> refusal = setSysctl(sysctls, profile, name, value);
+        EXPECT_TRUE(refusal.has_value()) << name << '=' << value;
+        if (refusal) {
+            out.push_back(*refusal);
+        }
+    }
+    return out;
+}
+
+TEST_F(LoadErrorTextTest, ARefusedSysctlValueIsTranslatedToo) {
+    ASSERT_TRUE(translations_.setLanguage(QStringLiteral("en")));
+    const std::vector<std::string> refusals = sysctlRefusals();
+    for (const std::string& refusal : refusals) {
+        EXPECT_EQ(LoadErrorText::sysctlRefusal(refusal).toStdString(), refusal);
+    }
+    ASSERT_TRUE(translations_.setLanguage(QStringLiteral("zh_CN")));
+    for (const std::string& refusal : refusals) {
+        const QString message = LoadErrorText::sysctlRefusal(refusal);
+        EXPECT_TRUE(hasHan(message)) << message.toStdString();
+        EXPECT_FALSE(hasEnglishWords(message))
+            << refusal << "\n  became: " << message.toStdString();
+    }
+}
+
+TEST_F(LoadErrorTextTest, ValuesFromTheFileAreKeptAsTheyAre) {
+    ASSERT_TRUE(translations_.setLanguage(QStringLiteral("zh_CN")));
+    const LoadError error{"x.json", "/hosts/0/address",
+                          "a unicast IPv4 address such as \"10.0.0.1\"", "\"10.0.0\""};
+    const QString message = LoadErrorText::message(error);
+    EXPECT_TRUE(message.startsWith(QStringLiteral("x.json：/hosts/0/address：")))
+        << message.toStdString();
+    EXPECT_TRUE(message.endsWith(QStringLiteral("\"10.0.0\""))) << message.toStdString();
+    EXPECT_EQ(LoadErrorText::phrase("an integer in 1..65535"),
+              QStringLiteral("1..65535 之间的整数"));
+}
+
+} // namespace
+} // namespace tdl::ui

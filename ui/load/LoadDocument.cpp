@@ -1,0 +1,286 @@
+#include "LoadDocument.h"
+
+#include "LoadJob.h"
+
+#include <algorithm>
+#include <memory>
+
+namespace tdl::ui {
+
+using namespace std::chrono_literals;
+
+LoadDocument::LoadDocument(QObject* parent)
+    : QObject(parent) {}
+
+LoadDocument::~LoadDocument() {
+    // Before the members the jobs' results would touch: each one cancels and joins its worker.
+    qDeleteAll(findChildren<LoadJob*>(QString(), Qt::FindDirectChildrenOnly));
+}
+
+void LoadDocument::open(const Scenario& scenario, const QString& filePath) {
+    cancel();
+    a_ = scenario;
+    b_.reset();
+    filePath_ = filePath;
+    for (int run = 0; run < kRuns; ++run) {
+        resetRun(run);
+    }
+    emit opened();
+}
+
+const Scenario& LoadDocument::scenarioOf(int run) const {
+    return run == 1 && b_ ? *b_ : a_;
+}
+
+bool LoadDocument::isShown(int run) const {
+    return run == 0 ? a_.load.has_value() : b_.has_value();
+}
+
+void LoadDocument::setComparison(const Scenario& b) {
+    endJob(runJobs_[1]);
+    b_ = b;
+    clearRun(1);
+    emit comparisonChanged();
+}
+
+void LoadDocument::compareWith(const Scenario& b) {
+    setComparison(b);
+    startRun(1);
+    if (runJobs_[0] == nullptr && runs_[0].series.times.empty()) {
+        startRun(0);
+    }
+    emit busyChanged();
+}
+
+void LoadDocument::stopComparing() {
+    endJob(runJobs_[1]);
+    b_.reset();
+    clearRun(1);
+    emit comparisonChanged();
+    emit busyChanged();
+}
+
+void LoadDocument::run() {
+    if (!a_.load) {
+        return;
+    }
+    startRun(0);
+    if (b_) {
+        startRun(1);
+    }
+    emit busyChanged();
+}
+
+SimTime LoadDocument::expectedEnd(const Scenario& scenario) {
+    if (!scenario.load) {
+        return scenario.limit;
+    }
+    return std::min(scenario.limit, scenario.load->duration + 61s);
+}
+
+void LoadDocument::resetRun(int run) {
+    RunState& r = runs_[index(run)];
+    r = RunState{};
+    r.expectedEnd = expectedEnd(scenarioOf(run));
+}
+
+void LoadDocument::clearRun(int run) {
+    resetRun(run);
+    emit runCleared(run);
+}
+
+void LoadDocument::append(int run, const std::vector<SimTime>& times,
+                          const std::vector<std::vector<HostCounters>>& samples) {
+    LoadSeries& series = runs_[index(run)].series;
+    const std::size_t first = series.times.size();
+    const std::size_t count = std::min(times.size(), samples.size());
+    if (count == 0) {
+        return;
+    }
+    series.times.insert(series.times.end(), times.begin(),
+                        times.begin() + static_cast<std::ptrdiff_t>(count));
+    series.samples.insert(series.samples.end(), samples.begin(),
+                          samples.begin() + static_cast<std::ptrdiff_t>(count));
+    emit samplesAppended(run, first);
+}
+
+void LoadDocument::finish(int run, const LoadSeries& series) {
+    RunState& r = runs_[index(run)];
+    const std::size_t have = r.series.times.size();
+    if (series.times.size() > have) {
+        append(run,
+               std::vector<SimTime>(series.times.begin() + static_cast<std::ptrdiff_t>(have),
+                                    series.times.end()),
+               std::vector<std::vector<HostCounters>>(series.samples.begin() +
+                                                          static_cast<std::ptrdiff_t>(have),
+                                                      series.samples.end()));
+    }
+    r.series.hosts = series.hosts;
+    r.series.end = series.end;
+    r.series.truncated = series.truncated;
+    r.finished = true;
+    emit runFinished(run);
+}
+
+void LoadDocument::startRun(int run) {
+    const std::size_t r = index(run);
+    if (runJobs_[r] != nullptr) {
+        runJobs_[r]->abandon();
+    }
+    clearRun(run);
+    const Scenario scenario = scenarioOf(run);
+    auto* job = new LoadJob(
+        [this, scenario, run](const LoadProgress& progress) -> LoadJob::Deliver {
+            auto series = std::make_shared<const LoadSeries>(runLoad(scenario, progress));
+            return [this, run, series] {
+                endJob(runJobs_[index(run)]);
+                finish(run, *series);
+                emit busyChanged();
+            };
+        },
+        this);
+    runJobs_[r] = job;
+    connect(job, &LoadJob::progressed, this, [this, run](const LoadBatch& batch) {
+        runs_[index(run)].fraction = batch.fraction;
+        append(run, batch.times, batch.samples);
+    });
+    connect(job, &LoadJob::failed, this, [this, run](const QString& message) {
+        endJob(runJobs_[index(run)]);
+        emit runFailed(run, message);
+        emit busyChanged();
+    });
+    job->start();
+}
+
+void LoadDocument::endJob(LoadJob*& job) {
+    if (job != nullptr) {
+        job->abandon();
+        job = nullptr;
+    }
+}
+
+void LoadDocument::cancel() {
+    QList<int> cut;
+    for (int run = 0; run < kRuns; ++run) {
+        RunState& r = runs_[index(run)];
+        if (runJobs_[index(run)] != nullptr) {
+            endJob(runJobs_[index(run)]);
+            r.series.truncated = true;
+            r.series.end = r.series.times.empty() ? SimTime{} : r.series.times.back();
+            r.finished = true;
+            cut << run;
+        }
+    }
+    const bool listing = tableJob_ != nullptr;
+    const bool tracing = traceJob_ != nullptr;
+    endJob(tableJob_);
+    endJob(traceJob_);
+    if (!cut.isEmpty()) {
+        emit runsCancelled(cut);
+    }
+    if (listing) {
+        emit listingCancelled();
+    }
+    if (tracing) {
+        emit tracingCancelled();
+    }
+    emit busyChanged();
+}
+
+SimTime LoadDocument::nearestSample(int run, SimTime at) const {
+    const std::vector<SimTime>& times = series(run).times;
+    if (times.empty()) {
+        return at;
+    }
+    const auto after = std::lower_bound(times.begin(), times.end(), at);
+    if (after == times.end()) {
+        return times.back();
+    }
+    if (after != times.begin() && at - *(after - 1) < *after - at) {
+        return *(after - 1);
+    }
+    return *after;
+}
+
+void LoadDocument::listSockets(int run, SimTime at) {
+    const Scenario scenario = scenarioOf(run);
+    if (!scenario.load) {
+        return;
+    }
+    endJob(tableJob_);
+    auto* job = new LoadJob(
+        [this, scenario, at, run](const LoadProgress& progress) -> LoadJob::Deliver {
+            auto rows = std::make_shared<std::optional<std::vector<SocketRow>>>(
+                socketsAt(scenario, at, progress));
+            return [this, at, run, rows] {
+                endJob(tableJob_);
+                if (*rows) {
+                    emit socketsListed(at, run, **rows);
+                }
+                emit busyChanged();
+            };
+        },
+        this);
+    tableJob_ = job;
+    connect(job, &LoadJob::progressed, this, [this, at, run](const LoadBatch& batch) {
+        if (!batch.times.empty() && at > SimTime{}) {
+            emit listingProgressed(at, run,
+                                   std::min(1.0, static_cast<double>(batch.times.back().count()) /
+                                                     static_cast<double>(at.count())));
+        }
+    });
+    connect(job, &LoadJob::failed, this, [this](const QString& message) {
+        endJob(tableJob_);
+        emit listingFailed(message);
+        emit busyChanged();
+    });
+    job->start();
+    emit busyChanged();
+}
+
+void LoadDocument::traceConnection(int run, std::uint64_t index) {
+    const Scenario scenario = scenarioOf(run);
+    if (!scenario.load) {
+        return;
+    }
+    endJob(traceJob_);
+    tracing_ = index;
+    auto* job = new LoadJob(
+        [this, scenario, index](const LoadProgress& progress) -> LoadJob::Deliver {
+            auto traced =
+                std::make_shared<const Run>(traceLoadConnection(scenario, index, progress));
+            return [this, scenario, index, traced] {
+                endJob(traceJob_);
+                emit busyChanged();
+                emit connectionTraced(scenario, index, traced);
+            };
+        },
+        this);
+    traceJob_ = job;
+    connect(job, &LoadJob::progressed, this, [this, index](const LoadBatch& batch) {
+        emit tracingProgressed(index, batch.fraction);
+    });
+    connect(job, &LoadJob::failed, this, [this](const QString& message) {
+        endJob(traceJob_);
+        emit tracingFailed(tracing_, message);
+        emit busyChanged();
+    });
+    job->start();
+    emit busyChanged();
+}
+
+bool LoadDocument::isRunning() const {
+    return runJobs_[0] != nullptr || runJobs_[1] != nullptr;
+}
+
+bool LoadDocument::isBusy() const {
+    return isRunning() || tableJob_ != nullptr || traceJob_ != nullptr;
+}
+
+int LoadDocument::workers() const {
+    const QList<LoadJob*> jobs = findChildren<LoadJob*>(QString(), Qt::FindDirectChildrenOnly);
+    return static_cast<int>(std::count_if(jobs.begin(), jobs.end(),
+                                          [](const LoadJob* job) { return !job->isFinished(); }));
+}
+
+} // namespace tdl::ui
