@@ -359,6 +359,7 @@ void Engine::transmit(HostId from, const Segment& segment, Reason reason) {
         record.from = from;
         record.to = to;
         record.sentAt = now_;
+        record.ordinal = ordinal;
         id = sink_.segmentSent(record);
         Fact sent;
         sent.kind = FactKind::SegmentSent;
@@ -437,6 +438,7 @@ void Engine::transmit(HostId from, const Segment& segment, Reason reason) {
         copy.to = to;
         copy.sentAt = now_;
         copy.duplicateOf = id;
+        copy.ordinal = ordinal;
         const SegmentId copyId = recordFacts_ ? sink_.segmentSent(copy) : kNoSegment;
         networkFact(FactKind::SegmentDuplicated,
                     Reason(Cause::FaultDuplicate, static_cast<std::int64_t>(ruleIndex + 1)),
