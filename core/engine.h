@@ -7,6 +7,7 @@
 #include "rng.h"
 #include "scenario.h"
 #include "socket_table.h"
+#include "tcp_timing.h"
 #include "trace.h"
 
 #include <absl/container/flat_hash_map.h>
@@ -21,18 +22,17 @@
 
 namespace tdl {
 
-// include/net/tcp.h and friends. Each constant names where it comes from.
-inline constexpr Duration kRtoMin = 200ms;             // TCP_RTO_MIN
-inline constexpr Duration kRtoMax = 120s;              // TCP_RTO_MAX
-inline constexpr Duration kTimeoutInit = 1s;           // TCP_TIMEOUT_INIT
-inline constexpr Duration kTimeoutMin = 2ms;           // TCP_TIMEOUT_MIN: 2 jiffies at HZ=1000
-inline constexpr Duration kTimeWaitLen = 60s;          // TCP_TIMEWAIT_LEN
-inline constexpr Duration kDelayedAckMin = 40ms;       // TCP_DELACK_MIN (ato's floor)
-inline constexpr Duration kPawsMsl = 60s;              // TCP_PAWS_MSL
-inline constexpr std::int64_t kPawsWrapSeconds = 2147; // TCP_PAWS_WRAP = INT_MAX / 10^6
-inline constexpr int kMaxQuickAcks = 16;               // TCP_MAX_QUICKACKS
-inline constexpr std::uint32_t kDefaultMss = 1460;     // Ethernet MTU 1500 - 40
-inline constexpr std::uint32_t kDefaultReceiveBuffer = 65535; // no window scaling is modelled
+// include/net/tcp.h and friends. Each constant names where it comes from; the timing ones are in
+// tcp_timing.h.
+inline constexpr int kMaxQuickAcks = 16;           // TCP_MAX_QUICKACKS
+inline constexpr std::uint32_t kDefaultMss = 1460; // Ethernet MTU 1500 - 40
+// TCP_MSS_DEFAULT: RFC 1122 §4.2.2.6, the MSS assumed when a SYN carries no MSS option.
+inline constexpr std::uint16_t kMssDefault = 536;
+// TCPOLEN_TSTAMP_ALIGNED: the timestamp option's share of every segment (tcp_current_mss()).
+inline constexpr std::uint32_t kTimestampOptionLength = 12;
+// The largest window a 16-bit field advertises: no window scaling is modelled.
+inline constexpr std::uint32_t kMaxWindow = 65535;
+inline constexpr std::uint32_t kDefaultReceiveBuffer = kMaxWindow;
 inline constexpr std::uint32_t kTwIsnGap = 65535 + 2; // tcp_timewait_state_process: +65535+2
 inline constexpr std::uint32_t kNoSlot = UINT32_MAX;
 inline constexpr SimTime kNotQueued{-1};
@@ -292,6 +292,7 @@ private:
     void shutdownSocket(TcpSock& sock, int how);
     void disconnect(TcpSock& sock, Reason reason);
     Duration finTime(const TcpSock& sock) const;
+    bool lingerInFinWait2(TcpSock& sock, bool finArriving, Reason reason, SegmentId because);
     void scheduleAck(TcpSock& sock, bool forceNow, Reason reason);
 
     // --- tcp_input.cpp: what a host does with an arriving segment

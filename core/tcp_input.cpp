@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <limits>
 
 namespace tdl {
 
@@ -95,8 +96,7 @@ void Engine::listenerReceive(TcpSock& listener, const Segment& segment, SegmentI
         if (peer != host.peerStamps.end() &&
             nowSeconds(host) - peer->second.seconds <
                 std::chrono::duration_cast<std::chrono::seconds>(kPawsMsl).count() &&
-            static_cast<std::int32_t>(peer->second.tsval - segment.timestamp.value) >
-                1 /* TCP_PAWS_WINDOW */) {
+            static_cast<std::int32_t>(peer->second.tsval - segment.timestamp.value) > kPawsWindow) {
             const Reason why(Cause::SynRecycleReject, segment.timestamp.value, peer->second.tsval);
             delivered(hostId, listener.id, id, why);
             anomaly(hostId, listener.id, id, Reason(Cause::SynSilentlyDropped));
@@ -120,7 +120,7 @@ void Engine::listenerReceive(TcpSock& listener, const Segment& segment, SegmentI
     child.sndWnd = segment.window;
     child.maxWindow = segment.window;
     child.sndWl1 = segment.seq;
-    child.peerMss = segment.mss != 0 ? segment.mss : 536;
+    child.peerMss = segment.mss != 0 ? segment.mss : kMssDefault;
     child.peerIncarnation = segment.sender;
     child.timestamps = segment.hasTimestamp && host.sysctls.tcp_timestamps != 0;
     if (child.timestamps) {
@@ -194,7 +194,7 @@ void Engine::synSentReceive(TcpSock& sock, const Segment& segment, SegmentId id)
         sock.sndWnd = segment.window;
         sock.maxWindow = segment.window;
         sock.sndWl1 = segment.seq;
-        sock.peerMss = segment.mss != 0 ? segment.mss : 536;
+        sock.peerMss = segment.mss != 0 ? segment.mss : kMssDefault;
         sock.peerIncarnation = segment.sender;
         sock.timestamps = sock.timestamps && segment.hasTimestamp;
         if (sock.timestamps) {
@@ -254,8 +254,8 @@ bool Engine::challengeAllowed(TcpSock& sock) {
         return false;
     }
     const int limit = host.sysctls.tcp_challenge_ack_limit;
-    if (limit == 2147483647) {
-        return true;
+    if (limit == std::numeric_limits<int>::max()) {
+        return true; // the default since 6.0: no per-netns budget
     }
     const std::int64_t second = nowSeconds(host);
     if (second != host.challengeSecond) {
@@ -294,8 +294,7 @@ bool Engine::synReceivedCheck(TcpSock& sock, const Segment& segment, SegmentId i
     if (sock.timestamps && segment.hasTimestamp) {
         // The request keeps no stamp for ts_recent: it counts as set when the SYN,ACK's current
         // timeout began (reqsk_timeout()).
-        const Duration timeout = std::min(
-            Duration(kTimeoutInit * (std::int64_t{1} << std::min(sock.retransmits, 30))), kRtoMax);
+        const Duration timeout = reqskTimeout(sock.retransmits);
         const std::int64_t nowSec = nowSeconds(host);
         pawsRejected =
             pawsReject(sock.tsRecent,
@@ -382,9 +381,9 @@ bool Engine::validateIncoming(TcpSock& sock, const Segment& segment, SegmentId i
     const bool rst = segment.has(flag::kRst);
     const bool syn = segment.has(flag::kSyn);
 
-    bool skipPaws = !(sock.timestamps && segment.hasTimestamp) ||
-                    pawsCheck(sock.tsRecent, sock.tsRecentStamp, segment.timestamp.value, nowSec,
-                              1 /* TCP_PAWS_WINDOW */);
+    bool skipPaws =
+        !(sock.timestamps && segment.hasTimestamp) ||
+        pawsCheck(sock.tsRecent, sock.tsRecentStamp, segment.timestamp.value, nowSec, kPawsWindow);
     if (!skipPaws) {
         // tcp_disordered_ack_check(): a pure duplicate ACK reordered a little is forgiven.
         const bool pureAck = segment.has(flag::kAck) && segment.seq == segment.endSeq();
@@ -397,10 +396,7 @@ bool Engine::validateIncoming(TcpSock& sock, const Segment& segment, SegmentId i
                 }
             } else if (segment.ack == sock.sndUna && segment.window == sock.sndWnd &&
                        static_cast<std::int32_t>(sock.tsRecent - segment.timestamp.value) <=
-                           static_cast<std::int32_t>(
-                               std::chrono::duration_cast<std::chrono::milliseconds>(sock.rto)
-                                   .count() *
-                               1200 / 1000)) {
+                           tcpTsvalReplay(sock.rto)) {
                 forgiven = true;
             }
         }
@@ -489,8 +485,7 @@ bool Engine::validateIncoming(TcpSock& sock, const Segment& segment, SegmentId i
 }
 
 void Engine::sampleRtt(TcpSock& sock, Duration rtt) {
-    // tcp_rtt_estimator() and tcp_set_rto(): RFC 6298 with Linux's floor on the variance term,
-    // so the RTO is at least srtt + TCP_RTO_MIN.
+    // tcp_rtt_estimator(), then tcp_set_rto().
     if (!sock.rttValid) {
         sock.srtt = rtt;
         sock.rttvar = rtt / 2;
@@ -500,8 +495,7 @@ void Engine::sampleRtt(TcpSock& sock, Duration rtt) {
         sock.rttvar = (sock.rttvar * 3 + delta) / 4;
         sock.srtt = (sock.srtt * 7 + rtt) / 8;
     }
-    sock.rto = std::clamp(sock.srtt + std::max(sock.rttvar * 4, Duration(kRtoMin)),
-                          Duration(kRtoMin), Duration(kRtoMax));
+    sock.rto = tcpSetRto(sock.srtt, sock.rttvar);
 }
 
 // tcp_ack(). Returns 1 if acceptable, 0 for an old ACK (ignored, processing goes on), -1 if the
@@ -542,10 +536,7 @@ int Engine::processAck(TcpSock& sock, const Segment& segment, SegmentId id) {
             sampleRtt(sock, now_ - sock.rttSentAt);
             sock.rttPending = false;
         } else if (sock.backoff > 0) {
-            sock.rto = sock.rttValid
-                           ? std::clamp(sock.srtt + std::max(sock.rttvar * 4, Duration(kRtoMin)),
-                                        Duration(kRtoMin), Duration(kRtoMax))
-                           : kTimeoutInit;
+            sock.rto = sock.rttValid ? tcpSetRto(sock.srtt, sock.rttvar) : kTimeoutInit;
         }
         sock.retransmits = 0;
         sock.backoff = 0;
@@ -569,10 +560,8 @@ int Engine::processAck(TcpSock& sock, const Segment& segment, SegmentId id) {
             sock.backoff = 0;
             cancelTimer(sock, TimerKind::ZeroWindowProbe, Reason(Cause::WindowOpened));
         } else {
-            const Duration base = std::max(sock.rto, kRtoMin);
-            const Duration when =
-                std::min(Duration(base * (std::int64_t{1} << std::min(sock.backoff, 30))), kRtoMax);
-            armTimer(sock, TimerKind::ZeroWindowProbe, when, Reason(Cause::WindowClosed));
+            armTimer(sock, TimerKind::ZeroWindowProbe, tcpProbe0When(sock.rto, sock.backoff),
+                     Reason(Cause::WindowClosed));
         }
     }
     return 1;
@@ -660,14 +649,7 @@ void Engine::establishedReceive(TcpSock& sock, const Segment& segment, SegmentId
             sendResetFor(hostId, segment, sockId, Reason(Cause::RstDataAfterClose));
             return;
         }
-        const Duration timeout = finTime(sock);
-        if (timeout > kTimeWaitLen) {
-            armTimer(sock, TimerKind::FinWait2, timeout - kTimeWaitLen, Reason(Cause::RcvAckOfFin));
-        } else if (segment.has(flag::kFin)) {
-            armTimer(sock, TimerKind::FinWait2, timeout, Reason(Cause::RcvAckOfFin));
-        } else {
-            delivered(hostId, sock.id, id, Reason(Cause::RcvAckOfFin));
-            enterTimeWait(sock, TcpState::FinWait2, timeout, Reason(Cause::RcvAckOfFin), id);
+        if (lingerInFinWait2(sock, segment.has(flag::kFin), Reason(Cause::RcvAckOfFin), id)) {
             return;
         }
         break;

@@ -38,10 +38,6 @@ CloseStep closeStep(TcpState state) {
     return {state, false};
 }
 
-Duration threeAndHalf(Duration rto) {
-    return rto * 4 - rto / 2;
-} // (rto << 2) - (rto >> 1)
-
 } // namespace
 
 // The only writer of a socket's state: every change is a fact with its cause.
@@ -79,7 +75,8 @@ void Engine::stateFact(HostId host, SocketId socket, TcpState from, TcpState to,
 
 std::uint16_t Engine::advertisedWindow(const TcpSock& sock) const {
     const std::uint64_t used = std::min<std::uint64_t>(sock.unread, sock.receiveBuffer);
-    return static_cast<std::uint16_t>(std::min<std::uint64_t>(sock.receiveBuffer - used, 65535));
+    return static_cast<std::uint16_t>(
+        std::min<std::uint64_t>(sock.receiveBuffer - used, kMaxWindow));
 }
 
 void Engine::sendSegment(TcpSock& sock, std::uint8_t flags, Seq seq, std::uint32_t length,
@@ -189,8 +186,9 @@ void Engine::pushPending(TcpSock& sock) {
             const std::uint32_t room = after(windowEnd, sock.sndNxt)
                                            ? static_cast<std::uint32_t>(windowEnd - sock.sndNxt)
                                            : 0;
-            // tcp_current_mss(): the timestamp option takes 12 bytes of every segment.
-            const std::uint32_t mss = sock.peerMss - (sock.timestamps ? 12U : 0U);
+            // tcp_current_mss(): the timestamp option takes its bytes of every segment.
+            const std::uint32_t mss =
+                sock.peerMss - (sock.timestamps ? kTimestampOptionLength : 0U);
             length = std::min({mss, remaining, room});
             if (length == 0) {
                 break;
@@ -238,7 +236,7 @@ void Engine::pushPending(TcpSock& sock) {
     // tcp_check_probe_timer(): nothing in flight, something to send, and the window shut.
     if (sock.sndUna == sock.sndMax && sock.sndNxt != sock.writeSeq() &&
         !sock.timerArmed(TimerKind::Retransmit) && !sock.timerArmed(TimerKind::ZeroWindowProbe)) {
-        armTimer(sock, TimerKind::ZeroWindowProbe, std::max(sock.rto, kRtoMin),
+        armTimer(sock, TimerKind::ZeroWindowProbe, tcpProbe0Base(sock.rto),
                  Reason(Cause::WindowClosed));
     }
 }
@@ -418,9 +416,7 @@ void Engine::onProbeTimer(TcpSock& sock) {
     int maxProbes = hosts_[sock.host].sysctls.tcp_retries2;
     bool abort = false;
     if (sock.orphan) {
-        const bool alive =
-            std::min(Duration(sock.rto * (std::int64_t{1} << std::min(sock.backoff, 30))),
-                     kRtoMax) < kRtoMax;
+        const bool alive = inetCskRtoBackoff(sock.rto, sock.backoff, kRtoMax) < kRtoMax;
         maxProbes = orphanRetries(sock, alive);
         if (!alive && sock.backoff >= maxProbes) {
             abort = true;
@@ -441,16 +437,32 @@ void Engine::onProbeTimer(TcpSock& sock) {
     if (sock.backoff < hosts_[sock.host].sysctls.tcp_retries2) {
         ++sock.backoff;
     }
-    const Duration base = std::max(sock.rto, kRtoMin);
-    const Duration when =
-        std::min(Duration(base * (std::int64_t{1} << std::min(sock.backoff, 30))), kRtoMax);
-    armTimer(sock, TimerKind::ZeroWindowProbe, when, Reason(Cause::WindowClosed));
+    armTimer(sock, TimerKind::ZeroWindowProbe, tcpProbe0When(sock.rto, sock.backoff),
+             Reason(Cause::WindowClosed));
 }
 
-// tcp_fin_time(): linger2 (not modelled) or tcp_fin_timeout, but never under 3.5 RTO.
 Duration Engine::finTime(const TcpSock& sock) const {
-    const Duration configured = std::chrono::seconds(hosts_[sock.host].sysctls.tcp_fin_timeout);
-    return std::max(configured, threeAndHalf(sock.rto));
+    return tcpFinTime(hosts_[sock.host].sysctls.tcp_fin_timeout, sock.rto);
+}
+
+// tcp_rcv_state_process() (FIN-WAIT-1, on the ACK of our FIN) and __tcp_close(): an orphan in
+// FIN-WAIT-2 keeps its socket under the keepalive timer for what tcp_fin_time() has beyond
+// TCP_TIMEWAIT_LEN, or for all of it while a FIN arrives with the ACK (the FIN will move it to
+// TIME_WAIT at once); otherwise it hands over to a TIME_WAIT record in the FIN_WAIT2 sub-state.
+// True if it handed over: the socket is then gone or detached.
+bool Engine::lingerInFinWait2(TcpSock& sock, bool finArriving, Reason reason, SegmentId because) {
+    const Duration timeout = finTime(sock);
+    if (timeout > kTimeWaitLen) {
+        armTimer(sock, TimerKind::FinWait2, timeout - kTimeWaitLen, reason);
+        return false;
+    }
+    if (finArriving) {
+        armTimer(sock, TimerKind::FinWait2, timeout, reason);
+        return false;
+    }
+    delivered(sock.host, sock.id, because, reason);
+    enterTimeWait(sock, TcpState::FinWait2, timeout, reason, because);
+    return true;
 }
 
 // tcp_keepalive_timer() on an orphan in FIN-WAIT-2: hand over to a TIME_WAIT record in the
@@ -586,12 +598,7 @@ void Engine::closeSocket(std::uint32_t slot) {
         return;
     }
     if (sock->state == TcpState::FinWait2 && traits.orphanFinWait2Timeout) {
-        const Duration timeout = finTime(*sock);
-        if (timeout > kTimeWaitLen) {
-            armTimer(*sock, TimerKind::FinWait2, timeout - kTimeWaitLen, Reason(Cause::AppClose));
-        } else {
-            enterTimeWait(*sock, TcpState::FinWait2, timeout, Reason(Cause::AppClose), kNoSegment);
-        }
+        lingerInFinWait2(*sock, false, Reason(Cause::AppClose), kNoSegment);
         return;
     }
     // tcp_check_oom() -> tcp_too_many_orphans(): the orphan just made counts.

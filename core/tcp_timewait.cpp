@@ -21,12 +21,13 @@ void Engine::enterTimeWait(TcpSock& sock, TcpState substate, Duration timeout, R
         done(sock, Reason(Cause::TimeWaitBucketsFull, host.sysctls.tcp_max_tw_buckets), because);
         return;
     }
-    Duration timeo = std::max(timeout, sock.rto * 4 - sock.rto / 2); // at least 3.5 RTO
-    if (substate == TcpState::TimeWait) {
-        const bool recycle =
-            host.traits.hasTwRecycle && host.sysctls.tcp_tw_recycle != 0 && sock.timestamps;
-        // TCP_TIMEWAIT_LEN, fixed: no sysctl changes it. tcp_tw_recycle (<= 4.11) used 3.5 RTO.
-        timeo = recycle ? sock.rto * 4 - sock.rto / 2 : host.traits.timeWaitLength;
+    const bool timeWait = substate == TcpState::TimeWait;
+    const bool recycle =
+        timeWait && host.traits.hasTwRecycle && host.sysctls.tcp_tw_recycle != 0 && sock.timestamps;
+    // TCP_TIMEWAIT_LEN is fixed: no sysctl changes it.
+    const Duration timeo =
+        tcpTimeWaitTimeo(timeWait, timeout, sock.rto, recycle, host.traits.timeWaitLength);
+    if (timeWait) {
         if (recycle) {
             // tcp_remember_stamp(): keep the newest TSval per peer address, or replace an entry
             // older than TCP_PAWS_MSL.
