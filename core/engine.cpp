@@ -777,13 +777,9 @@ std::uint32_t Engine::connect(HostId hostId, HostId peer, std::uint16_t peerPort
     sock->iss = secureIsn(host, sock->tuple);
     if (reusedTw != UINT32_MAX) {
         TimeWaitSock& tw = timeWaits_[reusedTw];
-        // tcp_twsk_unique(): write_seq = tw_snd_nxt + 65535 + 2 (0 becomes 1); ts_recent and
-        // its stamp carry over, so PAWS protects the new connection from the old one's segments.
-        Seq isn = tw.sndNxt + kTwIsnGap;
-        if (isn.value() == 0) {
-            isn = Seq(1);
-        }
-        sock->iss = isn;
+        // tcp_twsk_unique(): write_seq beyond the old connection's; ts_recent and its stamp carry
+        // over, so PAWS protects the new connection from the old one's segments.
+        sock->iss = timeWaitSuccessorIsn(tw);
         sock->tsRecent = tw.tsRecent;
         sock->tsRecentStamp = tw.tsRecentStamp;
         killTimeWait(reusedTw, Reason(Cause::TimeWaitReused, sock->id), kNoSegment);

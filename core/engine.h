@@ -8,6 +8,7 @@
 #include "scenario.h"
 #include "socket_table.h"
 #include "tcp_timing.h"
+#include "time_wait_sock.h"
 #include "trace.h"
 
 #include <absl/container/flat_hash_map.h>
@@ -33,7 +34,6 @@ inline constexpr std::uint32_t kTimestampOptionLength = 12;
 // The largest window a 16-bit field advertises: no window scaling is modelled.
 inline constexpr std::uint32_t kMaxWindow = 65535;
 inline constexpr std::uint32_t kDefaultReceiveBuffer = kMaxWindow;
-inline constexpr std::uint32_t kTwIsnGap = 65535 + 2; // tcp_timewait_state_process: +65535+2
 inline constexpr std::uint32_t kNoSlot = UINT32_MAX;
 inline constexpr SimTime kNotQueued{-1};
 
@@ -143,28 +143,6 @@ struct TcpSock {
 inline constexpr std::uint8_t kRcvShutdown = 1;
 inline constexpr std::uint8_t kSendShutdown = 2;
 
-// struct tcp_timewait_sock: what outlives the full socket, and no more. Slim on purpose: a busy
-// server keeps hundreds of thousands of them.
-struct TimeWaitSock {
-    FourTuple tuple;
-    SocketId id = kNoSocket; // the incarnation it continues
-    SocketId peerIncarnation = kNoSocket;
-    HostId host = kNoHost;
-    TcpState substate = TcpState::TimeWait; // TIME_WAIT, or FIN_WAIT_2 for an orphan's linger
-    bool connectPort = false;
-    std::uint16_t rcvWnd = 0;
-    Seq sndNxt;
-    Seq rcvNxt;
-    std::uint32_t tsRecent = 0;
-    std::uint32_t tsOffset = 0;
-    std::int64_t tsRecentStamp = 0; // seconds, 0 = timestamps not in use
-    SimTime entryStamp{};           // tw_entry_stamp
-    SimTime deadline{};
-    SimTime lastOowAck{};
-    bool lastOowAckSet = false;
-    std::uint32_t generation = 0;
-};
-
 // How many sockets and TIME_WAIT records hold each local port, and how many ports are held. A
 // table by port, not a hash map: a busy client touches a random one of them per connection.
 class PortHolders {
@@ -268,6 +246,7 @@ private:
 
     // --- tcp_output.cpp: sending, timers, the socket's own state transitions
     void setState(TcpSock& sock, TcpState to, Reason reason, SegmentId because = kNoSegment);
+    void setState(TimeWaitSock& tw, TcpState to, Reason reason, SegmentId because);
     void sendSegment(TcpSock& sock, std::uint8_t flags, Seq seq, std::uint32_t length,
                      Reason reason);
     void sendAck(TcpSock& sock, Reason reason);
@@ -382,5 +361,27 @@ private:
     // (or its first consequence) is known, so that it always comes first.
     std::optional<Fact> pendingDelivery_;
 };
+
+// tcp_rcv_state_process() (FIN-WAIT-1, on the ACK of our FIN) and __tcp_close(): an orphan in
+// FIN-WAIT-2 keeps its socket under the keepalive timer for what tcp_fin_time() has beyond
+// TCP_TIMEWAIT_LEN, or for all of it while a FIN arrives with the ACK (the FIN will move it to
+// TIME_WAIT at once); otherwise it hands over to a TIME_WAIT record in the FIN_WAIT2 sub-state.
+// True if it handed over: the socket is then gone or detached. Inline: it is on the hot path of
+// every connection an orphan closes first.
+inline bool Engine::lingerInFinWait2(TcpSock& sock, bool finArriving, Reason reason,
+                                     SegmentId because) {
+    const Duration timeout = finTime(sock);
+    if (timeout > kTimeWaitLen) {
+        armTimer(sock, TimerKind::FinWait2, timeout - kTimeWaitLen, reason);
+        return false;
+    }
+    if (finArriving) {
+        armTimer(sock, TimerKind::FinWait2, timeout, reason);
+        return false;
+    }
+    delivered(sock.host, sock.id, because, reason);
+    enterTimeWait(sock, TcpState::FinWait2, timeout, reason, because);
+    return true;
+}
 
 } // namespace tdl

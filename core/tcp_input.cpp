@@ -2,43 +2,14 @@
 // and its helpers from net/ipv4/tcp_input.c.
 
 #include "engine.h"
+#include "tcp_paws.h"
+#include "tcp_rate_limit.h"
 
 #include <algorithm>
 #include <cerrno>
 #include <limits>
 
 namespace tdl {
-
-namespace {
-
-// tcp_paws_check(): does a TSval pass against ts_recent, allowing `window` ticks of disorder?
-bool pawsCheck(std::uint32_t tsRecent, std::int64_t tsRecentStamp, std::uint32_t tsval,
-               std::int64_t nowSeconds, int window) {
-    if (static_cast<std::int32_t>(tsRecent - tsval) <= window) {
-        return true;
-    }
-    if (nowSeconds >= tsRecentStamp + kPawsWrapSeconds) {
-        return true; // ts_recent is too old to compare with (TCP_PAWS_WRAP)
-    }
-    return tsRecent == 0;
-}
-
-} // namespace
-
-// tcp_paws_reject(): strict PAWS for TIME_WAIT and SYN-SENT; a RST passes once ts_recent is older
-// than TCP_PAWS_MSL.
-bool pawsReject(std::uint32_t tsRecent, std::int64_t tsRecentStamp, std::uint32_t tsval,
-                std::int64_t nowSeconds, bool rst) {
-    if (pawsCheck(tsRecent, tsRecentStamp, tsval, nowSeconds, 0)) {
-        return false;
-    }
-    if (rst &&
-        nowSeconds >=
-            tsRecentStamp + std::chrono::duration_cast<std::chrono::seconds>(kPawsMsl).count()) {
-        return false;
-    }
-    return true;
-}
 
 void Engine::receive(HostId hostId, const Segment& segment, SegmentId id) {
     Host& host = hosts_[hostId];
@@ -226,25 +197,13 @@ void Engine::synSentReceive(TcpSock& sock, const Segment& segment, SegmentId id)
 
 bool Engine::oowRateLimited(SimTime& last, bool& set, const Host& host,
                             const Segment& segment) const {
-    // tcp_oow_rate_limited(): only segments without sequence space, or SYNs, are limited.
-    if (segment.seq != segment.endSeq() && !segment.has(flag::kSyn)) {
-        return false;
-    }
-    return rateLimited(last, set, host);
+    return tcpOowRateLimited(now_, std::chrono::milliseconds(host.sysctls.tcp_invalid_ratelimit),
+                             last, set, segment);
 }
 
-// __tcp_oow_rate_limited(): one answer per tcp_invalid_ratelimit milliseconds.
 bool Engine::rateLimited(SimTime& last, bool& set, const Host& host) const {
-    const auto limit = std::chrono::milliseconds(host.sysctls.tcp_invalid_ratelimit);
-    if (set) {
-        const Duration elapsed = now_ - last;
-        if (elapsed >= Duration::zero() && elapsed < limit) {
-            return true;
-        }
-    }
-    last = now_;
-    set = true;
-    return false;
+    return tcpRateLimited(now_, std::chrono::milliseconds(host.sysctls.tcp_invalid_ratelimit), last,
+                          set);
 }
 
 // tcp_send_challenge_ack(): the per-socket limit first, then the per-netns budget.

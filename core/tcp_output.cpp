@@ -50,6 +50,16 @@ void Engine::setState(TcpSock& sock, TcpState to, Reason reason, SegmentId becau
     stateFact(sock.host, sock.id, from, to, reason, because);
 }
 
+// The same for a TIME_WAIT or FIN_WAIT2 record.
+void Engine::setState(TimeWaitSock& tw, TcpState to, Reason reason, SegmentId because) {
+    if (tw.substate == to) {
+        return;
+    }
+    const TcpState from = tw.substate;
+    tw.substate = to;
+    stateFact(tw.host, tw.id, from, to, reason, because);
+}
+
 void Engine::stateFact(HostId host, SocketId socket, TcpState from, TcpState to, Reason reason,
                        SegmentId because) {
     auto& counts = hosts_[host].counters.sockets;
@@ -443,26 +453,6 @@ void Engine::onProbeTimer(TcpSock& sock) {
 
 Duration Engine::finTime(const TcpSock& sock) const {
     return tcpFinTime(hosts_[sock.host].sysctls.tcp_fin_timeout, sock.rto);
-}
-
-// tcp_rcv_state_process() (FIN-WAIT-1, on the ACK of our FIN) and __tcp_close(): an orphan in
-// FIN-WAIT-2 keeps its socket under the keepalive timer for what tcp_fin_time() has beyond
-// TCP_TIMEWAIT_LEN, or for all of it while a FIN arrives with the ACK (the FIN will move it to
-// TIME_WAIT at once); otherwise it hands over to a TIME_WAIT record in the FIN_WAIT2 sub-state.
-// True if it handed over: the socket is then gone or detached.
-bool Engine::lingerInFinWait2(TcpSock& sock, bool finArriving, Reason reason, SegmentId because) {
-    const Duration timeout = finTime(sock);
-    if (timeout > kTimeWaitLen) {
-        armTimer(sock, TimerKind::FinWait2, timeout - kTimeWaitLen, reason);
-        return false;
-    }
-    if (finArriving) {
-        armTimer(sock, TimerKind::FinWait2, timeout, reason);
-        return false;
-    }
-    delivered(sock.host, sock.id, because, reason);
-    enterTimeWait(sock, TcpState::FinWait2, timeout, reason, because);
-    return true;
 }
 
 // tcp_keepalive_timer() on an orphan in FIN-WAIT-2: hand over to a TIME_WAIT record in the

@@ -1,13 +1,11 @@
 // TIME_WAIT and the FIN_WAIT_2 linger of an orphan: net/ipv4/tcp_minisocks.c.
 
 #include "engine.h"
+#include "time_wait_verdict.h"
 
 #include <algorithm>
 
 namespace tdl {
-
-bool pawsReject(std::uint32_t tsRecent, std::int64_t tsRecentStamp, std::uint32_t tsval,
-                std::int64_t nowSeconds, bool rst);
 
 // tcp_time_wait(): move what must outlive the socket into a slim record and free the socket.
 void Engine::enterTimeWait(TcpSock& sock, TcpState substate, Duration timeout, Reason reason,
@@ -131,7 +129,7 @@ void Engine::onTimeWaitTimer(std::uint32_t twSlot) {
 void Engine::killTimeWait(std::uint32_t twSlot, Reason reason, SegmentId because) {
     TimeWaitSock& tw = timeWaits_[twSlot];
     Host& host = hosts_[tw.host];
-    stateFact(tw.host, tw.id, tw.substate, TcpState::Closed, reason, because);
+    setState(tw, TcpState::Closed, reason, because);
     host.timeWaits.erase(tw.tuple);
     releasePort(host, tw.tuple, tw.connectPort);
     tw.id = kNoSocket;
@@ -158,150 +156,73 @@ void Engine::sendTimeWaitAck(TimeWaitSock& tw, Reason reason) {
     transmit(tw.host, seg, reason);
 }
 
-// tcp_timewait_state_process(): decide (ACK, RST, accept a new SYN, or nothing), then act.
+// tcp_v4_rcv()'s do_time_wait: tcp_timewait_state_process() decides, and this carries the verdict
+// out, in the kernel's order: the delivery, the record's end or its move to TIME_WAIT, the 2MSL
+// timer, then the answer.
 void Engine::timeWaitReceive(std::uint32_t twSlot, const Segment& segment, SegmentId id) {
     TimeWaitSock& tw = timeWaits_[twSlot];
-    Host& host = hosts_[tw.host];
     const HostId hostId = tw.host;
     const SocketId twId = tw.id;
-    const std::int64_t nowSec = nowSeconds(host);
-    const Seq rcvNxt = tw.rcvNxt;
-    const Seq end = segment.endSeq();
-    const bool rst = segment.has(flag::kRst);
-    const bool syn = segment.has(flag::kSyn);
-    const bool ack = segment.has(flag::kAck);
-
-    bool pawsRejected = false;
-    if (tw.tsRecentStamp != 0 && segment.hasTimestamp) {
-        pawsRejected =
-            pawsReject(tw.tsRecent, tw.tsRecentStamp, segment.timestamp.value, nowSec, rst);
+    Host& host = hosts_[hostId];
+    const TwContext ctx{.now = now_,
+                        .nowSeconds = nowSeconds(host),
+                        .rfc1337 = host.sysctls.tcp_rfc1337,
+                        .acceptsNewerSyn = host.traits.twAcceptsNewerSyn,
+                        .invalidRateLimit =
+                            std::chrono::milliseconds(host.sysctls.tcp_invalid_ratelimit)};
+    TwDecision d = tcpTimewaitStateProcess(tw, segment, ctx);
+    std::uint32_t listener = kNoSlot;
+    if (d.verdict == TwVerdict::Syn) {
+        const auto found = host.listeners.find(segment.dst.port);
+        if (found != host.listeners.end()) {
+            listener = found->second;
+        } else {
+            d = timeWaitOowAck(tw, segment, ctx, Reason(Cause::NotAcceptable));
+        }
     }
-    const auto oowAck = [&](Reason why) {
-        // tcp_timewait_check_oow_rate_limit()
-        if (oowRateLimited(tw.lastOowAck, tw.lastOowAckSet, host, segment)) {
-            delivered(hostId, twId, id, Reason(Cause::DupAckRateLimited));
-            return;
-        }
-        delivered(hostId, twId, id, why);
-        sendTimeWaitAck(tw, why);
-    };
 
-    if (tw.substate == TcpState::FinWait2) {
-        // "Just repeat all the checks of tcp_rcv_state_process()".
-        const bool inWindow = !before(end, rcvNxt) && !after(segment.seq, rcvNxt + tw.rcvWnd);
-        if (pawsRejected || !inWindow) {
-            oowAck(pawsRejected ? Reason(Cause::PawsReject, segment.timestamp.value, tw.tsRecent)
-                                : Reason(Cause::OutOfWindow));
-            return;
+    if (d.verdict != TwVerdict::Syn) {
+        delivered(hostId, twId, id, d.why);
+    }
+    if (d.kill) {
+        killTimeWait(twSlot, d.why, id);
+    }
+    if (d.toTimeWait) {
+        if (recordFacts_) {
+            Fact cancelled;
+            cancelled.kind = FactKind::TimerCancelled;
+            cancelled.host = hostId;
+            cancelled.socket = twId;
+            cancelled.timer = TimerKind::FinWait2;
+            cancelled.reason = d.why;
+            fact(cancelled);
         }
-        if (rst) {
-            delivered(hostId, twId, id, Reason(Cause::RcvRst));
-            killTimeWait(twSlot, Reason(Cause::RcvRst), id);
-            return;
-        }
-        if (syn && !before(segment.seq, rcvNxt)) {
-            delivered(hostId, twId, id, Reason(Cause::RstNoSocket));
-            killTimeWait(twSlot, Reason(Cause::RstNoSocket), id);
-            sendResetFor(hostId, segment, twId, Reason(Cause::RstNoSocket));
-            return;
-        }
-        if (!ack || !after(end, rcvNxt) || end == segment.seq) {
-            delivered(hostId, twId, id, Reason(Cause::AckDuplicate));
-            return; // a duplicate ACK: nothing to do
-        }
-        if (!segment.has(flag::kFin) || end != rcvNxt + 1) {
-            // New data after the half-duplex close: reset.
-            delivered(hostId, twId, id, Reason(Cause::RstNewDataInFinWait2));
-            killTimeWait(twSlot, Reason(Cause::RstNewDataInFinWait2), id);
-            sendResetFor(hostId, segment, twId, Reason(Cause::RstNewDataInFinWait2));
-            return;
-        }
-        // The FIN: into true TIME_WAIT, for TCP_TIMEWAIT_LEN.
-        delivered(hostId, twId, id, Reason(Cause::RcvFin));
-        Fact cancelled;
-        cancelled.kind = FactKind::TimerCancelled;
-        cancelled.host = hostId;
-        cancelled.socket = twId;
-        cancelled.timer = TimerKind::FinWait2;
-        cancelled.reason = Reason(Cause::RcvFin);
-        fact(cancelled);
-        stateFact(hostId, twId, TcpState::FinWait2, TcpState::TimeWait, Reason(Cause::RcvFin), id);
-        tw.substate = TcpState::TimeWait;
-        tw.rcvNxt = end;
+        setState(tw, TcpState::TimeWait, d.why, id);
+        tw.rcvNxt = segment.endSeq();
         if (segment.hasTimestamp) {
             tw.entryStamp = now_;
-            tw.tsRecentStamp = nowSec;
-            tw.tsRecent = segment.timestamp.value;
         }
-        rescheduleTimeWait(tw, host.traits.timeWaitLength, Reason(Cause::RcvFin));
-        sendTimeWaitAck(tw, Reason(Cause::RcvFin));
-        return;
     }
-
-    // Real TIME_WAIT. An in-window segment can only be a RST or a bare ACK.
-    if (!pawsRejected && segment.seq == rcvNxt && (segment.seq == end || rst)) {
-        if (rst) {
-            if (host.sysctls.tcp_rfc1337 == 0) {
-                // TIME_WAIT assassination (RFC 1337): the RST kills the record.
-                delivered(hostId, twId, id, Reason(Cause::TimeWaitAssassinated));
-                killTimeWait(twSlot, Reason(Cause::TimeWaitAssassinated), id);
-                return;
-            }
-            delivered(hostId, twId, id, Reason(Cause::Rfc1337IgnoredRst));
-        } else {
-            delivered(hostId, twId, id, Reason(Cause::Accepted));
-            rescheduleTimeWait(tw, host.traits.timeWaitLength, Reason(Cause::TimeWaitRestarted));
-        }
-        if (segment.hasTimestamp) {
-            tw.tsRecent = segment.timestamp.value;
-            tw.tsRecentStamp = nowSec;
-        }
-        return;
+    if (d.takeTimestamp && segment.hasTimestamp) {
+        tw.tsRecent = segment.timestamp.value;
+        tw.tsRecentStamp = ctx.nowSeconds;
     }
-
-    // A new SYN may reopen the connection if it is newer (RFC 1122 §4.2.2.13): its sequence
-    // number is beyond rcv_nxt, or its timestamp is newer than ts_recent.
-    if (syn && !rst && !ack && !pawsRejected && host.traits.twAcceptsNewerSyn &&
-        (after(segment.seq, rcvNxt) ||
-         (segment.hasTimestamp &&
-          static_cast<std::int32_t>(tw.tsRecent - segment.timestamp.value) < 0))) {
-        Seq isn = tw.sndNxt + kTwIsnGap;
-        if (isn.value() == 0) {
-            isn = Seq(1);
-        }
-        const auto listener = host.listeners.find(segment.dst.port);
-        if (listener != host.listeners.end()) {
-            killTimeWait(twSlot, Reason(Cause::TimeWaitSynAccepted, isn.value()), id);
-            listenerReceive(sockets_[listener->second], segment, id, isn, true);
-            return;
-        }
-        oowAck(Reason(Cause::NotAcceptable)); // TCP_TW_SYN with no listener falls through to ACK
-        return;
+    if (d.restart) {
+        rescheduleTimeWait(tw, host.traits.timeWaitLength, Reason(d.restartCause));
     }
-
-    if (!rst) {
-        // Re-arm 2MSL: a retransmitted FIN (the peer never got our last ACK) or anything else
-        // with ACK. A bare SYN may be a new connection's with a random ISN: no re-arm. The verdict
-        // is recorded first, so the delivery fact carries it.
-        Reason why(Cause::OutOfWindow);
-        if (pawsRejected) {
-            why = Reason(Cause::PawsReject, segment.timestamp.value, tw.tsRecent);
-        } else if (segment.has(flag::kFin)) {
-            why = Reason(Cause::TimeWaitRestarted);
-        }
-        const bool limited = oowRateLimited(tw.lastOowAck, tw.lastOowAckSet, host, segment);
-        delivered(hostId, twId, id, limited ? Reason(Cause::DupAckRateLimited) : why);
-        if (pawsRejected || ack) {
-            rescheduleTimeWait(
-                tw, host.traits.timeWaitLength,
-                Reason(segment.has(flag::kFin) ? Cause::TimeWaitRestarted : Cause::None));
-        }
-        if (!limited) {
-            sendTimeWaitAck(tw, why);
-        }
-        return;
+    switch (d.verdict) {
+    case TwVerdict::Success:
+        break;
+    case TwVerdict::Ack:
+        sendTimeWaitAck(tw, d.why);
+        break;
+    case TwVerdict::Rst:
+        sendResetFor(hostId, segment, twId, d.why);
+        break;
+    case TwVerdict::Syn:
+        listenerReceive(sockets_[listener], segment, id, d.isn, true);
+        break;
     }
-    delivered(hostId, twId, id, Reason(Cause::RstOutOfWindow));
 }
 
 } // namespace tdl
