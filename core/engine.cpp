@@ -509,7 +509,8 @@ std::uint32_t Engine::tsOffsetFor(const Host& host, const FourTuple& tuple) cons
     return 0;
 }
 
-std::uint32_t Engine::allocSocket(HostId host, SocketRole role, const std::string& name) {
+std::uint32_t Engine::allocSocket(HostId host, SocketRole role, const std::string& name,
+                                  TcpState born) {
     std::uint32_t slot;
     if (!freeSockets_.empty()) {
         slot = freeSockets_.back();
@@ -524,6 +525,10 @@ std::uint32_t Engine::allocSocket(HostId host, SocketRole role, const std::strin
     sock.id = nextSocketId_++;
     sock.host = host;
     sock.role = role;
+    sock.state = born;
+    if (born != TcpState::Closed) {
+        ++hosts_[host].counters.sockets[static_cast<std::size_t>(born)];
+    }
     sock.named = !name.empty();
     if (sock.named) {
         socketNames_[sock.id] = name;
@@ -782,7 +787,8 @@ std::uint32_t Engine::connect(HostId hostId, HostId peer, std::uint16_t peerPort
         sock->iss = timeWaitSuccessorIsn(tw);
         sock->tsRecent = tw.tsRecent;
         sock->tsRecentStamp = tw.tsRecentStamp;
-        killTimeWait(reusedTw, Reason(Cause::TimeWaitReused, sock->id), kNoSegment);
+        killTimeWait(reusedTw, TcpEvent::Abort, Reason(Cause::TimeWaitReused, sock->id),
+                     kNoSegment);
         sock = &sockets_[slot];
     }
     sock->sndUna = sock->iss;
@@ -791,16 +797,7 @@ std::uint32_t Engine::connect(HostId hostId, HostId peer, std::uint16_t peerPort
     host.connections[sock->tuple] = slot;
     publish(*sock);
     appCall(sock, hostId, AppCallKind::Connect, 0, Reason(Cause::AppConnect));
-    setState(*sock, TcpState::SynSent, Reason(Cause::AppConnect));
-    sock->retransStamp = now_;
-    sock->firstSentAt = now_;
-    sendSegment(*sock, flag::kSyn, sock->iss, 0, Reason(Cause::Syn));
-    sock->sndNxt = sock->iss + 1;
-    sock->sndMax = sock->sndNxt;
-    sock->rttPending = true;
-    sock->rttSeq = sock->sndNxt;
-    sock->rttSentAt = now_;
-    armTimer(*sock, TimerKind::Retransmit, sock->rto, Reason(Cause::DataInFlight));
+    transition(*sock, TcpEvent::AppConnect, Reason(Cause::AppConnect));
     return slot;
 }
 
@@ -827,7 +824,7 @@ void Engine::listen(HostId hostId, std::uint16_t port, const Action& action, Pro
     }
     publish(sock);
     appCall(&sock, hostId, AppCallKind::Listen, 0, Reason(Cause::AppListen, port));
-    setState(sock, TcpState::Listen, Reason(Cause::AppListen, port));
+    transition(sock, TcpEvent::AppListen, Reason(Cause::AppListen, port));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -913,6 +910,21 @@ void Engine::runAction(std::size_t index) {
         sock.lingerZero = true;
         break;
     }
+}
+
+// accept(): the scenario's next name for its listener's connections goes to this one.
+void Engine::nameAccepted(TcpSock& sock) {
+    const TcpSock& listener = sockets_[sock.listenerSlot];
+    const auto accept = acceptNames_.find(listener.id);
+    if (listener.state != TcpState::Listen || accept == acceptNames_.end() ||
+        accept->second.given >= accept->second.names.size()) {
+        return;
+    }
+    const std::string& name = accept->second.names[accept->second.given++];
+    sock.named = true;
+    socketNames_[sock.id] = name;
+    hosts_[sock.host].named[name] = static_cast<std::uint32_t>(&sock - sockets_.data());
+    publish(sock);
 }
 
 std::string Engine::actionKey(const std::string& host, const std::string& socket, Trigger trigger) {

@@ -8,6 +8,7 @@
 #include "scenario.h"
 #include "socket_table.h"
 #include "tcp_timing.h"
+#include "tcp_transition.h"
 #include "time_wait_sock.h"
 #include "trace.h"
 
@@ -229,13 +230,17 @@ private:
     std::vector<Duration> linkDelay_;
     std::vector<double> linkLoss_;
 
-    std::uint32_t allocSocket(HostId host, SocketRole role, const std::string& name);
+    // A socket is born CLOSED, or LISTEN for a child cloned from its listener; after that only
+    // setState() changes its state.
+    std::uint32_t allocSocket(HostId host, SocketRole role, const std::string& name,
+                              TcpState born = TcpState::Closed);
     void freeSocket(std::uint32_t slot);
     void appCall(TcpSock* sock, HostId host, AppCallKind call, int error, Reason reason);
     // Returns the new socket's slot, or kNoSlot if connect() failed.
     std::uint32_t connect(HostId host, HostId peer, std::uint16_t peerPort, const Action& options);
     void listen(HostId host, std::uint16_t port, const Action& options, Program program);
     void appEvent(TcpSock& sock, AppEvent event);
+    void nameAccepted(TcpSock& sock);
     void runProgram(std::uint32_t slot, AppEvent event);
     void runWokenPrograms();
     void loadTick();
@@ -245,7 +250,15 @@ private:
     std::int64_t nowSeconds(const Host& host) const;
 
     // --- tcp_output.cpp: sending, timers, the socket's own state transitions
-    void setState(TcpSock& sock, TcpState to, Reason reason, SegmentId because = kNoSegment);
+    // Classify, transition, act: an event moves a socket to nextState(); onEnter() is what
+    // entering a state does. setState() is the only writer of a state, and only these call it.
+    void transition(TcpSock& sock, TcpEvent event, Reason reason, SegmentId because = kNoSegment);
+    void transition(TimeWaitSock& tw, TcpEvent event, Reason reason, SegmentId because);
+    void onEnter(TcpSock& sock, TcpState from, TcpEvent event, const Reason& reason);
+    void sendSyn(TcpSock& sock);
+    void established(TcpSock& sock, TcpState from, const Reason& reason);
+    void queueFin(TcpSock& sock, TcpEvent event);
+    void setState(TcpSock& sock, TcpState to, Reason reason, SegmentId because);
     void setState(TimeWaitSock& tw, TcpState to, Reason reason, SegmentId because);
     void sendSegment(TcpSock& sock, std::uint8_t flags, Seq seq, std::uint32_t length,
                      Reason reason);
@@ -295,11 +308,14 @@ private:
     void anomaly(HostId host, SocketId socket, SegmentId id, Reason reason);
 
     // --- tcp_timewait.cpp: TIME_WAIT and the FIN_WAIT_2 linger
-    void enterTimeWait(TcpSock& sock, TcpState substate, Duration timeout, Reason reason,
-                       SegmentId because);
+    void enterTimeWait(TcpSock& sock, TcpEvent event, Reason reason, SegmentId because);
+    void lingerInRecord(TcpSock& sock, Duration timeout, Reason reason, SegmentId because);
+    bool timeWaitBucketsFull(TcpSock& sock, SegmentId because);
+    void timeWaitEntered(TcpSock& sock, Reason reason);
+    void handOver(TcpSock& sock, TcpState substate, Duration timeo, Reason reason);
     void timeWaitReceive(std::uint32_t twSlot, const Segment& segment, SegmentId id);
     void onTimeWaitTimer(std::uint32_t twSlot);
-    void killTimeWait(std::uint32_t twSlot, Reason reason, SegmentId because);
+    void killTimeWait(std::uint32_t twSlot, TcpEvent event, Reason reason, SegmentId because);
     void rescheduleTimeWait(TimeWaitSock& tw, Duration after, Reason reason);
     void sendTimeWaitAck(TimeWaitSock& tw, Reason reason);
     bool timeWaitReusable(const Host& host, const TimeWaitSock& tw, bool explicitBind) const;
@@ -380,8 +396,55 @@ inline bool Engine::lingerInFinWait2(TcpSock& sock, bool finArriving, Reason rea
         return false;
     }
     delivered(sock.host, sock.id, because, reason);
-    enterTimeWait(sock, TcpState::FinWait2, timeout, reason, because);
+    lingerInRecord(sock, timeout, reason, because);
     return true;
+}
+
+// Classify, transition, act: the next state from the table (tcp_transition.h), its fact, then what
+// entering it does. Inline, so that a caller that knows its state has the table folded away.
+[[gnu::always_inline]] inline void Engine::transition(TcpSock& sock, TcpEvent event, Reason reason,
+                                                      SegmentId because) {
+    const TcpState from = sock.state;
+    const TcpState to = nextState(from, event);
+    if (to == from) {
+        return;
+    }
+    setState(sock, to, reason, because);
+    onEnter(sock, from, event, reason);
+}
+
+// What entering a state does, in one place (INET's stateEntered()): right after the fact. Inline
+// with transition(), so that each caller keeps only the case its transition can reach.
+[[gnu::always_inline]] inline void Engine::onEnter(TcpSock& sock, TcpState from, TcpEvent event,
+                                                   const Reason& reason) {
+    switch (sock.state) {
+    case TcpState::SynSent:
+    case TcpState::SynReceived:
+        sendSyn(sock);
+        break;
+    case TcpState::Established:
+        established(sock, from, reason); // and tell the application
+        break;
+    case TcpState::CloseWait:
+        sock.pingpong = true; // inet_csk_enter_pingpong_mode(): the ACK may wait for our FIN
+        break;
+    case TcpState::FinWait1:
+    case TcpState::LastAck:
+        queueFin(sock, event);
+        break;
+    case TcpState::FinWait2:
+        sock.shutdownMask |= kSendShutdown;
+        break;
+    case TcpState::TimeWait:
+        timeWaitEntered(sock, reason); // tcp_time_wait(): a record takes over
+        break;
+    case TcpState::Closed:
+        unhash(sock); // tcp_set_state(TCP_CLOSE): unhashed, the port put back
+        break;
+    case TcpState::Listen:
+    case TcpState::Closing:
+        break;
+    }
 }
 
 } // namespace tdl

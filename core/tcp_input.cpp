@@ -77,7 +77,9 @@ void Engine::listenerReceive(TcpSock& listener, const Segment& segment, SegmentI
     const std::uint32_t listenerSlot = static_cast<std::uint32_t>(&listener - sockets_.data());
     const std::uint32_t childReceiveBuffer = listener.childReceiveBuffer;
     const Program program = listener.program;
-    const std::uint32_t slot = allocSocket(hostId, SocketRole::Passive, std::string());
+    // inet_csk_clone_lock(): the child starts as its listener is, and RCV_SYN moves it on.
+    const std::uint32_t slot =
+        allocSocket(hostId, SocketRole::Passive, std::string(), TcpState::Listen);
     TcpSock& child = sockets_[slot];
     child.listenerSlot = listenerSlot;
     child.program = program;
@@ -99,21 +101,10 @@ void Engine::listenerReceive(TcpSock& listener, const Segment& segment, SegmentI
         child.tsRecent = segment.timestamp.value;
         child.tsRecentStamp = nowSeconds(host);
     }
-    child.state = TcpState::Listen; // a child starts as its listener is: LISTEN -> SYN-RECEIVED
-    ++host.counters.sockets[static_cast<std::size_t>(TcpState::Listen)];
     host.connections[child.tuple] = slot;
     publish(child);
     delivered(hostId, child.id, id, Reason(Cause::RcvSyn));
-    setState(child, TcpState::SynReceived, Reason(Cause::RcvSyn), id);
-    child.retransStamp = now_;
-    child.firstSentAt = now_;
-    sendSegment(child, flag::kSyn | flag::kAck, child.iss, 0, Reason(Cause::RcvSyn));
-    child.sndNxt = child.iss + 1;
-    child.sndMax = child.sndNxt;
-    child.rttPending = true;
-    child.rttSeq = child.sndNxt;
-    child.rttSentAt = now_;
-    armTimer(child, TimerKind::Retransmit, kTimeoutInit, Reason(Cause::DataInFlight));
+    transition(child, TcpEvent::RcvSyn, Reason(Cause::RcvSyn), id);
 }
 
 // tcp_rcv_synsent_state_process().
@@ -181,10 +172,7 @@ void Engine::synSentReceive(TcpSock& sock, const Segment& segment, SegmentId id)
         publish(sock);
         delivered(hostId, sock.id, id, Reason(Cause::RcvSynAck));
         cancelTimer(sock, TimerKind::Retransmit, Reason(Cause::AllAcked));
-        setState(sock, TcpState::Established, Reason(Cause::RcvSynAck), id);
-        sendAck(sock, Reason(Cause::RcvSynAck));
-        pushPending(sock);
-        appEvent(sock, AppEvent::Established);
+        transition(sock, TcpEvent::RcvSynAck, Reason(Cause::RcvSynAck), id);
         return;
     }
     if (segment.has(flag::kRst)) {
@@ -575,27 +563,14 @@ void Engine::establishedReceive(TcpSock& sock, const Segment& segment, SegmentId
     }
     const bool finAcked = sock.finQueued && sock.sndUna == sock.writeSeq();
     switch (sock.state) {
-    case TcpState::SynReceived: {
-        setState(sock, TcpState::Established, Reason(Cause::RcvAckOfSyn), id);
-        const TcpSock& listener = sockets_[sock.listenerSlot];
-        const auto accept = acceptNames_.find(listener.id);
-        if (listener.state == TcpState::Listen && accept != acceptNames_.end() &&
-            accept->second.given < accept->second.names.size()) {
-            const std::string& name = accept->second.names[accept->second.given++];
-            sock.named = true;
-            socketNames_[sock.id] = name;
-            hosts_[hostId].named[name] = slot;
-            publish(sock);
-        }
-        appEvent(sock, AppEvent::Established);
+    case TcpState::SynReceived:
+        transition(sock, TcpEvent::RcvAckOfSyn, Reason(Cause::RcvAckOfSyn), id);
         break;
-    }
     case TcpState::FinWait1: {
         if (!finAcked) {
             break;
         }
-        setState(sock, TcpState::FinWait2, Reason(Cause::RcvAckOfFin), id);
-        sock.shutdownMask |= kSendShutdown;
+        transition(sock, TcpEvent::RcvAckOfFin, Reason(Cause::RcvAckOfFin), id);
         if (!sock.orphan || !hosts_[hostId].traits.orphanFinWait2Timeout) {
             break; // a socket the application holds waits in FIN-WAIT-2 for ever
         }
@@ -616,15 +591,15 @@ void Engine::establishedReceive(TcpSock& sock, const Segment& segment, SegmentId
     case TcpState::Closing:
         if (finAcked) {
             delivered(hostId, sock.id, id, Reason(Cause::RcvAckOfFin));
-            enterTimeWait(sock, TcpState::TimeWait, Duration::zero(), Reason(Cause::RcvAckOfFin),
-                          id);
+            enterTimeWait(sock, TcpEvent::RcvAckOfFin, Reason(Cause::RcvAckOfFin), id);
             return;
         }
         break;
     case TcpState::LastAck:
         if (finAcked) {
             delivered(hostId, sock.id, id, Reason(Cause::RcvAckOfFin));
-            // tcp_done(): no TIME_WAIT for the passive closer.
+            // LAST-ACK -> CLOSED, and tcp_done(): no TIME_WAIT for the passive closer.
+            transition(sock, TcpEvent::RcvAckOfFin, Reason(Cause::RcvAckOfFin), id);
             done(sock, Reason(Cause::RcvAckOfFin), id);
             return;
         }
@@ -757,28 +732,20 @@ void Engine::receiveFin(TcpSock& sock, const Segment& /*segment*/, SegmentId id)
     sock.shutdownMask |= kRcvShutdown;
     sock.finReceived = true;
     sock.ackPending = true;
+    const Reason why(Cause::RcvFin);
     switch (sock.state) {
-    case TcpState::SynReceived:
-    case TcpState::Established:
-        setState(sock, TcpState::CloseWait, Reason(Cause::RcvFin), id);
-        sock.pingpong = true; // inet_csk_enter_pingpong_mode(): the ACK may wait for our FIN
-        break;
-    case TcpState::CloseWait:
-    case TcpState::Closing:
-    case TcpState::LastAck:
-        break;
     case TcpState::FinWait1:
         // Simultaneous close: ACK their FIN at once and wait for the ACK of ours in CLOSING.
-        sendAck(sock, Reason(Cause::RcvFin));
-        setState(sock, TcpState::Closing, Reason(Cause::RcvFin), id);
+        sendAck(sock, why);
         break;
     case TcpState::FinWait2:
-        sendAck(sock, Reason(Cause::RcvFin));
-        enterTimeWait(sock, TcpState::TimeWait, Duration::zero(), Reason(Cause::RcvFin), id);
+        sendAck(sock, why);
+        enterTimeWait(sock, TcpEvent::RcvFin, why, id);
         return;
     default:
         break;
     }
+    transition(sock, TcpEvent::RcvFin, why, id);
     if (!sock.orphan && sock.reading && sock.unread == 0 && !sock.eofDelivered) {
         sock.eofDelivered = true;
         appEvent(sock, AppEvent::Eof);

@@ -9,36 +9,43 @@
 
 namespace tdl {
 
-namespace {
-
-// tcp_close_state()'s new_state[] table: the state close() or shutdown(SHUT_WR) moves to, and
-// whether a FIN goes with it (TCP_ACTION_FIN).
-struct CloseStep {
-    TcpState next;
-    bool sendsFin;
-};
-CloseStep closeStep(TcpState state) {
-    switch (state) {
-    case TcpState::Established:
-    case TcpState::SynReceived:
-        return {TcpState::FinWait1, true};
-    case TcpState::CloseWait:
-        return {TcpState::LastAck, true};
-    case TcpState::SynSent:
-    case TcpState::TimeWait:
-    case TcpState::Closed:
-    case TcpState::Listen:
-        return {TcpState::Closed, false};
-    case TcpState::FinWait1:
-    case TcpState::FinWait2:
-    case TcpState::LastAck:
-    case TcpState::Closing:
-        return {state, false};
-    }
-    return {state, false};
+// A TIME_WAIT or FIN_WAIT2 record: the same table; entering a state does nothing more.
+void Engine::transition(TimeWaitSock& tw, TcpEvent event, Reason reason, SegmentId because) {
+    setState(tw, nextState(tw.substate, event), reason, because);
 }
 
-} // namespace
+// tcp_connect(), or tcp_v4_send_synack() for a child: our SYN (SYN,ACK), timed by the RTO.
+void Engine::sendSyn(TcpSock& sock) {
+    const bool child = sock.state == TcpState::SynReceived;
+    sock.retransStamp = now_;
+    sock.firstSentAt = now_;
+    sendSegment(sock, child ? flag::kSyn | flag::kAck : flag::kSyn, sock.iss, 0,
+                Reason(child ? Cause::RcvSyn : Cause::Syn));
+    sock.sndNxt = sock.iss + 1;
+    sock.sndMax = sock.sndNxt;
+    sock.rttPending = true;
+    sock.rttSeq = sock.sndNxt;
+    sock.rttSentAt = now_;
+    armTimer(sock, TimerKind::Retransmit, sock.rto, Reason(Cause::DataInFlight));
+}
+
+void Engine::established(TcpSock& sock, TcpState from, const Reason& reason) {
+    if (from == TcpState::SynSent) {
+        // tcp_rcv_synsent_state_process(): the handshake's last ACK, then what was queued.
+        sendAck(sock, reason);
+        pushPending(sock);
+    } else {
+        nameAccepted(sock);
+    }
+    appEvent(sock, AppEvent::Established);
+}
+
+// tcp_close_state()'s TCP_ACTION_FIN: a FIN ends the stream.
+void Engine::queueFin(TcpSock& sock, TcpEvent event) {
+    sock.finQueued = true;
+    sock.finCause = event == TcpEvent::AppClose ? Cause::FinOnClose : Cause::FinOnShutdown;
+    pushPending(sock);
+}
 
 // The only writer of a socket's state: every change is a fact with its cause.
 void Engine::setState(TcpSock& sock, TcpState to, Reason reason, SegmentId because) {
@@ -463,24 +470,24 @@ void Engine::onFinWait2Timer(TcpSock& sock) {
     }
     const Duration rest = finTime(sock) - kTimeWaitLen;
     if (rest > Duration::zero()) {
-        enterTimeWait(sock, TcpState::FinWait2, rest, Reason(Cause::FinWait2Timeout), kNoSegment);
+        lingerInRecord(sock, rest, Reason(Cause::FinWait2Timeout), kNoSegment);
         return;
     }
-    sendActiveReset(sock,
-                    Reason(Cause::FinWait2Timeout, hosts_[sock.host].sysctls.tcp_fin_timeout));
-    done(sock, Reason(Cause::FinWait2Timeout, hosts_[sock.host].sysctls.tcp_fin_timeout));
+    const Reason why(Cause::FinWait2Timeout, hosts_[sock.host].sysctls.tcp_fin_timeout);
+    sendActiveReset(sock, why);
+    transition(sock, TcpEvent::TimeoutFinWait2, why);
+    done(sock, why);
 }
 
-// tcp_done(): CLOSED, timers stopped, unhashed; an orphan's memory is freed now, otherwise when the
-// application closes its descriptor.
+// tcp_done(): CLOSED (unhashed on entry) if not already, timers stopped; an orphan's memory is
+// freed now, otherwise when the application closes its descriptor.
 void Engine::done(TcpSock& sock, Reason reason, SegmentId because) {
     Host& host = hosts_[sock.host];
     const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
-    setState(sock, TcpState::Closed, reason, because);
+    transition(sock, TcpEvent::Abort, reason, because);
     for (int k = 0; k < kTimerKindCount; ++k) {
         cancelTimer(sock, static_cast<TimerKind>(k), Reason(Cause::SocketClosed));
     }
-    unhash(sock);
     if (sock.orphan) {
         --host.orphans;
         freeSocket(slot);
@@ -533,7 +540,7 @@ void Engine::disconnect(TcpSock& sock, Reason reason) {
                            old == TcpState::FinWait1 || old == TcpState::FinWait2 ||
                            old == TcpState::SynReceived ||
                            ((old == TcpState::Closing || old == TcpState::LastAck) && unsent);
-    setState(sock, TcpState::Closed, reason);
+    transition(sock, TcpEvent::Abort, reason);
     if (needReset) {
         sendActiveReset(sock, reason);
     }
@@ -551,8 +558,7 @@ void Engine::closeSocket(std::uint32_t slot) {
         }
     }
     if (sock->detached || sock->state == TcpState::Closed) {
-        unhash(*sock);
-        freeSocket(slot);
+        freeSocket(slot); // unhashed when it was detached or closed
         return;
     }
     sock->shutdownMask = kRcvShutdown | kSendShutdown;
@@ -567,18 +573,12 @@ void Engine::closeSocket(std::uint32_t slot) {
     if (unread > 0 && traits.rstOnCloseWithUnreadData) {
         // RFC 2525 §2.17: unread data was thrown away, so tell the peer with a RST, not a FIN.
         const Reason why(Cause::RstUnreadData, static_cast<std::int64_t>(unread));
-        setState(*sock, TcpState::Closed, why);
+        transition(*sock, TcpEvent::Abort, why);
         sendActiveReset(*sock, why);
     } else if (sock->lingerZero) {
         disconnect(*sock, Reason(Cause::RstLingerZero));
     } else {
-        const CloseStep step = closeStep(sock->state);
-        setState(*sock, step.next, Reason(Cause::AppClose));
-        if (step.sendsFin) {
-            sock->finQueued = true;
-            sock->finCause = Cause::FinOnClose;
-            pushPending(*sock);
-        }
+        transition(*sock, TcpEvent::AppClose, Reason(Cause::AppClose));
     }
     sock = &sockets_[slot];
     sock->orphan = true;
@@ -594,7 +594,7 @@ void Engine::closeSocket(std::uint32_t slot) {
     // tcp_check_oom() -> tcp_too_many_orphans(): the orphan just made counts.
     if (host.orphans > host.sysctls.tcp_max_orphans) {
         const Reason why(Cause::RstTooManyOrphans, host.orphans, host.sysctls.tcp_max_orphans);
-        setState(*sock, TcpState::Closed, why);
+        transition(*sock, TcpEvent::Abort, why);
         sendActiveReset(*sock, why);
         done(*sock, why);
     }
@@ -612,27 +612,11 @@ void Engine::shutdownSocket(TcpSock& sock, int how) {
     if ((mask & kSendShutdown) == 0) {
         return; // SHUT_RD sends nothing; data is still acknowledged and queued
     }
-    switch (sock.state) {
-    case TcpState::SynSent:
-        // Any shutdown() in SYN-SENT aborts the connect via tcp_disconnect(): no RST.
-        setState(sock, TcpState::Closed, Reason(Cause::AppShutdown, how));
-        unhash(sock);
-        for (int k = 0; k < kTimerKindCount; ++k) {
-            cancelTimer(sock, static_cast<TimerKind>(k), Reason(Cause::SocketClosed));
-        }
-        break;
-    case TcpState::Established:
-    case TcpState::SynReceived:
-    case TcpState::CloseWait: {
-        const CloseStep step = closeStep(sock.state);
-        setState(sock, step.next, Reason(Cause::AppShutdown, how));
-        sock.finQueued = true;
-        sock.finCause = Cause::FinOnShutdown;
-        pushPending(sock);
-        break;
-    }
-    default:
-        break;
+    // tcp_close_state() (its FIN on entering FIN-WAIT-1 or LAST-ACK); in SYN-SENT, any shutdown()
+    // aborts the connect via tcp_disconnect(): no RST, and the application still holds the socket.
+    transition(sock, TcpEvent::AppShutdown, Reason(Cause::AppShutdown, how));
+    if (sock.state == TcpState::Closed) {
+        done(sock, Reason(Cause::AppShutdown, how));
     }
 }
 

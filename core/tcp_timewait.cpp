@@ -7,41 +7,66 @@
 
 namespace tdl {
 
-// tcp_time_wait(): move what must outlive the socket into a slim record and free the socket.
-void Engine::enterTimeWait(TcpSock& sock, TcpState substate, Duration timeout, Reason reason,
-                           SegmentId because) {
-    Host& host = hosts_[sock.host];
-    const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
-    // inet_twsk_alloc(): at tcp_max_tw_buckets (FIN_WAIT2 records count too) there is no record;
-    // the socket just closes (TCPTimeWaitOverflow, no log in 6.x).
-    if (static_cast<std::int64_t>(host.timeWaits.size()) >= host.sysctls.tcp_max_tw_buckets) {
-        ++host.counters.timeWaitOverflows;
-        done(sock, Reason(Cause::TimeWaitBucketsFull, host.sysctls.tcp_max_tw_buckets), because);
-        return;
+// tcp_time_wait() into TIME_WAIT: the transition, whose entry hands the connection over to a
+// record (timeWaitEntered()), or tcp_done() when there is no bucket for one.
+void Engine::enterTimeWait(TcpSock& sock, TcpEvent event, Reason reason, SegmentId because) {
+    if (!timeWaitBucketsFull(sock, because)) {
+        transition(sock, event, reason, because);
     }
-    const bool timeWait = substate == TcpState::TimeWait;
+}
+
+// tcp_time_wait(sk, TCP_FIN_WAIT2, tmo): an orphan's FIN-WAIT-2 goes on in a record, at least
+// 3.5 RTO; the state does not change.
+void Engine::lingerInRecord(TcpSock& sock, Duration timeout, Reason reason, SegmentId because) {
+    if (!timeWaitBucketsFull(sock, because)) {
+        const Host& host = hosts_[sock.host];
+        handOver(sock, TcpState::FinWait2,
+                 tcpTimeWaitTimeo(false, timeout, sock.rto, false, host.traits.timeWaitLength),
+                 reason);
+    }
+}
+
+// inet_twsk_alloc(): at tcp_max_tw_buckets (FIN_WAIT2 records count too) there is no record;
+// the socket just closes (TCPTimeWaitOverflow, no log in 6.x). True if so.
+bool Engine::timeWaitBucketsFull(TcpSock& sock, SegmentId because) {
+    Host& host = hosts_[sock.host];
+    if (static_cast<std::int64_t>(host.timeWaits.size()) < host.sysctls.tcp_max_tw_buckets) {
+        return false;
+    }
+    ++host.counters.timeWaitOverflows;
+    done(sock, Reason(Cause::TimeWaitBucketsFull, host.sysctls.tcp_max_tw_buckets), because);
+    return true;
+}
+
+// Entering TIME_WAIT: tcp_time_wait()'s timeout, tcp_remember_stamp(), then the record.
+void Engine::timeWaitEntered(TcpSock& sock, Reason reason) {
+    Host& host = hosts_[sock.host];
     const bool recycle =
-        timeWait && host.traits.hasTwRecycle && host.sysctls.tcp_tw_recycle != 0 && sock.timestamps;
+        host.traits.hasTwRecycle && host.sysctls.tcp_tw_recycle != 0 && sock.timestamps;
     // TCP_TIMEWAIT_LEN is fixed: no sysctl changes it.
     const Duration timeo =
-        tcpTimeWaitTimeo(timeWait, timeout, sock.rto, recycle, host.traits.timeWaitLength);
-    if (timeWait) {
-        if (recycle) {
-            // tcp_remember_stamp(): keep the newest TSval per peer address, or replace an entry
-            // older than TCP_PAWS_MSL.
-            Host::PeerStamp& peer = host.peerStamps[sock.tuple.remote.address];
-            const std::int64_t nowSec = nowSeconds(host);
-            if (static_cast<std::int32_t>(peer.tsval - sock.tsRecent) <= 0 ||
-                (nowSec - peer.seconds >
-                     std::chrono::duration_cast<std::chrono::seconds>(kPawsMsl).count() &&
-                 peer.seconds <= sock.tsRecentStamp)) {
-                peer.tsval = sock.tsRecent;
-                peer.seconds = sock.tsRecentStamp;
-            }
+        tcpTimeWaitTimeo(true, Duration::zero(), sock.rto, recycle, host.traits.timeWaitLength);
+    if (recycle) {
+        // tcp_remember_stamp(): keep the newest TSval per peer address, or replace an entry
+        // older than TCP_PAWS_MSL.
+        Host::PeerStamp& peer = host.peerStamps[sock.tuple.remote.address];
+        const std::int64_t nowSec = nowSeconds(host);
+        if (static_cast<std::int32_t>(peer.tsval - sock.tsRecent) <= 0 ||
+            (nowSec - peer.seconds >
+                 std::chrono::duration_cast<std::chrono::seconds>(kPawsMsl).count() &&
+             peer.seconds <= sock.tsRecentStamp)) {
+            peer.tsval = sock.tsRecent;
+            peer.seconds = sock.tsRecentStamp;
         }
-        setState(sock, TcpState::TimeWait, reason, because);
     }
+    handOver(sock, TcpState::TimeWait, timeo, reason);
+}
 
+// The rest of tcp_time_wait(): move what must outlive the socket into a slim record and free the
+// socket (or detach it from the application's descriptor).
+void Engine::handOver(TcpSock& sock, TcpState substate, Duration timeo, Reason reason) {
+    Host& host = hosts_[sock.host];
+    const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
     std::uint32_t twSlot;
     if (!freeTimeWaits_.empty()) {
         twSlot = freeTimeWaits_.back();
@@ -122,14 +147,17 @@ void Engine::onTimeWaitTimer(std::uint32_t twSlot) {
         f.reason = why;
         fact(f);
     }
-    killTimeWait(twSlot, why, kNoSegment);
+    killTimeWait(twSlot,
+                 tw.substate == TcpState::TimeWait ? TcpEvent::Timeout2Msl
+                                                   : TcpEvent::TimeoutFinWait2,
+                 why, kNoSegment);
 }
 
 // inet_twsk_kill(): the record goes, and with it the port.
-void Engine::killTimeWait(std::uint32_t twSlot, Reason reason, SegmentId because) {
+void Engine::killTimeWait(std::uint32_t twSlot, TcpEvent event, Reason reason, SegmentId because) {
     TimeWaitSock& tw = timeWaits_[twSlot];
     Host& host = hosts_[tw.host];
-    setState(tw, TcpState::Closed, reason, because);
+    transition(tw, event, reason, because);
     host.timeWaits.erase(tw.tuple);
     releasePort(host, tw.tuple, tw.connectPort);
     tw.id = kNoSocket;
@@ -185,7 +213,7 @@ void Engine::timeWaitReceive(std::uint32_t twSlot, const Segment& segment, Segme
         delivered(hostId, twId, id, d.why);
     }
     if (d.kill) {
-        killTimeWait(twSlot, d.why, id);
+        killTimeWait(twSlot, TcpEvent::Abort, d.why, id);
     }
     if (d.toTimeWait) {
         if (recordFacts_) {
@@ -197,7 +225,7 @@ void Engine::timeWaitReceive(std::uint32_t twSlot, const Segment& segment, Segme
             cancelled.reason = d.why;
             fact(cancelled);
         }
-        setState(tw, TcpState::TimeWait, d.why, id);
+        transition(tw, TcpEvent::RcvFin, d.why, id);
         tw.rcvNxt = segment.endSeq();
         if (segment.hasTimestamp) {
             tw.entryStamp = now_;
