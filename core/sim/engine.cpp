@@ -130,16 +130,6 @@ void Engine::run() {
     sink_.finished(lastEvent, truncated);
 }
 
-void Engine::schedule(SimTime at, EventKind kind, std::uint32_t slot, std::uint32_t id,
-                      std::uint8_t detail, std::uint32_t generation) {
-    queue_.push(Event{at, order_++, kind, detail, slot, id, generation});
-}
-
-void Engine::scheduleAfter(Duration delay, EventKind kind, std::uint32_t slot, std::uint32_t id,
-                           std::uint8_t detail, std::uint32_t generation) {
-    queue_.pushAfter(delay, Event{now_ + delay, order_++, kind, detail, slot, id, generation});
-}
-
 void Engine::dispatch(const Event& event) {
     switch (event.kind) {
     case EventKind::Deliver:

@@ -41,17 +41,25 @@ public:
 
 private:
     // --- sim/engine.cpp: the run loop and its events, socket slots, facts
+    // Defined here so that every caller inlines them: each segment and timer goes through one.
     void schedule(SimTime at, EventKind kind, std::uint32_t slot, std::uint32_t id = 0,
-                  std::uint8_t detail = 0, std::uint32_t generation = 0);
+                  std::uint8_t detail = 0, std::uint32_t generation = 0) {
+        queue_.push(Event{at, order_++, kind, detail, slot, id, generation});
+    }
     // For events a fixed delay from now (links, TIME_WAIT, delayed ACK): the queue's fast lanes.
     void scheduleAfter(Duration delay, EventKind kind, std::uint32_t slot, std::uint32_t id = 0,
-                       std::uint8_t detail = 0, std::uint32_t generation = 0);
+                       std::uint8_t detail = 0, std::uint32_t generation = 0) {
+        queue_.pushAfter(delay, Event{now_ + delay, order_++, kind, detail, slot, id, generation});
+    }
     void dispatch(const Event& event);
     // A socket is born CLOSED, or LISTEN for a child cloned from its listener; after that only
     // setState() changes its state.
     std::uint32_t allocSocket(HostId host, SocketRole role, const std::string& name,
                               TcpState born = TcpState::Closed);
     void freeSocket(std::uint32_t slot);
+    std::uint32_t slotOf(const TcpSock& sock) const {
+        return static_cast<std::uint32_t>(&sock - sockets_.data());
+    }
     void publish(const TcpSock& sock);
     void fact(Fact f);
     void appCall(TcpSock* sock, HostId host, AppCallKind call, int error, Reason reason);
@@ -123,7 +131,7 @@ private:
     void closeSocket(std::uint32_t slot);
     void shutdownSocket(TcpSock& sock, int how);
     void disconnect(TcpSock& sock, Reason reason);
-    void done(TcpSock& sock, Reason reason, SegmentId because = kNoSegment);
+    bool done(TcpSock& sock, Reason reason, SegmentId because = kNoSegment);
     void unhash(TcpSock& sock);
     void releasePort(Host& host, const FourTuple& tuple, bool connectPort);
 
@@ -135,8 +143,8 @@ private:
     void establishedReceive(TcpSock& sock, const Segment& segment, SegmentId id);
     int processAck(TcpSock& sock, const Segment& segment, SegmentId id);
     void sampleRtt(TcpSock& sock, Duration rtt);
-    void queueData(TcpSock& sock, const Segment& segment, SegmentId id);
-    void receiveFin(TcpSock& sock, const Segment& segment, SegmentId id);
+    bool queueData(TcpSock& sock, const Segment& segment, SegmentId id);
+    bool receiveFin(TcpSock& sock, const Segment& segment, SegmentId id);
     void resetSocket(TcpSock& sock, const Segment& segment, SegmentId id);
 
     // --- tcp/tcp_validate.cpp: which segments a socket accepts, and the rate-limited answers

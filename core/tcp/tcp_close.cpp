@@ -8,18 +8,19 @@
 namespace tdl {
 
 // tcp_done(): CLOSED (unhashed on entry) if not already, timers stopped; an orphan's memory is
-// freed now, otherwise when the application closes its descriptor.
-void Engine::done(TcpSock& sock, Reason reason, SegmentId because) {
-    Host& host = hosts_[sock.host];
-    const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
+// freed now, otherwise when the application closes its descriptor. The verdict for the caller:
+// true if the socket lives on (the application holds it), false if it is gone.
+bool Engine::done(TcpSock& sock, Reason reason, SegmentId because) {
     transition(sock, TcpEvent::Abort, reason, because);
     for (int k = 0; k < kTimerKindCount; ++k) {
         cancelTimer(sock, static_cast<TimerKind>(k), Reason(Cause::SocketClosed));
     }
-    if (sock.orphan) {
-        --host.orphans;
-        freeSocket(slot);
+    if (!sock.orphan) {
+        return true;
     }
+    --hosts_[sock.host].orphans;
+    freeSocket(slotOf(sock));
+    return false;
 }
 
 void Engine::unhash(TcpSock& sock) {

@@ -283,19 +283,15 @@ void Engine::resetSocket(TcpSock& sock, const Segment& segment, SegmentId id) {
         segment.sender < sock.peerIncarnation) {
         anomaly(sock.host, sock.id, id, Reason(Cause::KilledByStaleRst, segment.sender));
     }
-    const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
-    done(sock, Reason(Cause::RcvRst, error), id);
-    if (sockets_[slot].id != kNoSocket) {
-        appEvent(sockets_[slot], AppEvent::Error);
+    if (done(sock, Reason(Cause::RcvRst, error), id)) {
+        appEvent(sock, AppEvent::Error);
     }
 }
 
 // tcp_rcv_state_process() for every state after SYN-SENT.
 void Engine::establishedReceive(TcpSock& sock, const Segment& segment, SegmentId id) {
-    const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
-    const SocketId sockId = sock.id;
+    const SocketId sockId = sock.id; // for the RST after tcp_done() has freed an orphan
     const HostId hostId = sock.host;
-    const auto alive = [&] { return sockets_[slot].id == sockId; };
 
     if (sock.state == TcpState::SynReceived && !synReceivedCheck(sock, segment, id)) {
         return;
@@ -392,16 +388,13 @@ void Engine::establishedReceive(TcpSock& sock, const Segment& segment, SegmentId
         default:
             break;
         }
-        if (queue) {
-            queueData(sock, segment, id);
-            if (!alive()) {
-                return;
-            }
+        if (queue && !queueData(sock, segment, id)) {
+            return;
         }
     }
 
     // tcp_data_snd_check() then tcp_ack_snd_check().
-    TcpSock& current = sockets_[slot];
+    TcpSock& current = sock;
     pushPending(current);
     if (current.ackPending) {
         // __tcp_ack_snd_check(): more than one full segment unacknowledged (and nothing unread,
@@ -422,20 +415,21 @@ void Engine::establishedReceive(TcpSock& sock, const Segment& segment, SegmentId
 }
 
 // tcp_data_queue(): in-order data and the FIN; duplicates are ACKed at once; out-of-order
-// segments are not kept (the sender resends them).
-void Engine::queueData(TcpSock& sock, const Segment& segment, SegmentId id) {
+// segments are not kept (the sender resends them). False if the socket is gone (an orphan's FIN
+// in FIN-WAIT-2 hands it over to a TIME_WAIT record).
+bool Engine::queueData(TcpSock& sock, const Segment& segment, SegmentId id) {
     const Seq end = segment.endSeq();
     if (!after(end, sock.rcvNxt)) {
         delivered(sock.host, sock.id, id, Reason(Cause::AckDuplicate));
         sock.quickAcks = std::max(sock.quickAcks, 1);
         scheduleAck(sock, true, Reason(Cause::AckDuplicate));
-        return;
+        return true;
     }
     if (after(segment.seq, sock.rcvNxt)) {
         const Reason why(Cause::AckOutOfOrder, static_cast<std::uint32_t>(sock.rcvNxt - sock.irs));
         delivered(sock.host, sock.id, id, why);
         scheduleAck(sock, true, why);
-        return;
+        return true;
     }
     // In order (perhaps overlapping what we have): take the new part.
     const Seq dataEnd = segment.seq + segment.length;
@@ -446,7 +440,7 @@ void Engine::queueData(TcpSock& sock, const Segment& segment, SegmentId id) {
         if (window == 0) {
             delivered(sock.host, sock.id, id, Reason(Cause::ZeroWindow));
             scheduleAck(sock, true, Reason(Cause::ZeroWindow));
-            return;
+            return true;
         }
         delivered(sock.host, sock.id, id, Reason(Cause::Accepted));
         if (segment.sender < sock.peerIncarnation && segment.sender != kNoSocket) {
@@ -473,13 +467,11 @@ void Engine::queueData(TcpSock& sock, const Segment& segment, SegmentId id) {
     } else {
         delivered(sock.host, sock.id, id, Reason(Cause::RcvFin));
     }
-    if (segment.has(flag::kFin)) {
-        receiveFin(sock, segment, id);
-    }
+    return !segment.has(flag::kFin) || receiveFin(sock, segment, id);
 }
 
-// tcp_fin().
-void Engine::receiveFin(TcpSock& sock, const Segment& /*segment*/, SegmentId id) {
+// tcp_fin(). False if the socket is gone: an orphan hands over to a TIME_WAIT record and is freed.
+bool Engine::receiveFin(TcpSock& sock, const Segment& /*segment*/, SegmentId id) {
     sock.rcvNxt += 1;
     sock.shutdownMask |= kRcvShutdown;
     sock.finReceived = true;
@@ -490,10 +482,12 @@ void Engine::receiveFin(TcpSock& sock, const Segment& /*segment*/, SegmentId id)
         // Simultaneous close: ACK their FIN at once and wait for the ACK of ours in CLOSING.
         sendAck(sock, why);
         break;
-    case TcpState::FinWait2:
+    case TcpState::FinWait2: {
         sendAck(sock, why);
+        const bool lives = !sock.orphan; // tcp_time_wait() and tcp_done() free only orphans
         enterTimeWait(sock, TcpEvent::RcvFin, why, id);
-        return;
+        return lives;
+    }
     default:
         break;
     }
@@ -502,6 +496,7 @@ void Engine::receiveFin(TcpSock& sock, const Segment& /*segment*/, SegmentId id)
         sock.eofDelivered = true;
         appEvent(sock, AppEvent::Eof);
     }
+    return true;
 }
 
 } // namespace tdl

@@ -388,12 +388,10 @@ void Engine::onRetransmitTimer(TcpSock& sock) {
                              : retransmitsTimedOut(sock, limit, rtoBase);
     if (expired) {
         // tcp_write_err(): ETIMEDOUT, and no RST.
-        const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
-        done(sock, Reason(Cause::RetriesExhausted, limit, sock.orphan ? 1 : 0));
-        if (sockets_[slot].id != kNoSocket) {
-            appCall(&sockets_[slot], sockets_[slot].host, AppCallKind::Close, ETIMEDOUT,
+        if (done(sock, Reason(Cause::RetriesExhausted, limit, sock.orphan ? 1 : 0))) {
+            appCall(&sock, sock.host, AppCallKind::Close, ETIMEDOUT,
                     Reason(Cause::RetriesExhausted, limit, 0));
-            appEvent(sockets_[slot], AppEvent::Error);
+            appEvent(sock, AppEvent::Error);
         }
         return;
     }
@@ -440,10 +438,8 @@ void Engine::onProbeTimer(TcpSock& sock) {
         }
     }
     if (abort || sock.probesOut >= maxProbes) {
-        const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
-        done(sock, Reason(Cause::ProbesExhausted, maxProbes));
-        if (sockets_[slot].id != kNoSocket) {
-            appEvent(sockets_[slot], AppEvent::Error);
+        if (done(sock, Reason(Cause::ProbesExhausted, maxProbes))) {
+            appEvent(sock, AppEvent::Error);
         }
         return;
     }

@@ -130,14 +130,12 @@ bool Engine::synReceivedCheck(TcpSock& sock, const Segment& segment, SegmentId i
         flags &= static_cast<std::uint8_t>(~flag::kSyn);
     }
     if ((flags & (flag::kRst | flag::kSyn)) != 0) {
-        const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
         delivered(hostId, sock.id, id, Reason(Cause::EmbryonicReset));
         if (!rst) {
             sendResetFor(hostId, segment, kNoSocket, Reason(Cause::EmbryonicReset));
         }
-        done(sock, Reason(Cause::EmbryonicReset), id);
-        if (sockets_[slot].id != kNoSocket) {
-            freeSocket(slot); // never accepted: no application holds it
+        if (done(sock, Reason(Cause::EmbryonicReset), id)) {
+            freeSocket(slotOf(sock)); // never accepted: no application holds it
         }
         return false;
     }
