@@ -248,6 +248,41 @@ inline bool Engine::lingerInFinWait2(TcpSock& sock, bool finArriving, Reason rea
     onEnter(sock, from, event, reason);
 }
 
+// The entry actions onEnter() runs, inline with it: each is on every connection's path.
+// tcp_connect(), or tcp_v4_send_synack() for a child: our SYN (SYN,ACK), timed by the RTO.
+[[gnu::always_inline]] inline void Engine::sendSyn(TcpSock& sock) {
+    const bool child = sock.state == TcpState::SynReceived;
+    sock.retransStamp = now_;
+    sock.firstSentAt = now_;
+    sendSegment(sock, child ? flag::kSyn | flag::kAck : flag::kSyn, sock.iss, 0,
+                Reason(child ? Cause::RcvSyn : Cause::Syn));
+    sock.sndNxt = sock.iss + 1;
+    sock.sndMax = sock.sndNxt;
+    sock.rttPending = true;
+    sock.rttSeq = sock.sndNxt;
+    sock.rttSentAt = now_;
+    armTimer(sock, TimerKind::Retransmit, sock.rto, Reason(Cause::DataInFlight));
+}
+
+[[gnu::always_inline]] inline void Engine::established(TcpSock& sock, TcpState from,
+                                                       const Reason& reason) {
+    if (from == TcpState::SynSent) {
+        // tcp_rcv_synsent_state_process(): the handshake's last ACK, then what was queued.
+        sendAck(sock, reason);
+        pushPending(sock);
+    } else {
+        nameAccepted(sock);
+    }
+    appEvent(sock, AppEvent::Established);
+}
+
+// tcp_close_state()'s TCP_ACTION_FIN: a FIN ends the stream.
+[[gnu::always_inline]] inline void Engine::queueFin(TcpSock& sock, TcpEvent event) {
+    sock.finQueued = true;
+    sock.finCause = event == TcpEvent::AppClose ? Cause::FinOnClose : Cause::FinOnShutdown;
+    pushPending(sock);
+}
+
 // What entering a state does, in one place (INET's stateEntered()): right after the fact. Inline
 // with transition(), so that each caller keeps only the case its transition can reach.
 [[gnu::always_inline]] inline void Engine::onEnter(TcpSock& sock, TcpState from, TcpEvent event,

@@ -14,39 +14,6 @@ void Engine::transition(TimeWaitSock& tw, TcpEvent event, Reason reason, Segment
     setState(tw, nextState(tw.substate, event), reason, because);
 }
 
-// tcp_connect(), or tcp_v4_send_synack() for a child: our SYN (SYN,ACK), timed by the RTO.
-void Engine::sendSyn(TcpSock& sock) {
-    const bool child = sock.state == TcpState::SynReceived;
-    sock.retransStamp = now_;
-    sock.firstSentAt = now_;
-    sendSegment(sock, child ? flag::kSyn | flag::kAck : flag::kSyn, sock.iss, 0,
-                Reason(child ? Cause::RcvSyn : Cause::Syn));
-    sock.sndNxt = sock.iss + 1;
-    sock.sndMax = sock.sndNxt;
-    sock.rttPending = true;
-    sock.rttSeq = sock.sndNxt;
-    sock.rttSentAt = now_;
-    armTimer(sock, TimerKind::Retransmit, sock.rto, Reason(Cause::DataInFlight));
-}
-
-void Engine::established(TcpSock& sock, TcpState from, const Reason& reason) {
-    if (from == TcpState::SynSent) {
-        // tcp_rcv_synsent_state_process(): the handshake's last ACK, then what was queued.
-        sendAck(sock, reason);
-        pushPending(sock);
-    } else {
-        nameAccepted(sock);
-    }
-    appEvent(sock, AppEvent::Established);
-}
-
-// tcp_close_state()'s TCP_ACTION_FIN: a FIN ends the stream.
-void Engine::queueFin(TcpSock& sock, TcpEvent event) {
-    sock.finQueued = true;
-    sock.finCause = event == TcpEvent::AppClose ? Cause::FinOnClose : Cause::FinOnShutdown;
-    pushPending(sock);
-}
-
 // The only writer of a socket's state: every change is a fact with its cause.
 void Engine::setState(TcpSock& sock, TcpState to, Reason reason, SegmentId because) {
     if (sock.state == to) {
