@@ -93,7 +93,8 @@ private:
     void runProgram(std::uint32_t slot, AppEvent event);
     void sample();
 
-    // --- tcp/tcp_output.cpp: the state machine's writer, sending, timers
+    // --- tcp/tcp_output.cpp: the state machine's writer, sending, timers (transition(), onEnter(),
+    // its entry actions and lingerInFinWait2() are inline at the end of this file)
     // Classify, transition, act: an event moves a socket to nextState(); onEnter() is what
     // entering a state does. setState() is the only writer of a state, and only these call it.
     void transition(TcpSock& sock, TcpEvent event, Reason reason, SegmentId because = kNoSegment);
