@@ -240,7 +240,7 @@ void Engine::nameAccepted(TcpSock& sock) {
     const std::string& name = accept->second.names[accept->second.given++];
     sock.named = true;
     socketNames_[sock.id] = name;
-    hosts_[sock.host].named[name] = static_cast<std::uint32_t>(&sock - sockets_.data());
+    hosts_[sock.host].named[name] = slotOf(sock);
     publish(sock);
 }
 
@@ -252,7 +252,7 @@ void Engine::appEvent(TcpSock& sock, AppEvent event) {
         return;
     }
     if (sock.program != Program::None) {
-        const auto slot = static_cast<std::uint32_t>(&sock - sockets_.data());
+        const auto slot = slotOf(sock);
         if (sock.program == Program::LoadServer && event == AppEvent::Data &&
             scenario_.load->serverDelay > Duration{}) {
             scheduleAfter(scenario_.load->serverDelay, EventKind::Program, slot, sock.id,

@@ -25,7 +25,7 @@ bool Engine::done(TcpSock& sock, Reason reason, SegmentId because) {
 
 void Engine::unhash(TcpSock& sock) {
     Host& host = hosts_[sock.host];
-    const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
+    const std::uint32_t slot = slotOf(sock);
     if (sock.role == SocketRole::Listener) {
         const auto it = host.listeners.find(sock.tuple.local.port);
         if (it != host.listeners.end() && it->second == slot) {

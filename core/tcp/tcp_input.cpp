@@ -74,7 +74,7 @@ void Engine::listenerReceive(TcpSock& listener, const Segment& segment, SegmentI
             return;
         }
     }
-    const std::uint32_t listenerSlot = static_cast<std::uint32_t>(&listener - sockets_.data());
+    const std::uint32_t listenerSlot = slotOf(listener);
     const std::uint32_t childReceiveBuffer = listener.childReceiveBuffer;
     const Program program = listener.program;
     // inet_csk_clone_lock(): the child starts as its listener is, and RCV_SYN moves it on.

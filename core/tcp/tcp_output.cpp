@@ -233,7 +233,7 @@ void Engine::armTimer(TcpSock& sock, TimerKind kind, Duration after, Reason reas
     if (queued == kNotQueued || queued > sock.deadline[index]) {
         // mod_timer() to an earlier time: the event queued for later would only be skipped.
         queue_.cancel(sock.ticket[index]);
-        const auto slot = static_cast<std::uint32_t>(&sock - sockets_.data());
+        const auto slot = slotOf(sock);
         sock.queuedAt[index] = sock.deadline[index];
         sock.ticket[index] =
             queue_.pushCancellableAfter(after, Event{.at = sock.deadline[index],

@@ -66,7 +66,7 @@ void Engine::timeWaitEntered(TcpSock& sock, Reason reason) {
 // socket (or detach it from the application's descriptor).
 void Engine::handOver(TcpSock& sock, TcpState substate, Duration timeo, Reason reason) {
     Host& host = hosts_[sock.host];
-    const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
+    const std::uint32_t slot = slotOf(sock);
     std::uint32_t twSlot;
     if (!freeTimeWaits_.empty()) {
         twSlot = freeTimeWaits_.back();
