@@ -824,16 +824,8 @@
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;play / pause&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← →&lt;/b&gt;&lt;/td&gt;&lt;td&gt;previous / next event&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Shift+← Shift+→, ↑ ↓&lt;/b&gt;&lt;/td&gt;&lt;td&gt;previous / next state change&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;start / end of the run&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+[ Ctrl+]&lt;/b&gt;&lt;/td&gt;&lt;td&gt;slower / faster&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Delete&lt;/b&gt;&lt;/td&gt;&lt;td&gt;drop the selected segment&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L Ctrl+D Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;delay / duplicate / restore it&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;undo / redo&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;find a scenario&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl++ Ctrl+- Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoom the diagram&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the load explorer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=2&gt;&lt;i&gt;In the load explorer:&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;run / cancel&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;compare with one sysctl changed&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-            <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;空格&lt;/b&gt;&lt;/td&gt;&lt;td&gt;播放 / 暂停&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← →&lt;/b&gt;&lt;/td&gt;&lt;td&gt;上一个 / 下一个事件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Shift+← Shift+→，↑ ↓&lt;/b&gt;&lt;/td&gt;&lt;td&gt;上一次 / 下一次状态变化&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;运行的开头 / 结尾&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+[ Ctrl+]&lt;/b&gt;&lt;/td&gt;&lt;td&gt;减速 / 加速&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Delete&lt;/b&gt;&lt;/td&gt;&lt;td&gt;丢弃选中的报文段&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L Ctrl+D Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;延迟 / 复制 / 恢复该报文段&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;撤销 / 重做&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;查找场景&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl++ Ctrl+- Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;缩放时序图&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;负载浏览器&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=2&gt;&lt;i&gt;在负载浏览器中：&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;运行 / 取消&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;与修改一个 sysctl 后的场景对比&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
-        </message>
-        <message>
             <source>About Teardown Lab</source>
             <translation>关于 Teardown Lab</translation>
-        </message>
-        <message>
-            <source>&lt;h3&gt;Teardown Lab %1&lt;/h3&gt;&lt;p&gt;Shows, step by step and faithfully to Linux, how a TCP connection is closed: the four-way close, TIME_WAIT, half-close, orphans, and what the sysctls change.&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;Teardown Lab %1&lt;/h3&gt;&lt;p&gt;按照 Linux 的真实行为，一步一步地展示 TCP 连接如何关闭：四次挥手、TIME_WAIT、半关闭、孤儿套接字，以及各个 sysctl 会改变什么。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>&amp;Open…</source>
@@ -860,16 +852,8 @@
             <translation>把场景保存到另一个文件</translation>
         </message>
         <message>
-            <source>Export Diagram as &amp;PNG…</source>
-            <translation>导出时序图为 &amp;PNG…</translation>
-        </message>
-        <message>
             <source>Write the whole sequence diagram, as it looks now, to a PNG image</source>
             <translation>把当前样子的完整时序图写入 PNG 图片</translation>
-        </message>
-        <message>
-            <source>Export Diagram as S&amp;VG…</source>
-            <translation>导出时序图为 S&amp;VG…</translation>
         </message>
         <message>
             <source>Write the whole sequence diagram, as it looks now, to an SVG drawing</source>
@@ -1236,10 +1220,6 @@
             <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
-            <source>Cannot export the diagram</source>
-            <translation>无法导出时序图</translation>
-        </message>
-        <message>
             <source>Exported %1</source>
             <translation>已导出 %1</translation>
         </message>
@@ -1306,6 +1286,130 @@
         <message>
             <source>&lt;b&gt;Connection #%1 of %2&lt;/b&gt;, re-simulated alone from the load run. Read-only: what-if edits would change the whole load. &lt;a href="explorer"&gt;Back to the load explorer&lt;/a&gt; (Ctrl+Shift+L)</source>
             <translation>&lt;b&gt;%2 的连接 #%1&lt;/b&gt;，从负载运行中单独重新模拟而来。只读：假设推演会改变整个负载。&lt;a href="explorer"&gt;返回负载浏览器&lt;/a&gt;（Ctrl+Shift+L）</translation>
+        </message>
+        <message>
+            <source>Diagram as &amp;PNG…</source>
+            <translation>时序图导出为 PNG(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Diagram as S&amp;VG…</source>
+            <translation>时序图导出为 SVG(&amp;V)…</translation>
+        </message>
+        <message>
+            <source>Sequence Diagram as &amp;Mermaid…</source>
+            <translation>时序图导出为 Mermaid(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>Write the sequence diagram as Mermaid text, which Markdown pages and wikis draw</source>
+            <translation>把时序图写成 Mermaid 文本，Markdown 页面和维基可以直接绘制</translation>
+        </message>
+        <message>
+            <source>Sequence Diagram as P&amp;lantUML…</source>
+            <translation>时序图导出为 PlantUML(&amp;L)…</translation>
+        </message>
+        <message>
+            <source>Write the sequence diagram as PlantUML text</source>
+            <translation>把时序图写成 PlantUML 文本</translation>
+        </message>
+        <message>
+            <source>&amp;Trace as JSON Lines…</source>
+            <translation>轨迹导出为 JSON Lines(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Write every fact of the run as one JSON object a line, for scripts</source>
+            <translation>把这次运行的每个事件写成每行一个 JSON 对象，供脚本处理</translation>
+        </message>
+        <message>
+            <source>On the &amp;Wire…</source>
+            <translation>线路上(&amp;W)…</translation>
+        </message>
+        <message>
+            <source>Write every segment as it was sent, lost ones too, as a capture for Wireshark</source>
+            <translation>把每个报文段按发送时的样子写成抓包文件（包括丢失的），供 Wireshark 打开</translation>
+        </message>
+        <message>
+            <source>&amp;Handout as PDF…</source>
+            <translation>讲义导出为 PDF(&amp;H)…</translation>
+        </message>
+        <message>
+            <source>Write a handout to print: the title, the sequence diagram and every step explained</source>
+            <translation>生成一份可打印的讲义：标题、时序图以及每一步的解释</translation>
+        </message>
+        <message>
+            <source>&amp;Export</source>
+            <translation>导出(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Capture (pcap)</source>
+            <translation>抓包 (pcap)(&amp;C)</translation>
+        </message>
+        <message>
+            <source>There is no run to export.</source>
+            <translation>没有可导出的运行结果。</translation>
+        </message>
+        <message>
+            <source>Export the Trace as JSON Lines</source>
+            <translation>将轨迹导出为 JSON Lines</translation>
+        </message>
+        <message>
+            <source>JSON Lines (*.jsonl)</source>
+            <translation>JSON Lines 文件 (*.jsonl)</translation>
+        </message>
+        <message>
+            <source>Export the Capture on the Wire</source>
+            <translation>导出线路上的抓包</translation>
+        </message>
+        <message>
+            <source>Export the Capture as Seen at %1</source>
+            <translation>导出在 %1 上看到的抓包</translation>
+        </message>
+        <message>
+            <source>pcap captures (*.pcap)</source>
+            <translation>pcap 抓包文件 (*.pcap)</translation>
+        </message>
+        <message>
+            <source>Export the Sequence Diagram as Mermaid</source>
+            <translation>将时序图导出为 Mermaid</translation>
+        </message>
+        <message>
+            <source>Mermaid diagrams (*.mmd)</source>
+            <translation>Mermaid 图 (*.mmd)</translation>
+        </message>
+        <message>
+            <source>Export the Sequence Diagram as PlantUML</source>
+            <translation>将时序图导出为 PlantUML</translation>
+        </message>
+        <message>
+            <source>PlantUML diagrams (*.puml)</source>
+            <translation>PlantUML 图 (*.puml)</translation>
+        </message>
+        <message>
+            <source>Export a Handout as PDF</source>
+            <translation>将讲义导出为 PDF</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>PDF 文档 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Cannot export</source>
+            <translation>无法导出</translation>
+        </message>
+        <message>
+            <source>%1 was not written.</source>
+            <translation>%1 未能写入。</translation>
+        </message>
+        <message>
+            <source>As Seen at %1…</source>
+            <translation>在 %1 上看到的…</translation>
+        </message>
+        <message>
+            <source>Write the segments as tcpdump on %1 would record them: what it sends, and what reaches it when it arrives</source>
+            <translation>按 %1 上的 tcpdump 记录的样子写出报文段：它发出的报文段，以及到达它的报文段（按到达时间）</translation>
+        </message>
+        <message>
+            <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;play / pause&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← →&lt;/b&gt;&lt;/td&gt;&lt;td&gt;previous / next event&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Shift+← Shift+→, ↑ ↓&lt;/b&gt;&lt;/td&gt;&lt;td&gt;previous / next state change&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;start / end of the run&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+[ Ctrl+]&lt;/b&gt;&lt;/td&gt;&lt;td&gt;slower / faster&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Delete&lt;/b&gt;&lt;/td&gt;&lt;td&gt;drop the selected segment&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L Ctrl+D Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;delay / duplicate / restore it&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;undo / redo&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;find a scenario&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl++ Ctrl+- Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoom the diagram&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the load explorer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E Ctrl+Shift+E Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;export the diagram as PNG / SVG, a handout as PDF&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=2&gt;&lt;i&gt;In the load explorer:&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;run / cancel&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;compare with one sysctl changed&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+            <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;空格&lt;/b&gt;&lt;/td&gt;&lt;td&gt;播放 / 暂停&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← →&lt;/b&gt;&lt;/td&gt;&lt;td&gt;上一个 / 下一个事件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Shift+← Shift+→，↑ ↓&lt;/b&gt;&lt;/td&gt;&lt;td&gt;上一次 / 下一次状态变化&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;运行的开头 / 结尾&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+[ Ctrl+]&lt;/b&gt;&lt;/td&gt;&lt;td&gt;减速 / 加速&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Delete&lt;/b&gt;&lt;/td&gt;&lt;td&gt;丢弃选中的报文段&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L Ctrl+D Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;延迟 / 复制 / 恢复该报文段&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;撤销 / 重做&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;查找场景&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl++ Ctrl+- Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;缩放时序图&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;负载浏览器&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E Ctrl+Shift+E Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;把时序图导出为 PNG / SVG，把讲义导出为 PDF&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=2&gt;&lt;i&gt;在负载浏览器中：&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;运行 / 取消&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;与修改一个 sysctl 后的场景对比&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
         </message>
     </context>
     <context>
@@ -1917,6 +2021,72 @@
         <message>
             <source>Restore %1</source>
             <translation>恢复 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::HandoutPdf</name>
+        <message>
+            <source>In the sequence diagram time runs down. Each arrow is a segment, labelled with its flags, sequence and acknowledgement numbers; the coloured band on each lifeline is that socket&apos;s TCP state. Long quiet stretches are drawn short and labelled with their real length. The steps after the diagram explain every event.</source>
+            <translation>时序图中时间自上而下流动。每个箭头是一个报文段，标注了它的标志位、序号和确认号；每条生命线上的彩色色带表示该套接字的 TCP 状态。长时间的空闲会被画短，并标出实际时长。时序图之后的步骤逐一解释每个事件。</translation>
+        </message>
+        <message>
+            <source>Step by step</source>
+            <translation>逐步说明</translation>
+        </message>
+        <message>
+            <source>Time (s)</source>
+            <translation>时间（秒）</translation>
+        </message>
+        <message>
+            <source>Host</source>
+            <translation>主机</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>事件</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>%1 — Teardown Lab %2</source>
+            <translation>%1 — Teardown Lab %2</translation>
+        </message>
+        <message>
+            <source>page %1 of %2</source>
+            <translation>第 %1 页，共 %2 页</translation>
+        </message>
+        <message>
+            <source>There is no run to hand out.</source>
+            <translation>没有可生成讲义的运行结果。</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>无法写入 %1：%2</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: the PDF could not be painted.</source>
+            <translation>无法写入 %1：无法绘制 PDF。</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::AboutText</name>
+        <message>
+            <source>&lt;h3&gt;Teardown Lab %1&lt;/h3&gt;&lt;p&gt;Shows, step by step and faithfully to Linux, how a TCP connection is closed: the four-way close, TIME_WAIT, half-close, orphans, and what the sysctls change.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;Teardown Lab %1&lt;/h3&gt;&lt;p&gt;按照 Linux 的真实行为，一步一步地展示 TCP 连接如何关闭：四次挥手、TIME_WAIT、半关闭、孤儿套接字，以及各个 sysctl 会改变什么。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Teardown Lab is free software under the GNU General Public License, version 3 or (at your option) any later version (GPL-3.0-or-later). It uses Qt, whose Qt Charts module is licensed under the GPL-3.0.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Teardown Lab 是自由软件，依据 GNU 通用公共许可证第 3 版或（由您选择）任何更新的版本（GPL-3.0-or-later）发布。它使用 Qt，其中 Qt Charts 模块以 GPL-3.0 许可证发布。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;This is version %1; the build does not record the Git commit of its source.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;这是 %1 版；此次构建没有记录其源代码的 Git 提交。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Built from the source at Git commit &lt;code&gt;%1&lt;/code&gt; (version %2).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;由 Git 提交 &lt;code&gt;%1&lt;/code&gt; 的源代码构建（%2 版）。&lt;/p&gt;</translation>
         </message>
     </context>
 </TS>

@@ -439,7 +439,12 @@ void DiagramPainter::paintAnomalyTexts(QPainter& p, const QRectF& exposed) const
 void DiagramPainter::paintGutter(QPainter& p, const QRectF& exposed) const {
     const QFontMetricsF& fm = layout_.metrics();
     QFont font = layout_.font();
-    font.setPointSizeF(font.pointSizeF() * 0.85);
+    // The window's font is set in points, the handout's in pixels (HandoutPdf): scale whichever.
+    if (font.pixelSize() > 0) {
+        font.setPixelSize(std::max(1, qRound(font.pixelSize() * 0.85)));
+    } else {
+        font.setPointSizeF(font.pointSizeF() * 0.85);
+    }
     p.setFont(font);
     p.setPen(colors_.muted());
     const double right = layout_.gutterWidth() - 6;

@@ -1,7 +1,10 @@
 #include "MainWindow.h"
 
+#include "AboutText.h"
 #include "ActionText.h"
+#include "CauseCatalog.h"
 #include "EventLogView.h"
+#include "HandoutPdf.h"
 #include "InspectorView.h"
 #include "LoadExplorer.h"
 #include "ScenarioLibraryView.h"
@@ -10,11 +13,16 @@
 #include "SysctlPanel.h"
 #include "Theme.h"
 #include "TransportBar.h"
+#include "atomic_file.h"
+#include "diagram_markup.h"
+#include "pcap_writer.h"
 #include "scenario_json.h"
+#include "trace_jsonl.h"
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
@@ -26,9 +34,12 @@
 #include <QMessageBox>
 #include <QSaveFile>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
+
+#include <sstream>
 
 namespace tdl::ui {
 
@@ -38,6 +49,33 @@ constexpr int kStatusTimeoutMs = 6000;
 
 QIcon icon(const char* name) {
     return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
+}
+
+QString exportSuffix(MainWindow::ExportFormat format) {
+    switch (format) {
+    case MainWindow::ExportFormat::Png:
+        return QStringLiteral("png");
+    case MainWindow::ExportFormat::Svg:
+        return QStringLiteral("svg");
+    case MainWindow::ExportFormat::TraceJsonl:
+        return QStringLiteral("jsonl");
+    case MainWindow::ExportFormat::Pcap:
+        return QStringLiteral("pcap");
+    case MainWindow::ExportFormat::Mermaid:
+        return QStringLiteral("mmd");
+    case MainWindow::ExportFormat::PlantUml:
+        return QStringLiteral("puml");
+    case MainWindow::ExportFormat::Handout:
+        return QStringLiteral("pdf");
+    }
+    return {};
+}
+
+std::optional<QString> fromCore(const std::optional<std::string>& error) {
+    if (!error) {
+        return std::nullopt;
+    }
+    return QString::fromStdString(*error);
 }
 } // namespace
 
@@ -79,13 +117,19 @@ void MainWindow::createActions() {
         makeAction("exportPng", icon("export"), {QKeySequence(Qt::CTRL | Qt::Key_E)});
     exportSvgAction_ =
         makeAction("exportSvg", {}, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)});
+    exportMermaidAction_ = makeAction("exportMermaid", {}, {});
+    exportPlantUmlAction_ = makeAction("exportPlantUml", {}, {});
+    exportTraceAction_ = makeAction("exportTrace", {}, {});
+    exportWireCaptureAction_ = makeAction("exportCapture", {}, {});
+    // A handout is what one prints, so it takes the print shortcut.
+    exportHandoutAction_ = makeAction("exportHandout", {}, {QKeySequence::Print});
     clearRecentAction_ = makeAction("clearRecent", {}, {});
     quitAction_ = makeAction("quit", {}, {QKeySequence::Quit});
 
     undoAction_ = document_->undoStack()->createUndoAction(this);
     undoAction_->setObjectName(QStringLiteral("undo"));
     undoAction_->setIcon(icon("undo"));
-    undoAction_->setShortcuts({QKeySequence::Undo});
+    undoAction_->setShortcuts(QKeySequence::Undo);
     redoAction_ = document_->undoStack()->createRedoAction(this);
     redoAction_->setObjectName(QStringLiteral("redo"));
     redoAction_->setIcon(icon("redo"));
@@ -153,8 +197,18 @@ void MainWindow::createMenus() {
     fileMenu_->addAction(saveAction_);
     fileMenu_->addAction(saveAsAction_);
     fileMenu_->addSeparator();
-    fileMenu_->addAction(exportPngAction_);
-    fileMenu_->addAction(exportSvgAction_);
+    exportMenu_ = fileMenu_->addMenu(QString());
+    exportMenu_->setObjectName(QStringLiteral("exportMenu"));
+    exportMenu_->addAction(exportPngAction_);
+    exportMenu_->addAction(exportSvgAction_);
+    exportMenu_->addAction(exportMermaidAction_);
+    exportMenu_->addAction(exportPlantUmlAction_);
+    exportMenu_->addSeparator();
+    exportMenu_->addAction(exportTraceAction_);
+    captureMenu_ = exportMenu_->addMenu(QString());
+    captureMenu_->setObjectName(QStringLiteral("captureMenu"));
+    exportMenu_->addSeparator();
+    exportMenu_->addAction(exportHandoutAction_);
     fileMenu_->addSeparator();
     fileMenu_->addAction(quitAction_);
 
@@ -295,8 +349,16 @@ void MainWindow::connectParts() {
     connect(openAction_, &QAction::triggered, this, &MainWindow::open);
     connect(saveAction_, &QAction::triggered, this, &MainWindow::save);
     connect(saveAsAction_, &QAction::triggered, this, &MainWindow::saveAs);
-    connect(exportPngAction_, &QAction::triggered, this, [this] { exportDiagram(false); });
-    connect(exportSvgAction_, &QAction::triggered, this, [this] { exportDiagram(true); });
+    const auto exportAction = [this](QAction* action, ExportFormat format) {
+        connect(action, &QAction::triggered, this, [this, format] { exportInteractively(format); });
+    };
+    exportAction(exportPngAction_, ExportFormat::Png);
+    exportAction(exportSvgAction_, ExportFormat::Svg);
+    exportAction(exportMermaidAction_, ExportFormat::Mermaid);
+    exportAction(exportPlantUmlAction_, ExportFormat::PlantUml);
+    exportAction(exportTraceAction_, ExportFormat::TraceJsonl);
+    exportAction(exportWireCaptureAction_, ExportFormat::Pcap);
+    exportAction(exportHandoutAction_, ExportFormat::Handout);
     connect(clearRecentAction_, &QAction::triggered, this, [this] {
         for (const QString& path : settings_.recentFiles()) {
             settings_.removeRecentFile(path);
@@ -363,18 +425,15 @@ void MainWindow::connectParts() {
                "<tr><td><b>Ctrl+F</b></td><td>find a scenario</td></tr>"
                "<tr><td><b>Ctrl++ Ctrl+- Ctrl+0</b></td><td>zoom the diagram</td></tr>"
                "<tr><td><b>Ctrl+Shift+L</b></td><td>the load explorer</td></tr>"
+               "<tr><td><b>Ctrl+E Ctrl+Shift+E Ctrl+P</b></td><td>export the diagram as PNG / "
+               "SVG, a handout as PDF</td></tr>"
                "<tr><td colspan=2><i>In the load explorer:</i></td></tr>"
                "<tr><td><b>Ctrl+R Esc</b></td><td>run / cancel</td></tr>"
                "<tr><td><b>Ctrl+K</b></td><td>compare with one sysctl changed</td></tr>"
                "</table>"));
     });
-    connect(aboutAction_, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About Teardown Lab"),
-                           tr("<h3>Teardown Lab %1</h3><p>Shows, step by step and faithfully to "
-                              "Linux, how a TCP connection is closed: the four-way close, "
-                              "TIME_WAIT, half-close, orphans, and what the sysctls change.</p>")
-                               .arg(QApplication::applicationVersion()));
-    });
+    connect(aboutAction_, &QAction::triggered, this,
+            [this] { QMessageBox::about(this, tr("About Teardown Lab"), AboutText::html()); });
     connect(aboutQtAction_, &QAction::triggered, qApp, &QApplication::aboutQt);
 
     connect(document_, &Document::runChanged, this, &MainWindow::runChanged);
@@ -405,10 +464,21 @@ void MainWindow::retranslateUi() {
     set(openAction_, tr("&Open…"), tr("Open a scenario file"));
     set(saveAction_, tr("&Save"), tr("Save the scenario with its what-if changes"));
     set(saveAsAction_, tr("Save &As…"), tr("Save the scenario to another file"));
-    set(exportPngAction_, tr("Export Diagram as &PNG…"),
+    set(exportPngAction_, tr("Diagram as &PNG…"),
         tr("Write the whole sequence diagram, as it looks now, to a PNG image"));
-    set(exportSvgAction_, tr("Export Diagram as S&VG…"),
+    set(exportSvgAction_, tr("Diagram as S&VG…"),
         tr("Write the whole sequence diagram, as it looks now, to an SVG drawing"));
+    set(exportMermaidAction_, tr("Sequence Diagram as &Mermaid…"),
+        tr("Write the sequence diagram as Mermaid text, which Markdown pages and wikis draw"));
+    set(exportPlantUmlAction_, tr("Sequence Diagram as P&lantUML…"),
+        tr("Write the sequence diagram as PlantUML text"));
+    set(exportTraceAction_, tr("&Trace as JSON Lines…"),
+        tr("Write every fact of the run as one JSON object a line, for scripts"));
+    set(exportWireCaptureAction_, tr("On the &Wire…"),
+        tr("Write every segment as it was sent, lost ones too, as a capture for Wireshark"));
+    set(exportHandoutAction_, tr("&Handout as PDF…"),
+        tr("Write a handout to print: the title, the sequence diagram and every step "
+           "explained"));
     set(clearRecentAction_, tr("&Clear the List"), tr("Forget the recently opened files"));
     set(quitAction_, tr("&Quit"), tr("Quit Teardown Lab"));
     undoAction_->setStatusTip(tr("Undo the last what-if change"));
@@ -454,6 +524,8 @@ void MainWindow::retranslateUi() {
 
     fileMenu_->setTitle(tr("&File"));
     recentMenu_->setTitle(tr("Open &Recent"));
+    exportMenu_->setTitle(tr("&Export"));
+    captureMenu_->setTitle(tr("&Capture (pcap)"));
     editMenu_->setTitle(tr("&Edit"));
     viewMenu_->setTitle(tr("&View"));
     panelsMenu_->setTitle(tr("&Panels"));
@@ -470,6 +542,7 @@ void MainWindow::retranslateUi() {
     stateDock_->setWindowTitle(tr("State Machine"));
     log_->logModel()->retranslate();
     updateRecentFiles();
+    updateCaptureMenu();
     updateBanner();
     updateTitle();
     updateActions();
@@ -681,21 +754,142 @@ bool MainWindow::maybeKeepChanges() {
     return answer == QMessageBox::Discard;
 }
 
-void MainWindow::exportDiagram(bool svg) {
-    const QString base = QString::fromStdString(
-        document_->scenario().id.empty() ? "diagram" : document_->scenario().id);
-    const QString path = QFileDialog::getSaveFileName(
-        this, svg ? tr("Export Diagram as SVG") : tr("Export Diagram as PNG"),
-        base + (svg ? QStringLiteral(".svg") : QStringLiteral(".png")),
-        svg ? tr("SVG drawings (*.svg)") : tr("PNG images (*.png)"));
+QString MainWindow::suggestedExportPath(ExportFormat format, const QString& seenAtHost) const {
+    // A documents folder that does not exist would leave the dialog in the working directory.
+    QString folder = exportFolder_;
+    if (folder.isEmpty()) {
+        folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        if (!QFileInfo(folder).isDir()) {
+            folder = QDir::homePath();
+        }
+    }
+    QString base = QString::fromStdString(document_->scenario().id);
+    if (base.isEmpty()) {
+        base = QFileInfo(document_->filePath()).completeBaseName();
+    }
+    if (base.isEmpty()) {
+        base = QStringLiteral("teardown-lab");
+    }
+    if (const auto connection = document_->loadConnection()) {
+        base += QStringLiteral("-connection-%1").arg(*connection);
+    }
+    if (!seenAtHost.isEmpty()) {
+        base += QStringLiteral("-at-") + seenAtHost;
+    }
+    return QDir(folder).filePath(base + QLatin1Char('.') + exportSuffix(format));
+}
+
+std::optional<QString> MainWindow::exportTo(ExportFormat format, const QString& path,
+                                            const QString& seenAtHost) {
+    const RunPtr& run = document_->run();
+    if (!run) {
+        return tr("There is no run to export.");
+    }
+    const Trace& trace = run->trace();
+    const std::string file = QFile::encodeName(path).toStdString();
+    // The markup explains causes as the event log does, in the current language.
+    TextDiagramOptions options;
+    options.absoluteSequenceNumbers = absoluteSeqAction_->isChecked();
+    options.explain = [](const Reason& reason) {
+        return CauseCatalog::sentence(reason).toStdString();
+    };
+    switch (format) {
+    case ExportFormat::Png:
+        return diagram_->exportPng(path);
+    case ExportFormat::Svg:
+        return diagram_->exportSvg(path);
+    case ExportFormat::TraceJsonl: {
+        std::ostringstream lines;
+        writeTraceJsonl(trace, lines);
+        return fromCore(writeFileAtomically(file, lines.str()));
+    }
+    case ExportFormat::Pcap:
+        return fromCore(writePcap(trace, file, seenAtHost.toStdString()));
+    case ExportFormat::Mermaid:
+        return fromCore(writeFileAtomically(file, renderMermaid(trace, options)));
+    case ExportFormat::PlantUml:
+        return fromCore(writeFileAtomically(file, renderPlantUml(trace, options)));
+    case ExportFormat::Handout:
+        return writeHandoutPdf(
+            handoutFor(document_->scenario(), run,
+                       absoluteSeqAction_->isChecked() ? SeqMode::Absolute : SeqMode::Relative),
+            path);
+    }
+    Q_UNREACHABLE(); // -Wswitch names any format the switch above forgets
+}
+
+void MainWindow::exportInteractively(ExportFormat format, const QString& seenAtHost) {
+    QString title;
+    QString filter;
+    switch (format) {
+    case ExportFormat::Png:
+        title = tr("Export Diagram as PNG");
+        filter = tr("PNG images (*.png)");
+        break;
+    case ExportFormat::Svg:
+        title = tr("Export Diagram as SVG");
+        filter = tr("SVG drawings (*.svg)");
+        break;
+    case ExportFormat::TraceJsonl:
+        title = tr("Export the Trace as JSON Lines");
+        filter = tr("JSON Lines (*.jsonl)");
+        break;
+    case ExportFormat::Pcap:
+        title = seenAtHost.isEmpty() ? tr("Export the Capture on the Wire")
+                                     : tr("Export the Capture as Seen at %1").arg(seenAtHost);
+        filter = tr("pcap captures (*.pcap)");
+        break;
+    case ExportFormat::Mermaid:
+        title = tr("Export the Sequence Diagram as Mermaid");
+        filter = tr("Mermaid diagrams (*.mmd)");
+        break;
+    case ExportFormat::PlantUml:
+        title = tr("Export the Sequence Diagram as PlantUML");
+        filter = tr("PlantUML diagrams (*.puml)");
+        break;
+    case ExportFormat::Handout:
+        title = tr("Export a Handout as PDF");
+        filter = tr("PDF documents (*.pdf)");
+        break;
+    }
+    QString path =
+        QFileDialog::getSaveFileName(this, title, suggestedExportPath(format, seenAtHost), filter);
     if (path.isEmpty()) {
         return;
     }
-    if (auto error = svg ? diagram_->exportSvg(path) : diagram_->exportPng(path)) {
-        showError(tr("Cannot export the diagram"), *error);
+    if (QFileInfo(path).suffix().isEmpty()) {
+        path += QLatin1Char('.') + exportSuffix(format);
+    }
+    exportFolder_ = QFileInfo(path).absolutePath();
+    if (auto error = exportTo(format, path, seenAtHost)) {
+        showError(tr("Cannot export"),
+                  tr("%1 was not written.").arg(QDir::toNativeSeparators(path)), *error);
         return;
     }
-    statusBar()->showMessage(tr("Exported %1").arg(path), kStatusTimeoutMs);
+    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)),
+                             kStatusTimeoutMs);
+}
+
+// One entry per host of the run: the capture as tcpdump on that host would record it.
+void MainWindow::updateCaptureMenu() {
+    captureMenu_->clear();
+    captureMenu_->addAction(exportWireCaptureAction_);
+    const RunPtr& run = document_->run();
+    if (!run) {
+        return;
+    }
+    captureMenu_->addSeparator();
+    for (const HostInfo& host : run->trace().hosts) {
+        const QString name = QString::fromStdString(host.name);
+        QAction* action = captureMenu_->addAction(tr("As Seen at %1…").arg(name));
+        action->setObjectName(QStringLiteral("exportCaptureAt:") + name);
+        action->setStatusTip(
+            tr("Write the segments as tcpdump on %1 would record them: what it sends, and what "
+               "reaches it when it arrives")
+                .arg(name));
+        connect(action, &QAction::triggered, this,
+                [this, name] { exportInteractively(ExportFormat::Pcap, name); });
+    }
 }
 
 void MainWindow::updateRecentFiles() {
@@ -833,6 +1027,7 @@ void MainWindow::runChanged(const RunPtr& run) {
     selectSegment(selected_);
     timeChanged(player_->time());
     updateTitle();
+    updateCaptureMenu();
 }
 
 void MainWindow::documentOpened() {
@@ -908,8 +1103,12 @@ void MainWindow::updateActions() {
     }
     sysctls_->setToolTip(readOnly ? readOnlyTip : QString());
     loadExplorerAction_->setEnabled(explorer_ != nullptr);
-    exportPngAction_->setEnabled(run != nullptr);
-    exportSvgAction_->setEnabled(run != nullptr);
+    for (QAction* action :
+         {exportPngAction_, exportSvgAction_, exportMermaidAction_, exportPlantUmlAction_,
+          exportTraceAction_, exportWireCaptureAction_, exportHandoutAction_}) {
+        action->setEnabled(run != nullptr);
+    }
+    captureMenu_->setEnabled(run != nullptr);
     const bool playing = player_->isPlaying();
     playAction_->setIcon(icon(playing ? "pause" : "play"));
     playAction_->setText(playing ? tr("&Pause") : tr("&Play"));

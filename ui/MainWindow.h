@@ -37,6 +37,9 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    // What File > Export writes.
+    enum class ExportFormat { Png, Svg, TraceJsonl, Pcap, Mermaid, PlantUml, Handout };
+
     Document* document() const { return document_; }
     Player* player() const { return player_; }
     SequenceDiagramView* diagram() const { return diagram_; }
@@ -54,6 +57,13 @@ public:
     void showLoadConnection(const Scenario& load, std::uint64_t index, const RunPtr& run);
     void selectSegment(std::optional<SegmentId> id);
     void setLanguage(const QString& language);
+    // Writes the open run in a format, atomically; returns an error message naming the file on
+    // failure. seenAtHost: for a capture, the host whose tcpdump it imitates ("" = on the wire).
+    std::optional<QString> exportTo(ExportFormat format, const QString& path,
+                                    const QString& seenAtHost = {});
+    // Where the export dialog starts: the folder of the last export (at first the user's
+    // documents folder, or home if there is none) and a name made from the scenario's.
+    QString suggestedExportPath(ExportFormat format, const QString& seenAtHost = {}) const;
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -83,7 +93,8 @@ private:
     bool saveAs();
     bool saveTo(const QString& path);
     bool maybeKeepChanges();
-    void exportDiagram(bool svg);
+    void exportInteractively(ExportFormat format, const QString& seenAtHost = {});
+    void updateCaptureMenu();
     void updateRecentFiles();
     void showError(const QString& title, const QString& text, const QString& details = {});
 
@@ -135,6 +146,8 @@ private:
 
     QMenu* fileMenu_ = nullptr;
     QMenu* recentMenu_ = nullptr;
+    QMenu* exportMenu_ = nullptr;
+    QMenu* captureMenu_ = nullptr;
     QMenu* editMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
     QMenu* panelsMenu_ = nullptr;
@@ -147,6 +160,12 @@ private:
     QAction* saveAsAction_ = nullptr;
     QAction* exportPngAction_ = nullptr;
     QAction* exportSvgAction_ = nullptr;
+    QAction* exportTraceAction_ = nullptr;
+    QAction* exportWireCaptureAction_ = nullptr;
+    QAction* exportMermaidAction_ = nullptr;
+    QAction* exportPlantUmlAction_ = nullptr;
+    QAction* exportHandoutAction_ = nullptr;
+    QString exportFolder_; // where the last export went
     QAction* clearRecentAction_ = nullptr;
     QAction* quitAction_ = nullptr;
     QAction* undoAction_ = nullptr;

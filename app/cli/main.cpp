@@ -2,8 +2,14 @@
 // text sequence diagram, a JSON-lines trace or a pcap capture.
 
 #include "CauseCatalog.h"
+#include "DataPaths.h"
+#ifdef TDL_CLI_PDF
+#include "HandoutPdf.h"
+#endif
 #include "Translations.h"
 #include "atomic_file.h"
+#include "cli_options.h"
+#include "diagram_markup.h"
 #include "duration_text.h"
 #include "load_report.h"
 #include "pcap_writer.h"
@@ -12,16 +18,23 @@
 #include "socket_table_text.h"
 #include "text_diagram.h"
 #include "trace_jsonl.h"
+#include "version.h"
 
 #include <QCoreApplication>
+#ifdef TDL_CLI_PDF
+#include <QGuiApplication>
+#endif
 
 #include <algorithm>
-#include <charconv>
+#include <array>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <exception>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <optional>
-#include <span>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -30,203 +43,26 @@
 
 namespace {
 
+using tdl::cli::kExitBadInput;
+using tdl::cli::kExitFailure;
+using tdl::cli::kExitSuccess;
+using tdl::cli::kStandardStream;
+using tdl::cli::Options;
+using tdl::cli::UsageError;
+
 constexpr std::string_view kProgram = "teardown-cli";
 
-constexpr int kExitSuccess = 0;
-constexpr int kExitFailure = 1;  // an output could not be written, or the simulator failed
-constexpr int kExitBadInput = 2; // bad usage or a bad scenario
-
-constexpr std::string_view kUsage = R"(Usage: teardown-cli [options] SCENARIO.json
-       teardown-cli [options] --preset NAME
-       teardown-cli --list-presets
-
-Runs a Teardown Lab scenario and prints a text sequence diagram of it. A load scenario (many
-connections) prints a summary table of its peaks and totals instead.
-
-Options:
-  --preset NAME     run a built-in scenario instead of a file
-  --list-presets    list the built-in scenarios and exit
-  --trace FILE      also write the trace as JSON lines to FILE ("-": standard output,
-                    instead of the diagram)
-  --pcap FILE       also write the segments as a pcap capture (Wireshark, tshark)
-  --absolute        absolute sequence numbers (default: relative to each side's ISN)
-  --ascii           draw the diagram with ASCII characters only
-  --gap DURATION    compress quiet stretches of at least DURATION (default 1s)
-  --lang LANG       explain causes in words, in LANG: en or zh_CN (default: stable cause
-                    keys such as rcv_fin, for scripts)
-  --seed N          run with seed N instead of the scenario's own
-  --csv FILE        for a load scenario: write the sampled counters as CSV to FILE
-  --sockets-at TIME for a load scenario: list the sockets alive at TIME ("90s"), as
-                    ss -tano would, instead of the summary
-  --connection N    for a load scenario: show connection N (0 = the first) in full,
-                    as a diagram, trace or pcap, instead of the load summary
-  --help            show this help and exit
-
-Exit status: 0 on success, 1 if an output could not be written, 2 on bad usage or a bad
-scenario file (with one line on standard error saying what and where).
-)";
-
-struct Options {
-    std::string scenarioPath;
-    std::string preset;
-    bool listPresets = false;
-    bool help = false;
-    std::optional<std::string> tracePath;
-    std::optional<std::string> pcapPath;
-    std::optional<std::uint64_t> seed;
-    std::optional<std::string> csvPath;
-    std::optional<std::uint64_t> connection;
-    std::optional<tdl::Duration> socketsAt;
-    std::optional<std::string> language;
-    tdl::TextDiagramOptions diagram;
-};
-
-// Bad usage: main() prints the message and exits with kExitBadInput.
-struct UsageError {
-    std::string message;
-};
-
-std::uint64_t parseSeed(std::string_view text) {
-    std::uint64_t seed = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seed);
-    if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
-        throw UsageError{"--seed: expected an integer in 0..18446744073709551615, found \"" +
-                         std::string(text) + '"'};
-    }
-    return seed;
-}
-
-Options parseArguments(std::span<char* const> arguments) {
-    Options options;
-    bool optionsEnded = false;
-    for (std::size_t i = 1; i < arguments.size(); ++i) {
-        std::string argument = arguments[i];
-        if (optionsEnded || argument == "-" || !argument.starts_with("-")) {
-            if (!options.scenarioPath.empty()) {
-                throw UsageError{"expected one scenario file, found a second: \"" + argument + '"'};
-            }
-            options.scenarioPath = argument;
-            continue;
-        }
-        if (argument == "--") {
-            optionsEnded = true;
-            continue;
-        }
-        // "--name=value" and "--name value" are both accepted.
-        std::optional<std::string> inlineValue;
-        if (const std::size_t equals = argument.find('='); equals != std::string::npos) {
-            inlineValue = argument.substr(equals + 1);
-            argument.resize(equals);
-        }
-        const auto value = [&]() -> std::string {
-            if (inlineValue) {
-                return *inlineValue;
-            }
-            if (i + 1 >= arguments.size()) {
-                throw UsageError{argument + ": expected a value after it, found none"};
-            }
-            return arguments[++i];
-        };
-        const auto flagOnly = [&] {
-            if (inlineValue) {
-                throw UsageError{argument + ": expected no value, found \"" + *inlineValue + '"'};
-            }
-        };
-        if (argument == "--help" || argument == "-h") {
-            flagOnly();
-            options.help = true;
-        } else if (argument == "--list-presets") {
-            flagOnly();
-            options.listPresets = true;
-        } else if (argument == "--absolute") {
-            flagOnly();
-            options.diagram.absoluteSequenceNumbers = true;
-        } else if (argument == "--ascii") {
-            flagOnly();
-            options.diagram.asciiOnly = true;
-        } else if (argument == "--preset") {
-            options.preset = value();
-        } else if (argument == "--trace") {
-            options.tracePath = value();
-        } else if (argument == "--pcap") {
-            options.pcapPath = value();
-        } else if (argument == "--seed") {
-            options.seed = parseSeed(value());
-        } else if (argument == "--lang") {
-            const std::string text = value();
-            if (!tdl::ui::Translations::languages().contains(QString::fromStdString(text))) {
-                throw UsageError{"--lang: expected en or zh_CN, found \"" + text + '"'};
-            }
-            options.language = text;
-        } else if (argument == "--csv") {
-            options.csvPath = value();
-        } else if (argument == "--connection") {
-            const std::string text = value();
-            std::uint64_t index = 0;
-            const auto [end, error] =
-                std::from_chars(text.data(), text.data() + text.size(), index);
-            if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
-                throw UsageError{
-                    "--connection: expected a connection number (0, 1, ...), found \"" + text +
-                    '"'};
-            }
-            options.connection = index;
-        } else if (argument == "--sockets-at") {
-            const std::string text = value();
-            const std::optional<tdl::Duration> at = tdl::parseDurationText(text);
-            if (!at || *at < tdl::Duration::zero()) {
-                throw UsageError{
-                    "--sockets-at: expected a time such as \"90s\" or \"2min\", found \"" + text +
-                    '"'};
-            }
-            options.socketsAt = at;
-        } else if (argument == "--gap") {
-            const std::string text = value();
-            const std::optional<tdl::Duration> gap = tdl::parseDurationText(text);
-            if (!gap || *gap <= tdl::Duration::zero()) {
-                throw UsageError{
-                    "--gap: expected a duration such as \"500ms\" or \"2s\", found \"" + text +
-                    '"'};
-            }
-            options.diagram.idleGap = *gap;
-        } else {
-            throw UsageError{"expected an option from --help, found \"" + argument + '"'};
-        }
-    }
-    if (options.help || options.listPresets) {
-        return options;
-    }
-    if (!options.preset.empty() && !options.scenarioPath.empty()) {
-        throw UsageError{"expected a scenario file or --preset, found both"};
-    }
-    if (options.preset.empty() && options.scenarioPath.empty()) {
-        throw UsageError{"expected a scenario file or --preset NAME, found neither (see --help)"};
-    }
-    if (options.pcapPath == "-") {
-        throw UsageError{"--pcap: expected a file name, found \"-\""};
-    }
-    return options;
-}
-
-// Where built-in scenarios live, most specific first: beside an installed binary, then the
-// source tree this binary was built from.
-std::vector<std::filesystem::path> presetFolders() {
-    std::vector<std::filesystem::path> folders;
-    std::error_code error;
-    const std::filesystem::path executable = std::filesystem::read_symlink("/proc/self/exe", error);
-    if (!error) {
-        folders.push_back(executable.parent_path().parent_path() / TDL_INSTALLED_PRESET_DIR);
-    }
-    folders.emplace_back(TDL_SOURCE_PRESET_DIR);
-    return folders;
+// The built-in scenarios: share/teardown-lab/scenarios beside the program, installed or in the
+// build tree alike (DataPaths.h).
+std::filesystem::path presetDirectory() {
+    return std::filesystem::path(tdl::ui::presetDirectory().toStdString());
 }
 
 std::optional<std::filesystem::path> presetFolder() {
-    for (const std::filesystem::path& folder : presetFolders()) {
-        std::error_code error;
-        if (std::filesystem::is_directory(folder, error)) {
-            return folder;
-        }
+    std::error_code error;
+    if (std::filesystem::path folder = presetDirectory();
+        std::filesystem::is_directory(folder, error)) {
+        return folder;
     }
     return std::nullopt;
 }
@@ -258,7 +94,7 @@ int listPresets() {
     const std::optional<std::filesystem::path> folder = presetFolder();
     if (!folder) {
         std::cerr << kProgram << ": expected a folder of built-in scenarios at "
-                  << presetFolders().front().string() << ", found none\n";
+                  << presetDirectory().string() << ", found none\n";
         return kExitFailure;
     }
     const std::vector<std::string> names = presetNames(*folder);
@@ -289,7 +125,7 @@ std::string resolveScenarioPath(const Options& options) {
     }
     const std::optional<std::filesystem::path> folder = presetFolder();
     const std::filesystem::path path =
-        folder.value_or(presetFolders().front()) / (options.preset + ".json");
+        folder.value_or(presetDirectory()) / (options.preset + ".json");
     if (!std::filesystem::exists(path)) {
         std::string known;
         if (folder) {
@@ -350,9 +186,45 @@ int runLoad(const Options& options, const std::string& path, const tdl::Scenario
     return kExitSuccess;
 }
 
+// The name messages give standard input, as they give a file its path.
+constexpr std::string_view kStandardInputName = "<stdin>";
+
+tdl::LoadResult readStandardInput() {
+    // stdio rather than std::cin, whose stream buffer turns a read error into a quiet end of file.
+    std::string text;
+    std::array<char, 65536> buffer{};
+    while (const std::size_t read = std::fread(buffer.data(), 1, buffer.size(), stdin)) {
+        text.append(buffer.data(), read);
+    }
+    if (std::ferror(stdin)) {
+        return tdl::LoadError{std::string(kStandardInputName), "", "a readable scenario file",
+                              std::strerror(errno)};
+    }
+    return tdl::parseScenario(text, std::string(kStandardInputName));
+}
+
+// --pcap-at names a host of the scenario; checked before the run, so a typo costs no simulation.
+void checkCaptureHost(const Options& options, const tdl::Scenario& scenario) {
+    if (!options.pcapAt) {
+        return;
+    }
+    std::string known;
+    for (const tdl::HostConfig& host : scenario.hosts) {
+        if (host.name == *options.pcapAt) {
+            return;
+        }
+        known += (known.empty() ? "" : ", ") + host.name;
+    }
+    throw UsageError{"--pcap-at: expected a host of the scenario (" + known + "), found \"" +
+                     *options.pcapAt + '"'};
+}
+
 int run(const Options& options) {
-    const std::string path = resolveScenarioPath(options);
-    tdl::LoadResult loaded = tdl::loadScenario(path);
+    const bool fromStandardInput =
+        options.preset.empty() && options.scenarioPath == kStandardStream;
+    const std::string path =
+        fromStandardInput ? std::string(kStandardInputName) : resolveScenarioPath(options);
+    tdl::LoadResult loaded = fromStandardInput ? readStandardInput() : tdl::loadScenario(path);
     if (const auto* error = std::get_if<tdl::LoadError>(&loaded)) {
         std::cerr << kProgram << ": " << error->message() << '\n';
         return kExitBadInput;
@@ -379,6 +251,8 @@ int run(const Options& options) {
         return kExitBadInput;
     }
 
+    checkCaptureHost(options, scenario);
+
     tdl::Trace trace;
     try {
         trace = scenario.load ? tdl::traceLoadConnection(scenario, *options.connection)
@@ -389,7 +263,8 @@ int run(const Options& options) {
         return kExitFailure;
     }
 
-    const bool traceToStandardOutput = options.tracePath == "-";
+    const bool traceToStandardOutput = options.tracePath == kStandardStream;
+    const bool pcapToStandardOutput = options.pcapPath == kStandardStream;
     if (options.tracePath) {
         if (traceToStandardOutput) {
             tdl::writeTraceJsonl(trace, std::cout);
@@ -403,12 +278,49 @@ int run(const Options& options) {
         }
     }
     if (options.pcapPath) {
-        if (auto error = tdl::writePcap(trace, *options.pcapPath)) {
+        if (auto error = tdl::writePcap(trace, *options.pcapPath, options.pcapAt.value_or(""))) {
             std::cerr << kProgram << ": " << *error << '\n';
             return kExitFailure;
         }
     }
-    if (!traceToStandardOutput) {
+    const auto writeText = [&](const std::optional<std::string>& target, const std::string& text) {
+        if (!target) {
+            return true;
+        }
+        if (*target == kStandardStream) {
+            std::cout << text;
+            return true;
+        }
+        if (auto error = tdl::writeFileAtomically(*target, text)) {
+            std::cerr << kProgram << ": " << *error << '\n';
+            return false;
+        }
+        return true;
+    };
+    if (!writeText(options.mermaidPath,
+                   options.mermaidPath ? tdl::renderMermaid(trace, options.diagram) : "") ||
+        !writeText(options.plantUmlPath,
+                   options.plantUmlPath ? tdl::renderPlantUml(trace, options.diagram) : "")) {
+        return kExitFailure;
+    }
+#ifdef TDL_CLI_PDF
+    if (options.pdfPath) {
+        const auto seqMode = options.diagram.absoluteSequenceNumbers ? tdl::ui::SeqMode::Absolute
+                                                                     : tdl::ui::SeqMode::Relative;
+        const tdl::ui::Handout handout =
+            tdl::ui::handoutFor(scenario, std::make_shared<const tdl::ui::Run>(trace), seqMode);
+        if (auto error =
+                tdl::ui::writeHandoutPdf(handout, QString::fromStdString(*options.pdfPath))) {
+            std::cerr << kProgram << ": " << error->toStdString() << '\n';
+            return kExitFailure;
+        }
+    }
+#endif
+    // Standard output carries one thing: the diagram, or the one output asked for there.
+    const bool anyToStandardOutput = traceToStandardOutput || pcapToStandardOutput ||
+                                     options.mermaidPath == kStandardStream ||
+                                     options.plantUmlPath == kStandardStream;
+    if (!anyToStandardOutput) {
         std::cout << renderTextDiagram(trace, options.diagram);
     }
     std::cout.flush();
@@ -419,17 +331,47 @@ int run(const Options& options) {
     return kExitSuccess;
 }
 
+#ifdef TDL_CLI_PDF
+// Whether the command line asks for a handout, looked at before Qt reads the options.
+bool asksForPdf(int argc, char** argv) {
+    return std::any_of(argv + 1, argv + argc, [](const char* argument) {
+        const std::string_view text(argument);
+        return text == "--pdf" || text == "-pdf" || text.starts_with("--pdf=") ||
+               text.starts_with("-pdf=");
+    });
+}
+#endif
+
+// A handout is painted, which takes a QGuiApplication (on the offscreen platform: no screen is
+// needed); everything else needs only Qt Core, which starts without loading a platform plugin.
+std::unique_ptr<QCoreApplication> makeApplication(int& argc, char** argv) {
+#ifdef TDL_CLI_PDF
+    if (asksForPdf(argc, argv)) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        return std::make_unique<QGuiApplication>(argc, argv);
+    }
+#endif
+    return std::make_unique<QCoreApplication>(argc, argv);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
+    // Qt's command-line parser and translators need an application object.
+    const std::unique_ptr<QCoreApplication> application = makeApplication(argc, argv);
     try {
-        Options options = parseArguments(std::span<char* const>(argv, argc));
-        // The GUI's catalog and translations explain causes; Qt's translators need an
-        // application object, made only when asked for.
-        std::optional<QCoreApplication> application;
+        Options options = tdl::cli::parseArguments(QCoreApplication::arguments());
+        if (options.help) {
+            std::cout << tdl::cli::helpText();
+            return kExitSuccess;
+        }
+        if (options.version) {
+            std::cout << kProgram << ' ' << tdl::kVersion << '\n';
+            return kExitSuccess;
+        }
+        // The GUI's catalog and translations explain causes.
         std::optional<tdl::ui::Translations> translations;
         if (options.language) {
-            application.emplace(argc, argv);
             translations.emplace();
             if (!translations->setLanguage(QString::fromStdString(*options.language))) {
                 std::cerr << kProgram << ": --lang: the " << *options.language
@@ -439,10 +381,6 @@ int main(int argc, char** argv) {
             options.diagram.explain = [](const tdl::Reason& reason) {
                 return tdl::ui::CauseCatalog::sentence(reason).toStdString();
             };
-        }
-        if (options.help) {
-            std::cout << kUsage;
-            return kExitSuccess;
         }
         if (options.listPresets) {
             return listPresets();

@@ -9,7 +9,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
-#include <numeric>
+#include <string>
 #include <unistd.h>
 #include <vector>
 
@@ -131,57 +131,96 @@ struct DumperCloser {
     void operator()(pcap_dumper_t* dumper) const { pcap_dump_close(dumper); }
 };
 
-} // namespace
+// One packet of the capture: which segment, and when the capture point saw it.
+struct Sighting {
+    SegmentId segment = kNoSegment;
+    SimTime at{};
+};
 
-std::optional<std::string> writePcap(const Trace& trace, const std::string& path) {
-    constexpr std::size_t kMaxPayload = 65535 - kIpv4HeaderBytes - kTcpHeaderBytes - 16;
+std::vector<Sighting> onTheWire(const Trace& trace) {
+    std::vector<Sighting> sightings;
+    sightings.reserve(trace.segments.size());
     for (std::size_t i = 0; i < trace.segments.size(); ++i) {
-        if (trace.segments[i].segment.length > kMaxPayload) {
-            return path + ": segment " + std::to_string(i) + " carries " +
-                   std::to_string(trace.segments[i].segment.length) +
-                   " bytes, more than one IPv4 packet can hold";
-        }
+        sightings.push_back({static_cast<SegmentId>(i), trace.segments[i].sentAt});
     }
     // Duplicates made by a fault may be recorded after segments sent later; a capture is in
     // time order.
-    std::vector<std::size_t> order(trace.segments.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return trace.segments[a].sentAt < trace.segments[b].sentAt;
-    });
+    std::stable_sort(sightings.begin(), sightings.end(),
+                     [](const Sighting& a, const Sighting& b) { return a.at < b.at; });
+    return sightings;
+}
 
-    AtomicFile file;
-    if (auto error = file.open(path)) {
-        return error;
+// The facts are already in time order, and at one instant a delivery comes before what the
+// receiver did about it; sorting the segment records by time could not tell those apart.
+std::vector<Sighting> seenAt(const Trace& trace, HostId host) {
+    std::vector<Sighting> sightings;
+    for (const Fact& fact : trace.facts) {
+        if (fact.segment >= trace.segments.size()) {
+            continue;
+        }
+        const SegmentRecord& record = trace.segments[fact.segment];
+        // A duplicate fault's copy has no "sent" fact: the network made it, not the host.
+        const bool sent = fact.kind == FactKind::SegmentSent && record.from == host;
+        const bool arrived = fact.kind == FactKind::SegmentDelivered && record.to == host;
+        if (sent || arrived) {
+            sightings.push_back({fact.segment, fact.at});
+        }
     }
+    return sightings;
+}
+
+std::optional<HostId> hostNamed(const Trace& trace, const std::string& name) {
+    for (std::size_t i = 0; i < trace.hosts.size(); ++i) {
+        if (trace.hosts[i].name == name) {
+            return static_cast<HostId>(i);
+        }
+    }
+    return std::nullopt;
+}
+
+// The sender numbers its packets, so every capture point sees the same ID on the same packet, and a
+// network duplicate carries its original's. Linux draws IP IDs per destination; one counter per
+// sender is enough for DF packets, whose ID nobody reassembles by.
+std::vector<std::uint16_t> ipIdsBySender(const Trace& trace) {
+    std::vector<std::uint16_t> ids(trace.segments.size());
+    std::map<Ipv4, std::uint16_t> next;
+    for (std::size_t i = 0; i < trace.segments.size(); ++i) {
+        const SegmentRecord& record = trace.segments[i];
+        ids[i] =
+            record.duplicateOf < i ? ids[record.duplicateOf] : next[record.segment.src.address]++;
+    }
+    return ids;
+}
+
+// Writes the packets to `descriptor` through a stream of its own, which is closed again; the
+// descriptor stays open. `name` is the file as messages call it.
+std::optional<std::string> dumpCapture(const Trace& trace, const std::vector<Sighting>& sightings,
+                                       int descriptor, const std::string& name) {
     const std::unique_ptr<pcap_t, PcapCloser> pcap(pcap_open_dead_with_tstamp_precision(
         DLT_RAW, kSnapshotLength, PCAP_TSTAMP_PRECISION_MICRO));
     if (!pcap) {
-        return path + ": libpcap could not start a capture";
+        return name + ": libpcap could not start a capture";
     }
-    const int streamDescriptor = ::dup(file.descriptor());
+    const int streamDescriptor = ::dup(descriptor);
     FILE* stream = streamDescriptor < 0 ? nullptr : ::fdopen(streamDescriptor, "wb");
     if (stream == nullptr) {
         if (streamDescriptor >= 0) {
             ::close(streamDescriptor);
         }
-        return path + ": cannot open the file for writing";
+        return name + ": cannot open the file for writing";
     }
     std::unique_ptr<pcap_dumper_t, DumperCloser> dumper(pcap_dump_fopen(pcap.get(), stream));
     if (!dumper) {
         std::fclose(stream);
-        return path + ": " + pcap_geterr(pcap.get());
+        return name + ": " + pcap_geterr(pcap.get());
     }
-    // Linux draws IP IDs per destination; one counter per sender is enough for DF packets,
-    // whose ID nobody reassembles by.
-    std::map<Ipv4, std::uint16_t> nextIpId;
-    for (const std::size_t index : order) {
-        const SegmentRecord& record = trace.segments[index];
+    const std::vector<std::uint16_t> ipIds = ipIdsBySender(trace);
+    for (const Sighting& sighting : sightings) {
         std::vector<std::uint8_t> packet =
-            ipv4Packet(record.segment, nextIpId[record.segment.src.address]++);
+            ipv4Packet(trace.segments[sighting.segment].segment, ipIds[sighting.segment]);
         pcap_pkthdr header{};
-        header.ts.tv_sec = static_cast<time_t>(record.sentAt.count() / 1'000'000);
-        header.ts.tv_usec = static_cast<suseconds_t>(record.sentAt.count() % 1'000'000);
+        header.ts.tv_sec = static_cast<time_t>(sighting.at.count() / 1'000'000);
+        header.ts.tv_usec = static_cast<suseconds_t>(sighting.at.count() % 1'000'000);
         header.caplen = static_cast<bpf_u_int32>(packet.size());
         header.len = header.caplen;
         pcap_dump(reinterpret_cast<u_char*>(dumper.get()), &header, packet.data());
@@ -189,7 +228,48 @@ std::optional<std::string> writePcap(const Trace& trace, const std::string& path
     const bool flushed = pcap_dump_flush(dumper.get()) == 0 && !std::ferror(stream);
     dumper.reset();
     if (!flushed) {
-        return path + ": cannot write the capture";
+        return name + ": cannot write the capture";
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<std::string> writePcap(const Trace& trace, const std::string& path,
+                                     const std::string& seenAtHost) {
+    const bool toStandardOutput = path == "-";
+    const std::string name = toStandardOutput ? "<stdout>" : path;
+    constexpr std::size_t kMaxPayload = 65535 - kIpv4HeaderBytes - kTcpHeaderBytes - 16;
+    for (std::size_t i = 0; i < trace.segments.size(); ++i) {
+        if (trace.segments[i].segment.length > kMaxPayload) {
+            return name + ": segment " + std::to_string(i) + " carries " +
+                   std::to_string(trace.segments[i].segment.length) +
+                   " bytes, more than one IPv4 packet can hold";
+        }
+    }
+    std::vector<Sighting> sightings;
+    if (seenAtHost.empty()) {
+        sightings = onTheWire(trace);
+    } else if (const std::optional<HostId> host = hostNamed(trace, seenAtHost)) {
+        sightings = seenAt(trace, *host);
+    } else {
+        std::string known;
+        for (const HostInfo& info : trace.hosts) {
+            known += (known.empty() ? "" : ", ") + info.name;
+        }
+        return name + ": expected a host of the run to capture at (" + known + "), found \"" +
+               seenAtHost + '"';
+    }
+
+    if (toStandardOutput) {
+        return dumpCapture(trace, sightings, STDOUT_FILENO, name);
+    }
+    AtomicFile file;
+    if (auto error = file.open(path)) {
+        return error;
+    }
+    if (auto error = dumpCapture(trace, sightings, file.descriptor(), name)) {
+        return error;
     }
     return file.commit();
 }

@@ -1,7 +1,8 @@
 #include "text_diagram.h"
 
+#include "diagram_rows.h"
+
 #include <algorithm>
-#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -81,76 +82,14 @@ std::string padLeft(const std::string& text, std::size_t width) {
     return used >= width ? text : std::string(width - used, ' ') + text;
 }
 
-// "0.200" when the time is whole milliseconds, "0.200500" otherwise.
-std::string secondsText(SimTime at) {
-    const std::int64_t micros = at.count();
-    const std::string fraction = std::to_string(1'000'000 + micros % 1'000'000).substr(1);
-    return std::to_string(micros / 1'000'000) + '.' +
-           (micros % 1000 == 0 ? fraction.substr(0, 3) : fraction);
-}
-
 // The time column: the short form is padded on the right so the seconds' digits align.
 std::string timeColumnText(SimTime at) {
-    return at.count() % 1000 == 0 ? secondsText(at) + "   " : secondsText(at);
-}
-
-// Causes whose first argument is an errno value.
-bool argumentIsErrno(Cause cause) {
-    return cause == Cause::RcvRst || cause == Cause::ConnectFailed;
-}
-
-// "paws_reject 1234 5678", "rcv_rst ECONNRESET": the key and the arguments that are set.
-std::string reasonText(const Reason& reason) {
-    std::string text(causeKey(reason.code));
-    std::size_t shown = reason.args.size();
-    while (shown > 0 && reason.args[shown - 1] == 0) {
-        --shown;
-    }
-    for (std::size_t i = 0; i < shown; ++i) {
-        text += ' ';
-        if (i == 0 && argumentIsErrno(reason.code)) {
-            text += errnoName(static_cast<int>(reason.args[0]));
-        } else {
-            text += std::to_string(reason.args[i]);
-        }
-    }
-    return text;
-}
-
-// What a receiver does with most segments is what the arrow already says; only the other
-// outcomes (a reset, a rejection, a challenge ACK...) get their own line.
-bool deliveryIsWorthALine(Cause cause) {
-    switch (cause) {
-    case Cause::None:
-    case Cause::Accepted:
-    case Cause::RcvSyn:
-    case Cause::RcvSynAck:
-    case Cause::RcvAckOfSyn:
-    case Cause::RcvFin:
-    case Cause::RcvAckOfFin:
-    case Cause::Data:
-    case Cause::AckQuick:
-    case Cause::AckDelayed:
-    case Cause::AckTwoSegments:
-    case Cause::WindowUpdate:
-        return false;
-    default:
-        return true;
-    }
-}
-
-// The timers a teardown story turns on; retransmission and probe timers appear when they fire,
-// delayed ACKs not at all.
-bool timerIsWorthALine(FactKind kind, TimerKind timer) {
-    if (timer == TimerKind::TimeWait || timer == TimerKind::FinWait2) {
-        return true;
-    }
-    return kind == FactKind::TimerFired &&
-           (timer == TimerKind::Retransmit || timer == TimerKind::ZeroWindowProbe);
+    return at.count() % 1000 == 0 ? diagramSecondsText(at) + "   " : diagramSecondsText(at);
 }
 
 enum class RowKind : std::uint8_t { Arrow, Note };
 
+// A row as the terminal shows it.
 struct Row {
     SimTime at{};
     RowKind kind = RowKind::Note;
@@ -165,28 +104,17 @@ public:
     DiagramBuilder(const Trace& trace, const TextDiagramOptions& options)
         : trace_(trace)
         , options_(options)
-        , glyphs_(options.asciiOnly ? kAsciiGlyphs : kUnicodeGlyphs) {
-        pickHosts();
-        collectFaultOutcomes();
-        collectRows();
+        , glyphs_(options.asciiOnly ? kAsciiGlyphs : kUnicodeGlyphs)
+        , diagram_(collectDiagramRows(trace, options)) {
+        for (const DiagramRow& row : diagram_.rows) {
+            rows_.push_back(rowOf(row));
+        }
     }
 
     std::string render() const;
 
 private:
-    void pickHosts();
-    void collectFaultOutcomes();
-    void collectRows();
-    bool onDiagram(HostId host) const { return host == left_ || host == right_; }
-    bool segmentOnDiagram(SegmentId id) const;
-    void addArrow(SimTime at, SegmentId id, std::string margin);
-    void addNote(SimTime at, HostId host, std::string text);
-    std::string socketPrefix(SocketId socket) const;
-    std::string explain(const Reason& reason) const {
-        return options_.explain ? options_.explain(reason) : reasonText(reason);
-    }
-    std::string segmentLabel(const SegmentRecord& record) const;
-    std::string hostTitle(HostId host) const;
+    Row rowOf(const DiagramRow& row) const;
     std::string arrowLine(const Row& row, std::size_t width) const;
     std::string noteLine(const Row& row, std::size_t width) const;
     std::string gapLine(Duration gap, std::size_t width) const;
@@ -194,207 +122,41 @@ private:
     const Trace& trace_;
     const TextDiagramOptions& options_;
     const Glyphs& glyphs_;
-    HostId left_ = kNoHost;
-    HostId right_ = kNoHost;
-    std::vector<std::optional<Reason>> dropped_; // per segment
-    std::vector<std::optional<Reason>> delayed_; // per segment
+    DiagramRows diagram_;
     std::vector<Row> rows_;
 };
 
-void DiagramBuilder::pickHosts() {
-    std::vector<std::size_t> segmentsPerHost(trace_.hosts.size(), 0);
-    for (const SegmentRecord& record : trace_.segments) {
-        for (const HostId host : {record.from, record.to}) {
-            if (host < segmentsPerHost.size()) {
-                ++segmentsPerHost[host];
-            }
+Row DiagramBuilder::rowOf(const DiagramRow& row) const {
+    Row out;
+    out.at = row.at;
+    out.left = row.left;
+    switch (row.kind) {
+    case DiagramRow::Kind::Segment:
+        out.kind = RowKind::Arrow;
+        out.dropped = row.lost.has_value();
+        out.text = row.text;
+        for (const std::string& mark : row.marks) {
+            out.margin += out.margin.empty() ? mark : ", " + mark;
         }
-    }
-    std::vector<HostId> ranked(trace_.hosts.size());
-    for (std::size_t i = 0; i < ranked.size(); ++i) {
-        ranked[i] = static_cast<HostId>(i);
-    }
-    std::stable_sort(ranked.begin(), ranked.end(),
-                     [&](HostId a, HostId b) { return segmentsPerHost[a] > segmentsPerHost[b]; });
-    if (!ranked.empty()) {
-        left_ = ranked[0];
-    }
-    if (ranked.size() > 1) {
-        right_ = ranked[1];
-        // The scenario's order, usually client first, decides which side is which.
-        if (right_ < left_) {
-            std::swap(left_, right_);
+        if (row.lost) {
+            const std::string lost = std::string(glyphs_.cross) + " dropped (" + *row.lost + ')';
+            out.margin += out.margin.empty() ? lost : ", " + lost;
         }
+        break;
+    case DiagramRow::Kind::StateChange:
+        out.text = row.text + std::string(stateName(row.from)) + ' ' +
+                   std::string(glyphs_.stateArrow) + ' ' + std::string(stateName(row.to));
+        break;
+    case DiagramRow::Kind::Anomaly:
+        out.text = std::string(glyphs_.anomaly) + ' ' + row.text;
+        break;
+    case DiagramRow::Kind::Delivery:
+    case DiagramRow::Kind::Timer:
+    case DiagramRow::Kind::AppCall:
+        out.text = row.text;
+        break;
     }
-}
-
-void DiagramBuilder::collectFaultOutcomes() {
-    dropped_.assign(trace_.segments.size(), std::nullopt);
-    delayed_.assign(trace_.segments.size(), std::nullopt);
-    for (const Fact& fact : trace_.facts) {
-        if (fact.segment >= trace_.segments.size()) {
-            continue;
-        }
-        if (fact.kind == FactKind::SegmentDropped) {
-            dropped_[fact.segment] = fact.reason;
-        } else if (fact.kind == FactKind::SegmentDelayed) {
-            delayed_[fact.segment] = fact.reason;
-        }
-    }
-}
-
-bool DiagramBuilder::segmentOnDiagram(SegmentId id) const {
-    if (id >= trace_.segments.size()) {
-        return false;
-    }
-    const SegmentRecord& record = trace_.segments[id];
-    return onDiagram(record.from) && onDiagram(record.to) && record.from != record.to;
-}
-
-std::string DiagramBuilder::socketPrefix(SocketId socket) const {
-    if (socket == kNoSocket) {
-        return "";
-    }
-    const SocketInfo* info = trace_.socket(socket);
-    if (info == nullptr || info->name.empty()) {
-        return '#' + std::to_string(socket) + ": ";
-    }
-    return info->name + ": ";
-}
-
-std::string DiagramBuilder::segmentLabel(const SegmentRecord& record) const {
-    const Segment& segment = record.segment;
-    const SeqBases bases = record.bases.value_or(SeqBases{});
-    // Relative numbers are signed distances: a segment of an older incarnation on the same
-    // 4-tuple (a stale RST, say) then shows how far before this ISN it lies, as "-65537".
-    const auto number = [&](Seq value, Seq base) {
-        return options_.absoluteSequenceNumbers ? std::to_string(value.value())
-                                                : std::to_string(value - base);
-    };
-    std::string label =
-        '[' + formatFlags(segment.flags) + "] seq=" + number(segment.seq, bases.seq);
-    if (segment.has(flag::kAck)) {
-        label += " ack=" + number(segment.ack, bases.ack);
-    }
-    label += " len=" + std::to_string(segment.length);
-    if (segment.has(flag::kAck) && segment.window == 0 && !segment.has(flag::kRst)) {
-        label += " win=0";
-    }
-    return label;
-}
-
-void DiagramBuilder::addArrow(SimTime at, SegmentId id, std::string margin) {
-    const SegmentRecord& record = trace_.segments[id];
-    Row row;
-    row.at = at;
-    row.kind = RowKind::Arrow;
-    row.left = record.from == left_;
-    row.text = segmentLabel(record);
-    const auto appendMargin = [&](const std::string& part) {
-        margin += margin.empty() ? part : ", " + part;
-    };
-    if (delayed_[id]) {
-        appendMargin("delayed +" + formatDuration(Duration(delayed_[id]->args[1])) +
-                     " (fault rule " + std::to_string(delayed_[id]->args[0]) + ')');
-    }
-    if (dropped_[id]) {
-        row.dropped = true;
-        const Reason& why = *dropped_[id];
-        appendMargin(why.code == Cause::FaultDrop
-                         ? std::string(glyphs_.cross) + " dropped (fault rule " +
-                               std::to_string(why.args[0]) + ')'
-                         : std::string(glyphs_.cross) + " dropped (" + explain(why) + ')');
-    }
-    row.margin = std::move(margin);
-    rows_.push_back(std::move(row));
-}
-
-void DiagramBuilder::addNote(SimTime at, HostId host, std::string text) {
-    Row row;
-    row.at = at;
-    row.kind = RowKind::Note;
-    row.left = host == left_;
-    row.text = std::move(text);
-    rows_.push_back(std::move(row));
-}
-
-void DiagramBuilder::collectRows() {
-    for (const Fact& fact : trace_.facts) {
-        switch (fact.kind) {
-        case FactKind::SegmentSent:
-            if (segmentOnDiagram(fact.segment)) {
-                std::string margin;
-                if (fact.reason.code != Cause::None) {
-                    margin = explain(fact.reason);
-                }
-                addArrow(fact.at, fact.segment, std::move(margin));
-            }
-            break;
-        case FactKind::SegmentDuplicated:
-            if (segmentOnDiagram(fact.segment)) {
-                addArrow(fact.at, fact.segment,
-                         "duplicate (fault rule " + std::to_string(fact.reason.args[0]) + ')');
-            }
-            break;
-        case FactKind::SegmentDelivered:
-            if (onDiagram(fact.host) && deliveryIsWorthALine(fact.reason.code)) {
-                addNote(fact.at, fact.host, socketPrefix(fact.socket) + explain(fact.reason));
-            }
-            break;
-        case FactKind::SegmentDropped:
-        case FactKind::SegmentDelayed:
-            // Shown on the segment's arrow.
-            break;
-        case FactKind::StateChanged:
-            if (onDiagram(fact.host)) {
-                addNote(fact.at, fact.host,
-                        socketPrefix(fact.socket) + std::string(stateName(fact.from)) + ' ' +
-                            std::string(glyphs_.stateArrow) + ' ' +
-                            std::string(stateName(fact.to)));
-            }
-            break;
-        case FactKind::TimerArmed:
-        case FactKind::TimerFired:
-        case FactKind::TimerCancelled:
-            if (onDiagram(fact.host) && timerIsWorthALine(fact.kind, fact.timer)) {
-                std::string text =
-                    socketPrefix(fact.socket) + std::string(timerKindKey(fact.timer)) + " timer ";
-                if (fact.kind == FactKind::TimerArmed) {
-                    text += "armed: fires at " + secondsText(fact.deadline) + " s (in " +
-                            formatDuration(fact.deadline - fact.at) + ')';
-                } else {
-                    text += fact.kind == FactKind::TimerFired ? "fired" : "cancelled";
-                }
-                addNote(fact.at, fact.host, std::move(text));
-            }
-            break;
-        case FactKind::AppCall:
-            if (onDiagram(fact.host)) {
-                std::string text =
-                    socketPrefix(fact.socket) + std::string(appCallKey(fact.call)) + "()";
-                if (fact.error != 0) {
-                    text += " = -1 " + std::string(errnoName(fact.error)) + " (" +
-                            explain(fact.reason) + ')';
-                }
-                addNote(fact.at, fact.host, std::move(text));
-            }
-            break;
-        case FactKind::Anomaly:
-            if (onDiagram(fact.host)) {
-                addNote(fact.at, fact.host,
-                        std::string(glyphs_.anomaly) + ' ' + socketPrefix(fact.socket) +
-                            explain(fact.reason));
-            }
-            break;
-        }
-    }
-}
-
-std::string DiagramBuilder::hostTitle(HostId host) const {
-    if (host >= trace_.hosts.size()) {
-        return "(no second host)";
-    }
-    return trace_.hosts[host].name + ' ' + formatIpv4(trace_.hosts[host].address);
+    return out;
 }
 
 std::string DiagramBuilder::arrowLine(const Row& row, std::size_t width) const {
@@ -437,8 +199,8 @@ std::string DiagramBuilder::render() const {
     if (trace_.hosts.empty()) {
         return "(the trace has no hosts)\n";
     }
-    const std::string leftTitle = hostTitle(left_);
-    const std::string rightTitle = hostTitle(right_);
+    const std::string leftTitle = diagramHostTitle(trace_, diagram_.left);
+    const std::string rightTitle = diagramHostTitle(trace_, diagram_.right);
     std::size_t width = std::max(kMinimumWidth, columns(leftTitle) + columns(rightTitle) + 2);
     for (const Row& row : rows_) {
         // An arrow needs room for its label, a few dashes on either side and, when dropped,

@@ -1,8 +1,10 @@
 #include "pcap_reader.h"
+#include "version.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -44,12 +46,15 @@ protected:
     }
     void TearDown() override { std::filesystem::remove_all(folder_); }
 
-    CliRun run(const std::vector<std::string>& arguments) const {
+    // Standard input is `input`, or the file `inputPath` if one is given.
+    CliRun run(const std::vector<std::string>& arguments, const std::string& input = {},
+               const std::string& inputPath = {}) const {
         std::string command =
             "cd " + shellQuoted(folder_.string()) + " && " + shellQuoted(TDL_CLI_PATH);
         for (const std::string& argument : arguments) {
             command += ' ' + shellQuoted(argument);
         }
+        command += " <" + shellQuoted(inputPath.empty() ? write("stdin.txt", input) : inputPath);
         const std::filesystem::path out = folder_ / "stdout.txt";
         const std::filesystem::path err = folder_ / "stderr.txt";
         command += " >" + shellQuoted(out.string()) + " 2>" + shellQuoted(err.string());
@@ -74,6 +79,28 @@ TEST_F(Cli, Help_ExitsZeroWithUsage) {
     const CliRun result = run({"--help"});
     EXPECT_EQ(result.exitCode, 0);
     EXPECT_TRUE(result.out.starts_with("Usage: teardown-cli")) << result.out;
+    EXPECT_EQ(result.err, "");
+}
+
+TEST_F(Cli, Help_DocumentsEveryOptionTheExitStatusAndExamples) {
+    const CliRun result = run({"-h"});
+    EXPECT_EQ(result.exitCode, 0);
+    for (const std::string option : {"--preset", "--list-presets", "--trace", "--pcap", "--pcap-at",
+                                     "--absolute", "--ascii", "--gap", "--lang", "--seed", "--csv",
+                                     "--sockets-at", "--connection", "--version", "-h, --help"}) {
+        EXPECT_NE(result.out.find("\n  " + option + ' '), std::string::npos) << option;
+    }
+    EXPECT_NE(result.out.find("Exit status:\n  0  success\n  1  "), std::string::npos)
+        << result.out;
+    EXPECT_NE(result.out.find("Examples:\n  teardown-cli --preset four-way-close\n"),
+              std::string::npos)
+        << result.out;
+}
+
+TEST_F(Cli, Version_PrintsTheProgramAndItsVersion) {
+    const CliRun result = run({"--version"});
+    EXPECT_EQ(result.exitCode, 0);
+    EXPECT_EQ(result.out, "teardown-cli " + std::string(kVersion) + '\n');
     EXPECT_EQ(result.err, "");
 }
 
@@ -197,6 +224,18 @@ TEST_F(Cli, BadUsage_ExitsTwoWithOneLine) {
          "--preset: expected a name such as \"four-way-close\", found \"../secret\""},
         {{"--preset", "four-way-close", "a.json"},
          "expected a scenario file or --preset, found both"},
+        {{"-x", "a.json"}, "expected an option from --help, found \"-x\""},
+        {{"--frob=3", "a.json"}, "expected an option from --help, found \"--frob\""},
+        {{"a.json", "-gap"}, "-gap: expected a value after it, found none"},
+        {{"--help=please"}, "--help: expected no value, found \"please\""},
+        {{"--connection", "first", "a.json"},
+         "--connection: expected a connection number (0, 1, ...), found \"first\""},
+        {{"a.json", "--trace", "-", "--pcap", "-"},
+         "--trace and --pcap: expected at most one output on standard output (\"-\"), found both"},
+        {{"a.json", "--pcap-at", "client"},
+         "--pcap-at: expected --pcap FILE beside it, found none"},
+        {{"--preset", "four-way-close", "--pcap", "x.pcap", "--pcap-at", "router"},
+         "--pcap-at: expected a host of the scenario (client, server), found \"router\""},
     };
     for (const Case& c : cases) {
         const CliRun result = run(c.arguments);
@@ -243,11 +282,117 @@ TEST_F(Cli, TraceAndPcapFiles_AreWrittenBesideTheDiagram) {
     EXPECT_GE(capture.packets.size(), 9U) << "handshake, data, ACKs and four segments of close";
 }
 
+TEST_F(Cli, Markup_IsTheGoldenMermaidAndPlantUmlOfTheFourWayClose) {
+    const std::filesystem::path golden = std::filesystem::path(TDL_SOURCE_DIR) / "tests/io/golden";
+    const CliRun mermaid = run({"--preset", "four-way-close", "--mermaid", "-"});
+    ASSERT_EQ(mermaid.exitCode, 0) << mermaid.err;
+    EXPECT_EQ(mermaid.out, readFile(golden / "four-way-close.mmd")) << "the diagram is not printed";
+    const CliRun plantUml =
+        run({"--preset", "four-way-close", "--plantuml", "close.puml", "--mermaid", "close.mmd"});
+    ASSERT_EQ(plantUml.exitCode, 0) << plantUml.err;
+    EXPECT_NE(plantUml.out.find("[FIN,ACK]"), std::string::npos) << "files: the diagram is printed";
+    EXPECT_EQ(readFile(folder_ / "close.puml"), readFile(golden / "four-way-close.puml"));
+    EXPECT_EQ(readFile(folder_ / "close.mmd"), readFile(golden / "four-way-close.mmd"));
+}
+
+TEST_F(Cli, Markup_TakesStandardOutputOnlyAlone) {
+    const CliRun result = run({"--preset", "four-way-close", "--plantuml", "-", "--pcap", "-"});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_EQ(result.err, "teardown-cli: --pcap and --plantuml: expected at most one output on "
+                          "standard output (\"-\"), found both\n");
+}
+
+#ifdef TDL_CLI_HAS_PDF
+TEST_F(Cli, Pdf_WritesAPagedHandoutInTheChosenLanguage) {
+    const CliRun result =
+        run({"--preset", "four-way-close", "--pdf", "close.pdf", "--lang", "zh_CN"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    const std::string pdf = readFile(folder_ / "close.pdf");
+    ASSERT_TRUE(pdf.starts_with("%PDF-")) << "not a PDF: " << pdf.substr(0, 16);
+    if (std::system("command -v pdftotext >/dev/null") != 0) {
+        GTEST_SKIP() << "pdftotext (poppler-utils) is not installed: the text is not checked";
+    }
+    const std::string command = "pdftotext " + shellQuoted((folder_ / "close.pdf").string()) + " " +
+                                shellQuoted((folder_ / "close.txt").string());
+    ASSERT_EQ(std::system(command.c_str()), 0);
+    const std::string words = readFile(folder_ / "close.txt");
+    EXPECT_NE(words.find("TIME-WAIT"), std::string::npos);
+    EXPECT_NE(words.find("时序图"), std::string::npos) << "the handout is in Chinese";
+}
+
+TEST_F(Cli, Pdf_RefusesStandardOutput) {
+    const CliRun result = run({"--preset", "four-way-close", "--pdf", "-"});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_NE(result.err.find("teardown-cli: --pdf: expected a file name, found \"-\"\n"),
+              std::string::npos)
+        << result.err;
+}
+#endif
+
 TEST_F(Cli, UnwritablePcap_ExitsOneNamingTheFile) {
     const CliRun result = run({"--preset", "four-way-close", "--pcap", "no/such/folder/x.pcap"});
     EXPECT_EQ(result.exitCode, 1);
     EXPECT_EQ(result.err, "teardown-cli: no/such/folder/x.pcap: cannot create a file in "
                           "no/such/folder: No such file or directory\n");
+}
+
+TEST_F(Cli, StandardInput_IsTheScenarioWhenItIsDash) {
+    const std::string scenario =
+        readFile(std::filesystem::path(TDL_SOURCE_DIR) / "resources/scenarios/four-way-close.json");
+    const CliRun fromInput = run({"-"}, scenario);
+    ASSERT_EQ(fromInput.exitCode, 0) << fromInput.err;
+    EXPECT_EQ(fromInput.out, run({"--preset", "four-way-close"}).out);
+
+    const CliRun bad = run({"-"}, R"({"format": "teardown-lab-scenario", "version": 1,
+        "hosts": [{"name": "client", "address": "10.0.0"}]})");
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_EQ(bad.err, "teardown-cli: <stdin>: /hosts/0/address: expected a unicast IPv4 "
+                       "address such as \"10.0.0.1\", found \"10.0.0\"\n");
+
+    const CliRun folder = run({"-"}, "", "/");
+    EXPECT_EQ(folder.exitCode, 2);
+    EXPECT_EQ(folder.err, "teardown-cli: <stdin>: expected a readable scenario file, found Is a "
+                          "directory\n");
+
+    const CliRun empty = run({"-"});
+    EXPECT_EQ(empty.exitCode, 2);
+    EXPECT_TRUE(empty.err.starts_with("teardown-cli: <stdin>: byte 1")) << empty.err;
+}
+
+TEST_F(Cli, PcapToStandardOutput_IsTheCaptureOnly) {
+    const CliRun toFile = run({"--preset", "four-way-close", "--pcap", "close.pcap"});
+    ASSERT_EQ(toFile.exitCode, 0) << toFile.err;
+    const CliRun toOutput = run({"--preset", "four-way-close", "--pcap", "-"});
+    ASSERT_EQ(toOutput.exitCode, 0) << toOutput.err;
+    EXPECT_EQ(toOutput.err, "");
+    EXPECT_EQ(toOutput.out, readFile(folder_ / "close.pcap")) << "the capture and nothing else";
+    EXPECT_EQ(test::readCapture((folder_ / "stdout.txt").string()).error, "");
+}
+
+TEST_F(Cli, PcapAt_TakesTheCaptureWhereTheHostSeesIt) {
+    ASSERT_EQ(run({"--preset", "four-way-close", "--pcap", "wire.pcap"}).exitCode, 0);
+    const CliRun result =
+        run({"--preset", "four-way-close", "--pcap", "server.pcap", "--pcap-at", "server"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.out.find("[FIN,ACK]"), std::string::npos) << "the diagram is still printed";
+    const test::Capture wire = test::readCapture((folder_ / "wire.pcap").string());
+    const test::Capture server = test::readCapture((folder_ / "server.pcap").string());
+    ASSERT_EQ(server.error, "");
+    // Nothing is lost in the four-way close, so the server sees every segment, its own at the
+    // same time as the wire and the client's later.
+    ASSERT_EQ(server.packets.size(), wire.packets.size());
+    const std::uint32_t client = wire.packets.front().sourceAddress;
+    for (const test::CapturedPacket& seen : server.packets) {
+        const auto same =
+            std::find_if(wire.packets.begin(), wire.packets.end(),
+                         [&](const test::CapturedPacket& p) { return p.bytes == seen.bytes; });
+        ASSERT_NE(same, wire.packets.end());
+        if (seen.sourceAddress == client) {
+            EXPECT_GT(seen.timeUs, same->timeUs);
+        } else {
+            EXPECT_EQ(seen.timeUs, same->timeUs);
+        }
+    }
 }
 
 TEST_F(Cli, Seed_ChangesTheInitialSequenceNumbers) {

@@ -255,4 +255,45 @@ Trace handmadeFaultyClose() {
     return story.finish(520ms);
 }
 
+Trace handmadeLostDoubledAndLateClose() {
+    Story story;
+    handshakeAndData(story);
+    const auto send = [&](SimTime at, HostId from, std::uint8_t flags, std::uint32_t seq,
+                          std::uint32_t ack, Reason reason) {
+        return story.send(at, from, flags, seq, ack, 0, reason);
+    };
+    story.call(200ms, kClientSocket, AppCallKind::Close, Reason(Cause::AppClose));
+    story.state(200ms, kClientSocket, TcpState::Established, TcpState::FinWait1,
+                Reason(Cause::AppClose));
+    const SegmentId lostFin = send(200ms, kClient, kFinAck, 101, 1, Reason(Cause::FinOnClose));
+    story.network(200ms, FactKind::SegmentDropped, lostFin, Reason(Cause::FaultDrop, 1));
+    story.timer(400ms, FactKind::TimerFired, kClientSocket, TimerKind::Retransmit, 400ms,
+                Reason(Cause::RtoExpired, 1, 200));
+    const SegmentId fin = send(400ms, kClient, kFinAck, 101, 1, Reason(Cause::Retransmit, 1));
+    story.deliver(fin, 410ms, Reason(Cause::RcvFin));
+    story.state(410ms, kServerSocket, TcpState::Established, TcpState::CloseWait,
+                Reason(Cause::RcvFin), fin);
+    const SegmentId finAck = send(410ms, kServer, kAck, 1, 102, Reason(Cause::RcvFin));
+    const SegmentId copy = story.record(410ms, kServer, kAck, 1, 102, 0, finAck);
+    story.network(410ms, FactKind::SegmentDuplicated, copy, Reason(Cause::FaultDuplicate, 3));
+    story.deliver(finAck, 420ms, Reason(Cause::RcvAckOfFin));
+    story.state(420ms, kClientSocket, TcpState::FinWait1, TcpState::FinWait2,
+                Reason(Cause::RcvAckOfFin), finAck);
+    story.deliver(copy, 420ms);
+    story.call(460ms, kServerSocket, AppCallKind::Close, Reason(Cause::AppClose));
+    story.state(460ms, kServerSocket, TcpState::CloseWait, TcpState::LastAck,
+                Reason(Cause::AppClose));
+    const SegmentId serverFin = send(460ms, kServer, kFinAck, 1, 102, Reason(Cause::FinOnClose));
+    story.network(460ms, FactKind::SegmentDelayed, serverFin,
+                  Reason(Cause::FaultDelay, 2, 100'000));
+    story.deliver(serverFin, 570ms, Reason(Cause::RcvFin));
+    story.state(570ms, kClientSocket, TcpState::FinWait2, TcpState::TimeWait, Reason(Cause::RcvFin),
+                serverFin);
+    const SegmentId lastAck = send(570ms, kClient, kAck, 102, 2, Reason(Cause::RcvFin));
+    story.deliver(lastAck, 580ms, Reason(Cause::RcvAckOfFin));
+    story.state(580ms, kServerSocket, TcpState::LastAck, TcpState::Closed,
+                Reason(Cause::RcvAckOfFin), lastAck);
+    return story.finish(580ms);
+}
+
 } // namespace tdl::test

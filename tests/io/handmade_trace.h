@@ -16,4 +16,11 @@ Trace handmadeFourWayClose();
 // duplicated by rule 3, and the server notes an anomaly.
 Trace handmadeFaultyClose();
 
+// The close with every segment accounted for at both ends, for captures taken at a host. Segments
+// 0..4 as above; then the client's FIN (5) is dropped by rule 1 at 200 ms and retransmitted (6) at
+// 400 ms, arriving at 410 ms; the server's ACK (7) at 410 ms is duplicated by rule 3 (the copy is
+// 8) and both arrive at 420 ms; the server's FIN (9) at 460 ms is delayed 100 ms by rule 2 and
+// arrives at 570 ms, when the client answers with the last ACK (10), which arrives at 580 ms.
+Trace handmadeLostDoubledAndLateClose();
+
 } // namespace tdl::test

@@ -111,7 +111,8 @@ Capture readCapture(const std::string& path) {
 namespace tdl::test {
 
 std::optional<std::vector<std::string>> tsharkFields(const std::string& path,
-                                                     const std::vector<std::string>& fields) {
+                                                     const std::vector<std::string>& fields,
+                                                     const std::string& displayFilter) {
     if (std::system("command -v tshark >/dev/null 2>&1") != 0) {
         return std::nullopt;
     }
@@ -119,6 +120,9 @@ std::optional<std::vector<std::string>> tsharkFields(const std::string& path,
     // in the status fields.
     std::string command = "tshark -n -o tcp.check_checksum:TRUE -o ip.check_checksum:TRUE -r '" +
                           path + "' -T fields";
+    if (!displayFilter.empty()) {
+        command += " -Y '" + displayFilter + "'";
+    }
     for (const std::string& field : fields) {
         command += " -e " + field;
     }

@@ -43,9 +43,11 @@ Capture readCapture(const std::string& path);
 namespace tdl::test {
 
 // The rows `tshark -r path -T fields -e ...` prints for `fields`, one string per packet with the
-// fields separated by tabs; nullopt when tshark is not installed.
+// fields separated by tabs, only for the packets that match `displayFilter` (tshark -Y) if one is
+// given; nullopt when tshark is not installed.
 std::optional<std::vector<std::string>> tsharkFields(const std::string& path,
-                                                     const std::vector<std::string>& fields);
+                                                     const std::vector<std::string>& fields,
+                                                     const std::string& displayFilter = {});
 
 // "FIN,ACK" from tshark's tcp.flags.str, which marks set flags with letters ("·······A···F").
 std::string flagsFromTsharkString(const std::string& flagString);

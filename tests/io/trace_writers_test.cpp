@@ -18,6 +18,7 @@ namespace {
 using nlohmann::json;
 using test::handmadeFaultyClose;
 using test::handmadeFourWayClose;
+using test::handmadeLostDoubledAndLateClose;
 
 std::vector<std::string> lines(const std::string& text) {
     std::vector<std::string> out;
@@ -185,6 +186,121 @@ TEST_F(TempFolder, Pcap_DroppedAndDuplicatedSegments_AreOnTheWire) {
         EXPECT_TRUE(p.tcpChecksumOk);
     }
     EXPECT_EQ(fins, 2U);
+}
+
+// A packet as a capture point saw it: "410000 server ACK seq=1", with the time in microseconds
+// and seq relative to the handmade ISNs (client 1000, server 5000).
+std::vector<std::string> sightings(const test::Capture& capture) {
+    std::vector<std::string> out;
+    for (const test::CapturedPacket& p : capture.packets) {
+        const bool fromClient = p.sourceAddress == 0x0A000001;
+        std::string flags;
+        for (const auto& [bit, name] :
+             {std::pair{flag::kFin, "FIN"}, std::pair{flag::kSyn, "SYN"},
+              std::pair{flag::kPsh, "PSH"}, std::pair{flag::kAck, "ACK"}}) {
+            if ((p.flags & bit) != 0) {
+                flags += flags.empty() ? name : std::string(",") + name;
+            }
+        }
+        out.push_back(std::to_string(p.timeUs) + (fromClient ? " client " : " server ") + flags +
+                      " seq=" + std::to_string(p.seq - (fromClient ? 1000 : 5000)));
+    }
+    return out;
+}
+
+std::uint16_t ipId(const test::CapturedPacket& packet) {
+    return static_cast<std::uint16_t>(packet.bytes[4] << 8 | packet.bytes[5]);
+}
+
+TEST_F(TempFolder, PcapOnTheWire_HasTheDroppedSegmentAndTheCopy_AtTheirSendTimes) {
+    const std::string path = file("wire.pcap");
+    ASSERT_EQ(writePcap(handmadeLostDoubledAndLateClose(), path), std::nullopt);
+    const test::Capture capture = test::readCapture(path);
+    ASSERT_EQ(capture.error, "");
+    const std::vector<std::string> expected = {
+        "0 client SYN seq=0",
+        "10000 server SYN,ACK seq=0",
+        "20000 client ACK seq=1",
+        "21000 client PSH,ACK seq=1",
+        "31000 server ACK seq=1",
+        "200000 client FIN,ACK seq=101",
+        "400000 client FIN,ACK seq=101",
+        "410000 server ACK seq=1",
+        "410000 server ACK seq=1",
+        "460000 server FIN,ACK seq=1",
+        "570000 client ACK seq=102",
+    };
+    EXPECT_EQ(sightings(capture), expected);
+}
+
+TEST_F(TempFolder, PcapSeenAtClient_LateFinArrivesLate_CopyArrivesTwice_LostFinStillSent) {
+    const std::string path = file("client.pcap");
+    ASSERT_EQ(writePcap(handmadeLostDoubledAndLateClose(), path, "client"), std::nullopt);
+    const test::Capture capture = test::readCapture(path);
+    ASSERT_EQ(capture.error, "");
+    // Arrivals come before what the client sent in answer at the same instant.
+    const std::vector<std::string> expected = {
+        "0 client SYN seq=0",
+        "20000 server SYN,ACK seq=0",
+        "20000 client ACK seq=1",
+        "21000 client PSH,ACK seq=1",
+        "41000 server ACK seq=1",
+        "200000 client FIN,ACK seq=101",
+        "400000 client FIN,ACK seq=101",
+        "420000 server ACK seq=1",
+        "420000 server ACK seq=1",
+        "570000 server FIN,ACK seq=1",
+        "570000 client ACK seq=102",
+    };
+    ASSERT_EQ(sightings(capture), expected);
+    EXPECT_EQ(ipId(capture.packets[7]), ipId(capture.packets[8]))
+        << "a network duplicate is a copy of the packet, IP ID included";
+    for (const test::CapturedPacket& p : capture.packets) {
+        EXPECT_TRUE(p.ipChecksumOk);
+        EXPECT_TRUE(p.tcpChecksumOk);
+    }
+}
+
+TEST_F(TempFolder, PcapSeenAtServer_LostFinIsMissing_CopyIsNotSent) {
+    const std::string path = file("server.pcap");
+    ASSERT_EQ(writePcap(handmadeLostDoubledAndLateClose(), path, "server"), std::nullopt);
+    const test::Capture capture = test::readCapture(path);
+    ASSERT_EQ(capture.error, "");
+    const std::vector<std::string> expected = {
+        "10000 client SYN seq=0",    "10000 server SYN,ACK seq=0",
+        "30000 client ACK seq=1",    "31000 client PSH,ACK seq=1",
+        "31000 server ACK seq=1",    "410000 client FIN,ACK seq=101",
+        "410000 server ACK seq=1",   "460000 server FIN,ACK seq=1",
+        "580000 client ACK seq=102",
+    };
+    EXPECT_EQ(sightings(capture), expected);
+}
+
+TEST_F(TempFolder, PcapSeenAtBothEnds_SamePacketCarriesTheSameIpId) {
+    const Trace trace = handmadeLostDoubledAndLateClose();
+    ASSERT_EQ(writePcap(trace, file("client.pcap"), "client"), std::nullopt);
+    ASSERT_EQ(writePcap(trace, file("server.pcap"), "server"), std::nullopt);
+    const test::Capture client = test::readCapture(file("client.pcap"));
+    const test::Capture server = test::readCapture(file("server.pcap"));
+    ASSERT_EQ(client.packets.size(), 11U);
+    ASSERT_EQ(server.packets.size(), 9U);
+    // The retransmitted FIN: the client's seventh packet, the server's sixth.
+    EXPECT_EQ(ipId(client.packets[6]), ipId(server.packets[5]));
+    // The server's FIN, late at the client.
+    EXPECT_EQ(ipId(client.packets[9]), ipId(server.packets[7]));
+    // The lost FIN used an ID of its own before the retransmission.
+    EXPECT_EQ(ipId(client.packets[6]), ipId(client.packets[5]) + 1);
+}
+
+TEST_F(TempFolder, PcapSeenAtUnknownHost_NamesItAndTheKnownHosts_WritesNothing) {
+    const std::string path = file("router.pcap");
+    const std::optional<std::string> error =
+        writePcap(handmadeLostDoubledAndLateClose(), path, "router");
+    ASSERT_TRUE(error.has_value());
+    EXPECT_EQ(*error,
+              path +
+                  ": expected a host of the run to capture at (client, server), found \"router\"");
+    EXPECT_FALSE(std::filesystem::exists(path));
 }
 
 TEST_F(TempFolder, Pcap_IntoMissingFolder_FailsAndLeavesNothing) {

@@ -1,12 +1,19 @@
+#include "AboutText.h"
 #include "CauseCatalog.h"
 #include "EventLogView.h"
 #include "MainWindow.h"
 #include "QtWarningGuard.h"
 #include "SequenceDiagramView.h"
+#include "version.h"
 
 #include <QAction>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QMenu>
 #include <QMenuBar>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -169,6 +176,143 @@ TEST_F(MainWindowTest, SwitchingToChineseChangesMenusAndExplanations) {
     switchLanguage(QStringLiteral("en"));
     EXPECT_EQ(window_.menuBar()->actions().front()->text(), QStringLiteral("&File"));
     EXPECT_EQ(logRows().join('\n'), englishWhy);
+}
+
+TEST_F(MainWindowTest, ExportMenu_OffersEveryFormatAndACaptureAtEachHost) {
+    ASSERT_TRUE(window_.openPreset(QStringLiteral("four-way-close")));
+    auto* exportMenu = window_.findChild<QMenu*>(QStringLiteral("exportMenu"));
+    ASSERT_NE(exportMenu, nullptr);
+    QStringList names;
+    for (const QAction* entry : exportMenu->actions()) {
+        names << (entry->menu() != nullptr ? entry->menu()->objectName() : entry->objectName());
+    }
+    EXPECT_EQ(names, (QStringList{"exportPng", "exportSvg", "exportMermaid", "exportPlantUml", "",
+                                  "exportTrace", "captureMenu", "", "exportHandout"}));
+    auto* captureMenu = window_.findChild<QMenu*>(QStringLiteral("captureMenu"));
+    ASSERT_NE(captureMenu, nullptr);
+    QStringList captures;
+    for (const QAction* entry : captureMenu->actions()) {
+        if (!entry->isSeparator()) {
+            captures << entry->objectName();
+        }
+    }
+    EXPECT_EQ(captures,
+              (QStringList{"exportCapture", "exportCaptureAt:client", "exportCaptureAt:server"}));
+    for (const char* name : {"exportPng", "exportSvg", "exportMermaid", "exportPlantUml",
+                             "exportTrace", "exportCapture", "exportHandout"}) {
+        EXPECT_TRUE(action(name)->isEnabled()) << name;
+    }
+    EXPECT_EQ(action("exportHandout")->shortcut(), QKeySequence(QKeySequence::Print));
+}
+
+TEST_F(MainWindowTest, SuggestedExportPath_IsInTheDocumentsFolderOrHomeAndNamedAfterTheScenario) {
+    ASSERT_TRUE(window_.openPreset(QStringLiteral("four-way-close")));
+    QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (!QFileInfo(documents).isDir()) {
+        documents = QDir::homePath();
+    }
+    using Format = MainWindow::ExportFormat;
+    EXPECT_EQ(window_.suggestedExportPath(Format::Handout),
+              QDir(documents).filePath(QStringLiteral("four-way-close.pdf")));
+    EXPECT_EQ(window_.suggestedExportPath(Format::Pcap, QStringLiteral("server")),
+              QDir(documents).filePath(QStringLiteral("four-way-close-at-server.pcap")));
+    EXPECT_EQ(window_.suggestedExportPath(Format::Mermaid),
+              QDir(documents).filePath(QStringLiteral("four-way-close.mmd")));
+}
+
+// The first bytes of a file, to tell its format.
+QByteArray head(const QString& path, qint64 size) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.read(size) : QByteArray();
+}
+
+TEST_F(MainWindowTest, ExportTo_WritesEachFormatThroughItsWriter) {
+    ASSERT_TRUE(window_.openPreset(QStringLiteral("four-way-close")));
+    const QTemporaryDir folder;
+    ASSERT_TRUE(folder.isValid());
+    using Format = MainWindow::ExportFormat;
+    const struct {
+        Format format;
+        const char* name;
+        QByteArray start;
+    } cases[] = {
+        {Format::Png, "d.png", QByteArray("\x89PNG")},
+        {Format::Svg, "d.svg", QByteArray("<?xml")},
+        {Format::TraceJsonl, "t.jsonl", QByteArray("{\"format\":\"teardown-lab-trace\"")},
+        // pcap's magic number, little-endian, microsecond timestamps.
+        {Format::Pcap, "c.pcap", QByteArray("\xd4\xc3\xb2\xa1")},
+        {Format::Mermaid, "d.mmd", QByteArray("sequenceDiagram\n")},
+        {Format::PlantUml, "d.puml", QByteArray("@startuml\n")},
+        {Format::Handout, "h.pdf", QByteArray("%PDF-")},
+    };
+    for (const auto& c : cases) {
+        const QString path = folder.filePath(QLatin1String(c.name));
+        const auto error = window_.exportTo(c.format, path);
+        ASSERT_FALSE(error) << c.name << ": " << error->toStdString();
+        EXPECT_EQ(head(path, c.start.size()), c.start) << c.name;
+    }
+    // The markup explains causes in the event log's words.
+    QFile mermaid(folder.filePath(QStringLiteral("d.mmd")));
+    ASSERT_TRUE(mermaid.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(mermaid.readAll());
+    EXPECT_TRUE(text.contains(CauseCatalog::sentence(Reason(Cause::FinOnClose))))
+        << text.toStdString();
+}
+
+TEST_F(MainWindowTest, ExportTo_CaptureAtAHostHoldsWhatReachesIt) {
+    ASSERT_TRUE(window_.openPreset(QStringLiteral("four-way-close")));
+    const SegmentId ack = finalAck();
+    window_.selectSegment(ack);
+    action("dropSegment")->trigger(); // the server never sees this ACK
+    const QTemporaryDir folder;
+    const QString wire = folder.filePath(QStringLiteral("wire.pcap"));
+    const QString atServer = folder.filePath(QStringLiteral("server.pcap"));
+    ASSERT_FALSE(window_.exportTo(MainWindow::ExportFormat::Pcap, wire));
+    ASSERT_FALSE(
+        window_.exportTo(MainWindow::ExportFormat::Pcap, atServer, QStringLiteral("server")));
+    EXPECT_LT(QFileInfo(atServer).size(), QFileInfo(wire).size());
+    const auto error =
+        window_.exportTo(MainWindow::ExportFormat::Pcap, folder.filePath(QStringLiteral("x.pcap")),
+                         QStringLiteral("nobody"));
+    ASSERT_TRUE(error);
+    EXPECT_TRUE(error->contains(QStringLiteral("nobody"))) << error->toStdString();
+}
+
+TEST_F(MainWindowTest, ExportTo_AMissingFolder_FailsNamingTheFileAndLeavesNothing) {
+    ASSERT_TRUE(window_.openPreset(QStringLiteral("four-way-close")));
+    const QTemporaryDir folder;
+    for (const auto format : {MainWindow::ExportFormat::Mermaid, MainWindow::ExportFormat::Handout,
+                              MainWindow::ExportFormat::TraceJsonl}) {
+        const QString path = folder.filePath(QStringLiteral("gone/file.out"));
+        const auto error = window_.exportTo(format, path);
+        ASSERT_TRUE(error);
+        EXPECT_TRUE(error->contains(QStringLiteral("gone/file.out"))) << error->toStdString();
+        EXPECT_FALSE(QFileInfo::exists(path));
+    }
+}
+
+TEST(AboutText, NamesTheLicenceTheVersionAndTheCommit) {
+    const QString built = AboutText::html("1.2.3", "0123abcd");
+    EXPECT_TRUE(built.contains(QStringLiteral("GPL-3.0-or-later"))) << built.toStdString();
+    EXPECT_TRUE(built.contains(QStringLiteral("Qt Charts"))) << built.toStdString();
+    EXPECT_TRUE(built.contains(QStringLiteral("1.2.3")));
+    EXPECT_TRUE(built.contains(QStringLiteral("0123abcd")));
+    // Without a commit it says the version only, and no empty commit.
+    const QString bare = AboutText::html("1.2.3", "");
+    EXPECT_TRUE(bare.contains(QStringLiteral("1.2.3")));
+    EXPECT_FALSE(bare.contains(QStringLiteral("<code></code>"))) << bare.toStdString();
+    EXPECT_NE(bare, built);
+    EXPECT_TRUE(AboutText::html().contains(QString::fromLatin1(kVersion.data())));
+}
+
+TEST(AboutText, InChinese_IsTranslatedAndKeepsTheLicenceName) {
+    Translations translations;
+    ASSERT_TRUE(translations.setLanguage(QStringLiteral("zh_CN")));
+    const QString text = AboutText::html("1.2.3", "0123abcd");
+    translations.setLanguage(QStringLiteral("en"));
+    EXPECT_TRUE(text.contains(QStringLiteral("自由软件"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("GPL-3.0-or-later")));
+    EXPECT_TRUE(text.contains(QStringLiteral("0123abcd")));
 }
 
 } // namespace

@@ -1,0 +1,307 @@
+#include "cli_options.h"
+
+#include "Translations.h"
+#include "duration_text.h"
+
+#include <QCommandLineParser>
+
+#include <algorithm>
+#include <charconv>
+#include <string_view>
+#include <system_error>
+
+namespace tdl::cli {
+
+namespace {
+
+constexpr std::string_view kUsage = R"(Usage: teardown-cli [options] SCENARIO.json
+       teardown-cli [options] --preset NAME
+       teardown-cli --list-presets
+
+Runs a Teardown Lab scenario and prints a text sequence diagram of it: every segment with its
+flags and relative sequence numbers, every state change and timer, each with its cause. A load
+scenario (many connections) prints a summary table of its peaks and totals instead.
+SCENARIO.json "-" reads the scenario from standard input. --trace and --pcap write the trace and
+a capture beside the diagram; one of them may write to standard output ("-"), and then no
+diagram is printed.
+
+)";
+
+constexpr std::string_view kExitStatusAndExamples = R"(
+Exit status:
+  0  success
+  1  an output could not be written, or the simulator stopped
+  2  bad usage or a bad scenario file; one line on standard error says what and where
+
+Examples:
+  teardown-cli --preset four-way-close
+  teardown-cli --preset lost-final-ack --lang en --gap 500ms
+  teardown-cli my.json --trace run.jsonl --pcap run.pcap
+  teardown-cli --preset stale-data-no-time-wait --pcap client.pcap --pcap-at client
+  teardown-cli --preset four-way-close --pcap - | tshark -r -
+  teardown-cli - --trace - < my.json | jq -c 'select(.kind == "state_changed")'
+  teardown-cli --preset load/port-exhaustion --sockets-at 90s
+)";
+
+// Long names, as the code looks them up; "-name" works as well as "--name".
+const QString kHelp = QStringLiteral("help");
+const QString kVersion = QStringLiteral("version");
+const QString kPreset = QStringLiteral("preset");
+const QString kListPresets = QStringLiteral("list-presets");
+const QString kTrace = QStringLiteral("trace");
+const QString kPcap = QStringLiteral("pcap");
+const QString kPcapAt = QStringLiteral("pcap-at");
+const QString kAbsolute = QStringLiteral("absolute");
+const QString kAscii = QStringLiteral("ascii");
+const QString kGap = QStringLiteral("gap");
+const QString kLang = QStringLiteral("lang");
+const QString kSeed = QStringLiteral("seed");
+const QString kCsv = QStringLiteral("csv");
+const QString kMermaid = QStringLiteral("mermaid");
+const QString kPlantUml = QStringLiteral("plantuml");
+const QString kPdf = QStringLiteral("pdf");
+const QString kSocketsAt = QStringLiteral("sockets-at");
+const QString kConnection = QStringLiteral("connection");
+
+QList<QCommandLineOption> optionTable() {
+    return {
+        {kPreset, QStringLiteral("run a built-in scenario instead of a file"),
+         QStringLiteral("NAME")},
+        {kListPresets, QStringLiteral("list the built-in scenarios and exit")},
+        {kTrace,
+         QStringLiteral("also write the trace as JSON lines to FILE (\"-\": standard output, "
+                        "instead of the diagram)"),
+         QStringLiteral("FILE")},
+        {kPcap,
+         QStringLiteral("also write the segments as a pcap capture (Wireshark, tshark) to FILE "
+                        "(\"-\": standard output, instead of the diagram)"),
+         QStringLiteral("FILE")},
+        {kPcapAt,
+         QStringLiteral("take the --pcap capture at HOST, as tcpdump there would: what it sends "
+                        "when it sends it, what reaches it when it arrives (default: on the "
+                        "wire, every segment at its send time)"),
+         QStringLiteral("HOST")},
+        {kMermaid,
+         QStringLiteral("also write the sequence diagram as Mermaid text to FILE (for notes, "
+                        "blogs and slides)"),
+         QStringLiteral("FILE")},
+        {kPlantUml, QStringLiteral("also write the sequence diagram as PlantUML text to FILE"),
+         QStringLiteral("FILE")},
+#ifdef TDL_CLI_PDF
+        {kPdf,
+         QStringLiteral("also write a handout to FILE as PDF: the diagram as the desktop program "
+                        "paints it and why each step happened, in the --lang language"),
+         QStringLiteral("FILE")},
+#endif
+        {kAbsolute,
+         QStringLiteral("absolute sequence numbers (default: relative to each side's ISN)")},
+        {kAscii, QStringLiteral("draw the diagram with ASCII characters only")},
+        {kGap,
+         QStringLiteral("compress quiet stretches of at least DURATION, such as 500ms or 2s "
+                        "(default 1s)"),
+         QStringLiteral("DURATION")},
+        {kLang,
+         QStringLiteral("explain causes in words, in LANG: en or zh_CN (default: stable cause "
+                        "keys such as rcv_fin, for scripts)"),
+         QStringLiteral("LANG")},
+        {kSeed, QStringLiteral("run with seed N instead of the scenario's own"),
+         QStringLiteral("N")},
+        {kCsv, QStringLiteral("for a load scenario: write the sampled counters as CSV to FILE"),
+         QStringLiteral("FILE")},
+        {kSocketsAt,
+         QStringLiteral("for a load scenario: list the sockets alive at TIME (\"90s\"), as ss "
+                        "-tano would, instead of the summary"),
+         QStringLiteral("TIME")},
+        {kConnection,
+         QStringLiteral("for a load scenario: show connection N (0 = the first) in full, as a "
+                        "diagram, trace or pcap, instead of the load summary"),
+         QStringLiteral("N")},
+        {kVersion, QStringLiteral("print the version and exit")},
+        {{QStringLiteral("h"), kHelp}, QStringLiteral("show this help and exit")},
+    };
+}
+
+void defineOptions(QCommandLineParser& parser) {
+    // "-name" is "--name", as the hand-written parser before this one took it, not "-n -a -m -e".
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addOptions(optionTable());
+    parser.addPositionalArgument(
+        QStringLiteral("SCENARIO.json"),
+        QStringLiteral("the scenario to run (\"-\": read it from standard input)"));
+}
+
+std::string quoted(const QString& text) {
+    return '"' + text.toStdString() + '"';
+}
+
+// QCommandLineParser names the unknown options but reports a missing or unexpected value only
+// as text ("Missing value after '--trace'."), which quotes the option as it was typed; whether
+// the option takes a value tells the two apart. Anything else is passed on as Qt words it.
+std::string parseErrorMessage(const QCommandLineParser& parser, const QStringList& arguments) {
+    const auto nameOf = [](const QString& argument) {
+        const QString withoutDashes =
+            argument.mid(argument.startsWith(QStringLiteral("--")) ? 2 : 1);
+        return withoutDashes.section(QLatin1Char('='), 0, 0);
+    };
+    if (const QStringList unknown = parser.unknownOptionNames(); !unknown.isEmpty()) {
+        const auto typed =
+            std::find_if(arguments.begin() + 1, arguments.end(), [&](const QString& a) {
+                return a.startsWith(QLatin1Char('-')) && nameOf(a) == unknown.front();
+            });
+        return "expected an option from --help, found " +
+               quoted(typed != arguments.end() ? typed->section(QLatin1Char('='), 0, 0)
+                                               : "--" + unknown.front());
+    }
+    const QString error = parser.errorText();
+    const qsizetype open = error.indexOf(QLatin1Char('\''));
+    const qsizetype close = error.lastIndexOf(QLatin1Char('\''));
+    if (open < 0 || close <= open + 1) {
+        return error.toStdString();
+    }
+    const QString option = error.mid(open + 1, close - open - 1);
+    const QList<QCommandLineOption> table = optionTable();
+    const bool takesValue =
+        std::any_of(table.begin(), table.end(), [&](const QCommandLineOption& o) {
+            return o.names().contains(nameOf(option)) && !o.valueName().isEmpty();
+        });
+    if (takesValue) {
+        return option.toStdString() + ": expected a value after it, found none";
+    }
+    const auto withValue =
+        std::find_if(arguments.begin() + 1, arguments.end(),
+                     [&](const QString& a) { return a.startsWith(option + '='); });
+    if (withValue == arguments.end()) {
+        return error.toStdString();
+    }
+    return option.toStdString() + ": expected no value, found " +
+           quoted(withValue->mid(option.size() + 1));
+}
+
+std::optional<std::uint64_t> parseUnsigned(const std::string& text) {
+    std::uint64_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+} // namespace
+
+Options parseArguments(const QStringList& arguments) {
+    QCommandLineParser parser;
+    defineOptions(parser);
+    if (!parser.parse(arguments)) {
+        throw UsageError{parseErrorMessage(parser, arguments)};
+    }
+    const auto text = [&](const QString& name) { return parser.value(name).toStdString(); };
+    const auto optional = [&](const QString& name) -> std::optional<std::string> {
+        if (!parser.isSet(name)) {
+            return std::nullopt;
+        }
+        return text(name);
+    };
+
+    Options options;
+    options.help = parser.isSet(kHelp);
+    options.version = parser.isSet(kVersion);
+    options.listPresets = parser.isSet(kListPresets);
+    options.diagram.absoluteSequenceNumbers = parser.isSet(kAbsolute);
+    options.diagram.asciiOnly = parser.isSet(kAscii);
+    options.preset = text(kPreset);
+    options.tracePath = optional(kTrace);
+    options.pcapPath = optional(kPcap);
+    options.pcapAt = optional(kPcapAt);
+    options.csvPath = optional(kCsv);
+    options.mermaidPath = optional(kMermaid);
+    options.plantUmlPath = optional(kPlantUml);
+#ifdef TDL_CLI_PDF
+    options.pdfPath = optional(kPdf);
+#endif
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1) {
+        throw UsageError{"expected one scenario file, found a second: " + quoted(positional[1])};
+    }
+    if (!positional.isEmpty()) {
+        options.scenarioPath = positional.front().toStdString();
+    }
+    if (const auto seed = optional(kSeed)) {
+        options.seed = parseUnsigned(*seed);
+        if (!options.seed) {
+            throw UsageError{"--seed: expected an integer in 0..18446744073709551615, found \"" +
+                             *seed + '"'};
+        }
+    }
+    if (const auto language = optional(kLang)) {
+        if (!ui::Translations::languages().contains(QString::fromStdString(*language))) {
+            throw UsageError{"--lang: expected en or zh_CN, found \"" + *language + '"'};
+        }
+        options.language = language;
+    }
+    if (const auto connection = optional(kConnection)) {
+        options.connection = parseUnsigned(*connection);
+        if (!options.connection) {
+            throw UsageError{"--connection: expected a connection number (0, 1, ...), found \"" +
+                             *connection + '"'};
+        }
+    }
+    if (const auto at = optional(kSocketsAt)) {
+        options.socketsAt = parseDurationText(*at);
+        if (!options.socketsAt || *options.socketsAt < Duration::zero()) {
+            throw UsageError{"--sockets-at: expected a time such as \"90s\" or \"2min\", found \"" +
+                             *at + '"'};
+        }
+    }
+    if (const auto gap = optional(kGap)) {
+        const std::optional<Duration> parsed = parseDurationText(*gap);
+        if (!parsed || *parsed <= Duration::zero()) {
+            throw UsageError{"--gap: expected a duration such as \"500ms\" or \"2s\", found \"" +
+                             *gap + '"'};
+        }
+        options.diagram.idleGap = *parsed;
+    }
+
+    if (options.help || options.version || options.listPresets) {
+        return options;
+    }
+    if (!options.preset.empty() && !options.scenarioPath.empty()) {
+        throw UsageError{"expected a scenario file or --preset, found both"};
+    }
+    if (options.preset.empty() && options.scenarioPath.empty()) {
+        throw UsageError{"expected a scenario file or --preset NAME, found neither (see --help)"};
+    }
+    std::string toStandardOutput;
+    for (const auto& [name, path] :
+         {std::pair{kTrace, options.tracePath}, std::pair{kPcap, options.pcapPath},
+          std::pair{kMermaid, options.mermaidPath}, std::pair{kPlantUml, options.plantUmlPath}}) {
+        if (path != kStandardStream) {
+            continue;
+        }
+        if (!toStandardOutput.empty()) {
+            throw UsageError{toStandardOutput + " and --" + name.toStdString() +
+                             ": expected at most one output on standard output (\"-\"), found "
+                             "both"};
+        }
+        toStandardOutput = "--" + name.toStdString();
+    }
+    if (options.pdfPath == kStandardStream) {
+        throw UsageError{"--pdf: expected a file name, found \"-\""};
+    }
+    if (options.pcapAt && !options.pcapPath) {
+        throw UsageError{"--pcap-at: expected --pcap FILE beside it, found none"};
+    }
+    return options;
+}
+
+std::string helpText() {
+    QCommandLineParser parser;
+    defineOptions(parser);
+    // Qt's own text starts with a usage line naming the program as it was started; ours names it
+    // as it is installed and shows the three ways to call it.
+    const QString generated = parser.helpText();
+    const QString options = generated.mid(generated.indexOf(QLatin1Char('\n')) + 1).trimmed();
+    return std::string(kUsage) + options.toStdString() + '\n' + std::string(kExitStatusAndExamples);
+}
+
+} // namespace tdl::cli
