@@ -157,33 +157,17 @@ std::string RowCollector::socketPrefix(SocketId socket) const {
 
 std::string RowCollector::segmentLabel(const SegmentRecord& record) const {
     const Segment& segment = record.segment;
-    Seq seqBase;
-    Seq ackBase;
-    if (!options_.absoluteSequenceNumbers) {
-        if (const SocketInfo* sender = trace_.socket(segment.sender)) {
-            seqBase = sender->isn;
-            ackBase = sender->peerIsn;
-        } else {
-            // A RST from a host's stack belongs to no socket; the receiver's socket on the same
-            // 4-tuple (the latest incarnation) gives the base.
-            for (const SocketInfo& info : trace_.sockets) {
-                if (info.host == record.to && info.tuple.local == segment.dst &&
-                    info.tuple.remote == segment.src) {
-                    seqBase = info.peerIsn;
-                    ackBase = info.isn;
-                }
-            }
-        }
-    }
+    const SeqBases bases = record.bases.value_or(SeqBases{});
     // Relative numbers are signed distances: a segment of an older incarnation on the same
     // 4-tuple (a stale RST, say) then shows how far before this ISN it lies, as "-65537".
     const auto number = [&](Seq value, Seq base) {
         return options_.absoluteSequenceNumbers ? std::to_string(value.value())
                                                 : std::to_string(value - base);
     };
-    std::string label = '[' + formatFlags(segment.flags) + "] seq=" + number(segment.seq, seqBase);
+    std::string label =
+        '[' + formatFlags(segment.flags) + "] seq=" + number(segment.seq, bases.seq);
     if (segment.has(flag::kAck)) {
-        label += " ack=" + number(segment.ack, ackBase);
+        label += " ack=" + number(segment.ack, bases.ack);
     }
     label += " len=" + std::to_string(segment.length);
     if (segment.has(flag::kAck) && segment.window == 0 && !segment.has(flag::kRst)) {

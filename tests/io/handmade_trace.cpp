@@ -134,6 +134,9 @@ public:
         record.to = fromClient ? kServer : kClient;
         record.sentAt = at;
         record.duplicateOf = duplicateOf;
+        // As the engine numbers them: a copy has its original's ordinal.
+        record.ordinal = duplicateOf != kNoSegment ? ordinals_.at(duplicateOf) : ++sent_;
+        ordinals_.push_back(record.ordinal);
         senders_.push_back(from);
         return recorder_.segmentSent(record);
     }
@@ -149,7 +152,9 @@ private:
     }
 
     TraceRecorder recorder_;
-    std::vector<HostId> senders_; // per segment id
+    std::vector<HostId> senders_;         // per segment id
+    std::vector<std::uint32_t> ordinals_; // per segment id
+    std::uint32_t sent_ = 0;
 };
 
 constexpr std::uint8_t kSyn = flag::kSyn;

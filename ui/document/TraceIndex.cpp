@@ -55,13 +55,10 @@ void TraceIndex::indexSegments(const Trace& trace) {
         const SegmentId of = trace.segments[id].duplicateOf;
         return of < trace.segments.size() ? of : id;
     };
-    std::uint32_t ordinal = 0;
     for (SegmentId id = 0; id < trace.segments.size(); ++id) {
+        segments_[id].ordinal = trace.segments[id].ordinal;
         const SegmentId of = original(id);
-        if (of == id) {
-            segments_[id].ordinal = ++ordinal;
-        } else {
-            segments_[id].ordinal = segments_[of].ordinal;
+        if (of != id) {
             segments_[of].copies.push_back(id);
         }
     }

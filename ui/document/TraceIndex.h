@@ -38,8 +38,7 @@ public:
     enum class Fate : std::uint8_t { Delivered, Dropped, InFlightAtEnd };
     struct SegmentInfo {
         Fate fate = Fate::InFlightAtEnd;
-        // 1-based position among the segments sent in the run; a duplicate's copy shares its
-        // original's. This is what a fault rule's `ordinal` matches.
+        // The trace's SegmentRecord::ordinal (what a fault rule's `ordinal` matches), at hand.
         std::uint32_t ordinal = 0;
         // Where the arrow ends in time: delivery, the half-way point of a loss, or the run's end.
         SimTime endAt{};

@@ -104,32 +104,16 @@ QString TraceText::flagsText(std::uint8_t flags) {
     return QString::fromStdString(formatFlags(flags));
 }
 
-std::optional<TraceText::SeqBases> TraceText::relativeBases(const Trace& trace,
-                                                            const SegmentRecord& record) {
-    const Segment& segment = record.segment;
-    if (const SocketInfo* sender = trace.socket(segment.sender)) {
-        return SeqBases{sender->isn, sender->peerIsn};
-    }
-    // A RST from a host's stack belongs to no socket: the receiver's latest incarnation on the
-    // same 4-tuple gives the base.
-    std::optional<SeqBases> bases;
-    for (const SocketInfo& info : trace.sockets) {
-        if (info.host == record.to && info.tuple.local == segment.dst &&
-            info.tuple.remote == segment.src) {
-            bases = SeqBases{info.peerIsn, info.isn};
-        }
-    }
-    return bases;
-}
-
-std::int64_t TraceText::shownSeq(const Trace& trace, const SegmentRecord& record, SeqMode mode) {
-    const auto bases = mode == SeqMode::Relative ? relativeBases(trace, record) : std::nullopt;
+std::int64_t TraceText::shownSeq(const Trace& /*trace*/, const SegmentRecord& record,
+                                 SeqMode mode) {
+    const auto bases = mode == SeqMode::Relative ? record.bases : std::nullopt;
     return bases ? std::int64_t{record.segment.seq - bases->seq}
                  : std::int64_t{record.segment.seq.value()};
 }
 
-std::int64_t TraceText::shownAck(const Trace& trace, const SegmentRecord& record, SeqMode mode) {
-    const auto bases = mode == SeqMode::Relative ? relativeBases(trace, record) : std::nullopt;
+std::int64_t TraceText::shownAck(const Trace& /*trace*/, const SegmentRecord& record,
+                                 SeqMode mode) {
+    const auto bases = mode == SeqMode::Relative ? record.bases : std::nullopt;
     return bases ? std::int64_t{record.segment.ack - bases->ack}
                  : std::int64_t{record.segment.ack.value()};
 }

@@ -6,7 +6,6 @@
 #include <QString>
 
 #include <cstdint>
-#include <optional>
 
 namespace tdl::ui {
 
@@ -19,13 +18,6 @@ class TraceText {
     Q_DECLARE_TR_FUNCTIONS(tdl::ui::TraceText)
 
 public:
-    // The ISNs relative numbers count from, if the trace knows them.
-    struct SeqBases {
-        Seq seq;
-        Seq ack;
-    };
-    static std::optional<SeqBases> relativeBases(const Trace& trace, const SegmentRecord& record);
-
     // "850 µs", "40 ms", "1.25 s", "4 min 12 s", in the current language.
     static QString duration(Duration d);
     // Seconds with microseconds, "12.345678".
@@ -43,8 +35,8 @@ public:
 
     // The number shown for a segment's seq and ack: as sent, or relative to the sender's ISN
     // (ack: to the peer's ISN) as a signed distance, so that a segment of an older incarnation
-    // shows how far before this one it lies ("-65537"). A RST from a host's stack takes the
-    // receiving socket's numbers, as the CLI's text diagram does.
+    // shows how far before this one it lies ("-65537"). The bases are the trace's own
+    // (SegmentRecord::bases), the same the CLI's text diagram uses; `trace` is not needed for them.
     static std::int64_t shownSeq(const Trace& trace, const SegmentRecord& record, SeqMode mode);
     static std::int64_t shownAck(const Trace& trace, const SegmentRecord& record, SeqMode mode);
     // "FIN,ACK seq=1 ack=1", with " len=100" when it carries data.

@@ -147,7 +147,9 @@ public:
     }
 
     // Removes what top() returned.
-    void pop() {
+    // Always inlined: Engine::run() pops every event, and LTO's inliner otherwise leaves this out
+    // of the loop once the loop has grown (callgrind: about 90 instructions per connection).
+    [[gnu::always_inline]] void pop() {
         --size_;
         const std::size_t source = tree_[1];
         if (source == kHeap) {

@@ -69,6 +69,13 @@ struct Fact {
     int error = 0;                           // AppCall: 0 or an errno (e.g. EADDRNOTAVAIL)
 };
 
+// The numbers a segment's relative sequence numbers count from: seq from its sender's ISN, ack
+// from the peer's.
+struct SeqBases {
+    Seq seq;
+    Seq ack;
+};
+
 // A segment as the trace keeps it: the wire fields plus where it went.
 struct SegmentRecord {
     Segment segment;
@@ -79,6 +86,12 @@ struct SegmentRecord {
     std::optional<SimTime> deliveredAt;
     // For a copy made by a duplicate fault: the original. kNoSegment otherwise.
     SegmentId duplicateOf = kNoSegment;
+    // Its position among the segments the run sent, from 1; a duplicate fault's copy has its
+    // original's. This is what a fault rule's `ordinal` matches.
+    std::uint32_t ordinal = 0;
+    // Derived when the trace is taken (TraceRecorder::take()); nullopt if no socket gives them.
+    // In memory only: the JSON lines do not carry it.
+    std::optional<SeqBases> bases;
 };
 
 enum class SocketRole : std::uint8_t { Listener, Active, Passive };
@@ -165,7 +178,8 @@ public:
     void fact(const Fact& fact) override;
     void finished(SimTime end, bool truncated) override;
 
-    Trace take() { return std::move(trace_); }
+    // The trace, with each segment's sequence bases derived from the sockets as they ended.
+    Trace take();
 
 private:
     Trace trace_;

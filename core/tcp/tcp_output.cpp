@@ -9,40 +9,10 @@
 
 namespace tdl {
 
-namespace {
-
-// tcp_close_state()'s new_state[] table: the state close() or shutdown(SHUT_WR) moves to, and
-// whether a FIN goes with it (TCP_ACTION_FIN).
-struct CloseStep {
-    TcpState next;
-    bool sendsFin;
-};
-CloseStep closeStep(TcpState state) {
-    switch (state) {
-    case TcpState::Established:
-    case TcpState::SynReceived:
-        return {TcpState::FinWait1, true};
-    case TcpState::CloseWait:
-        return {TcpState::LastAck, true};
-    case TcpState::SynSent:
-    case TcpState::TimeWait:
-    case TcpState::Closed:
-    case TcpState::Listen:
-        return {TcpState::Closed, false};
-    case TcpState::FinWait1:
-    case TcpState::FinWait2:
-    case TcpState::LastAck:
-    case TcpState::Closing:
-        return {state, false};
-    }
-    return {state, false};
+// A TIME_WAIT or FIN_WAIT2 record: the same table; entering a state does nothing more.
+void Engine::transition(TimeWaitSock& tw, TcpEvent event, Reason reason, SegmentId because) {
+    setState(tw, nextState(tw.substate, event), reason, because);
 }
-
-Duration threeAndHalf(Duration rto) {
-    return rto * 4 - rto / 2;
-} // (rto << 2) - (rto >> 1)
-
-} // namespace
 
 // The only writer of a socket's state: every change is a fact with its cause.
 void Engine::setState(TcpSock& sock, TcpState to, Reason reason, SegmentId because) {
@@ -52,6 +22,16 @@ void Engine::setState(TcpSock& sock, TcpState to, Reason reason, SegmentId becau
     const TcpState from = sock.state;
     sock.state = to;
     stateFact(sock.host, sock.id, from, to, reason, because);
+}
+
+// The same for a TIME_WAIT or FIN_WAIT2 record.
+void Engine::setState(TimeWaitSock& tw, TcpState to, Reason reason, SegmentId because) {
+    if (tw.substate == to) {
+        return;
+    }
+    const TcpState from = tw.substate;
+    tw.substate = to;
+    stateFact(tw.host, tw.id, from, to, reason, because);
 }
 
 void Engine::stateFact(HostId host, SocketId socket, TcpState from, TcpState to, Reason reason,
@@ -79,7 +59,8 @@ void Engine::stateFact(HostId host, SocketId socket, TcpState from, TcpState to,
 
 std::uint16_t Engine::advertisedWindow(const TcpSock& sock) const {
     const std::uint64_t used = std::min<std::uint64_t>(sock.unread, sock.receiveBuffer);
-    return static_cast<std::uint16_t>(std::min<std::uint64_t>(sock.receiveBuffer - used, 65535));
+    return static_cast<std::uint16_t>(
+        std::min<std::uint64_t>(sock.receiveBuffer - used, kMaxWindow));
 }
 
 void Engine::sendSegment(TcpSock& sock, std::uint8_t flags, Seq seq, std::uint32_t length,
@@ -189,8 +170,9 @@ void Engine::pushPending(TcpSock& sock) {
             const std::uint32_t room = after(windowEnd, sock.sndNxt)
                                            ? static_cast<std::uint32_t>(windowEnd - sock.sndNxt)
                                            : 0;
-            // tcp_current_mss(): the timestamp option takes 12 bytes of every segment.
-            const std::uint32_t mss = sock.peerMss - (sock.timestamps ? 12U : 0U);
+            // tcp_current_mss(): the timestamp option takes its bytes of every segment.
+            const std::uint32_t mss =
+                sock.peerMss - (sock.timestamps ? kTimestampOptionLength : 0U);
             length = std::min({mss, remaining, room});
             if (length == 0) {
                 break;
@@ -238,7 +220,7 @@ void Engine::pushPending(TcpSock& sock) {
     // tcp_check_probe_timer(): nothing in flight, something to send, and the window shut.
     if (sock.sndUna == sock.sndMax && sock.sndNxt != sock.writeSeq() &&
         !sock.timerArmed(TimerKind::Retransmit) && !sock.timerArmed(TimerKind::ZeroWindowProbe)) {
-        armTimer(sock, TimerKind::ZeroWindowProbe, std::max(sock.rto, kRtoMin),
+        armTimer(sock, TimerKind::ZeroWindowProbe, tcpProbe0Base(sock.rto),
                  Reason(Cause::WindowClosed));
     }
 }
@@ -251,7 +233,7 @@ void Engine::armTimer(TcpSock& sock, TimerKind kind, Duration after, Reason reas
     if (queued == kNotQueued || queued > sock.deadline[index]) {
         // mod_timer() to an earlier time: the event queued for later would only be skipped.
         queue_.cancel(sock.ticket[index]);
-        const auto slot = static_cast<std::uint32_t>(&sock - sockets_.data());
+        const auto slot = slotOf(sock);
         sock.queuedAt[index] = sock.deadline[index];
         sock.ticket[index] =
             queue_.pushCancellableAfter(after, Event{.at = sock.deadline[index],
@@ -373,12 +355,10 @@ void Engine::onRetransmitTimer(TcpSock& sock) {
                              : retransmitsTimedOut(sock, limit, rtoBase);
     if (expired) {
         // tcp_write_err(): ETIMEDOUT, and no RST.
-        const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
-        done(sock, Reason(Cause::RetriesExhausted, limit, sock.orphan ? 1 : 0));
-        if (sockets_[slot].id != kNoSocket) {
-            appCall(&sockets_[slot], sockets_[slot].host, AppCallKind::Close, ETIMEDOUT,
+        if (done(sock, Reason(Cause::RetriesExhausted, limit, sock.orphan ? 1 : 0))) {
+            appCall(&sock, sock.host, AppCallKind::Close, ETIMEDOUT,
                     Reason(Cause::RetriesExhausted, limit, 0));
-            appEvent(sockets_[slot], AppEvent::Error);
+            appEvent(sock, AppEvent::Error);
         }
         return;
     }
@@ -418,19 +398,15 @@ void Engine::onProbeTimer(TcpSock& sock) {
     int maxProbes = hosts_[sock.host].sysctls.tcp_retries2;
     bool abort = false;
     if (sock.orphan) {
-        const bool alive =
-            std::min(Duration(sock.rto * (std::int64_t{1} << std::min(sock.backoff, 30))),
-                     kRtoMax) < kRtoMax;
+        const bool alive = inetCskRtoBackoff(sock.rto, sock.backoff, kRtoMax) < kRtoMax;
         maxProbes = orphanRetries(sock, alive);
         if (!alive && sock.backoff >= maxProbes) {
             abort = true;
         }
     }
     if (abort || sock.probesOut >= maxProbes) {
-        const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
-        done(sock, Reason(Cause::ProbesExhausted, maxProbes));
-        if (sockets_[slot].id != kNoSocket) {
-            appEvent(sockets_[slot], AppEvent::Error);
+        if (done(sock, Reason(Cause::ProbesExhausted, maxProbes))) {
+            appEvent(sock, AppEvent::Error);
         }
         return;
     }
@@ -441,16 +417,12 @@ void Engine::onProbeTimer(TcpSock& sock) {
     if (sock.backoff < hosts_[sock.host].sysctls.tcp_retries2) {
         ++sock.backoff;
     }
-    const Duration base = std::max(sock.rto, kRtoMin);
-    const Duration when =
-        std::min(Duration(base * (std::int64_t{1} << std::min(sock.backoff, 30))), kRtoMax);
-    armTimer(sock, TimerKind::ZeroWindowProbe, when, Reason(Cause::WindowClosed));
+    armTimer(sock, TimerKind::ZeroWindowProbe, tcpProbe0When(sock.rto, sock.backoff),
+             Reason(Cause::WindowClosed));
 }
 
-// tcp_fin_time(): linger2 (not modelled) or tcp_fin_timeout, but never under 3.5 RTO.
 Duration Engine::finTime(const TcpSock& sock) const {
-    const Duration configured = std::chrono::seconds(hosts_[sock.host].sysctls.tcp_fin_timeout);
-    return std::max(configured, threeAndHalf(sock.rto));
+    return tcpFinTime(hosts_[sock.host].sysctls.tcp_fin_timeout, sock.rto);
 }
 
 // tcp_keepalive_timer() on an orphan in FIN-WAIT-2: hand over to a TIME_WAIT record in the
@@ -461,182 +433,13 @@ void Engine::onFinWait2Timer(TcpSock& sock) {
     }
     const Duration rest = finTime(sock) - kTimeWaitLen;
     if (rest > Duration::zero()) {
-        enterTimeWait(sock, TcpState::FinWait2, rest, Reason(Cause::FinWait2Timeout), kNoSegment);
+        lingerInRecord(sock, rest, Reason(Cause::FinWait2Timeout), kNoSegment);
         return;
     }
-    sendActiveReset(sock,
-                    Reason(Cause::FinWait2Timeout, hosts_[sock.host].sysctls.tcp_fin_timeout));
-    done(sock, Reason(Cause::FinWait2Timeout, hosts_[sock.host].sysctls.tcp_fin_timeout));
-}
-
-// tcp_done(): CLOSED, timers stopped, unhashed; an orphan's memory is freed now, otherwise when the
-// application closes its descriptor.
-void Engine::done(TcpSock& sock, Reason reason, SegmentId because) {
-    Host& host = hosts_[sock.host];
-    const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
-    setState(sock, TcpState::Closed, reason, because);
-    for (int k = 0; k < kTimerKindCount; ++k) {
-        cancelTimer(sock, static_cast<TimerKind>(k), Reason(Cause::SocketClosed));
-    }
-    unhash(sock);
-    if (sock.orphan) {
-        --host.orphans;
-        freeSocket(slot);
-    }
-}
-
-void Engine::unhash(TcpSock& sock) {
-    Host& host = hosts_[sock.host];
-    const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
-    if (sock.role == SocketRole::Listener) {
-        const auto it = host.listeners.find(sock.tuple.local.port);
-        if (it != host.listeners.end() && it->second == slot) {
-            host.listeners.erase(it);
-        }
-        return;
-    }
-    const auto it = host.connections.find(sock.tuple);
-    if (it != host.connections.end() && it->second == slot) {
-        host.connections.erase(it);
-    }
-    releasePort(host, sock.tuple, sock.connectPort);
-    sock.connectPort = false;
-}
-
-void Engine::releasePort(Host& host, const FourTuple& tuple, bool connectPort) {
-    if (!connectPort) {
-        return;
-    }
-    host.connectPorts.remove(tuple.local.port);
-    if (tuple.local.port >= host.sysctls.ip_local_port_range_low &&
-        tuple.local.port <= host.sysctls.ip_local_port_range_high) {
-        const std::uint64_t key = destinationKey(tuple.remote);
-        const auto dest = host.tuplesTo.find(key);
-        if (dest != host.tuplesTo.end() && --dest->second == 0) {
-            host.tuplesTo.erase(dest);
-        }
-        const auto held = host.heldPorts.find(key);
-        if (held != host.heldPorts.end()) {
-            held->second[tuple.local.port / 64] &= ~(std::uint64_t{1} << (tuple.local.port % 64));
-        }
-    }
-}
-
-// tcp_disconnect(), as close() with SO_LINGER {1, 0} uses it.
-void Engine::disconnect(TcpSock& sock, Reason reason) {
-    const TcpState old = sock.state;
-    const bool unsent = sock.sndNxt != sock.writeSeq();
-    // tcp_need_reset()
-    const bool needReset = old == TcpState::Established || old == TcpState::CloseWait ||
-                           old == TcpState::FinWait1 || old == TcpState::FinWait2 ||
-                           old == TcpState::SynReceived ||
-                           ((old == TcpState::Closing || old == TcpState::LastAck) && unsent);
-    setState(sock, TcpState::Closed, reason);
-    if (needReset) {
-        sendActiveReset(sock, reason);
-    }
-}
-
-// __tcp_close().
-void Engine::closeSocket(std::uint32_t slot) {
-    TcpSock* sock = &sockets_[slot];
-    Host& host = hosts_[sock->host];
-    appCall(sock, sock->host, AppCallKind::Close, 0, Reason(Cause::AppClose));
-    if (sock->named) {
-        const auto named = host.named.find(nameOf(*sock));
-        if (named != host.named.end() && named->second == slot) {
-            host.named.erase(named); // the descriptor is gone, the socket may live on
-        }
-    }
-    if (sock->detached || sock->state == TcpState::Closed) {
-        unhash(*sock);
-        freeSocket(slot);
-        return;
-    }
-    sock->shutdownMask = kRcvShutdown | kSendShutdown;
-    if (sock->state == TcpState::Listen) {
-        done(*sock, Reason(Cause::AppClose));
-        freeSocket(slot);
-        return;
-    }
-    const std::uint64_t unread = sock->unread;
-    sock->unread = 0;
-    const ProfileTraits& traits = host.traits;
-    if (unread > 0 && traits.rstOnCloseWithUnreadData) {
-        // RFC 2525 §2.17: unread data was thrown away, so tell the peer with a RST, not a FIN.
-        const Reason why(Cause::RstUnreadData, static_cast<std::int64_t>(unread));
-        setState(*sock, TcpState::Closed, why);
-        sendActiveReset(*sock, why);
-    } else if (sock->lingerZero) {
-        disconnect(*sock, Reason(Cause::RstLingerZero));
-    } else {
-        const CloseStep step = closeStep(sock->state);
-        setState(*sock, step.next, Reason(Cause::AppClose));
-        if (step.sendsFin) {
-            sock->finQueued = true;
-            sock->finCause = Cause::FinOnClose;
-            pushPending(*sock);
-        }
-    }
-    sock = &sockets_[slot];
-    sock->orphan = true;
-    ++host.orphans;
-    if (sock->state == TcpState::Closed) {
-        done(*sock, Reason(Cause::AppClose));
-        return;
-    }
-    if (sock->state == TcpState::FinWait2 && traits.orphanFinWait2Timeout) {
-        const Duration timeout = finTime(*sock);
-        if (timeout > kTimeWaitLen) {
-            armTimer(*sock, TimerKind::FinWait2, timeout - kTimeWaitLen, Reason(Cause::AppClose));
-        } else {
-            enterTimeWait(*sock, TcpState::FinWait2, timeout, Reason(Cause::AppClose), kNoSegment);
-        }
-        return;
-    }
-    // tcp_check_oom() -> tcp_too_many_orphans(): the orphan just made counts.
-    if (host.orphans > host.sysctls.tcp_max_orphans) {
-        const Reason why(Cause::RstTooManyOrphans, host.orphans, host.sysctls.tcp_max_orphans);
-        setState(*sock, TcpState::Closed, why);
-        sendActiveReset(*sock, why);
-        done(*sock, why);
-    }
-}
-
-// tcp_shutdown() (and inet_shutdown()'s bookkeeping).
-void Engine::shutdownSocket(TcpSock& sock, int how) {
-    const std::uint8_t mask = static_cast<std::uint8_t>(how + 1); // SHUT_RD 0 -> RCV_SHUTDOWN 1
-    if (sock.detached || sock.state == TcpState::Closed) {
-        appCall(&sock, sock.host, AppCallKind::Shutdown, ENOTCONN, Reason(Cause::AppShutdown, how));
-        return;
-    }
-    appCall(&sock, sock.host, AppCallKind::Shutdown, 0, Reason(Cause::AppShutdown, how));
-    sock.shutdownMask |= mask;
-    if ((mask & kSendShutdown) == 0) {
-        return; // SHUT_RD sends nothing; data is still acknowledged and queued
-    }
-    switch (sock.state) {
-    case TcpState::SynSent:
-        // Any shutdown() in SYN-SENT aborts the connect via tcp_disconnect(): no RST.
-        setState(sock, TcpState::Closed, Reason(Cause::AppShutdown, how));
-        unhash(sock);
-        for (int k = 0; k < kTimerKindCount; ++k) {
-            cancelTimer(sock, static_cast<TimerKind>(k), Reason(Cause::SocketClosed));
-        }
-        break;
-    case TcpState::Established:
-    case TcpState::SynReceived:
-    case TcpState::CloseWait: {
-        const CloseStep step = closeStep(sock.state);
-        setState(sock, step.next, Reason(Cause::AppShutdown, how));
-        sock.finQueued = true;
-        sock.finCause = Cause::FinOnShutdown;
-        pushPending(sock);
-        break;
-    }
-    default:
-        break;
-    }
+    const Reason why(Cause::FinWait2Timeout, hosts_[sock.host].sysctls.tcp_fin_timeout);
+    sendActiveReset(sock, why);
+    transition(sock, TcpEvent::TimeoutFinWait2, why);
+    done(sock, why);
 }
 
 void Engine::scheduleAck(TcpSock& sock, bool forceNow, Reason reason) {

@@ -2,42 +2,14 @@
 // and its helpers from net/ipv4/tcp_input.c.
 
 #include "engine.h"
+#include "tcp_paws.h"
+#include "tcp_rate_limit.h"
 
 #include <algorithm>
 #include <cerrno>
+#include <limits>
 
 namespace tdl {
-
-namespace {
-
-// tcp_paws_check(): does a TSval pass against ts_recent, allowing `window` ticks of disorder?
-bool pawsCheck(std::uint32_t tsRecent, std::int64_t tsRecentStamp, std::uint32_t tsval,
-               std::int64_t nowSeconds, int window) {
-    if (static_cast<std::int32_t>(tsRecent - tsval) <= window) {
-        return true;
-    }
-    if (nowSeconds >= tsRecentStamp + kPawsWrapSeconds) {
-        return true; // ts_recent is too old to compare with (TCP_PAWS_WRAP)
-    }
-    return tsRecent == 0;
-}
-
-} // namespace
-
-// tcp_paws_reject(): strict PAWS for TIME_WAIT and SYN-SENT; a RST passes once ts_recent is older
-// than TCP_PAWS_MSL.
-bool pawsReject(std::uint32_t tsRecent, std::int64_t tsRecentStamp, std::uint32_t tsval,
-                std::int64_t nowSeconds, bool rst) {
-    if (pawsCheck(tsRecent, tsRecentStamp, tsval, nowSeconds, 0)) {
-        return false;
-    }
-    if (rst &&
-        nowSeconds >=
-            tsRecentStamp + std::chrono::duration_cast<std::chrono::seconds>(kPawsMsl).count()) {
-        return false;
-    }
-    return true;
-}
 
 void Engine::receive(HostId hostId, const Segment& segment, SegmentId id) {
     Host& host = hosts_[hostId];
@@ -95,18 +67,19 @@ void Engine::listenerReceive(TcpSock& listener, const Segment& segment, SegmentI
         if (peer != host.peerStamps.end() &&
             nowSeconds(host) - peer->second.seconds <
                 std::chrono::duration_cast<std::chrono::seconds>(kPawsMsl).count() &&
-            static_cast<std::int32_t>(peer->second.tsval - segment.timestamp.value) >
-                1 /* TCP_PAWS_WINDOW */) {
+            static_cast<std::int32_t>(peer->second.tsval - segment.timestamp.value) > kPawsWindow) {
             const Reason why(Cause::SynRecycleReject, segment.timestamp.value, peer->second.tsval);
             delivered(hostId, listener.id, id, why);
             anomaly(hostId, listener.id, id, Reason(Cause::SynSilentlyDropped));
             return;
         }
     }
-    const std::uint32_t listenerSlot = static_cast<std::uint32_t>(&listener - sockets_.data());
+    const std::uint32_t listenerSlot = slotOf(listener);
     const std::uint32_t childReceiveBuffer = listener.childReceiveBuffer;
     const Program program = listener.program;
-    const std::uint32_t slot = allocSocket(hostId, SocketRole::Passive, std::string());
+    // inet_csk_clone_lock(): the child starts as its listener is, and RCV_SYN moves it on.
+    const std::uint32_t slot =
+        allocSocket(hostId, SocketRole::Passive, std::string(), TcpState::Listen);
     TcpSock& child = sockets_[slot];
     child.listenerSlot = listenerSlot;
     child.program = program;
@@ -120,7 +93,7 @@ void Engine::listenerReceive(TcpSock& listener, const Segment& segment, SegmentI
     child.sndWnd = segment.window;
     child.maxWindow = segment.window;
     child.sndWl1 = segment.seq;
-    child.peerMss = segment.mss != 0 ? segment.mss : 536;
+    child.peerMss = segment.mss != 0 ? segment.mss : kMssDefault;
     child.peerIncarnation = segment.sender;
     child.timestamps = segment.hasTimestamp && host.sysctls.tcp_timestamps != 0;
     if (child.timestamps) {
@@ -128,21 +101,10 @@ void Engine::listenerReceive(TcpSock& listener, const Segment& segment, SegmentI
         child.tsRecent = segment.timestamp.value;
         child.tsRecentStamp = nowSeconds(host);
     }
-    child.state = TcpState::Listen; // a child starts as its listener is: LISTEN -> SYN-RECEIVED
-    ++host.counters.sockets[static_cast<std::size_t>(TcpState::Listen)];
     host.connections[child.tuple] = slot;
     publish(child);
     delivered(hostId, child.id, id, Reason(Cause::RcvSyn));
-    setState(child, TcpState::SynReceived, Reason(Cause::RcvSyn), id);
-    child.retransStamp = now_;
-    child.firstSentAt = now_;
-    sendSegment(child, flag::kSyn | flag::kAck, child.iss, 0, Reason(Cause::RcvSyn));
-    child.sndNxt = child.iss + 1;
-    child.sndMax = child.sndNxt;
-    child.rttPending = true;
-    child.rttSeq = child.sndNxt;
-    child.rttSentAt = now_;
-    armTimer(child, TimerKind::Retransmit, kTimeoutInit, Reason(Cause::DataInFlight));
+    transition(child, TcpEvent::RcvSyn, Reason(Cause::RcvSyn), id);
 }
 
 // tcp_rcv_synsent_state_process().
@@ -194,7 +156,7 @@ void Engine::synSentReceive(TcpSock& sock, const Segment& segment, SegmentId id)
         sock.sndWnd = segment.window;
         sock.maxWindow = segment.window;
         sock.sndWl1 = segment.seq;
-        sock.peerMss = segment.mss != 0 ? segment.mss : 536;
+        sock.peerMss = segment.mss != 0 ? segment.mss : kMssDefault;
         sock.peerIncarnation = segment.sender;
         sock.timestamps = sock.timestamps && segment.hasTimestamp;
         if (sock.timestamps) {
@@ -210,10 +172,7 @@ void Engine::synSentReceive(TcpSock& sock, const Segment& segment, SegmentId id)
         publish(sock);
         delivered(hostId, sock.id, id, Reason(Cause::RcvSynAck));
         cancelTimer(sock, TimerKind::Retransmit, Reason(Cause::AllAcked));
-        setState(sock, TcpState::Established, Reason(Cause::RcvSynAck), id);
-        sendAck(sock, Reason(Cause::RcvSynAck));
-        pushPending(sock);
-        appEvent(sock, AppEvent::Established);
+        transition(sock, TcpEvent::RcvSynAck, Reason(Cause::RcvSynAck), id);
         return;
     }
     if (segment.has(flag::kRst)) {
@@ -224,273 +183,8 @@ void Engine::synSentReceive(TcpSock& sock, const Segment& segment, SegmentId id)
     delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
 }
 
-bool Engine::oowRateLimited(SimTime& last, bool& set, const Host& host,
-                            const Segment& segment) const {
-    // tcp_oow_rate_limited(): only segments without sequence space, or SYNs, are limited.
-    if (segment.seq != segment.endSeq() && !segment.has(flag::kSyn)) {
-        return false;
-    }
-    return rateLimited(last, set, host);
-}
-
-// __tcp_oow_rate_limited(): one answer per tcp_invalid_ratelimit milliseconds.
-bool Engine::rateLimited(SimTime& last, bool& set, const Host& host) const {
-    const auto limit = std::chrono::milliseconds(host.sysctls.tcp_invalid_ratelimit);
-    if (set) {
-        const Duration elapsed = now_ - last;
-        if (elapsed >= Duration::zero() && elapsed < limit) {
-            return true;
-        }
-    }
-    last = now_;
-    set = true;
-    return false;
-}
-
-// tcp_send_challenge_ack(): the per-socket limit first, then the per-netns budget.
-bool Engine::challengeAllowed(TcpSock& sock) {
-    Host& host = hosts_[sock.host];
-    if (rateLimited(sock.lastOowAck, sock.lastOowAckSet, host)) {
-        return false;
-    }
-    const int limit = host.sysctls.tcp_challenge_ack_limit;
-    if (limit == 2147483647) {
-        return true;
-    }
-    const std::int64_t second = nowSeconds(host);
-    if (second != host.challengeSecond) {
-        const std::int64_t half = (static_cast<std::int64_t>(limit) + 1) / 2;
-        host.challengeSecond = second;
-        host.challengeBudget =
-            half +
-            static_cast<std::int64_t>(rng_.below(static_cast<std::uint64_t>(std::max<std::int64_t>(
-                1, static_cast<std::int64_t>(limit))))); // [half, limit + half - 1]
-    }
-    if (host.challengeBudget > 0) {
-        --host.challengeBudget;
-        return true;
-    }
-    return false;
-}
-
-void Engine::challenge(TcpSock& sock, SegmentId id, Cause why) {
-    if (challengeAllowed(sock)) {
-        delivered(sock.host, sock.id, id, Reason(why));
-        sendAck(sock, Reason(why));
-    } else {
-        delivered(sock.host, sock.id, id, Reason(Cause::ChallengeAckRateLimited));
-    }
-}
-
-// tcp_check_req(): a connection in SYN-RECEIVED is still a request socket in Linux, and that
-// judges a segment before any full socket sees it, in this order. True if processing goes on (the
-// child socket then repeats the usual checks, as tcp_child_process() does).
-bool Engine::synReceivedCheck(TcpSock& sock, const Segment& segment, SegmentId id) {
-    const HostId hostId = sock.host;
-    const Host& host = hosts_[hostId];
-    const bool rst = segment.has(flag::kRst);
-    std::uint8_t flags = segment.flags & (flag::kRst | flag::kSyn | flag::kAck);
-    bool pawsRejected = false;
-    if (sock.timestamps && segment.hasTimestamp) {
-        // The request keeps no stamp for ts_recent: it counts as set when the SYN,ACK's current
-        // timeout began (reqsk_timeout()).
-        const Duration timeout = std::min(
-            Duration(kTimeoutInit * (std::int64_t{1} << std::min(sock.retransmits, 30))), kRtoMax);
-        const std::int64_t nowSec = nowSeconds(host);
-        pawsRejected =
-            pawsReject(sock.tsRecent,
-                       nowSec - std::chrono::duration_cast<std::chrono::seconds>(timeout).count(),
-                       segment.timestamp.value, nowSec, rst);
-    }
-    // The peer's SYN again: our SYN,ACK again (inet_rtx_syn_ack(), rate-limited).
-    if (segment.seq == sock.irs && flags == flag::kSyn && !pawsRejected) {
-        if (oowRateLimited(sock.lastOowAck, sock.lastOowAckSet, host, segment)) {
-            delivered(hostId, sock.id, id, Reason(Cause::DupAckRateLimited));
-            return false;
-        }
-        delivered(hostId, sock.id, id, Reason(Cause::RcvSyn));
-        sendSegment(sock, flag::kSyn | flag::kAck, sock.iss, 0,
-                    Reason(Cause::Retransmit, sock.retransmits));
-        return false;
-    }
-    // An ACK of anything but our SYN,ACK (unsent data, or old) goes to the listener, whose
-    // tcp_rcv_state_process() answers an ACK with a RST (and a RST with nothing). Before the
-    // sequence check: RFC 793's rule for unsynchronized states.
-    if ((flags & flag::kAck) != 0 && segment.ack != sock.iss + 1) {
-        if (rst) {
-            delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
-            return false;
-        }
-        delivered(hostId, sock.id, id, Reason(Cause::RstNoSocket));
-        sendResetFor(hostId, segment, kNoSocket, Reason(Cause::RstNoSocket));
-        return false;
-    }
-    // tcp_in_window() against what the SYN,ACK offered, and PAWS: an ACK back (not to a RST).
-    const Seq windowStart = sock.rcvNxt;
-    const Seq windowEnd = sock.rcvNxt + sock.lastAdvertised;
-    const Seq end = segment.endSeq();
-    const bool inWindow = segment.seq == windowStart ||
-                          (after(end, windowStart) && before(segment.seq, windowEnd)) ||
-                          (segment.seq == windowEnd && segment.seq == end);
-    if (pawsRejected || !inWindow) {
-        if (rst) {
-            delivered(hostId, sock.id, id, Reason(Cause::RstOutOfWindow));
-            return false;
-        }
-        const Reason why =
-            pawsRejected
-                ? Reason(Cause::PawsReject, segment.timestamp.value, sock.tsRecent)
-                : Reason(Cause::OutOfWindow, static_cast<std::uint32_t>(segment.seq - sock.irs),
-                         static_cast<std::uint32_t>(sock.rcvNxt - sock.irs), sock.lastAdvertised);
-        if (oowRateLimited(sock.lastOowAck, sock.lastOowAckSet, host, segment)) {
-            delivered(hostId, sock.id, id, Reason(Cause::DupAckRateLimited));
-            return false;
-        }
-        delivered(hostId, sock.id, id, why);
-        sendAck(sock, why);
-        return false;
-    }
-    // A RST, or a SYN other than the peer's first, inside the window ends the attempt
-    // (embryonic_reset): the request is dropped, and a SYN gets a RST.
-    if (segment.seq == sock.irs) {
-        flags &= static_cast<std::uint8_t>(~flag::kSyn);
-    }
-    if ((flags & (flag::kRst | flag::kSyn)) != 0) {
-        const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
-        delivered(hostId, sock.id, id, Reason(Cause::EmbryonicReset));
-        if (!rst) {
-            sendResetFor(hostId, segment, kNoSocket, Reason(Cause::EmbryonicReset));
-        }
-        done(sock, Reason(Cause::EmbryonicReset), id);
-        if (sockets_[slot].id != kNoSocket) {
-            freeSocket(slot); // never accepted: no application holds it
-        }
-        return false;
-    }
-    if ((flags & flag::kAck) == 0) {
-        delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
-        return false;
-    }
-    return true;
-}
-
-// tcp_validate_incoming(): PAWS, the sequence check, RST and SYN. True if processing goes on.
-bool Engine::validateIncoming(TcpSock& sock, const Segment& segment, SegmentId id) {
-    const Host& host = hosts_[sock.host];
-    const HostId hostId = sock.host;
-    const std::int64_t nowSec = nowSeconds(host);
-    const bool rst = segment.has(flag::kRst);
-    const bool syn = segment.has(flag::kSyn);
-
-    bool skipPaws = !(sock.timestamps && segment.hasTimestamp) ||
-                    pawsCheck(sock.tsRecent, sock.tsRecentStamp, segment.timestamp.value, nowSec,
-                              1 /* TCP_PAWS_WINDOW */);
-    if (!skipPaws) {
-        // tcp_disordered_ack_check(): a pure duplicate ACK reordered a little is forgiven.
-        const bool pureAck = segment.has(flag::kAck) && segment.seq == segment.endSeq();
-        bool forgiven = false;
-        Cause verdict = Cause::PawsReject;
-        if (pureAck) {
-            if (segment.seq != sock.rcvNxt) {
-                if (before(segment.seq, sock.rcvNxt)) {
-                    verdict = Cause::PawsOldAck;
-                }
-            } else if (segment.ack == sock.sndUna && segment.window == sock.sndWnd &&
-                       static_cast<std::int32_t>(sock.tsRecent - segment.timestamp.value) <=
-                           static_cast<std::int32_t>(
-                               std::chrono::duration_cast<std::chrono::milliseconds>(sock.rto)
-                                   .count() *
-                               1200 / 1000)) {
-                forgiven = true;
-            }
-        }
-        if (forgiven || rst) {
-            skipPaws = true; // a RST that fails PAWS still goes on to the sequence check
-        } else if (syn) {
-            challenge(sock, id, Cause::ChallengeAckForSyn);
-            return false;
-        } else if (verdict == Cause::PawsOldAck) {
-            delivered(hostId, sock.id, id,
-                      Reason(Cause::PawsOldAck, segment.timestamp.value, sock.tsRecent));
-            return false;
-        } else {
-            delivered(hostId, sock.id, id,
-                      Reason(Cause::PawsReject, segment.timestamp.value, sock.tsRecent));
-            if (!oowRateLimited(sock.lastOowAck, sock.lastOowAckSet, host, segment)) {
-                sendAck(sock, Reason(Cause::PawsReject, segment.timestamp.value, sock.tsRecent));
-            }
-            return false;
-        }
-    }
-
-    // Step 1: tcp_sequence().
-    const Seq windowEnd = sock.rcvWup + sock.lastAdvertised;
-    const std::uint32_t receiveWindow =
-        after(windowEnd, sock.rcvNxt) ? static_cast<std::uint32_t>(windowEnd - sock.rcvNxt) : 0;
-    const Seq end = segment.endSeq();
-    bool inWindow = true;
-    if (before(end, sock.rcvWup)) {
-        inWindow = false;
-    } else if (after(end, sock.rcvNxt + receiveWindow)) {
-        if (after(segment.seq, sock.rcvNxt + receiveWindow) || sock.unread > 0) {
-            inWindow = false;
-        }
-    }
-    // tcp_reset_check(): the RST a peer sends right after its FIN (seq = rcv_nxt - 1).
-    const bool resetCheck = segment.seq == sock.rcvNxt - 1 &&
-                            (sock.state == TcpState::CloseWait || sock.state == TcpState::LastAck ||
-                             sock.state == TcpState::Closing);
-    if (!inWindow) {
-        if (!rst) {
-            if (syn) {
-                challenge(sock, id, Cause::ChallengeAckForSyn);
-                return false;
-            }
-            const Reason why(Cause::OutOfWindow, static_cast<std::uint32_t>(segment.seq - sock.irs),
-                             static_cast<std::uint32_t>(sock.rcvNxt - sock.irs), receiveWindow);
-            if (oowRateLimited(sock.lastOowAck, sock.lastOowAckSet, host, segment)) {
-                delivered(hostId, sock.id, id, Reason(Cause::DupAckRateLimited));
-            } else {
-                delivered(hostId, sock.id, id, why);
-                sendAck(sock, why);
-            }
-        } else if (resetCheck) {
-            resetSocket(sock, segment, id);
-        } else {
-            delivered(hostId, sock.id, id, Reason(Cause::RstOutOfWindow));
-        }
-        return false;
-    }
-
-    // Step 2: RST. RFC 5961 §3.2: only an exact match resets; anything else in the window
-    // draws a challenge ACK.
-    if (rst) {
-        if (segment.seq == sock.rcvNxt || resetCheck) {
-            resetSocket(sock, segment, id);
-        } else {
-            challenge(sock, id, Cause::ChallengeAckForRst);
-        }
-        return false;
-    }
-
-    // Step 4: SYN in a synchronized state. RFC 5961 §4.2: challenge ACK.
-    if (syn) {
-        challenge(sock, id, Cause::ChallengeAckForSyn);
-        return false;
-    }
-
-    // tcp_replace_ts_recent(): remember the newest TSval of an in-sequence segment.
-    if (sock.timestamps && segment.hasTimestamp && !after(segment.seq, sock.rcvWup) &&
-        pawsCheck(sock.tsRecent, sock.tsRecentStamp, segment.timestamp.value, nowSec, 0)) {
-        sock.tsRecent = segment.timestamp.value;
-        sock.tsRecentStamp = nowSec;
-    }
-    return true;
-}
-
 void Engine::sampleRtt(TcpSock& sock, Duration rtt) {
-    // tcp_rtt_estimator() and tcp_set_rto(): RFC 6298 with Linux's floor on the variance term,
-    // so the RTO is at least srtt + TCP_RTO_MIN.
+    // tcp_rtt_estimator(), then tcp_set_rto().
     if (!sock.rttValid) {
         sock.srtt = rtt;
         sock.rttvar = rtt / 2;
@@ -500,8 +194,7 @@ void Engine::sampleRtt(TcpSock& sock, Duration rtt) {
         sock.rttvar = (sock.rttvar * 3 + delta) / 4;
         sock.srtt = (sock.srtt * 7 + rtt) / 8;
     }
-    sock.rto = std::clamp(sock.srtt + std::max(sock.rttvar * 4, Duration(kRtoMin)),
-                          Duration(kRtoMin), Duration(kRtoMax));
+    sock.rto = tcpSetRto(sock.srtt, sock.rttvar);
 }
 
 // tcp_ack(). Returns 1 if acceptable, 0 for an old ACK (ignored, processing goes on), -1 if the
@@ -542,10 +235,7 @@ int Engine::processAck(TcpSock& sock, const Segment& segment, SegmentId id) {
             sampleRtt(sock, now_ - sock.rttSentAt);
             sock.rttPending = false;
         } else if (sock.backoff > 0) {
-            sock.rto = sock.rttValid
-                           ? std::clamp(sock.srtt + std::max(sock.rttvar * 4, Duration(kRtoMin)),
-                                        Duration(kRtoMin), Duration(kRtoMax))
-                           : kTimeoutInit;
+            sock.rto = sock.rttValid ? tcpSetRto(sock.srtt, sock.rttvar) : kTimeoutInit;
         }
         sock.retransmits = 0;
         sock.backoff = 0;
@@ -569,10 +259,8 @@ int Engine::processAck(TcpSock& sock, const Segment& segment, SegmentId id) {
             sock.backoff = 0;
             cancelTimer(sock, TimerKind::ZeroWindowProbe, Reason(Cause::WindowOpened));
         } else {
-            const Duration base = std::max(sock.rto, kRtoMin);
-            const Duration when =
-                std::min(Duration(base * (std::int64_t{1} << std::min(sock.backoff, 30))), kRtoMax);
-            armTimer(sock, TimerKind::ZeroWindowProbe, when, Reason(Cause::WindowClosed));
+            armTimer(sock, TimerKind::ZeroWindowProbe, tcpProbe0When(sock.rto, sock.backoff),
+                     Reason(Cause::WindowClosed));
         }
     }
     return 1;
@@ -595,19 +283,15 @@ void Engine::resetSocket(TcpSock& sock, const Segment& segment, SegmentId id) {
         segment.sender < sock.peerIncarnation) {
         anomaly(sock.host, sock.id, id, Reason(Cause::KilledByStaleRst, segment.sender));
     }
-    const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
-    done(sock, Reason(Cause::RcvRst, error), id);
-    if (sockets_[slot].id != kNoSocket) {
-        appEvent(sockets_[slot], AppEvent::Error);
+    if (done(sock, Reason(Cause::RcvRst, error), id)) {
+        appEvent(sock, AppEvent::Error);
     }
 }
 
 // tcp_rcv_state_process() for every state after SYN-SENT.
 void Engine::establishedReceive(TcpSock& sock, const Segment& segment, SegmentId id) {
-    const std::uint32_t slot = static_cast<std::uint32_t>(&sock - sockets_.data());
-    const SocketId sockId = sock.id;
+    const SocketId sockId = sock.id; // for the RST after tcp_done() has freed an orphan
     const HostId hostId = sock.host;
-    const auto alive = [&] { return sockets_[slot].id == sockId; };
 
     if (sock.state == TcpState::SynReceived && !synReceivedCheck(sock, segment, id)) {
         return;
@@ -627,27 +311,14 @@ void Engine::establishedReceive(TcpSock& sock, const Segment& segment, SegmentId
     }
     const bool finAcked = sock.finQueued && sock.sndUna == sock.writeSeq();
     switch (sock.state) {
-    case TcpState::SynReceived: {
-        setState(sock, TcpState::Established, Reason(Cause::RcvAckOfSyn), id);
-        const TcpSock& listener = sockets_[sock.listenerSlot];
-        const auto accept = acceptNames_.find(listener.id);
-        if (listener.state == TcpState::Listen && accept != acceptNames_.end() &&
-            accept->second.given < accept->second.names.size()) {
-            const std::string& name = accept->second.names[accept->second.given++];
-            sock.named = true;
-            socketNames_[sock.id] = name;
-            hosts_[hostId].named[name] = slot;
-            publish(sock);
-        }
-        appEvent(sock, AppEvent::Established);
+    case TcpState::SynReceived:
+        transition(sock, TcpEvent::RcvAckOfSyn, Reason(Cause::RcvAckOfSyn), id);
         break;
-    }
     case TcpState::FinWait1: {
         if (!finAcked) {
             break;
         }
-        setState(sock, TcpState::FinWait2, Reason(Cause::RcvAckOfFin), id);
-        sock.shutdownMask |= kSendShutdown;
+        transition(sock, TcpEvent::RcvAckOfFin, Reason(Cause::RcvAckOfFin), id);
         if (!sock.orphan || !hosts_[hostId].traits.orphanFinWait2Timeout) {
             break; // a socket the application holds waits in FIN-WAIT-2 for ever
         }
@@ -660,14 +331,7 @@ void Engine::establishedReceive(TcpSock& sock, const Segment& segment, SegmentId
             sendResetFor(hostId, segment, sockId, Reason(Cause::RstDataAfterClose));
             return;
         }
-        const Duration timeout = finTime(sock);
-        if (timeout > kTimeWaitLen) {
-            armTimer(sock, TimerKind::FinWait2, timeout - kTimeWaitLen, Reason(Cause::RcvAckOfFin));
-        } else if (segment.has(flag::kFin)) {
-            armTimer(sock, TimerKind::FinWait2, timeout, Reason(Cause::RcvAckOfFin));
-        } else {
-            delivered(hostId, sock.id, id, Reason(Cause::RcvAckOfFin));
-            enterTimeWait(sock, TcpState::FinWait2, timeout, Reason(Cause::RcvAckOfFin), id);
+        if (lingerInFinWait2(sock, segment.has(flag::kFin), Reason(Cause::RcvAckOfFin), id)) {
             return;
         }
         break;
@@ -675,15 +339,15 @@ void Engine::establishedReceive(TcpSock& sock, const Segment& segment, SegmentId
     case TcpState::Closing:
         if (finAcked) {
             delivered(hostId, sock.id, id, Reason(Cause::RcvAckOfFin));
-            enterTimeWait(sock, TcpState::TimeWait, Duration::zero(), Reason(Cause::RcvAckOfFin),
-                          id);
+            enterTimeWait(sock, TcpEvent::RcvAckOfFin, Reason(Cause::RcvAckOfFin), id);
             return;
         }
         break;
     case TcpState::LastAck:
         if (finAcked) {
             delivered(hostId, sock.id, id, Reason(Cause::RcvAckOfFin));
-            // tcp_done(): no TIME_WAIT for the passive closer.
+            // LAST-ACK -> CLOSED, and tcp_done(): no TIME_WAIT for the passive closer.
+            transition(sock, TcpEvent::RcvAckOfFin, Reason(Cause::RcvAckOfFin), id);
             done(sock, Reason(Cause::RcvAckOfFin), id);
             return;
         }
@@ -724,16 +388,13 @@ void Engine::establishedReceive(TcpSock& sock, const Segment& segment, SegmentId
         default:
             break;
         }
-        if (queue) {
-            queueData(sock, segment, id);
-            if (!alive()) {
-                return;
-            }
+        if (queue && !queueData(sock, segment, id)) {
+            return;
         }
     }
 
     // tcp_data_snd_check() then tcp_ack_snd_check().
-    TcpSock& current = sockets_[slot];
+    TcpSock& current = sock;
     pushPending(current);
     if (current.ackPending) {
         // __tcp_ack_snd_check(): more than one full segment unacknowledged (and nothing unread,
@@ -754,20 +415,21 @@ void Engine::establishedReceive(TcpSock& sock, const Segment& segment, SegmentId
 }
 
 // tcp_data_queue(): in-order data and the FIN; duplicates are ACKed at once; out-of-order
-// segments are not kept (the sender resends them).
-void Engine::queueData(TcpSock& sock, const Segment& segment, SegmentId id) {
+// segments are not kept (the sender resends them). False if the socket is gone (an orphan's FIN
+// in FIN-WAIT-2 hands it over to a TIME_WAIT record).
+bool Engine::queueData(TcpSock& sock, const Segment& segment, SegmentId id) {
     const Seq end = segment.endSeq();
     if (!after(end, sock.rcvNxt)) {
         delivered(sock.host, sock.id, id, Reason(Cause::AckDuplicate));
         sock.quickAcks = std::max(sock.quickAcks, 1);
         scheduleAck(sock, true, Reason(Cause::AckDuplicate));
-        return;
+        return true;
     }
     if (after(segment.seq, sock.rcvNxt)) {
         const Reason why(Cause::AckOutOfOrder, static_cast<std::uint32_t>(sock.rcvNxt - sock.irs));
         delivered(sock.host, sock.id, id, why);
         scheduleAck(sock, true, why);
-        return;
+        return true;
     }
     // In order (perhaps overlapping what we have): take the new part.
     const Seq dataEnd = segment.seq + segment.length;
@@ -778,7 +440,7 @@ void Engine::queueData(TcpSock& sock, const Segment& segment, SegmentId id) {
         if (window == 0) {
             delivered(sock.host, sock.id, id, Reason(Cause::ZeroWindow));
             scheduleAck(sock, true, Reason(Cause::ZeroWindow));
-            return;
+            return true;
         }
         delivered(sock.host, sock.id, id, Reason(Cause::Accepted));
         if (segment.sender < sock.peerIncarnation && segment.sender != kNoSocket) {
@@ -805,43 +467,36 @@ void Engine::queueData(TcpSock& sock, const Segment& segment, SegmentId id) {
     } else {
         delivered(sock.host, sock.id, id, Reason(Cause::RcvFin));
     }
-    if (segment.has(flag::kFin)) {
-        receiveFin(sock, segment, id);
-    }
+    return !segment.has(flag::kFin) || receiveFin(sock, segment, id);
 }
 
-// tcp_fin().
-void Engine::receiveFin(TcpSock& sock, const Segment& /*segment*/, SegmentId id) {
+// tcp_fin(). False if the socket is gone: an orphan hands over to a TIME_WAIT record and is freed.
+bool Engine::receiveFin(TcpSock& sock, const Segment& /*segment*/, SegmentId id) {
     sock.rcvNxt += 1;
     sock.shutdownMask |= kRcvShutdown;
     sock.finReceived = true;
     sock.ackPending = true;
+    const Reason why(Cause::RcvFin);
     switch (sock.state) {
-    case TcpState::SynReceived:
-    case TcpState::Established:
-        setState(sock, TcpState::CloseWait, Reason(Cause::RcvFin), id);
-        sock.pingpong = true; // inet_csk_enter_pingpong_mode(): the ACK may wait for our FIN
-        break;
-    case TcpState::CloseWait:
-    case TcpState::Closing:
-    case TcpState::LastAck:
-        break;
     case TcpState::FinWait1:
         // Simultaneous close: ACK their FIN at once and wait for the ACK of ours in CLOSING.
-        sendAck(sock, Reason(Cause::RcvFin));
-        setState(sock, TcpState::Closing, Reason(Cause::RcvFin), id);
+        sendAck(sock, why);
         break;
-    case TcpState::FinWait2:
-        sendAck(sock, Reason(Cause::RcvFin));
-        enterTimeWait(sock, TcpState::TimeWait, Duration::zero(), Reason(Cause::RcvFin), id);
-        return;
+    case TcpState::FinWait2: {
+        sendAck(sock, why);
+        const bool lives = !sock.orphan; // tcp_time_wait() and tcp_done() free only orphans
+        enterTimeWait(sock, TcpEvent::RcvFin, why, id);
+        return lives;
+    }
     default:
         break;
     }
+    transition(sock, TcpEvent::RcvFin, why, id);
     if (!sock.orphan && sock.reading && sock.unread == 0 && !sock.eofDelivered) {
         sock.eofDelivered = true;
         appEvent(sock, AppEvent::Eof);
     }
+    return true;
 }
 
 } // namespace tdl

@@ -1,0 +1,106 @@
+#include "network.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace tdl {
+
+Network::Network(const Scenario& scenario)
+    : faults_(&scenario.faults)
+    , hostCount_(scenario.hosts.size())
+    , linkDelay_(hostCount_ * hostCount_, scenario.network.delay)
+    , linkLoss_(hostCount_ * hostCount_, scenario.network.loss)
+    , faultMatches_(scenario.faults.size(), 0) {
+    for (std::size_t i = 0; i < scenario.hosts.size(); ++i) {
+        const Ipv4 address = scenario.hosts[i].address;
+        const auto known = std::find_if(hostByAddress_.begin(), hostByAddress_.end(),
+                                        [&](const auto& entry) { return entry.first == address; });
+        if (known == hostByAddress_.end()) {
+            hostByAddress_.emplace_back(address, static_cast<HostId>(i));
+        } else {
+            known->second = kShared;
+        }
+    }
+    for (const LinkConfig& config : scenario.network.links) {
+        const int from = scenario.hostIndex(config.from);
+        const int to = scenario.hostIndex(config.to);
+        if (from < 0 || to < 0) {
+            throw std::invalid_argument("a link names a host the scenario does not have");
+        }
+        const std::size_t index = link(static_cast<HostId>(from), static_cast<HostId>(to));
+        linkDelay_[index] = config.delay;
+        linkLoss_[index] = config.loss;
+    }
+}
+
+HostId Network::route(const Segment& segment, const std::vector<Host>& hosts) const {
+    const auto byAddress =
+        std::find_if(hostByAddress_.begin(), hostByAddress_.end(),
+                     [&](const auto& entry) { return entry.first == segment.dst.address; });
+    if (byAddress == hostByAddress_.end()) {
+        return kNoHost;
+    }
+    if (byAddress->second != kShared) {
+        return byAddress->second;
+    }
+    HostId first = kNoHost;
+    HostId listening = kNoHost;
+    const FourTuple key{segment.dst, segment.src};
+    for (std::size_t i = 0; i < hosts.size(); ++i) {
+        const Host& host = hosts[i];
+        if (host.info.address != segment.dst.address) {
+            continue;
+        }
+        // Several hosts behind one address (NAT): the one that knows the connection wins.
+        if (host.connections.contains(key) || host.timeWaits.contains(key)) {
+            return static_cast<HostId>(i);
+        }
+        if (listening == kNoHost && host.listeners.contains(segment.dst.port)) {
+            listening = static_cast<HostId>(i);
+        }
+        if (first == kNoHost) {
+            first = static_cast<HostId>(i);
+        }
+    }
+    return listening != kNoHost ? listening : first;
+}
+
+const FaultRule*
+Network::matchFault(HostId from, HostId to, const Segment& segment, std::uint32_t ordinal,
+                    std::size_t& ruleIndex, const std::vector<Host>& hosts,
+                    const absl::flat_hash_map<SocketId, std::string>& socketNames) {
+    const FaultRule* chosen = nullptr;
+    for (std::size_t i = 0; i < (*faults_).size(); ++i) {
+        const FaultRule& rule = (*faults_)[i];
+        if (!rule.from.empty() && rule.from != hosts[from].info.name) {
+            continue;
+        }
+        if (!rule.to.empty() && (to == kNoHost || rule.to != hosts[to].info.name)) {
+            continue;
+        }
+        if ((segment.flags & rule.flags) != rule.flags || (segment.flags & rule.notFlags) != 0) {
+            continue;
+        }
+        if (rule.data >= 0 && (segment.length > 0) != (rule.data == 1)) {
+            continue;
+        }
+        if (rule.ordinal != 0 && rule.ordinal != ordinal) {
+            continue;
+        }
+        if (!rule.socket.empty()) {
+            // socketNames remembers every named incarnation, also after the socket is gone.
+            const auto name = socketNames.find(segment.sender);
+            if (name == socketNames.end() || name->second != rule.socket) {
+                continue;
+            }
+        }
+        const std::uint32_t seen = ++faultMatches_[i];
+        if (chosen == nullptr && (rule.nth == 0 || rule.nth == seen)) {
+            chosen = &rule;
+            ruleIndex = i;
+        }
+    }
+    return chosen;
+}
+
+} // namespace tdl

@@ -1,0 +1,54 @@
+#pragma once
+
+// The network between the hosts: one-way delay and loss per direction, which host answers on an
+// address (several behind one: NAT), and the scenario's fault rules.
+
+#include "host.h"
+#include "net_types.h"
+#include "scenario.h"
+#include "segment.h"
+
+#include <absl/container/flat_hash_map.h>
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace tdl {
+
+class Network {
+public:
+    Network() = default;
+    // Throws std::invalid_argument for a link that names a host the scenario does not have.
+    explicit Network(const Scenario& scenario);
+
+    // The host a segment reaches, or kNoHost if no host has its destination address.
+    HostId route(const Segment& segment, const std::vector<Host>& hosts) const;
+    Duration delay(HostId from, HostId to) const { return linkDelay_[link(from, to)]; }
+    double loss(HostId from, HostId to) const { return linkLoss_[link(from, to)]; }
+
+    bool hasFaults() const { return !faults_->empty(); }
+    // The first fault rule that picks this segment (its 0-based index in ruleIndex), or nullptr.
+    // Every rule the segment matches counts the match, for rules that pick the nth.
+    const FaultRule* matchFault(HostId from, HostId to, const Segment& segment,
+                                std::uint32_t ordinal, std::size_t& ruleIndex,
+                                const std::vector<Host>& hosts,
+                                const absl::flat_hash_map<SocketId, std::string>& socketNames);
+
+private:
+    std::size_t link(HostId from, HostId to) const { return std::size_t{from} * hostCount_ + to; }
+
+    const std::vector<FaultRule>* faults_ = nullptr;
+    std::size_t hostCount_ = 0;
+    // Per direction, from the network's defaults and its links: [from * hosts + to].
+    std::vector<Duration> linkDelay_;
+    std::vector<double> linkLoss_;
+    // Each address's host, or kShared when several hosts sit behind it (NAT). A scenario has a
+    // handful of hosts: a short list beats a hash table for every segment sent.
+    std::vector<std::pair<Ipv4, HostId>> hostByAddress_;
+    static constexpr HostId kShared = kNoHost - 1;
+    std::vector<std::uint32_t> faultMatches_;
+};
+
+} // namespace tdl

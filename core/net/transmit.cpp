@@ -1,0 +1,131 @@
+// The engine's side of the network: a segment goes on the wire (with its fact, the fault rules and
+// random loss) and comes off it at its receiver.
+
+#include "engine.h"
+
+namespace tdl {
+
+void Engine::transmit(HostId from, const Segment& segment, Reason reason) {
+    const std::uint32_t ordinal = ++segmentsSent_;
+    if (segment.has(flag::kRst)) {
+        ++hosts_[from].counters.resetsSent;
+    }
+    const HostId to = network_.route(segment, hosts_);
+    SegmentId id = kNoSegment;
+    if (recordFacts_) {
+        SegmentRecord record;
+        record.segment = segment;
+        record.from = from;
+        record.to = to;
+        record.sentAt = now_;
+        record.ordinal = ordinal;
+        id = sink_.segmentSent(record);
+        Fact sent;
+        sent.kind = FactKind::SegmentSent;
+        sent.host = from;
+        sent.socket = segment.sender;
+        sent.segment = id;
+        sent.reason = reason;
+        fact(sent);
+    }
+
+    const auto networkFact = [&](FactKind kind, Reason why, SegmentId which) {
+        Fact f;
+        f.kind = kind;
+        f.host = from;
+        f.socket = segment.sender;
+        f.segment = which;
+        f.reason = why;
+        fact(f);
+    };
+    if (to == kNoHost) {
+        networkFact(FactKind::SegmentDropped, Reason(Cause::NoRoute), id);
+        return;
+    }
+
+    Duration delay = network_.delay(from, to);
+    bool duplicate = false;
+    std::size_t ruleIndex = 0;
+    const FaultRule* rule =
+        network_.hasFaults()
+            ? network_.matchFault(from, to, segment, ordinal, ruleIndex, hosts_, socketNames_)
+            : nullptr;
+    if (rule != nullptr) {
+        const auto ruleNumber = static_cast<std::int64_t>(ruleIndex + 1);
+        switch (rule->action) {
+        case FaultAction::Drop:
+            networkFact(FactKind::SegmentDropped, Reason(Cause::FaultDrop, ruleNumber), id);
+            return;
+        case FaultAction::Delay:
+            delay += rule->delay;
+            networkFact(FactKind::SegmentDelayed,
+                        Reason(Cause::FaultDelay, ruleNumber, rule->delay.count()), id);
+            break;
+        case FaultAction::Duplicate:
+            duplicate = true;
+            break;
+        }
+    }
+    const double loss = network_.loss(from, to);
+    if (loss > 0.0 && rng_.uniform() < loss) {
+        networkFact(FactKind::SegmentDropped,
+                    Reason(Cause::RandomLoss, static_cast<std::int64_t>(loss * 1e6)), id);
+        return;
+    }
+
+    // Forced inline: every segment takes this path, and a duplicate takes it a second time.
+    const auto launch = [&](SegmentId traceId) __attribute__((always_inline)) {
+        std::uint32_t slot;
+        if (!freeInFlight_.empty()) {
+            slot = freeInFlight_.back();
+            freeInFlight_.pop_back();
+        } else {
+            slot = static_cast<std::uint32_t>(inFlight_.size());
+            inFlight_.emplace_back();
+        }
+        InFlight& flight = inFlight_[slot];
+        flight.segment = segment;
+        flight.from = from;
+        flight.to = to;
+        flight.traceId = traceId;
+        scheduleAfter(delay, EventKind::Deliver, slot);
+    };
+    launch(id);
+    if (duplicate) {
+        SegmentRecord copy;
+        copy.segment = segment;
+        copy.from = from;
+        copy.to = to;
+        copy.sentAt = now_;
+        copy.duplicateOf = id;
+        copy.ordinal = ordinal;
+        const SegmentId copyId = recordFacts_ ? sink_.segmentSent(copy) : kNoSegment;
+        networkFact(FactKind::SegmentDuplicated,
+                    Reason(Cause::FaultDuplicate, static_cast<std::int64_t>(ruleIndex + 1)),
+                    copyId);
+        launch(copyId);
+    }
+}
+
+void Engine::deliver(std::uint32_t slot) {
+    const InFlight flight = inFlight_[slot];
+    freeInFlight_.push_back(slot);
+    if (recordFacts_) {
+        sink_.segmentDelivered(flight.traceId, now_);
+        Fact arrival;
+        arrival.at = now_;
+        arrival.kind = FactKind::SegmentDelivered;
+        arrival.host = flight.to;
+        arrival.segment = flight.traceId;
+        arrival.reason = Reason(Cause::Accepted);
+        pendingDelivery_ = arrival;
+    }
+    receive(flight.to, flight.segment, flight.traceId);
+    if (pendingDelivery_) {
+        const Fact delivery = *pendingDelivery_;
+        pendingDelivery_.reset();
+        sink_.fact(delivery);
+    }
+}
+
+} // namespace tdl
