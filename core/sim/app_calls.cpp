@@ -116,7 +116,7 @@ void Engine::listen(HostId hostId, std::uint16_t port, const Action& action, Pro
         acceptNames_[sock.id] = AcceptNames{action.accept, 0};
     }
     if (action.receiveBuffer != 0) {
-        sock.childReceiveBuffer = action.receiveBuffer;
+        sock.childReceiveBuffer = receiveSpaceFromSoRcvbuf(action.receiveBuffer);
     }
     host.listeners[port] = slot;
     if (!action.socket.empty()) {
@@ -135,7 +135,7 @@ std::uint32_t Engine::connect(HostId hostId, HostId peer, std::uint16_t peerPort
     sock->tuple.local.address = host.info.address;
     sock->tuple.remote = Endpoint{hosts_[peer].info.address, peerPort};
     if (action.receiveBuffer != 0) {
-        sock->receiveBuffer = action.receiveBuffer;
+        sock->receiveBuffer = receiveSpaceFromSoRcvbuf(action.receiveBuffer);
     }
 
     // __inet_hash_connect() / __inet_check_established(): find a local port whose 4-tuple is

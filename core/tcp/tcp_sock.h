@@ -10,6 +10,7 @@
 #include "tcp_timing.h"
 #include "trace.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 
@@ -26,6 +27,19 @@ inline constexpr std::uint32_t kTimestampOptionLength = 12;
 // The largest window a 16-bit field advertises: no window scaling is modelled.
 inline constexpr std::uint32_t kMaxWindow = 65535;
 inline constexpr std::uint32_t kDefaultReceiveBuffer = kMaxWindow;
+// net.core.rmem_max's default (a 6.x kernel: 212992), the most SO_RCVBUF takes.
+inline constexpr std::uint32_t kRmemMax = 212992;
+// SOCK_MIN_RCVBUF = TCP_SKB_MIN_TRUESIZE = 2048 + SKB_DATA_ALIGN(sizeof(struct sk_buff)): 2048 +
+// 256 on x86-64 6.x; a 6.18 kernel reports SO_RCVBUF 2304 after setsockopt(SO_RCVBUF, 1).
+inline constexpr std::uint32_t kSockMinRcvbuf = 2304;
+
+// The receive space a setsockopt(SO_RCVBUF, val) leaves: sock_setsockopt() clamps val to
+// rmem_max, __sock_set_rcvbuf() stores sk_rcvbuf = max(val * 2, SOCK_MIN_RCVBUF), and
+// tcp_win_from_space() offers half of it (TCP_DEFAULT_SCALING_RATIO) as the window.
+constexpr std::uint32_t receiveSpaceFromSoRcvbuf(std::uint32_t val) {
+    const std::uint32_t skRcvbuf = std::max(std::min(val, kRmemMax) * 2, kSockMinRcvbuf);
+    return skRcvbuf / 2;
+}
 inline constexpr std::uint32_t kNoSlot = UINT32_MAX; // no socket (connect() failed)
 inline constexpr SimTime kNotQueued{-1};             // no event queued for a timer
 
