@@ -1,5 +1,7 @@
 #include "sysctl.h"
 
+#include "tcp_timing.h"
+
 #include <array>
 #include <charconv>
 #include <climits>
@@ -30,6 +32,9 @@ bool withSynLinearTimeouts(KernelProfile p) {
 // Ranges as the kernel's handlers enforce them (net/ipv4/sysctl_net_ipv4.c): proc_dou8vec_minmax
 // knobs take 0..255, proc_dointvec_minmax ones their extra1..extra2, plain proc_dointvec any int.
 // Checked on a 6.18 kernel: tcp_fin_timeout, tcp_max_tw_buckets and tcp_rfc1337 accept -1.
+// tcp_fin_timeout is proc_dointvec_jiffies: do_proc_dointvec_jiffies_conv() refuses a magnitude
+// above INT_MAX / HZ (a 6.18 kernel at HZ=250 takes -8589934..8589934, refuses 8589935).
+constexpr int kMaxJiffiesSeconds = INT_MAX / kHz;
 constexpr std::array kKnobs = std::to_array<SysctlKnob>({
     {"net.ipv4.tcp_tw_reuse", &Sysctls::tcp_tw_reuse, 0, 2, "",
      "Let connect() reuse a 4-tuple still in TIME_WAIT (1 everywhere, 2 loopback only)", linuxOnly},
@@ -46,8 +51,8 @@ constexpr std::array kKnobs = std::to_array<SysctlKnob>({
      "Retransmission budget of a socket with no process (0 means 8)", linuxOnly},
     {"net.ipv4.tcp_max_orphans", &Sysctls::tcp_max_orphans, INT_MIN, INT_MAX, "",
      "Most sockets with no process; beyond it close() resets the connection", linuxOnly},
-    {"net.ipv4.tcp_fin_timeout", &Sysctls::tcp_fin_timeout, INT_MIN, INT_MAX, "s",
-     "How long an orphaned socket stays in FIN-WAIT-2 (not TIME_WAIT!)", linuxOnly},
+    {"net.ipv4.tcp_fin_timeout", &Sysctls::tcp_fin_timeout, -kMaxJiffiesSeconds, kMaxJiffiesSeconds,
+     "s", "How long an orphaned socket stays in FIN-WAIT-2 (not TIME_WAIT!)", linuxOnly},
     {"net.ipv4.tcp_rfc1337", &Sysctls::tcp_rfc1337, INT_MIN, INT_MAX, "",
      "Ignore RSTs in TIME_WAIT instead of letting them kill it (RFC 1337)", linuxOnly},
     {"net.ipv4.tcp_syn_retries", &Sysctls::tcp_syn_retries, 1, 127, "",

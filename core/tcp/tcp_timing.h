@@ -11,6 +11,9 @@
 
 namespace tdl {
 
+// CONFIG_HZ: the engine's kernel counts time in jiffies of 1 ms.
+inline constexpr int kHz = 1000;
+
 inline constexpr Duration kRtoMin = 200ms;             // TCP_RTO_MIN
 inline constexpr Duration kRtoMax = 120s;              // TCP_RTO_MAX
 inline constexpr Duration kTimeoutInit = 1s;           // TCP_TIMEOUT_INIT
@@ -74,7 +77,7 @@ constexpr Duration tcpTimeWaitTimeo(bool timeWait, Duration timeout, Duration rt
 // lag ts_recent and still be forgiven: rto * 1200 / HZ.
 constexpr std::int32_t tcpTsvalReplay(Duration rto) {
     return static_cast<std::int32_t>(
-        std::chrono::duration_cast<std::chrono::milliseconds>(rto).count() * 1200 / 1000);
+        std::chrono::duration_cast<std::chrono::milliseconds>(rto).count() * 1200 / kHz);
 }
 
 } // namespace tdl

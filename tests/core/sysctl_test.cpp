@@ -75,8 +75,8 @@ TEST_F(SysctlTest, OrphanRetries_U8_AcceptsZeroTo255Only) {
     EXPECT_EQ(sysctls.tcp_orphan_retries, 255);
 }
 
-TEST_F(SysctlTest, FinTimeout_PlainInt_AcceptsNegativeAndLarge) {
-    // proc_dointvec: no bounds.
+TEST_F(SysctlTest, FinTimeout_Jiffies_AcceptsNegativeAndLarge) {
+    // proc_dointvec_jiffies: any sign, up to INT_MAX / HZ in magnitude.
     EXPECT_EQ(setSysctl(sysctls, KernelProfile::Linux6, "net.ipv4.tcp_fin_timeout", "-5"),
               std::nullopt);
     EXPECT_EQ(sysctls.tcp_fin_timeout, -5);
@@ -85,11 +85,29 @@ TEST_F(SysctlTest, FinTimeout_PlainInt_AcceptsNegativeAndLarge) {
     EXPECT_EQ(sysctls.tcp_fin_timeout, 100000);
 }
 
+TEST_F(SysctlTest, FinTimeout_AboveIntMaxOverHz_Refused) {
+    // do_proc_dointvec_jiffies_conv(): |value| > INT_MAX / HZ is EINVAL; HZ = 1000 here.
+    EXPECT_EQ(setSysctl(sysctls, KernelProfile::Linux6, "net.ipv4.tcp_fin_timeout", "2147483"),
+              std::nullopt);
+    EXPECT_EQ(sysctls.tcp_fin_timeout, 2147483);
+    EXPECT_EQ(setSysctl(sysctls, KernelProfile::Linux6, "net.ipv4.tcp_fin_timeout", "-2147483"),
+              std::nullopt);
+    EXPECT_EQ(sysctls.tcp_fin_timeout, -2147483);
+    EXPECT_EQ(*setSysctl(sysctls, KernelProfile::Linux6, "net.ipv4.tcp_fin_timeout", "2147484"),
+              "expected an integer in -2147483..2147483 (the kernel's range), found \"2147484\"");
+    EXPECT_EQ(
+        *setSysctl(sysctls, KernelProfile::Linux6, "net.ipv4.tcp_fin_timeout", "2147483647"),
+        "expected an integer in -2147483..2147483 (the kernel's range), found \"2147483647\"");
+    EXPECT_EQ(*setSysctl(sysctls, KernelProfile::Linux6, "net.ipv4.tcp_fin_timeout", "-2147484"),
+              "expected an integer in -2147483..2147483 (the kernel's range), found \"-2147484\"");
+    EXPECT_EQ(sysctls.tcp_fin_timeout, -2147483);
+}
+
 TEST_F(SysctlTest, FinTimeout_NotANumber_RefusedAndUnchanged) {
     EXPECT_EQ(*setSysctl(sysctls, KernelProfile::Linux6, "net.ipv4.tcp_fin_timeout", "30s"),
-              "expected an integer, found \"30s\"");
+              "expected an integer in -2147483..2147483 (the kernel's range), found \"30s\"");
     EXPECT_EQ(*setSysctl(sysctls, KernelProfile::Linux6, "net.ipv4.tcp_fin_timeout", ""),
-              "expected an integer, found \"\"");
+              "expected an integer in -2147483..2147483 (the kernel's range), found \"\"");
     EXPECT_EQ(sysctls.tcp_fin_timeout, 60);
 }
 

@@ -412,8 +412,11 @@ TEST(ScenarioJsonErrors, SysctlOutOfTheKernelsRange_GivesTheRange) {
         refusal(host("linux-6", R"("net.ipv4.tcp_fin_timeout": 1.5)")),
         "bad.json: /hosts/0/sysctls/net.ipv4.tcp_fin_timeout: expected an integer, found 1.5");
     EXPECT_EQ(refusal(host("linux-6", R"("net.ipv4.tcp_fin_timeout": 99999999999)")),
-              "bad.json: /hosts/0/sysctls/net.ipv4.tcp_fin_timeout: expected an integer, found "
-              "99999999999");
+              "bad.json: /hosts/0/sysctls/net.ipv4.tcp_fin_timeout: expected an integer in "
+              "-2147483..2147483 (the kernel's range), found 99999999999");
+    EXPECT_EQ(refusal(host("linux-6", R"("net.ipv4.tcp_fin_timeout": 2147483647)")),
+              "bad.json: /hosts/0/sysctls/net.ipv4.tcp_fin_timeout: expected an integer in "
+              "-2147483..2147483 (the kernel's range), found 2147483647");
     EXPECT_EQ(
         refusal(host("linux-6", R"("net.ipv4.tcp_tw_recycle": 1)")),
         "bad.json: /hosts/0/sysctls/net.ipv4.tcp_tw_recycle: expected a sysctl that exists in "
