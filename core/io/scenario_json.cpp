@@ -2,6 +2,7 @@
 
 #include "atomic_file.h"
 #include "duration_text.h"
+#include "load_run.h"
 
 #include <nlohmann/json.hpp>
 
@@ -468,6 +469,30 @@ LoadConfig readLoad(const Node& node, const std::vector<HostConfig>& hosts) {
     return load;
 }
 
+// A load that would not fit in memory, or would run for hours, is refused before it runs.
+void refuseUnboundedLoad(const Node& node, const Scenario& scenario) {
+    const LoadEstimate estimate = estimateLoad(scenario);
+    const LoadConfig& load = *scenario.load;
+    if (estimate.connections > kMaxLoadConnections) {
+        refuse(node.pointer + "/rate",
+               "at most " + std::to_string(kMaxLoadConnections) +
+                   " connections: a lower /load/rate or a shorter /load/duration",
+               std::to_string(estimate.connections) + " connections (" + std::to_string(load.rate) +
+                   " a second for " + durationText(load.duration) + ")");
+    }
+    if (estimate.bytes() > kLoadMemoryBudget) {
+        const std::uint64_t tenthsOfGib = estimate.bytes() * 10 / (1ULL << 30);
+        refuse(node.pointer + "/sample_every",
+               "samples that fit in " + std::to_string(kLoadMemoryBudget >> 30) +
+                   " GiB: a longer /load/sample_every, a shorter /load/duration or /limit",
+               std::to_string(estimate.samples) + " samples (one every " +
+                   durationText(load.sampleEvery) + ") of " +
+                   std::to_string(estimate.bytesPerSample) + " bytes, about " +
+                   std::to_string(tenthsOfGib / 10) + "." + std::to_string(tenthsOfGib % 10) +
+                   " GiB");
+    }
+}
+
 NetworkConfig readNetwork(const Node& node, const std::vector<HostConfig>& hosts) {
     const Fields fields(node, {"delay", "loss", "links"});
     NetworkConfig network;
@@ -873,6 +898,7 @@ Scenario readScenario(const Node& root) {
     }
     if (auto load = fields.optional("load")) {
         scenario.load = readLoad(*load, scenario.hosts);
+        refuseUnboundedLoad(*load, scenario);
     }
     return scenario;
 }

@@ -4,6 +4,7 @@
 #include "socket_table.h"
 #include "trace.h"
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <vector>
@@ -19,6 +20,23 @@ struct LoadSeries {
     SimTime end{};
     bool truncated = false; // the scenario's limit, or a cancel, stopped it
 };
+
+// What a load run will cost, known before it starts: LoadSeries keeps every sample, and every
+// connection is simulated.
+struct LoadEstimate {
+    std::uint64_t samples = 0;
+    std::uint64_t bytesPerSample = 0;
+    std::uint64_t connections = 0;
+    std::uint64_t bytes() const { return samples * bytesPerSample; }
+};
+LoadEstimate estimateLoad(const Scenario& scenario);
+
+// A load's samples must fit in 4 GiB: half of the 8 GiB laptop the program is used on, and a
+// constant, so that whether a file loads does not depend on the machine that loads it.
+inline constexpr std::uint64_t kLoadMemoryBudget = 4ULL << 30;
+// At the 500,000 connection lifecycles a second the engine is budgeted for, 100 million take
+// about 200 s; a run much longer than that looks hung.
+inline constexpr std::uint64_t kMaxLoadConnections = 100'000'000;
 
 // Hears a load run at every sample, on the thread that runs it: the series so far (its last
 // sample just added) and the fraction done (0..1). Returning false cancels the run.

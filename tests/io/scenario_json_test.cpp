@@ -377,6 +377,32 @@ TEST(ScenarioJson, Load_RoundTripsAndRefusesTheUnknown) {
               "bad.json: /load/server: expected the name of a host in /hosts, found \"x\"");
 }
 
+// A load with `limit` and the `load` members given.
+std::string loadScenarioText(const std::string& limit, const std::string& load) {
+    return R"({"format": "teardown-lab-scenario", "version": 1, "limit": ")" + limit + R"(",
+        "hosts": [{"name": "c", "address": "10.0.0.1"}, {"name": "s", "address": "10.0.0.2"}],
+        "load": {"client": "c", "server": "s", )" +
+           load + "}}";
+}
+
+TEST(ScenarioJsonErrors, Load_SamplesBeyondTheMemoryBudget_RefusedBeforeTheRun) {
+    // 86,400,001 samples of 336 bytes: the 28 GB a day sampled every 1 ms needs.
+    EXPECT_EQ(refusal(loadScenarioText("24h", R"("duration": "24h", "sample_every": "1ms")")),
+              "bad.json: /load/sample_every: expected samples that fit in 4 GiB: a longer "
+              "/load/sample_every, a shorter /load/duration or /limit, found 86400001 samples (one "
+              "every 1ms) of 336 bytes, about 27.0 GiB");
+    // The scenario's limit ends the run, and its sampling, first.
+    EXPECT_EQ(refusal(loadScenarioText("30min", R"("duration": "24h", "sample_every": "1ms")")),
+              "");
+}
+
+TEST(ScenarioJsonErrors, Load_TooManyConnections_RefusedBeforeTheRun) {
+    EXPECT_EQ(refusal(loadScenarioText("2h", R"("rate": 1000000, "duration": "1h")")),
+              "bad.json: /load/rate: expected at most 100000000 connections: a lower /load/rate or "
+              "a shorter /load/duration, found 3600000000 connections (1000000 a second for 1h)");
+    EXPECT_EQ(refusal(loadScenarioText("2h", R"("rate": 1000000, "duration": "100s")")), "");
+}
+
 TEST(ScenarioJson, SharedAddress_AcceptedAsHostsBehindOneNat) {
     const LoadResult result = parseScenario(R"({"format": "teardown-lab-scenario", "version": 1,
                           "hosts": [{"name": "a", "address": "10.0.0.1"},

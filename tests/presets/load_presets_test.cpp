@@ -57,6 +57,20 @@ TEST(LoadPresets, EveryOne_LoadsWithBothLanguagesAndTheLoadLesson) {
     EXPECT_EQ(count, 7);
 }
 
+TEST(LoadPresets, EveryOne_FitsTheRunBounds) {
+    int count = 0;
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::string(TDL_SCENARIOS_DIR) + "/load")) {
+        const Scenario s = loadPreset(entry.path().stem().string());
+        ASSERT_TRUE(s.load.has_value()) << entry.path();
+        const LoadEstimate estimate = estimateLoad(s);
+        EXPECT_LE(estimate.bytes(), kLoadMemoryBudget) << entry.path();
+        EXPECT_LE(estimate.connections, kMaxLoadConnections) << entry.path();
+        ++count;
+    }
+    EXPECT_EQ(count, 7);
+}
+
 TEST(LoadPresets, PortExhaustion_RunsOutAt28sThenSucceedsAtRangeOver60s) {
     const LoadSeries series = runLoad(loadPreset("port-exhaustion"));
     EXPECT_EQ(firstWhen(series, 0, [](const HostCounters& c) { return c.freePorts == 0; }), 29s);
