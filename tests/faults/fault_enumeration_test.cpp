@@ -7,9 +7,9 @@
 //   - the run stays within a bound of facts and within the scenario's time limit.
 // A fault rule that never fired (its segment was never sent in that run) is counted and printed.
 
+#include "bounded_recorder.h"
 #include "scenario.h"
 #include "scenario_json.h"
-#include "simulator.h"
 #include "trace.h"
 
 #include <gtest/gtest.h>
@@ -18,6 +18,7 @@
 #include <chrono>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -120,32 +121,6 @@ void PrintTo(const Preset& preset, std::ostream* out) {
 // it is a loop, and it is stopped there.
 constexpr std::size_t kMaxFacts = 20'000;
 
-struct FactBoundExceeded {};
-
-// Records the run, and stops it (by throwing out of the simulator) at kMaxFacts facts.
-class BoundedRecorder final : public TraceSink {
-public:
-    void hostAdded(const HostInfo& host) override { recorder_.hostAdded(host); }
-    void socketAdded(const SocketInfo& socket) override { recorder_.socketAdded(socket); }
-    void socketUpdated(const SocketInfo& socket) override { recorder_.socketUpdated(socket); }
-    SegmentId segmentSent(const SegmentRecord& record) override {
-        return recorder_.segmentSent(record);
-    }
-    void segmentDelivered(SegmentId id, SimTime at) override { recorder_.segmentDelivered(id, at); }
-    void fact(const Fact& fact) override {
-        if (++facts_ > kMaxFacts) {
-            throw FactBoundExceeded{};
-        }
-        recorder_.fact(fact);
-    }
-    void finished(SimTime end, bool truncated) override { recorder_.finished(end, truncated); }
-    Trace take() { return recorder_.take(); }
-
-private:
-    TraceRecorder recorder_;
-    std::size_t facts_ = 0;
-};
-
 Scenario loadPreset(const std::string& name) {
     LoadResult result =
         loadScenario(std::string(TDL_SOURCE_DIR) + "/resources/scenarios/" + name + ".json");
@@ -185,15 +160,12 @@ Outcome runChecked(Scenario scenario, const std::vector<FaultRule>& added, const
     scenario.faults.insert(scenario.faults.end(), added.begin(), added.end());
     Outcome outcome;
     outcome.rulesFired.assign(added.size(), false);
-    BoundedRecorder recorder;
-    try {
-        Simulator simulator(scenario, recorder);
-        simulator.run();
-    } catch (const FactBoundExceeded&) {
+    const std::optional<Trace> run = test::runWithFactBound(scenario, kMaxFacts);
+    if (!run) {
         outcome.broken.push_back("more than " + std::to_string(kMaxFacts) + " facts");
         return outcome;
     }
-    const Trace trace = recorder.take();
+    const Trace& trace = *run;
     if (trace.truncated) {
         outcome.broken.push_back("the run reached the scenario's limit of " +
                                  formatDuration(scenario.limit));
