@@ -98,7 +98,13 @@ MainWindow::MainWindow(QWidget* parent)
     openInitialScenario();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // The document, a child deleted after this destructor has run, clears its undo stack on the
+    // way out; the signals that sends (indexChanged, and the document's modifiedChanged) must
+    // not reach slots of what is no longer a MainWindow (Qt asserts on it in debug builds).
+    document_->undoStack()->disconnect(this);
+    document_->disconnect(this);
+}
 
 QAction* MainWindow::makeAction(const char* name, const QIcon& icon,
                                 const QList<QKeySequence>& shortcuts) {
