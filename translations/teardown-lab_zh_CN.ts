@@ -2493,14 +2493,6 @@
             <translation>选中一条规则，即可看到它作用的报文段。</translation>
         </message>
         <message>
-            <source>Rule</source>
-            <translation>规则</translation>
-        </message>
-        <message>
-            <source>In this run</source>
-            <translation>本次运行中</translation>
-        </message>
-        <message>
             <source>&amp;Delete Rule</source>
             <translation>删除规则(&amp;D)</translation>
         </message>
@@ -2530,7 +2522,7 @@
         </message>
         <message>
             <source>%1 at %2</source>
-            <translation>%2 时的 %1</translation>
+            <translation>%2时的 %1</translation>
         </message>
         <message>
             <source>acted on %1</source>

@@ -40,6 +40,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -355,6 +356,7 @@ void MainWindow::createDocks() {
     tabifyDockWidget(inspectorDock_, sysctlDock_);
     inspectorDock_->raise();
     resizeDocks({libraryDock_, inspectorDock_}, {260, 400}, Qt::Horizontal);
+    resizeDocks({libraryDock_, faultRulesDock_}, {600, 240}, Qt::Vertical);
     resizeDocks({logDock_, inspectorDock_, stateDock_}, {200, 340, 340}, Qt::Vertical);
     panelsMenu_->addSeparator();
     panelsMenu_->addAction(fileToolBar_->toggleViewAction());
@@ -992,7 +994,11 @@ void MainWindow::applyWhatIf(const std::optional<WhatIf::Edit>& edit) {
         return;
     }
     if (selected_) {
-        scrollToSegment(*selected_);
+        // Once now, and once the window has laid itself out again: a longer banner or status
+        // line resizes the diagram, whose resize brings the cursor back into view.
+        const SegmentId id = *selected_;
+        scrollToSegment(id);
+        QTimer::singleShot(0, this, [this, id] { scrollToSegment(id); });
     }
 }
 

@@ -82,10 +82,12 @@ TEST(FaultRulePanel, ListsEachRuleWithWhatItDidAndShowsItsSegment) {
     QTreeWidget* rules = rulesOf(panel);
     ASSERT_NE(rules, nullptr);
     ASSERT_EQ(rules->topLevelItemCount(), 2);
-    EXPECT_EQ(rules->topLevelItem(0)->text(0), QStringLiteral("drop the client's second pure ACK"));
-    EXPECT_TRUE(rules->topLevelItem(0)->text(1).startsWith(QLatin1String("acted on ACK")))
-        << rules->topLevelItem(0)->text(1).toStdString();
-    EXPECT_EQ(rules->topLevelItem(1)->text(1), QStringLiteral("matches nothing"));
+    const QStringList first = rules->topLevelItem(0)->text(0).split(QLatin1Char('\n'));
+    ASSERT_EQ(first.size(), 2);
+    EXPECT_EQ(first[0], QStringLiteral("drop the client's second pure ACK"));
+    EXPECT_TRUE(first[1].startsWith(QLatin1String("acted on ACK"))) << first[1].toStdString();
+    EXPECT_EQ(rules->topLevelItem(1)->text(0),
+              QStringLiteral("drop the server's first RST\nmatches nothing"));
 
     const auto actedOn = FaultRulePanel::segmentsActedOn(document.run()->trace(), 2);
     ASSERT_EQ(actedOn.at(0).size(), 1U);

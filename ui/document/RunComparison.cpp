@@ -102,8 +102,8 @@ bool sameFacts(const Trace& a, const Trace& b) {
     // (tcp_fin_timeout's FIN-WAIT-2 timer, once the peer's FIN arrives) changes nothing that
     // happens. One that fires shows as a TimerFired at another time.
     const auto key = [](const Fact& f) {
-        return std::tie(f.at, f.kind, f.host, f.socket, f.reason, f.segment, f.from, f.to,
-                        f.timer, f.call, f.error);
+        return std::tie(f.at, f.kind, f.host, f.socket, f.reason, f.segment, f.from, f.to, f.timer,
+                        f.call, f.error);
     };
     for (std::size_t i = 0; i < a.facts.size(); ++i) {
         if (key(a.facts[i]) != key(b.facts[i])) {

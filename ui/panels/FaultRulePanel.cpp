@@ -31,7 +31,8 @@ FaultRulePanel::FaultRulePanel(Document* document, QWidget* parent)
     help_->setWordWrap(true);
     help_->setMargin(4);
     rules_->setObjectName(QStringLiteral("faultRules"));
-    rules_->setColumnCount(2);
+    rules_->setColumnCount(1);
+    rules_->setHeaderHidden(true);
     rules_->setRootIsDecorated(false);
     rules_->setWordWrap(true);
     rules_->setUniformRowHeights(false);
@@ -108,7 +109,6 @@ void FaultRulePanel::changeEvent(QEvent* event) {
 }
 
 void FaultRulePanel::retranslateUi() {
-    rules_->setHeaderLabels({tr("Rule"), tr("In this run")});
     delete_->setText(tr("&Delete Rule"));
     delete_->setToolTip(tr("Remove the selected fault rule (undoable)"));
     delayLabel_->setText(tr("De&lay:"));
@@ -128,13 +128,12 @@ void FaultRulePanel::refresh() {
     for (std::size_t i = 0; i < scenario.faults.size(); ++i) {
         const std::vector<SegmentId>& segments = actedOn_[i];
         auto* item = new QTreeWidgetItem(rules_);
-        item->setText(0, FaultRuleText::describe(scenario.faults[i]));
-        item->setToolTip(0, item->text(0));
+        const QString words = FaultRuleText::describe(scenario.faults[i]);
         if (segments.empty() || !run) {
-            item->setText(1, tr("matches nothing"));
-            item->setToolTip(1, tr("No segment of this run matches the rule: it changes nothing. "
+            // Two lines in one column: the dock is narrow, and the words wrap there.
+            item->setText(0, words + QLatin1Char('\n') + tr("matches nothing"));
+            item->setToolTip(0, tr("No segment of this run matches the rule: it changes nothing. "
                                    "An earlier edit may have moved the segment it picked."));
-            item->setForeground(1, palette().brush(QPalette::Disabled, QPalette::Text));
             item->setIcon(0, style()->standardIcon(QStyle::SP_MessageBoxWarning));
             continue;
         }
@@ -142,13 +141,13 @@ void FaultRulePanel::refresh() {
             tr("%1 at %2")
                 .arg(TraceText::segmentLabel(run->trace(), segments.front(), SeqMode::Relative),
                      TraceText::duration(run->trace().segments[segments.front()].sentAt));
-        item->setText(1, segments.size() == 1 ? tr("acted on %1").arg(first)
-                                              : tr("acted on %n segments, first %1", "",
-                                                   static_cast<int>(segments.size()))
-                                                    .arg(first));
-        item->setToolTip(1, item->text(1));
+        const QString actedOn = segments.size() == 1 ? tr("acted on %1").arg(first)
+                                                     : tr("acted on %n segments, first %1", "",
+                                                          static_cast<int>(segments.size()))
+                                                           .arg(first);
+        item->setText(0, words + QLatin1Char('\n') + actedOn);
+        item->setToolTip(0, item->text(0));
     }
-    rules_->resizeColumnToContents(0);
     help_->setText(scenario.faults.empty()
                        ? tr("No fault rules: the network delivers every segment once, on time. "
                             "Right-click a segment in the diagram to drop, delay or duplicate it.")

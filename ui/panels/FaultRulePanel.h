@@ -17,10 +17,10 @@ namespace tdl::ui {
 
 class Document;
 
-// The scenario's fault rules, one row each: the rule in words (FaultRuleText) and what it did in
-// the current run — the segment it acted on, or that it matches nothing. Selecting a rule asks
-// for its segment to be shown; Delete removes the rule and the delay box changes a delay rule's
-// delay, both as what-if edits on the document's undo stack.
+// The scenario's fault rules, one row each: the rule in words (FaultRuleText) and, on a second
+// line, what it did in the current run — the segment it acted on, or that it matches nothing.
+// Selecting a rule asks for its segment to be shown; Delete removes the rule and the delay box
+// changes a delay rule's delay, both as what-if edits on the document's undo stack.
 class FaultRulePanel : public QWidget {
     Q_OBJECT
 
