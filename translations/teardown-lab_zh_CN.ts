@@ -1306,6 +1306,10 @@
             <translation>故障规则</translation>
         </message>
         <message>
+            <source>What the last what-if edit changed</source>
+            <translation>上一次假设推演修改带来的变化</translation>
+        </message>
+        <message>
             <source>&lt;b&gt;%1&lt;/b&gt; — what to watch &lt;i&gt;in the original story; your what-if edits may have changed it&lt;/i&gt;: %2</source>
             <translation>&lt;b&gt;%1&lt;/b&gt; —— 观察要点&lt;i&gt;（说的是原始情形；你的假设推演可能已经改变了它）&lt;/i&gt;：%2</translation>
         </message>
@@ -2649,6 +2653,10 @@
         <message>
             <source>data</source>
             <translation>数据</translation>
+        </message>
+        <message>
+            <source>data and FIN</source>
+            <translation>数据和 FIN</translation>
         </message>
         <message>
             <source>ACK</source>

@@ -52,8 +52,6 @@ namespace tdl::ui {
 namespace {
 const QString kPresetPrefix = QStringLiteral("preset:");
 constexpr int kStatusTimeoutMs = 6000;
-// What an edit changed is a sentence or two to read, and worth reading.
-constexpr int kEditSummaryMs = 20000;
 
 QIcon icon(const char* name) {
     return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
@@ -325,6 +323,16 @@ void MainWindow::createCentralWidget() {
     banner_->setBackgroundRole(QPalette::AlternateBase);
     connect(banner_, &QLabel::linkActivated, this, &MainWindow::showLoadExplorer);
     layout->addWidget(banner_);
+    // What the last edit changed, under the lesson text: a status bar message would be cut at
+    // a narrow window's width, and gone before it is read.
+    editSummary_ = new QLabel(central);
+    editSummary_->setObjectName(QStringLiteral("editSummary"));
+    editSummary_->setWordWrap(true);
+    editSummary_->setMargin(6);
+    editSummary_->setTextFormat(Qt::PlainText);
+    editSummary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    editSummary_->hide();
+    layout->addWidget(editSummary_);
     diagram_ = new SequenceDiagramView(central);
     diagram_->setObjectName(QStringLiteral("sequenceDiagram"));
     layout->addWidget(diagram_, 1);
@@ -462,9 +470,13 @@ void MainWindow::connectParts() {
     connect(document_, &Document::runChanged, this, &MainWindow::runChanged);
     connect(document_, &Document::opened, this, &MainWindow::documentOpened);
     connect(document_, &Document::modifiedChanged, this, &MainWindow::updateTitle);
-    connect(document_, &Document::edited, this,
-            [this](const QString& summary) { statusBar()->showMessage(summary, kEditSummaryMs); });
     connect(document_->undoStack(), &QUndoStack::indexChanged, this, &MainWindow::updateActions);
+    // Undo and redo make the last summary stale; an edit's own summary comes right after.
+    connect(document_->undoStack(), &QUndoStack::indexChanged, editSummary_, &QWidget::hide);
+    connect(document_, &Document::edited, this, [this](const QString& summary) {
+        editSummary_->setText(summary);
+        editSummary_->show();
+    });
 
     connect(player_, &Player::timeChanged, this, &MainWindow::timeChanged);
     connect(player_, &Player::playingChanged, this, &MainWindow::updateActions);
@@ -570,6 +582,7 @@ void MainWindow::retranslateUi() {
     inspectorDock_->setWindowTitle(tr("Inspector"));
     stateDock_->setWindowTitle(tr("State Machine"));
     faultRulesDock_->setWindowTitle(tr("Fault Rules"));
+    editSummary_->setAccessibleName(tr("What the last what-if edit changed"));
     log_->logModel()->retranslate();
     updateRecentFiles();
     updateCaptureMenu();
@@ -1119,6 +1132,7 @@ void MainWindow::runChanged(const RunPtr& run) {
 
 void MainWindow::documentOpened() {
     selectSegment(std::nullopt);
+    editSummary_->hide();
     // A scenario opens with its whole diagram in view; Play starts it from the beginning.
     player_->toEnd();
     updateBanner();

@@ -133,6 +133,7 @@ private:
 
     SequenceDiagramView* diagram_ = nullptr;
     QLabel* banner_ = nullptr;
+    QLabel* editSummary_ = nullptr;
     TransportBar* transport_ = nullptr;
     EventLogView* log_ = nullptr;
     InspectorView* inspector_ = nullptr;

@@ -6,8 +6,8 @@
 #include "WhatIf.h"
 #include "trace_query.h"
 
+#include <QListWidget>
 #include <QSignalSpy>
-#include <QTreeWidget>
 
 #include <gtest/gtest.h>
 
@@ -67,8 +67,8 @@ TEST(FaultRuleText, InChinese) {
     EXPECT_EQ(text, QStringLiteral("丢弃 server 的第一个 FIN"));
 }
 
-QTreeWidget* rulesOf(FaultRulePanel& panel) {
-    return panel.findChild<QTreeWidget*>(QStringLiteral("faultRules"));
+QListWidget* rulesOf(FaultRulePanel& panel) {
+    return panel.findChild<QListWidget*>(QStringLiteral("faultRules"));
 }
 
 TEST(FaultRulePanel, ListsEachRuleWithWhatItDidAndShowsItsSegment) {
@@ -79,14 +79,14 @@ TEST(FaultRulePanel, ListsEachRuleWithWhatItDidAndShowsItsSegment) {
     scenario.faults.push_back(idle);
     FaultRulePanel panel(&document);
     ASSERT_FALSE(document.open(scenario, QString()));
-    QTreeWidget* rules = rulesOf(panel);
+    QListWidget* rules = rulesOf(panel);
     ASSERT_NE(rules, nullptr);
-    ASSERT_EQ(rules->topLevelItemCount(), 2);
-    const QStringList first = rules->topLevelItem(0)->text(0).split(QLatin1Char('\n'));
+    ASSERT_EQ(rules->count(), 2);
+    const QStringList first = rules->item(0)->text().split(QLatin1Char('\n'));
     ASSERT_EQ(first.size(), 2);
     EXPECT_EQ(first[0], QStringLiteral("drop the client's second pure ACK"));
     EXPECT_TRUE(first[1].startsWith(QLatin1String("acted on ACK"))) << first[1].toStdString();
-    EXPECT_EQ(rules->topLevelItem(1)->text(0),
+    EXPECT_EQ(rules->item(1)->text(),
               QStringLiteral("drop the server's first RST\nmatches nothing"));
 
     const auto actedOn = FaultRulePanel::segmentsActedOn(document.run()->trace(), 2);
@@ -110,10 +110,10 @@ TEST(FaultRulePanel, DeleteRemovesTheRuleUndoably) {
     panel.selectRule(0);
     ASSERT_TRUE(panel.deleteSelected());
     EXPECT_TRUE(document.scenario().faults.empty());
-    EXPECT_EQ(rulesOf(panel)->topLevelItemCount(), 0);
+    EXPECT_EQ(rulesOf(panel)->count(), 0);
     document.undoStack()->undo();
     EXPECT_EQ(document.scenario().faults.size(), 1U);
-    EXPECT_EQ(rulesOf(panel)->topLevelItemCount(), 1);
+    EXPECT_EQ(rulesOf(panel)->count(), 1);
 }
 
 TEST(FaultRulePanel, EditsADelayRulesDelayUndoably) {

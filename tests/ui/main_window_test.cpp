@@ -14,13 +14,12 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QScrollBar>
 #include <QStandardPaths>
-#include <QStatusBar>
 #include <QTemporaryDir>
-#include <QTreeWidget>
 
 #include <gtest/gtest.h>
 
@@ -315,21 +314,37 @@ TEST_F(MainWindowTest, AnEdit_SaysWhatItChangedAndKeepsTheEditedSegmentInView) {
     window_.resize(1024, 768);
     window_.show();
     ASSERT_TRUE(window_.openPreset(QStringLiteral("four-way-close")));
-    // Opened, the diagram shows the end of the run; the user scrolls up to the final ACK.
-    const SegmentId ack = finalAck();
-    drop(ack);
-    const QString message = window_.statusBar()->currentMessage();
-    EXPECT_TRUE(message.contains(QLatin1String("the server now retransmits its FIN once")))
+    // Opened, the diagram shows the end of the run, where the cursor is. The client's request,
+    // near the start, is edited: its retransmission shifts the rest of the run.
+    const Trace& opened = window_.document()->run()->trace();
+    SegmentId request = kNoSegment;
+    for (SegmentId id = 0; id < opened.segments.size() && request == kNoSegment; ++id) {
+        if (opened.segments[id].segment.length > 0) {
+            request = id;
+        }
+    }
+    ASSERT_NE(request, kNoSegment);
+    drop(request);
+    // The summary appears above the diagram and the window lays itself out again.
+    QCoreApplication::processEvents();
+    const QString message = label("editSummary");
+    EXPECT_TRUE(window_.findChild<QLabel*>(QStringLiteral("editSummary"))->isVisible());
+    // Its retransmission leaves after close(): it carries the FIN too.
+    EXPECT_TRUE(message.contains(QLatin1String("the client now retransmits its data and FIN once")))
         << message.toStdString();
     EXPECT_TRUE(message.contains(QLatin1String("TIME-WAIT on the client ends at ")))
         << message.toStdString();
     SequenceDiagramView* diagram = window_.diagram();
-    const SegmentRecord& record = window_.document()->run()->trace().segments[ack];
+    const SegmentRecord& record = window_.document()->run()->trace().segments[request];
     const double y = diagram->layout().y(record.sentAt);
     const int top = diagram->verticalScrollBar()->value();
     EXPECT_GE(y, top + diagram->layout().headerHeight());
     EXPECT_LE(y, top + diagram->viewport()->height());
     EXPECT_GT(diagram->verticalScrollBar()->maximum(), 0) << "the run is taller than the view";
+
+    action("undo")->trigger();
+    EXPECT_FALSE(window_.findChild<QLabel*>(QStringLiteral("editSummary"))->isVisible())
+        << "undone, the summary is stale";
 }
 
 TEST_F(MainWindowTest, StatusBar_CountsFaultRulesInTheRightNumber) {
@@ -352,9 +367,9 @@ TEST_F(MainWindowTest, StatusBar_CountsFaultRulesInTheRightNumber) {
 
 TEST_F(MainWindowTest, FaultRulesDock_SelectingARuleSelectsItsSegment) {
     ASSERT_TRUE(window_.openPreset(QStringLiteral("lost-final-ack")));
-    auto* rules = window_.faultRules()->findChild<QTreeWidget*>(QStringLiteral("faultRules"));
+    auto* rules = window_.faultRules()->findChild<QListWidget*>(QStringLiteral("faultRules"));
     ASSERT_NE(rules, nullptr);
-    ASSERT_EQ(rules->topLevelItemCount(), 1);
+    ASSERT_EQ(rules->count(), 1);
     window_.faultRules()->selectRule(0);
     ASSERT_TRUE(window_.selectedSegment().has_value());
     EXPECT_EQ(window_.document()->run()->index().segment(*window_.selectedSegment()).fate,

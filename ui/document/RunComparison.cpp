@@ -15,15 +15,15 @@ namespace tdl::ui {
 namespace {
 
 // The kinds of segment a retransmission is reported for, in the order they are reported.
-enum class Kind { Syn, Fin, Data, Other };
-constexpr std::size_t kKindCount = 4;
+enum class Kind { Syn, Fin, Data, DataAndFin, Other };
+constexpr std::size_t kKindCount = 5;
 
 Kind kindOf(const Segment& segment) {
     if (segment.has(flag::kSyn)) {
         return Kind::Syn;
     }
     if (segment.has(flag::kFin)) {
-        return Kind::Fin;
+        return segment.length > 0 ? Kind::DataAndFin : Kind::Fin;
     }
     return segment.length > 0 ? Kind::Data : Kind::Other;
 }
@@ -121,19 +121,24 @@ QString kindName(Kind kind) {
         return QStringLiteral("FIN");
     case Kind::Data:
         return RunComparison::tr("data");
+    case Kind::DataAndFin:
+        return RunComparison::tr("data and FIN");
     case Kind::Other:
         return RunComparison::tr("ACK");
     }
     return {};
 }
 
-// Two instants that differ, told apart: more digits when the short form rounds them together.
+// Two instants that differ, told apart: in seconds with as many decimals as it takes when the
+// short form rounds them together ("60.31 s instead of 60.27 s").
 std::pair<QString, QString> instants(SimTime a, SimTime b) {
     QString textA = TraceText::duration(a);
     QString textB = TraceText::duration(b);
-    if (textA == textB) {
-        textA = RunComparison::tr("%1 s").arg(TraceText::timestamp(a));
-        textB = RunComparison::tr("%1 s").arg(TraceText::timestamp(b));
+    for (int decimals = 1; textA == textB && decimals <= 6; ++decimals) {
+        textA =
+            RunComparison::tr("%1 s").arg(static_cast<double>(a.count()) / 1e6, 0, 'f', decimals);
+        textB =
+            RunComparison::tr("%1 s").arg(static_cast<double>(b.count()) / 1e6, 0, 'f', decimals);
     }
     return {textA, textB};
 }

@@ -6,14 +6,13 @@
 
 #include <QEvent>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QStyle>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include <chrono>
@@ -24,19 +23,18 @@ FaultRulePanel::FaultRulePanel(Document* document, QWidget* parent)
     : QWidget(parent)
     , document_(document)
     , help_(new QLabel(this))
-    , rules_(new QTreeWidget(this))
+    , rules_(new QListWidget(this))
     , delete_(new QPushButton(this))
     , delayLabel_(new QLabel(this))
     , delay_(new QSpinBox(this)) {
     help_->setWordWrap(true);
     help_->setMargin(4);
     rules_->setObjectName(QStringLiteral("faultRules"));
-    rules_->setColumnCount(1);
-    rules_->setHeaderHidden(true);
-    rules_->setRootIsDecorated(false);
+    // The words wrap at the dock's width, and wrap again when it is resized.
     rules_->setWordWrap(true);
-    rules_->setUniformRowHeights(false);
-    rules_->header()->setStretchLastSection(true);
+    rules_->setResizeMode(QListView::Adjust);
+    rules_->setTextElideMode(Qt::ElideNone);
+    rules_->setSpacing(2);
     delete_->setObjectName(QStringLiteral("deleteFaultRule"));
     delay_->setObjectName(QStringLiteral("faultRuleDelay"));
     delay_->setRange(1, 3'600'000);
@@ -57,7 +55,7 @@ FaultRulePanel::FaultRulePanel(Document* document, QWidget* parent)
     layout->addLayout(buttons);
 
     connect(document_, &Document::runChanged, this, &FaultRulePanel::refresh);
-    connect(rules_, &QTreeWidget::itemSelectionChanged, this, &FaultRulePanel::selectionChanged);
+    connect(rules_, &QListWidget::itemSelectionChanged, this, &FaultRulePanel::selectionChanged);
     connect(delete_, &QPushButton::clicked, this, &FaultRulePanel::deleteSelected);
     connect(delay_, &QSpinBox::valueChanged, this, &FaultRulePanel::applyDelay);
     retranslateUi();
@@ -88,15 +86,15 @@ std::vector<std::vector<SegmentId>> FaultRulePanel::segmentsActedOn(const Trace&
 }
 
 std::optional<std::size_t> FaultRulePanel::selectedRule() const {
-    const QList<QTreeWidgetItem*> items = rules_->selectedItems();
+    const QList<QListWidgetItem*> items = rules_->selectedItems();
     if (items.isEmpty()) {
         return std::nullopt;
     }
-    return static_cast<std::size_t>(rules_->indexOfTopLevelItem(items.front()));
+    return static_cast<std::size_t>(rules_->row(items.front()));
 }
 
 void FaultRulePanel::selectRule(std::size_t rule) {
-    if (QTreeWidgetItem* item = rules_->topLevelItem(static_cast<int>(rule))) {
+    if (QListWidgetItem* item = rules_->item(static_cast<int>(rule))) {
         rules_->setCurrentItem(item);
     }
 }
@@ -127,14 +125,14 @@ void FaultRulePanel::refresh() {
     rules_->clear();
     for (std::size_t i = 0; i < scenario.faults.size(); ++i) {
         const std::vector<SegmentId>& segments = actedOn_[i];
-        auto* item = new QTreeWidgetItem(rules_);
+        auto* item = new QListWidgetItem(rules_);
         const QString words = FaultRuleText::describe(scenario.faults[i]);
         if (segments.empty() || !run) {
             // Two lines in one column: the dock is narrow, and the words wrap there.
-            item->setText(0, words + QLatin1Char('\n') + tr("matches nothing"));
-            item->setToolTip(0, tr("No segment of this run matches the rule: it changes nothing. "
-                                   "An earlier edit may have moved the segment it picked."));
-            item->setIcon(0, style()->standardIcon(QStyle::SP_MessageBoxWarning));
+            item->setText(words + QLatin1Char('\n') + tr("matches nothing"));
+            item->setToolTip(tr("No segment of this run matches the rule: it changes nothing. "
+                                "An earlier edit may have moved the segment it picked."));
+            item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
             continue;
         }
         const QString first =
@@ -145,15 +143,15 @@ void FaultRulePanel::refresh() {
                                                      : tr("acted on %n segments, first %1", "",
                                                           static_cast<int>(segments.size()))
                                                            .arg(first);
-        item->setText(0, words + QLatin1Char('\n') + actedOn);
-        item->setToolTip(0, item->text(0));
+        item->setText(words + QLatin1Char('\n') + actedOn);
+        item->setToolTip(item->text());
     }
     help_->setText(scenario.faults.empty()
                        ? tr("No fault rules: the network delivers every segment once, on time. "
                             "Right-click a segment in the diagram to drop, delay or duplicate it.")
                        : tr("Select a rule to show the segment it acted on."));
     if (selected && *selected < scenario.faults.size()) {
-        rules_->topLevelItem(static_cast<int>(*selected))->setSelected(true);
+        rules_->item(static_cast<int>(*selected))->setSelected(true);
     }
     setEnabled(!document_->loadConnection().has_value());
     updateButtons();

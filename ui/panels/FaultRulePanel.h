@@ -11,7 +11,7 @@
 class QLabel;
 class QPushButton;
 class QSpinBox;
-class QTreeWidget;
+class QListWidget;
 
 namespace tdl::ui {
 
@@ -56,7 +56,7 @@ private:
 
     Document* document_;
     QLabel* help_;
-    QTreeWidget* rules_;
+    QListWidget* rules_;
     QPushButton* delete_;
     QLabel* delayLabel_;
     QSpinBox* delay_;
