@@ -2489,8 +2489,8 @@
     <context>
         <name>tdl::ui::FaultRulePanel</name>
         <message>
-            <source>No fault rules: the network delivers every segment once, on time. Right-click a segment in the diagram to drop, delay or duplicate it.</source>
-            <translation>没有故障规则：网络把每个报文段按时送达一次。在图中右击一个报文段，即可丢弃、延迟或复制它。</translation>
+            <source>No fault rules. Right-click a segment in the diagram to drop, delay or duplicate it.</source>
+            <translation>还没有故障规则。在图中右击一个报文段，即可丢弃、延迟或复制它。</translation>
         </message>
         <message>
             <source>Select a rule to show the segment it acted on.</source>

@@ -364,7 +364,7 @@ void MainWindow::createDocks() {
     tabifyDockWidget(inspectorDock_, sysctlDock_);
     inspectorDock_->raise();
     resizeDocks({libraryDock_, inspectorDock_}, {260, 400}, Qt::Horizontal);
-    resizeDocks({libraryDock_, faultRulesDock_}, {600, 240}, Qt::Vertical);
+    resizeDocks({libraryDock_, faultRulesDock_}, {400, 260}, Qt::Vertical);
     resizeDocks({logDock_, inspectorDock_, stateDock_}, {200, 340, 340}, Qt::Vertical);
     panelsMenu_->addSeparator();
     panelsMenu_->addAction(fileToolBar_->toggleViewAction());

@@ -35,6 +35,8 @@ FaultRulePanel::FaultRulePanel(Document* document, QWidget* parent)
     rules_->setResizeMode(QListView::Adjust);
     rules_->setTextElideMode(Qt::ElideNone);
     rules_->setSpacing(2);
+    // In a short dock the words above must keep their lines; the list scrolls instead.
+    rules_->setMinimumHeight(40);
     delete_->setObjectName(QStringLiteral("deleteFaultRule"));
     delay_->setObjectName(QStringLiteral("faultRuleDelay"));
     delay_->setRange(1, 3'600'000);
@@ -146,10 +148,11 @@ void FaultRulePanel::refresh() {
         item->setText(words + QLatin1Char('\n') + actedOn);
         item->setToolTip(item->text());
     }
-    help_->setText(scenario.faults.empty()
-                       ? tr("No fault rules: the network delivers every segment once, on time. "
-                            "Right-click a segment in the diagram to drop, delay or duplicate it.")
-                       : tr("Select a rule to show the segment it acted on."));
+    help_->setText(
+        scenario.faults.empty()
+            ? tr("No fault rules. Right-click a segment in the diagram to drop, delay or "
+                 "duplicate it.")
+            : tr("Select a rule to show the segment it acted on."));
     if (selected && *selected < scenario.faults.size()) {
         rules_->item(static_cast<int>(*selected))->setSelected(true);
     }
