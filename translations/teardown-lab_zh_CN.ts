@@ -1256,8 +1256,62 @@
             <translation>%1[*] — Teardown Lab</translation>
         </message>
         <message>
-            <source>%1 segments · %2 events · %3 fault rules · ends at %4</source>
-            <translation>%1 个报文段 · %2 个事件 · %3 条故障规则 · 结束于 %4</translation>
+            <source>%1 · %2 · %3 · ends at %4</source>
+            <translation>%1 · %2 · %3 · 结束于 %4</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n segment</source>
+            <translation>
+                <numerusform>%n 个报文段</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n segments</source>
+            <translation>
+                <numerusform>%n 个报文段</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n event</source>
+            <translation>
+                <numerusform>%n 个事件</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n events</source>
+            <translation>
+                <numerusform>%n 个事件</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n fault rule</source>
+            <translation>
+                <numerusform>%n 条故障规则</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n fault rules</source>
+            <translation>
+                <numerusform>%n 条故障规则</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1, %n matching nothing</source>
+            <translation>
+                <numerusform>%1，其中 %n 条没有匹配任何报文段</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Fault Rules</source>
+            <translation>故障规则</translation>
+        </message>
+        <message>
+            <source>What the last what-if edit changed</source>
+            <translation>上一次假设推演修改带来的变化</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; — what to watch &lt;i&gt;in the original story; your what-if edits may have changed it&lt;/i&gt;: %2</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; —— 观察要点&lt;i&gt;（说的是原始情形；你的假设推演可能已经改变了它）&lt;/i&gt;：%2</translation>
         </message>
         <message>
             <source>&lt;b&gt;%1&lt;/b&gt; — what to watch: %2</source>
@@ -2430,6 +2484,263 @@
         <message>
             <source>%1 does not exist in the %2 profile</source>
             <translation>%1 在 %2 内核配置中不存在</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::FaultRulePanel</name>
+        <message>
+            <source>No fault rules. Right-click a segment in the diagram to drop, delay or duplicate it.</source>
+            <translation>还没有故障规则。在图中右击一个报文段，即可丢弃、延迟或复制它。</translation>
+        </message>
+        <message>
+            <source>Select a rule to show the segment it acted on.</source>
+            <translation>选中一条规则，即可看到它作用的报文段。</translation>
+        </message>
+        <message>
+            <source>&amp;Delete Rule</source>
+            <translation>删除规则(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Remove the selected fault rule (undoable)</source>
+            <translation>删除选中的故障规则（可撤销）</translation>
+        </message>
+        <message>
+            <source>De&amp;lay:</source>
+            <translation>延迟(&amp;L)：</translation>
+        </message>
+        <message>
+            <source> ms</source>
+            <translation> 毫秒</translation>
+        </message>
+        <message>
+            <source>The selected delay rule's extra delay (undoable)</source>
+            <translation>选中的延迟规则所加的额外延迟（可撤销）</translation>
+        </message>
+        <message>
+            <source>matches nothing</source>
+            <translation>没有匹配任何报文段</translation>
+        </message>
+        <message>
+            <source>No segment of this run matches the rule: it changes nothing. An earlier edit may have moved the segment it picked.</source>
+            <translation>本次运行中没有报文段匹配这条规则：它不起任何作用。之前的修改可能挪动了它所选的报文段。</translation>
+        </message>
+        <message>
+            <source>%1 at %2</source>
+            <translation>%2时的 %1</translation>
+        </message>
+        <message>
+            <source>acted on %1</source>
+            <translation>作用于 %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>acted on %n segments, first %1</source>
+            <translation>
+                <numerusform>作用于 %n 个报文段，第一个是 %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete the rule "%1"</source>
+            <translation>删除规则“%1”</translation>
+        </message>
+        <message>
+            <source>Delay by %1 instead of %2: %3</source>
+            <translation>延迟改为 %1（原为 %2）：%3</translation>
+        </message>
+        <message>
+            <source>The what-if cannot run</source>
+            <translation>该假设推演无法运行</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::FaultRuleText</name>
+        <message>
+            <source>first</source>
+            <translation>第一个</translation>
+        </message>
+        <message>
+            <source>second</source>
+            <translation>第二个</translation>
+        </message>
+        <message>
+            <source>third</source>
+            <translation>第三个</translation>
+        </message>
+        <message>
+            <source>%1st</source>
+            <translation>第 %1 个</translation>
+        </message>
+        <message>
+            <source>%1nd</source>
+            <translation>第 %1 个</translation>
+        </message>
+        <message>
+            <source>%1rd</source>
+            <translation>第 %1 个</translation>
+        </message>
+        <message>
+            <source>%1th</source>
+            <translation>第 %1 个</translation>
+        </message>
+        <message>
+            <source>segment #%1</source>
+            <translation>报文段 #%1</translation>
+        </message>
+        <message>
+            <source>pure ACK</source>
+            <translation>纯 ACK</translation>
+        </message>
+        <message>
+            <source>segment</source>
+            <translation>报文段</translation>
+        </message>
+        <message>
+            <source>%1 without %2</source>
+            <translation>不带 %2 的 %1</translation>
+        </message>
+        <message>
+            <source>%1 with data</source>
+            <translation>带数据的 %1</translation>
+        </message>
+        <message>
+            <source>%1 without data</source>
+            <translation>不带数据的 %1</translation>
+        </message>
+        <message>
+            <source>%1 (socket %2)</source>
+            <translation>%1（套接字 %2）</translation>
+        </message>
+        <message>
+            <source>every %1</source>
+            <translation>每个 %1</translation>
+        </message>
+        <message>
+            <source>every %1 from the %2</source>
+            <translation>%2 发出的每个 %1</translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <comment>an ordinal and a segment: first FIN</comment>
+            <translation>%1 %2</translation>
+        </message>
+        <message>
+            <source>the %1</source>
+            <comment>the first FIN</comment>
+            <translation>%1</translation>
+        </message>
+        <message>
+            <source>the %1's %2</source>
+            <translation>%1 的%2</translation>
+        </message>
+        <message>
+            <source>%1 to the %2</source>
+            <translation>%1（发往 %2）</translation>
+        </message>
+        <message>
+            <source>drop %1</source>
+            <translation>丢弃 %1</translation>
+        </message>
+        <message>
+            <source>delay %1 by %2</source>
+            <translation>将 %1 延迟 %2</translation>
+        </message>
+        <message>
+            <source>duplicate %1</source>
+            <translation>复制 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::RunComparison</name>
+        <message>
+            <source>data</source>
+            <translation>数据</translation>
+        </message>
+        <message>
+            <source>data and FIN</source>
+            <translation>数据和 FIN</translation>
+        </message>
+        <message>
+            <source>ACK</source>
+            <translation>ACK</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 秒</translation>
+        </message>
+        <message>
+            <source>the %1</source>
+            <comment>a host: the client, the server</comment>
+            <translation>%1</translation>
+        </message>
+        <message>
+            <source>%1 no longer retransmits its %2</source>
+            <translation>%1 不再重传它的 %2</translation>
+        </message>
+        <message>
+            <source>%1 now retransmits its %2 once</source>
+            <translation>%1 现在会重传它的 %2 一次</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 now retransmits its %2 %n times</source>
+            <translation>
+                <numerusform>%1 现在会重传它的 %2 %n 次</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>TIME-WAIT on %1 ends at %2 instead of %3</source>
+            <translation>%1 的 TIME-WAIT 在 %2 结束，而不是 %3</translation>
+        </message>
+        <message>
+            <source>%1 no longer enters TIME-WAIT</source>
+            <translation>%1 不再进入 TIME-WAIT</translation>
+        </message>
+        <message>
+            <source>%1 now enters TIME-WAIT, until %2</source>
+            <translation>%1 现在会进入 TIME-WAIT，直到 %2</translation>
+        </message>
+        <message>
+            <source>%1 now sends a RST</source>
+            <translation>%1 现在会发送 RST</translation>
+        </message>
+        <message>
+            <source>%1 no longer sends a RST</source>
+            <translation>%1 不再发送 RST</translation>
+        </message>
+        <message>
+            <source>%1 on %2 now fails with %3</source>
+            <translation>%2 上的 %1 现在失败，错误为 %3</translation>
+        </message>
+        <message>
+            <source>%1 on %2 no longer fails</source>
+            <translation>%2 上的 %1 不再失败</translation>
+        </message>
+        <message>
+            <source>socket %1 now ends in %2 instead of %3</source>
+            <translation>套接字 %1 现在停在 %2，而不是 %3</translation>
+        </message>
+        <message>
+            <source>the run now ends at %1 instead of %2</source>
+            <translation>运行现在在 %1 结束，而不是 %2</translation>
+        </message>
+        <message>
+            <source>the run now sends %1 segments instead of %2</source>
+            <translation>运行现在发送 %1 个报文段，而不是 %2 个</translation>
+        </message>
+        <message>
+            <source>only the timing of some events changes</source>
+            <translation>只有部分事件的时间变了</translation>
+        </message>
+        <message>
+            <source>No change: %1 leaves this run as it was</source>
+            <translation>没有变化：%1 没有改变这次运行</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>; </source>
+            <comment>between two changes</comment>
+            <translation>；</translation>
         </message>
     </context>
 </TS>

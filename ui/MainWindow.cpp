@@ -3,7 +3,9 @@
 #include "AboutText.h"
 #include "ActionText.h"
 #include "CauseCatalog.h"
+#include "DataPaths.h"
 #include "EventLogView.h"
+#include "FaultRulePanel.h"
 #include "HandoutPdf.h"
 #include "InspectorView.h"
 #include "LoadErrorText.h"
@@ -34,12 +36,15 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <sstream>
 
 namespace tdl::ui {
@@ -70,6 +75,11 @@ QString exportSuffix(MainWindow::ExportFormat format) {
         return QStringLiteral("pdf");
     }
     return {};
+}
+
+bool isInPresetFolder(const QString& path) {
+    const QString presets = Settings::canonicalFilePath(presetDirectory());
+    return Settings::canonicalFilePath(path).startsWith(presets + QLatin1Char('/'));
 }
 
 std::optional<QString> fromCore(const std::optional<std::string>& error) {
@@ -119,7 +129,8 @@ QAction* MainWindow::makeAction(const char* name, const QIcon& icon,
 void MainWindow::createActions() {
     openAction_ = makeAction("open", icon("open"), {QKeySequence::Open});
     saveAction_ = makeAction("save", icon("save"), {QKeySequence::Save});
-    saveAsAction_ = makeAction("saveAs", {}, {QKeySequence::SaveAs});
+    // QKeySequence::SaveAs is empty on some platforms; Ctrl+Shift+S is what users expect.
+    saveAsAction_ = makeAction("saveAs", {}, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)});
     exportPngAction_ =
         makeAction("exportPng", icon("export"), {QKeySequence(Qt::CTRL | Qt::Key_E)});
     exportSvgAction_ =
@@ -304,6 +315,7 @@ void MainWindow::createCentralWidget() {
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     banner_ = new QLabel(central);
+    banner_->setObjectName(QStringLiteral("lessonBanner"));
     banner_->setWordWrap(true);
     banner_->setMargin(8);
     banner_->setTextFormat(Qt::RichText);
@@ -311,6 +323,16 @@ void MainWindow::createCentralWidget() {
     banner_->setBackgroundRole(QPalette::AlternateBase);
     connect(banner_, &QLabel::linkActivated, this, &MainWindow::showLoadExplorer);
     layout->addWidget(banner_);
+    // What the last edit changed, under the lesson text: a status bar message would be cut at
+    // a narrow window's width, and gone before it is read.
+    editSummary_ = new QLabel(central);
+    editSummary_->setObjectName(QStringLiteral("editSummary"));
+    editSummary_->setWordWrap(true);
+    editSummary_->setMargin(6);
+    editSummary_->setTextFormat(Qt::PlainText);
+    editSummary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    editSummary_->hide();
+    layout->addWidget(editSummary_);
     diagram_ = new SequenceDiagramView(central);
     diagram_->setObjectName(QStringLiteral("sequenceDiagram"));
     layout->addWidget(diagram_, 1);
@@ -337,9 +359,12 @@ void MainWindow::createDocks() {
     log_ = new EventLogView(this);
     log_->setObjectName(QStringLiteral("eventLog"));
     logDock_ = dock("eventLogDock", log_, Qt::BottomDockWidgetArea);
+    faultRules_ = new FaultRulePanel(document_, this);
+    faultRulesDock_ = dock("faultRulesDock", faultRules_, Qt::LeftDockWidgetArea);
     tabifyDockWidget(inspectorDock_, sysctlDock_);
     inspectorDock_->raise();
     resizeDocks({libraryDock_, inspectorDock_}, {260, 400}, Qt::Horizontal);
+    resizeDocks({libraryDock_, faultRulesDock_}, {400, 260}, Qt::Vertical);
     resizeDocks({logDock_, inspectorDock_, stateDock_}, {200, 340, 340}, Qt::Vertical);
     panelsMenu_->addSeparator();
     panelsMenu_->addAction(fileToolBar_->toggleViewAction());
@@ -349,6 +374,7 @@ void MainWindow::createDocks() {
 
 void MainWindow::createStatusBar() {
     runSummary_ = new QLabel(this);
+    runSummary_->setObjectName(QStringLiteral("runSummary"));
     statusBar()->addPermanentWidget(runSummary_);
 }
 
@@ -445,6 +471,12 @@ void MainWindow::connectParts() {
     connect(document_, &Document::opened, this, &MainWindow::documentOpened);
     connect(document_, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(document_->undoStack(), &QUndoStack::indexChanged, this, &MainWindow::updateActions);
+    // Undo and redo make the last summary stale; an edit's own summary comes right after.
+    connect(document_->undoStack(), &QUndoStack::indexChanged, editSummary_, &QWidget::hide);
+    connect(document_, &Document::edited, this, [this](const QString& summary) {
+        editSummary_->setText(summary);
+        editSummary_->show();
+    });
 
     connect(player_, &Player::timeChanged, this, &MainWindow::timeChanged);
     connect(player_, &Player::playingChanged, this, &MainWindow::updateActions);
@@ -462,6 +494,10 @@ void MainWindow::connectParts() {
     connect(log_, &EventLogView::segmentRequested, this,
             [this](SegmentId id) { selectSegment(id); });
     connect(library_, &ScenarioLibraryView::presetActivated, this, &MainWindow::openPreset);
+    connect(faultRules_, &FaultRulePanel::segmentRequested, this, [this](SegmentId id) {
+        selectSegment(id);
+        scrollToSegment(id);
+    });
 }
 
 void MainWindow::retranslateUi() {
@@ -545,6 +581,8 @@ void MainWindow::retranslateUi() {
     logDock_->setWindowTitle(tr("Event Log"));
     inspectorDock_->setWindowTitle(tr("Inspector"));
     stateDock_->setWindowTitle(tr("State Machine"));
+    faultRulesDock_->setWindowTitle(tr("Fault Rules"));
+    editSummary_->setAccessibleName(tr("What the last what-if edit changed"));
     log_->logModel()->retranslate();
     updateRecentFiles();
     updateCaptureMenu();
@@ -626,7 +664,10 @@ bool MainWindow::openPreset(const QString& id) {
     return true;
 }
 
-bool MainWindow::openFile(const QString& path) {
+bool MainWindow::openFile(const QString& given) {
+    // An absolute path: a relative one would name another file once the working directory
+    // changed, in the recent files and as the last scenario.
+    const QString path = Settings::canonicalFilePath(given);
     const LoadResult result = loadScenario(QFile::encodeName(path).toStdString());
     if (const auto* error = std::get_if<LoadError>(&result)) {
         showError(tr("Cannot open the scenario"),
@@ -705,17 +746,13 @@ void MainWindow::open() {
 }
 
 bool MainWindow::save() {
-    return document_->filePath().isEmpty() ? saveAs() : saveTo(document_->filePath());
+    // A preset's own file, opened with File > Open, is not written over: Save asks where.
+    const QString& path = document_->filePath();
+    return path.isEmpty() || isInPresetFolder(path) ? saveAs() : saveTo(path);
 }
 
 bool MainWindow::saveAs() {
-    QString suggested = document_->filePath();
-    if (suggested.isEmpty()) {
-        suggested = QString::fromStdString(
-                        document_->scenario().id.empty() ? "scenario" : document_->scenario().id) +
-                    QStringLiteral(".json");
-    }
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Scenario"), suggested,
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Scenario"), suggestedSavePath(),
                                                 tr("Teardown Lab scenarios (*.json)"));
     if (path.isEmpty()) {
         return false;
@@ -726,10 +763,41 @@ bool MainWindow::saveAs() {
     return saveTo(path);
 }
 
+QString MainWindow::suggestedSavePath() const {
+    // Never the preset folder: one Enter in the dialog would overwrite a preset. A file of the
+    // user's own stays in its folder.
+    const QFileInfo current(document_->filePath());
+    QString folder = current.absolutePath();
+    if (document_->filePath().isEmpty() || isInPresetFolder(document_->filePath())) {
+        folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        if (!QFileInfo(folder).isDir()) {
+            folder = QDir::homePath();
+        }
+    }
+    QString base = current.completeBaseName();
+    if (base.isEmpty()) {
+        base = QString::fromStdString(document_->scenario().id);
+    }
+    if (base.isEmpty()) {
+        base = QStringLiteral("scenario");
+    }
+    if (document_->differsFromOriginal() && !base.endsWith(QLatin1String("-edited"))) {
+        base += QStringLiteral("-edited");
+    }
+    // A new name: the dialog would otherwise offer to overwrite a file that is already there.
+    const QDir dir(folder);
+    QString path = dir.filePath(base + QStringLiteral(".json"));
+    for (int n = 2; QFileInfo::exists(path); ++n) {
+        path = dir.filePath(QStringLiteral("%1-%2.json").arg(base).arg(n));
+    }
+    return path;
+}
+
 bool MainWindow::saveTo(const QString& path) {
     // QSaveFile writes a temporary file and renames it: the old file survives a failed save.
     QSaveFile file(path);
-    const QByteArray text = QByteArray::fromStdString(serializeScenario(document_->scenario()));
+    const QByteArray text =
+        QByteArray::fromStdString(serializeScenario(document_->scenarioToSave()));
     if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
         showError(tr("Cannot save the scenario"), tr("Writing %1 failed.").arg(path),
                   file.errorString());
@@ -938,7 +1006,33 @@ void MainWindow::applyWhatIf(const std::optional<WhatIf::Edit>& edit) {
         showError(tr("The what-if cannot run"), edit->description, *error);
         return;
     }
-    statusBar()->showMessage(edit->description, kStatusTimeoutMs);
+    if (selected_) {
+        // Once now, and once the window has laid itself out again: a longer banner or status
+        // line resizes the diagram, whose resize brings the cursor back into view.
+        const SegmentId id = *selected_;
+        scrollToSegment(id);
+        QTimer::singleShot(0, this, [this, id] { scrollToSegment(id); });
+    }
+}
+
+// The new run keeps the segments sent before the edited one, and the edited one, under their
+// ids; the diagram, which follows the cursor, would otherwise leave it for the cursor's place in
+// the new run.
+void MainWindow::scrollToSegment(SegmentId id) {
+    const RunPtr& run = document_->run();
+    if (!run || id >= run->trace().segments.size()) {
+        return;
+    }
+    const DiagramLayout& layout = diagram_->layout();
+    const SegmentRecord& record = run->trace().segments[id];
+    const double top = layout.y(record.sentAt);
+    const double bottom = layout.y(record.deliveredAt.value_or(record.sentAt));
+    QScrollBar* bar = diagram_->verticalScrollBar();
+    const int height = diagram_->viewport()->height();
+    const double visibleTop = bar->value() + layout.headerHeight();
+    if (top < visibleTop || bottom > bar->value() + height) {
+        bar->setValue(static_cast<int>(top - layout.headerHeight() - height * 0.3));
+    }
 }
 
 void MainWindow::dropSelected() {
@@ -1032,11 +1126,13 @@ void MainWindow::runChanged(const RunPtr& run) {
     selectSegment(selected_);
     timeChanged(player_->time());
     updateTitle();
+    updateBanner();
     updateCaptureMenu();
 }
 
 void MainWindow::documentOpened() {
     selectSegment(std::nullopt);
+    editSummary_->hide();
     // A scenario opens with its whole diagram in view; Play starts it from the beginning.
     player_->toEnd();
     updateBanner();
@@ -1124,7 +1220,8 @@ void MainWindow::updateActions() {
 
 void MainWindow::updateTitle() {
     const Scenario& s = document_->scenario();
-    QString title = PresetCatalog::localized(s.title);
+    // An edited scenario is another story: its title is the one Save gives it.
+    QString title = PresetCatalog::localized(document_->scenarioToSave().title);
     if (title.isEmpty()) {
         title = tr("Untitled scenario");
     }
@@ -1138,12 +1235,30 @@ void MainWindow::updateTitle() {
     setWindowModified(document_->isModified());
     const RunPtr& run = document_->run();
     if (run) {
-        runSummary_->setText(tr("%1 segments · %2 events · %3 fault rules · ends at %4")
-                                 .arg(run->trace().segments.size())
-                                 .arg(run->trace().facts.size())
-                                 .arg(s.faults.size())
-                                 .arg(TraceText::duration(run->trace().end)));
+        const int segments = static_cast<int>(run->trace().segments.size());
+        const int events = static_cast<int>(run->trace().facts.size());
+        runSummary_->setText(
+            tr("%1 · %2 · %3 · ends at %4")
+                .arg(segments == 1 ? tr("%n segment", "", segments)
+                                   : tr("%n segments", "", segments),
+                     events == 1 ? tr("%n event", "", events) : tr("%n events", "", events),
+                     faultRuleCount(s, *run), TraceText::duration(run->trace().end)));
     }
+}
+
+// "1 fault rule", "3 fault rules, 1 matching nothing". English needs its singular spelled out here
+// (and for segments and events above): no English translation supplies plural forms. Chinese has
+// none and translates both alike.
+QString MainWindow::faultRuleCount(const Scenario& scenario, const Run& run) {
+    const int rules = static_cast<int>(scenario.faults.size());
+    QString count = rules == 1 ? tr("%n fault rule", "", rules) : tr("%n fault rules", "", rules);
+    const auto actedOn = FaultRulePanel::segmentsActedOn(run.trace(), scenario.faults.size());
+    const int idle = static_cast<int>(
+        std::count_if(actedOn.begin(), actedOn.end(), [](const auto& s) { return s.empty(); }));
+    if (idle > 0) {
+        count = tr("%1, %n matching nothing", "", idle).arg(count);
+    }
+    return count;
 }
 
 void MainWindow::updateBanner() {
@@ -1164,9 +1279,18 @@ void MainWindow::updateBanner() {
         banner_->hide();
         return;
     }
-    banner_->setText(watch.isEmpty() ? QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped())
-                                     : tr("<b>%1</b> — what to watch: %2")
-                                           .arg(title.toHtmlEscaped(), watch.toHtmlEscaped()));
+    if (watch.isEmpty()) {
+        banner_->setText(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()));
+    } else if (document_->differsFromOriginal()) {
+        // The lesson text tells the story as opened; an edit may well tell another (setting
+        // tcp_tw_reuse=0 in the stale-RST lesson makes connect() fail instead).
+        banner_->setText(tr("<b>%1</b> — what to watch <i>in the original story; your what-if "
+                            "edits may have changed it</i>: %2")
+                             .arg(title.toHtmlEscaped(), watch.toHtmlEscaped()));
+    } else {
+        banner_->setText(
+            tr("<b>%1</b> — what to watch: %2").arg(title.toHtmlEscaped(), watch.toHtmlEscaped()));
+    }
     banner_->show();
 }
 

@@ -22,6 +22,7 @@ class QToolBar;
 namespace tdl::ui {
 
 class EventLogView;
+class FaultRulePanel;
 class InspectorView;
 class LoadExplorer;
 class ScenarioLibraryView;
@@ -44,6 +45,7 @@ public:
     Player* player() const { return player_; }
     SequenceDiagramView* diagram() const { return diagram_; }
     EventLogView* eventLog() const { return log_; }
+    FaultRulePanel* faultRules() const { return faultRules_; }
     const PresetCatalog& presets() const { return catalog_; }
     std::optional<SegmentId> selectedSegment() const { return selected_; }
     // The window of load scenarios, once one has been opened.
@@ -64,6 +66,9 @@ public:
     // Where the export dialog starts: the folder of the last export (at first the user's
     // documents folder, or home if there is none) and a name made from the scenario's.
     QString suggestedExportPath(ExportFormat format, const QString& seenAtHost = {}) const;
+    // Where Save As starts: never the preset folder (the user's documents folder instead, or
+    // home), and a name no file has yet, "-edited" when the scenario has what-if edits.
+    QString suggestedSavePath() const;
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -105,6 +110,7 @@ private:
     void duplicateSelected();
     void restoreSelected();
     void showSegmentMenu(SegmentId id, const QPoint& globalPos);
+    void scrollToSegment(SegmentId id);
 
     // Keeping the views in step
     void runChanged(const RunPtr& run);
@@ -113,6 +119,7 @@ private:
     void updateActions();
     void updateTitle();
     void updateBanner();
+    static QString faultRuleCount(const Scenario& scenario, const Run& run);
     void updateFocusSockets();
     void applySeqMode();
 
@@ -126,6 +133,7 @@ private:
 
     SequenceDiagramView* diagram_ = nullptr;
     QLabel* banner_ = nullptr;
+    QLabel* editSummary_ = nullptr;
     TransportBar* transport_ = nullptr;
     EventLogView* log_ = nullptr;
     InspectorView* inspector_ = nullptr;
@@ -133,6 +141,7 @@ private:
     SysctlPanel* sysctls_ = nullptr;
     ScenarioLibraryView* library_ = nullptr;
     QLabel* runSummary_ = nullptr;
+    FaultRulePanel* faultRules_ = nullptr;
     std::unique_ptr<LoadExplorer> explorer_;
 
     QDockWidget* libraryDock_ = nullptr;
@@ -140,6 +149,7 @@ private:
     QDockWidget* logDock_ = nullptr;
     QDockWidget* inspectorDock_ = nullptr;
     QDockWidget* stateDock_ = nullptr;
+    QDockWidget* faultRulesDock_ = nullptr;
     QToolBar* fileToolBar_ = nullptr;
     QToolBar* whatIfToolBar_ = nullptr;
     QToolBar* transportToolBar_ = nullptr;

@@ -1,17 +1,23 @@
 #include "AboutText.h"
 #include "CauseCatalog.h"
+#include "DataPaths.h"
 #include "EventLogView.h"
+#include "FaultRulePanel.h"
 #include "MainWindow.h"
 #include "QtWarningGuard.h"
 #include "SequenceDiagramView.h"
+#include "Settings.h"
 #include "version.h"
 
 #include <QAction>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
+#include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScrollBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -57,6 +63,19 @@ protected:
                         model->data(model->index(row, EventLogModel::WhyColumn)).toString();
         }
         return rows;
+    }
+
+    QString label(const char* name) const {
+        auto* found = window_.findChild<QLabel*>(QLatin1String(name));
+        EXPECT_NE(found, nullptr) << name;
+        return found != nullptr ? found->text() : QString();
+    }
+
+    // Drops the selected segment as the context menu would.
+    void drop(SegmentId id) {
+        window_.selectSegment(id);
+        ASSERT_TRUE(action("dropSegment")->isEnabled());
+        action("dropSegment")->trigger();
     }
 
     MainWindow window_;
@@ -289,6 +308,134 @@ TEST_F(MainWindowTest, ExportTo_AMissingFolder_FailsNamingTheFileAndLeavesNothin
         EXPECT_TRUE(error->contains(QStringLiteral("gone/file.out"))) << error->toStdString();
         EXPECT_FALSE(QFileInfo::exists(path));
     }
+}
+
+TEST_F(MainWindowTest, AnEdit_SaysWhatItChangedAndKeepsTheEditedSegmentInView) {
+    window_.resize(1024, 768);
+    window_.show();
+    ASSERT_TRUE(window_.openPreset(QStringLiteral("four-way-close")));
+    // Opened, the diagram shows the end of the run, where the cursor is. The client's request,
+    // near the start, is edited: its retransmission shifts the rest of the run.
+    const Trace& opened = window_.document()->run()->trace();
+    SegmentId request = kNoSegment;
+    for (SegmentId id = 0; id < opened.segments.size() && request == kNoSegment; ++id) {
+        if (opened.segments[id].segment.length > 0) {
+            request = id;
+        }
+    }
+    ASSERT_NE(request, kNoSegment);
+    drop(request);
+    // The summary appears above the diagram and the window lays itself out again.
+    QCoreApplication::processEvents();
+    const QString message = label("editSummary");
+    EXPECT_TRUE(window_.findChild<QLabel*>(QStringLiteral("editSummary"))->isVisible());
+    // Its retransmission leaves after close(): it carries the FIN too.
+    EXPECT_TRUE(message.contains(QLatin1String("the client now retransmits its data and FIN once")))
+        << message.toStdString();
+    EXPECT_TRUE(message.contains(QLatin1String("TIME-WAIT on the client ends at ")))
+        << message.toStdString();
+    SequenceDiagramView* diagram = window_.diagram();
+    const SegmentRecord& record = window_.document()->run()->trace().segments[request];
+    const double y = diagram->layout().y(record.sentAt);
+    const int top = diagram->verticalScrollBar()->value();
+    EXPECT_GE(y, top + diagram->layout().headerHeight());
+    EXPECT_LE(y, top + diagram->viewport()->height());
+    EXPECT_GT(diagram->verticalScrollBar()->maximum(), 0) << "the run is taller than the view";
+
+    action("undo")->trigger();
+    EXPECT_FALSE(window_.findChild<QLabel*>(QStringLiteral("editSummary"))->isVisible())
+        << "undone, the summary is stale";
+}
+
+TEST_F(MainWindowTest, StatusBar_CountsFaultRulesInTheRightNumber) {
+    ASSERT_TRUE(window_.openPreset(QStringLiteral("four-way-close")));
+    EXPECT_TRUE(label("runSummary").contains(QStringLiteral("· 0 fault rules ·")))
+        << label("runSummary").toStdString();
+    drop(finalAck());
+    EXPECT_TRUE(label("runSummary").contains(QStringLiteral("· 1 fault rule ·")))
+        << label("runSummary").toStdString();
+    drop(static_cast<SegmentId>(0)); // the SYN
+    EXPECT_EQ(window_.document()->scenario().faults.size(), 2U);
+    EXPECT_TRUE(label("runSummary").contains(QStringLiteral("· 2 fault rules")))
+        << label("runSummary").toStdString();
+    EXPECT_TRUE(label("runSummary").startsWith(QStringLiteral("1 segment ·")))
+        << label("runSummary").toStdString();
+    switchLanguage(QStringLiteral("zh_CN"));
+    EXPECT_TRUE(label("runSummary").contains(QStringLiteral("2 条故障规则")))
+        << label("runSummary").toStdString();
+}
+
+TEST_F(MainWindowTest, FaultRulesDock_SelectingARuleSelectsItsSegment) {
+    ASSERT_TRUE(window_.openPreset(QStringLiteral("lost-final-ack")));
+    auto* rules = window_.faultRules()->findChild<QListWidget*>(QStringLiteral("faultRules"));
+    ASSERT_NE(rules, nullptr);
+    ASSERT_EQ(rules->count(), 1);
+    window_.faultRules()->selectRule(0);
+    ASSERT_TRUE(window_.selectedSegment().has_value());
+    EXPECT_EQ(window_.document()->run()->index().segment(*window_.selectedSegment()).fate,
+              TraceIndex::Fate::Dropped);
+}
+
+TEST_F(MainWindowTest, AnEditedPreset_SaysItsLessonTextIsTheOriginalStory) {
+    ASSERT_TRUE(window_.openPreset(QStringLiteral("four-way-close")));
+    EXPECT_FALSE(label("lessonBanner").contains(QLatin1String("original story")));
+    EXPECT_FALSE(window_.windowTitle().contains(QLatin1String(", edited")));
+    drop(finalAck());
+    EXPECT_TRUE(label("lessonBanner").contains(QLatin1String("original story")))
+        << label("lessonBanner").toStdString();
+    EXPECT_TRUE(window_.windowTitle().contains(QLatin1String(", edited")))
+        << window_.windowTitle().toStdString();
+    action("undo")->trigger();
+    EXPECT_FALSE(label("lessonBanner").contains(QLatin1String("original story")));
+}
+
+TEST_F(MainWindowTest, SaveAs_HasItsShortcutAndNeverSuggestsThePresetFolder) {
+    EXPECT_EQ(action("saveAs")->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (!QFileInfo(documents).isDir()) {
+        documents = QDir::homePath();
+    }
+    // The preset's own file, opened with File > Open.
+    const QString presetFile =
+        QDir(presetDirectory()).filePath(QStringLiteral("four-way-close.json"));
+    ASSERT_TRUE(QFileInfo::exists(presetFile));
+    ASSERT_TRUE(window_.openFile(presetFile));
+    QString suggested = window_.suggestedSavePath();
+    EXPECT_EQ(QFileInfo(suggested).absolutePath(), QFileInfo(documents).absoluteFilePath());
+    EXPECT_FALSE(QFileInfo::exists(suggested)) << suggested.toStdString();
+    drop(finalAck());
+    suggested = window_.suggestedSavePath();
+    EXPECT_TRUE(QFileInfo(suggested).fileName().startsWith(QLatin1String("four-way-close-edited")))
+        << suggested.toStdString();
+    EXPECT_FALSE(QFileInfo::exists(suggested));
+
+    // A file of the user's own: its folder, under a name not yet taken.
+    const QTemporaryDir folder;
+    const QString mine = folder.filePath(QStringLiteral("mine.json"));
+    ASSERT_TRUE(QFile::copy(presetFile, mine));
+    action("undo")->trigger(); // nothing to keep before opening another
+    ASSERT_TRUE(window_.openFile(mine));
+    EXPECT_EQ(window_.suggestedSavePath(),
+              QDir(QFileInfo(mine).canonicalPath()).filePath(QStringLiteral("mine-2.json")));
+}
+
+TEST_F(MainWindowTest, RecentFiles_AFileOpenedByARelativePathIsRememberedByItsAbsolutePath) {
+    const QTemporaryDir folder;
+    const QString file = folder.filePath(QStringLiteral("story.json"));
+    ASSERT_TRUE(
+        QFile::copy(QDir(presetDirectory()).filePath(QStringLiteral("four-way-close.json")), file));
+    const QString previous = QDir::currentPath();
+    ASSERT_TRUE(QDir::setCurrent(folder.path()));
+    const bool opened = window_.openFile(QStringLiteral("story.json"));
+    ASSERT_TRUE(QDir::setCurrent(previous));
+    ASSERT_TRUE(opened);
+    const QString canonical = QFileInfo(file).canonicalFilePath();
+    EXPECT_EQ(window_.document()->filePath(), canonical);
+    ASSERT_TRUE(window_.openFile(file));
+    const QStringList recent = Settings().recentFiles();
+    ASSERT_FALSE(recent.isEmpty());
+    EXPECT_EQ(recent.front(), canonical);
+    EXPECT_EQ(recent.count(canonical), 1);
 }
 
 TEST(AboutText, NamesTheLicenceTheVersionAndTheCommit) {

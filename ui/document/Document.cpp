@@ -1,9 +1,11 @@
 #include "Document.h"
 
+#include "RunComparison.h"
 #include "ScenarioEditCommand.h"
 #include "simulator.h"
 
 #include <exception>
+#include <string>
 
 namespace tdl::ui {
 
@@ -60,6 +62,37 @@ void Document::showLoadConnection(const Scenario& load, std::uint64_t index, con
     emit opened();
 }
 
+namespace {
+
+// A file holds every language's text at once, so the marks are written in each language here
+// rather than through tr(), which would give only the one shown now.
+void appendOnce(std::string& text, const std::string& mark) {
+    if (!text.empty() && !text.ends_with(mark)) {
+        text += mark;
+    }
+}
+
+void prependOnce(std::string& text, const std::string& mark) {
+    if (!text.empty() && !text.starts_with(mark)) {
+        text = mark + text;
+    }
+}
+
+} // namespace
+
+Scenario Document::scenarioToSave() const {
+    Scenario saved = scenario_;
+    if (!differsFromOriginal()) {
+        return saved;
+    }
+    appendOnce(saved.id, "-edited");
+    appendOnce(saved.title.en, ", edited");
+    appendOnce(saved.title.zh_CN, "（已修改）");
+    prependOnce(saved.watch.en, "In the original story, before the what-if edits: ");
+    prependOnce(saved.watch.zh_CN, "（以下说的是修改前的原始情形）");
+    return saved;
+}
+
 void Document::savedAs(const QString& filePath) {
     if (filePath != filePath_) {
         filePath_ = filePath;
@@ -82,7 +115,10 @@ std::optional<QString> Document::edit(const Scenario& changed, const QString& de
     if (!run) {
         return error;
     }
+    const RunPtr before = run_;
     undoStack_.push(new ScenarioEditCommand(this, {scenario_, run_}, {changed, run}, description));
+    emit edited(before ? RunComparison(before->trace(), run->trace()).summary(description)
+                       : description);
     return std::nullopt;
 }
 

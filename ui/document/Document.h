@@ -45,9 +45,14 @@ public:
     void savedAs(const QString& filePath);
     bool isModified() const { return !undoStack_.isClean(); }
     bool differsFromOriginal() const { return scenario_ != original_; }
+    // The scenario as Save writes it. Once edited it tells another story than the one opened,
+    // and says so: its title gains ", edited", its id "-edited", and its "what to watch" is
+    // marked as the original story's. Unedited, it is scenario().
+    Scenario scenarioToSave() const;
 
-    // Replaces the scenario with an edited copy, on the undo stack. Refused (with the engine's
-    // message) if the edited scenario does not run; nothing changes then.
+    // Replaces the scenario with an edited copy, on the undo stack, and says what that changed
+    // in the run (edited()). Refused (with the engine's message) if the edited scenario does not
+    // run; nothing changes then.
     std::optional<QString> edit(const Scenario& changed, const QString& description);
     std::optional<QString> resetToOriginal();
 
@@ -59,6 +64,8 @@ signals:
     void opened();
     void modifiedChanged(bool modified);
     void filePathChanged(const QString& filePath);
+    // After an edit: the edit and what it changed in the run, in one line (RunComparison).
+    void edited(const QString& summary);
 
 private:
     Scenario scenario_;

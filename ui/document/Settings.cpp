@@ -2,6 +2,9 @@
 
 #include "Translations.h"
 
+#include <QDir>
+#include <QFileInfo>
+
 namespace tdl::ui {
 
 namespace {
@@ -44,14 +47,31 @@ void Settings::setLastScenario(const QString& scenario) {
     settings_.setValue(kLastScenario, scenario);
 }
 
+QString Settings::canonicalFilePath(const QString& path) {
+    const QFileInfo info(path);
+    const QString canonical = info.canonicalFilePath();
+    return canonical.isEmpty() ? QDir::cleanPath(info.absoluteFilePath()) : canonical;
+}
+
+// A relative path stored by an older version means another file once the working directory
+// changes, and two spellings of one file would list it twice: every entry is read as its
+// canonical path, once.
 QStringList Settings::recentFiles() const {
-    return settings_.value(kRecentFiles).toStringList();
+    QStringList files;
+    for (const QString& path : settings_.value(kRecentFiles).toStringList()) {
+        const QString file = canonicalFilePath(path);
+        if (!files.contains(file)) {
+            files << file;
+        }
+    }
+    return files;
 }
 
 void Settings::addRecentFile(const QString& path) {
     QStringList files = recentFiles();
-    files.removeAll(path);
-    files.prepend(path);
+    const QString file = canonicalFilePath(path);
+    files.removeAll(file);
+    files.prepend(file);
     while (files.size() > kMaxRecentFiles) {
         files.removeLast();
     }
@@ -60,7 +80,7 @@ void Settings::addRecentFile(const QString& path) {
 
 void Settings::removeRecentFile(const QString& path) {
     QStringList files = recentFiles();
-    files.removeAll(path);
+    files.removeAll(canonicalFilePath(path));
     settings_.setValue(kRecentFiles, files);
 }
 

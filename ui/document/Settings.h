@@ -24,10 +24,14 @@ public:
     QString lastScenario() const;
     void setLastScenario(const QString& scenario);
 
+    // Absolute, canonical paths, each file once, the last opened first.
     QStringList recentFiles() const;
     void addRecentFile(const QString& path);
     void removeRecentFile(const QString& path);
     static constexpr int kMaxRecentFiles = 8;
+    // The one spelling of a file the list keeps: its canonical path (symbolic links and ".."
+    // resolved), or its absolute path if it does not exist.
+    static QString canonicalFilePath(const QString& path);
 
     bool absoluteSeq() const;
     void setAbsoluteSeq(bool absolute);

@@ -1,0 +1,96 @@
+#include "FaultRuleText.h"
+
+#include "TraceText.h"
+
+namespace tdl::ui {
+
+namespace {
+
+// An ACK with no SYN, FIN or RST and no payload: what the presets call the final ACK.
+bool isPureAck(const FaultRule& rule) {
+    constexpr std::uint8_t kOthers = flag::kSyn | flag::kFin | flag::kRst;
+    return rule.flags == flag::kAck && (rule.notFlags & kOthers) == kOthers && rule.data == 0;
+}
+
+} // namespace
+
+QString FaultRuleText::ordinalWord(std::uint32_t n) {
+    switch (n) {
+    case 1:
+        return tr("first");
+    case 2:
+        return tr("second");
+    case 3:
+        return tr("third");
+    default:
+        break;
+    }
+    const std::uint32_t lastTwo = n % 100;
+    if (lastTwo < 11 || lastTwo > 13) {
+        switch (n % 10) {
+        case 1:
+            return tr("%1st").arg(n);
+        case 2:
+            return tr("%1nd").arg(n);
+        case 3:
+            return tr("%1rd").arg(n);
+        default:
+            break;
+        }
+    }
+    return tr("%1th").arg(n);
+}
+
+QString FaultRuleText::target(const FaultRule& rule) {
+    QString noun;
+    if (rule.ordinal != 0) {
+        noun = tr("segment #%1").arg(rule.ordinal);
+    } else if (isPureAck(rule)) {
+        noun = tr("pure ACK");
+    } else {
+        noun = rule.flags != 0 ? TraceText::flagsText(rule.flags) : tr("segment");
+        if (rule.notFlags != 0) {
+            noun = tr("%1 without %2").arg(noun, TraceText::flagsText(rule.notFlags));
+        }
+        if (rule.data == 1) {
+            noun = tr("%1 with data").arg(noun);
+        } else if (rule.data == 0) {
+            noun = tr("%1 without data").arg(noun);
+        }
+    }
+    const QString from = QString::fromStdString(rule.from);
+    const QString sender =
+        rule.socket.empty() ? from
+                            : tr("%1 (socket %2)").arg(from, QString::fromStdString(rule.socket));
+    QString picked;
+    if (rule.nth == 0 && rule.ordinal == 0) {
+        picked = from.isEmpty() ? tr("every %1").arg(noun)
+                                : tr("every %1 from the %2").arg(noun, sender);
+    } else {
+        if (rule.nth != 0) {
+            noun =
+                tr("%1 %2", "an ordinal and a segment: first FIN").arg(ordinalWord(rule.nth), noun);
+        }
+        picked = from.isEmpty() ? tr("the %1", "the first FIN").arg(noun)
+                                : tr("the %1's %2").arg(sender, noun);
+    }
+    if (!rule.to.empty()) {
+        picked = tr("%1 to the %2").arg(picked, QString::fromStdString(rule.to));
+    }
+    return picked;
+}
+
+QString FaultRuleText::describe(const FaultRule& rule) {
+    const QString picked = target(rule);
+    switch (rule.action) {
+    case FaultAction::Drop:
+        return tr("drop %1").arg(picked);
+    case FaultAction::Delay:
+        return tr("delay %1 by %2").arg(picked, TraceText::duration(rule.delay));
+    case FaultAction::Duplicate:
+        return tr("duplicate %1").arg(picked);
+    }
+    return picked;
+}
+
+} // namespace tdl::ui
