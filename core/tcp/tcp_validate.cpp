@@ -2,29 +2,30 @@
 // tcp_validate_incoming() (PAWS, the sequence check, RST and SYN), and the rate-limited answers
 // to the rest (challenge ACKs, out-of-window ACKs) from net/ipv4/tcp_input.c.
 
-#include "engine.h"
 #include "tcp_paws.h"
 #include "tcp_rate_limit.h"
+#include "tcp_stack.h"
 
 #include <algorithm>
 #include <limits>
 
 namespace tdl {
 
-bool Engine::oowRateLimited(SimTime& last, bool& set, const Host& host,
-                            const Segment& segment) const {
-    return tcpOowRateLimited(now_, std::chrono::milliseconds(host.sysctls.tcp_invalid_ratelimit),
-                             last, set, segment);
+bool TcpStack::oowRateLimited(SimTime& last, bool& set, const Host& host,
+                              const Segment& segment) const {
+    return tcpOowRateLimited(ctx_.now,
+                             std::chrono::milliseconds(host.sysctls.tcp_invalid_ratelimit), last,
+                             set, segment);
 }
 
-bool Engine::rateLimited(SimTime& last, bool& set, const Host& host) const {
-    return tcpRateLimited(now_, std::chrono::milliseconds(host.sysctls.tcp_invalid_ratelimit), last,
-                          set);
+bool TcpStack::rateLimited(SimTime& last, bool& set, const Host& host) const {
+    return tcpRateLimited(ctx_.now, std::chrono::milliseconds(host.sysctls.tcp_invalid_ratelimit),
+                          last, set);
 }
 
 // tcp_send_challenge_ack(): the per-socket limit first, then the per-netns budget.
-bool Engine::challengeAllowed(TcpSock& sock) {
-    Host& host = hosts_[sock.host];
+bool TcpStack::challengeAllowed(TcpSock& sock) {
+    Host& host = ctx_.hosts[sock.host];
     if (rateLimited(sock.lastOowAck, sock.lastOowAckSet, host)) {
         return false;
     }
@@ -32,14 +33,14 @@ bool Engine::challengeAllowed(TcpSock& sock) {
     if (limit == std::numeric_limits<int>::max()) {
         return true; // the default since 6.0: no per-netns budget
     }
-    const std::int64_t second = nowSeconds(host);
+    const std::int64_t second = ctx_.nowSeconds(host);
     if (second != host.challengeSecond) {
         const std::int64_t half = (static_cast<std::int64_t>(limit) + 1) / 2;
         host.challengeSecond = second;
         host.challengeBudget =
-            half +
-            static_cast<std::int64_t>(rng_.below(static_cast<std::uint64_t>(std::max<std::int64_t>(
-                1, static_cast<std::int64_t>(limit))))); // [half, limit + half - 1]
+            half + static_cast<std::int64_t>(
+                       ctx_.rng.below(static_cast<std::uint64_t>(std::max<std::int64_t>(
+                           1, static_cast<std::int64_t>(limit))))); // [half, limit + half - 1]
     }
     if (host.challengeBudget > 0) {
         --host.challengeBudget;
@@ -48,21 +49,21 @@ bool Engine::challengeAllowed(TcpSock& sock) {
     return false;
 }
 
-void Engine::challenge(TcpSock& sock, SegmentId id, Cause why) {
+void TcpStack::challenge(TcpSock& sock, SegmentId id, Cause why) {
     if (challengeAllowed(sock)) {
-        delivered(sock.host, sock.id, id, Reason(why));
+        ctx_.delivered(sock.host, sock.id, id, Reason(why));
         sendAck(sock, Reason(why));
     } else {
-        delivered(sock.host, sock.id, id, Reason(Cause::ChallengeAckRateLimited));
+        ctx_.delivered(sock.host, sock.id, id, Reason(Cause::ChallengeAckRateLimited));
     }
 }
 
 // tcp_check_req(): a connection in SYN-RECEIVED is still a request socket in Linux, and that
 // judges a segment before any full socket sees it, in this order. True if processing goes on (the
 // child socket then repeats the usual checks, as tcp_child_process() does).
-bool Engine::synReceivedCheck(TcpSock& sock, const Segment& segment, SegmentId id) {
+bool TcpStack::synReceivedCheck(TcpSock& sock, const Segment& segment, SegmentId id) {
     const HostId hostId = sock.host;
-    const Host& host = hosts_[hostId];
+    const Host& host = ctx_.hosts[hostId];
     const bool rst = segment.has(flag::kRst);
     std::uint8_t flags = segment.flags & (flag::kRst | flag::kSyn | flag::kAck);
     bool pawsRejected = false;
@@ -70,7 +71,7 @@ bool Engine::synReceivedCheck(TcpSock& sock, const Segment& segment, SegmentId i
         // The request keeps no stamp for ts_recent: it counts as set when the SYN,ACK's current
         // timeout began (reqsk_timeout()).
         const Duration timeout = reqskTimeout(sock.retransmits);
-        const std::int64_t nowSec = nowSeconds(host);
+        const std::int64_t nowSec = ctx_.nowSeconds(host);
         pawsRejected =
             pawsReject(sock.tsRecent,
                        nowSec - std::chrono::duration_cast<std::chrono::seconds>(timeout).count(),
@@ -79,10 +80,10 @@ bool Engine::synReceivedCheck(TcpSock& sock, const Segment& segment, SegmentId i
     // The peer's SYN again: our SYN,ACK again (inet_rtx_syn_ack(), rate-limited).
     if (segment.seq == sock.irs && flags == flag::kSyn && !pawsRejected) {
         if (oowRateLimited(sock.lastOowAck, sock.lastOowAckSet, host, segment)) {
-            delivered(hostId, sock.id, id, Reason(Cause::DupAckRateLimited));
+            ctx_.delivered(hostId, sock.id, id, Reason(Cause::DupAckRateLimited));
             return false;
         }
-        delivered(hostId, sock.id, id, Reason(Cause::RcvSyn));
+        ctx_.delivered(hostId, sock.id, id, Reason(Cause::RcvSyn));
         sendSegment(sock, flag::kSyn | flag::kAck, sock.iss, 0,
                     Reason(Cause::Retransmit, sock.retransmits));
         return false;
@@ -92,10 +93,10 @@ bool Engine::synReceivedCheck(TcpSock& sock, const Segment& segment, SegmentId i
     // sequence check: RFC 793's rule for unsynchronized states.
     if ((flags & flag::kAck) != 0 && segment.ack != sock.iss + 1) {
         if (rst) {
-            delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
+            ctx_.delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
             return false;
         }
-        delivered(hostId, sock.id, id, Reason(Cause::RstNoSocket));
+        ctx_.delivered(hostId, sock.id, id, Reason(Cause::RstNoSocket));
         sendResetFor(hostId, segment, kNoSocket, Reason(Cause::RstNoSocket));
         return false;
     }
@@ -108,7 +109,7 @@ bool Engine::synReceivedCheck(TcpSock& sock, const Segment& segment, SegmentId i
                           (segment.seq == windowEnd && segment.seq == end);
     if (pawsRejected || !inWindow) {
         if (rst) {
-            delivered(hostId, sock.id, id, Reason(Cause::RstOutOfWindow));
+            ctx_.delivered(hostId, sock.id, id, Reason(Cause::RstOutOfWindow));
             return false;
         }
         const Reason why =
@@ -117,10 +118,10 @@ bool Engine::synReceivedCheck(TcpSock& sock, const Segment& segment, SegmentId i
                 : Reason(Cause::OutOfWindow, static_cast<std::uint32_t>(segment.seq - sock.irs),
                          static_cast<std::uint32_t>(sock.rcvNxt - sock.irs), sock.lastAdvertised);
         if (oowRateLimited(sock.lastOowAck, sock.lastOowAckSet, host, segment)) {
-            delivered(hostId, sock.id, id, Reason(Cause::DupAckRateLimited));
+            ctx_.delivered(hostId, sock.id, id, Reason(Cause::DupAckRateLimited));
             return false;
         }
-        delivered(hostId, sock.id, id, why);
+        ctx_.delivered(hostId, sock.id, id, why);
         sendAck(sock, why);
         return false;
     }
@@ -130,7 +131,7 @@ bool Engine::synReceivedCheck(TcpSock& sock, const Segment& segment, SegmentId i
         flags &= static_cast<std::uint8_t>(~flag::kSyn);
     }
     if ((flags & (flag::kRst | flag::kSyn)) != 0) {
-        delivered(hostId, sock.id, id, Reason(Cause::EmbryonicReset));
+        ctx_.delivered(hostId, sock.id, id, Reason(Cause::EmbryonicReset));
         if (!rst) {
             sendResetFor(hostId, segment, kNoSocket, Reason(Cause::EmbryonicReset));
         }
@@ -140,17 +141,17 @@ bool Engine::synReceivedCheck(TcpSock& sock, const Segment& segment, SegmentId i
         return false;
     }
     if ((flags & flag::kAck) == 0) {
-        delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
+        ctx_.delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
         return false;
     }
     return true;
 }
 
 // tcp_validate_incoming(): PAWS, the sequence check, RST and SYN. True if processing goes on.
-bool Engine::validateIncoming(TcpSock& sock, const Segment& segment, SegmentId id) {
-    const Host& host = hosts_[sock.host];
+bool TcpStack::validateIncoming(TcpSock& sock, const Segment& segment, SegmentId id) {
+    const Host& host = ctx_.hosts[sock.host];
     const HostId hostId = sock.host;
-    const std::int64_t nowSec = nowSeconds(host);
+    const std::int64_t nowSec = ctx_.nowSeconds(host);
     const bool rst = segment.has(flag::kRst);
     const bool syn = segment.has(flag::kSyn);
 
@@ -179,12 +180,12 @@ bool Engine::validateIncoming(TcpSock& sock, const Segment& segment, SegmentId i
             challenge(sock, id, Cause::ChallengeAckForSyn);
             return false;
         } else if (verdict == Cause::PawsOldAck) {
-            delivered(hostId, sock.id, id,
-                      Reason(Cause::PawsOldAck, segment.timestamp.value, sock.tsRecent));
+            ctx_.delivered(hostId, sock.id, id,
+                           Reason(Cause::PawsOldAck, segment.timestamp.value, sock.tsRecent));
             return false;
         } else {
-            delivered(hostId, sock.id, id,
-                      Reason(Cause::PawsReject, segment.timestamp.value, sock.tsRecent));
+            ctx_.delivered(hostId, sock.id, id,
+                           Reason(Cause::PawsReject, segment.timestamp.value, sock.tsRecent));
             if (!oowRateLimited(sock.lastOowAck, sock.lastOowAckSet, host, segment)) {
                 sendAck(sock, Reason(Cause::PawsReject, segment.timestamp.value, sock.tsRecent));
             }
@@ -218,15 +219,15 @@ bool Engine::validateIncoming(TcpSock& sock, const Segment& segment, SegmentId i
             const Reason why(Cause::OutOfWindow, static_cast<std::uint32_t>(segment.seq - sock.irs),
                              static_cast<std::uint32_t>(sock.rcvNxt - sock.irs), receiveWindow);
             if (oowRateLimited(sock.lastOowAck, sock.lastOowAckSet, host, segment)) {
-                delivered(hostId, sock.id, id, Reason(Cause::DupAckRateLimited));
+                ctx_.delivered(hostId, sock.id, id, Reason(Cause::DupAckRateLimited));
             } else {
-                delivered(hostId, sock.id, id, why);
+                ctx_.delivered(hostId, sock.id, id, why);
                 sendAck(sock, why);
             }
         } else if (resetCheck) {
             resetSocket(sock, segment, id);
         } else {
-            delivered(hostId, sock.id, id, Reason(Cause::RstOutOfWindow));
+            ctx_.delivered(hostId, sock.id, id, Reason(Cause::RstOutOfWindow));
         }
         return false;
     }
