@@ -15,8 +15,8 @@ constexpr std::int64_t kUptimeSpreadUs = 86400LL * 1000 * 1000; // up to a day m
 } // namespace
 
 Engine::Engine(const Scenario& scenario, TraceSink& sink)
-    : ctx_(scenario, sink)
-    , tcp_(ctx_, apps_)
+    : tcp_(scenario, sink, apps_)
+    , ctx_(tcp_.context())
     , apps_(ctx_, tcp_) {
     if (scenario.hosts.empty()) {
         throw std::invalid_argument("a scenario needs at least one host");

@@ -3,8 +3,8 @@
 // The engine's inside: the run loop, which takes each event off the queue and hands it to the
 // subsystem it belongs to: the TCP stack (segments arriving, socket and TIME_WAIT timers) or the
 // applications (the scenario's actions, the load generator and its programs, samples). Both share
-// one SimContext (the clock, the queue, the trace sink, the hosts). Only the simulator's
-// translation units include this; everything else sees the Trace.
+// one SimContext (the clock, the queue, the trace sink, the hosts), which the stack holds. Only
+// the simulator's translation units include this; everything else sees the Trace.
 
 #include "applications.h"
 #include "scenario.h"
@@ -28,8 +28,8 @@ public:
 private:
     void dispatch(const Event& event);
 
-    SimContext ctx_;
-    TcpStack tcp_;
+    TcpStack tcp_; // holds the shared context (see TcpStack::ctx_)
+    SimContext& ctx_;
     Applications apps_;
 };
 

@@ -1,8 +1,9 @@
 #pragma once
 
 // What every subsystem of the engine shares: the scenario, the clock, the event queue, the trace
-// sink, the random generator, the hosts and the network. The Engine owns one and hands it to the
-// TCP stack and the applications by reference; each subsystem owns its own state beside it.
+// sink, the random generator, the hosts and the network. One per run, handed to the
+// applications by reference; each subsystem owns its own state beside it. The TCP stack holds it
+// by value, for speed (see TcpStack::ctx_), and the engine reaches it through the stack.
 
 #include "event_queue.h"
 #include "host.h"

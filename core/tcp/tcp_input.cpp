@@ -1,6 +1,7 @@
 // What a host does with an arriving segment: tcp_v4_rcv()'s lookup, then tcp_rcv_state_process()
 // and its helpers from net/ipv4/tcp_input.c.
 
+#include "input_verdict.h"
 #include "tcp_paws.h"
 #include "tcp_rate_limit.h"
 #include "tcp_stack.h"
@@ -197,26 +198,12 @@ void TcpStack::sampleRtt(TcpSock& sock, Duration rtt) {
     sock.rto = tcpSetRto(sock.srtt, sock.rttvar);
 }
 
-// tcp_ack(). Returns 1 if acceptable, 0 for an old ACK (ignored, processing goes on), -1 if the
-// segment must be dropped (a challenge ACK has been sent).
-int TcpStack::processAck(TcpSock& sock, const Segment& segment, SegmentId id) {
+// tcp_ack() for an ACK tcpAckCheck() accepted: an old duplicate is ignored (processing goes on);
+// a new one moves snd_una, the window and the timers.
+void TcpStack::processAck(TcpSock& sock, const Segment& segment) {
     const Seq ack = segment.ack;
-    if (after(ack, sock.sndMax)) {
-        // tcp_ack() refuses it; only tcp_rcv_state_process() (states other than ESTABLISHED)
-        // answers with a challenge ACK. tcp_rcv_established() just discards the segment.
-        if (sock.state == TcpState::Established) {
-            ctx_.delivered(sock.host, sock.id, id, Reason(Cause::AckOfUnsentData));
-        } else {
-            challenge(sock, id, Cause::ChallengeAckForAck);
-        }
-        return -1;
-    }
-    if (before(ack, sock.sndUna - sock.maxWindow)) {
-        challenge(sock, id, Cause::ChallengeAckForAck);
-        return -1;
-    }
     if (before(ack, sock.sndUna)) {
-        return 0;
+        return;
     }
     sock.probesOut = 0;
     // tcp_may_update_window()
@@ -263,7 +250,6 @@ int TcpStack::processAck(TcpSock& sock, const Segment& segment, SegmentId id) {
                      Reason(Cause::WindowClosed));
         }
     }
-    return 1;
 }
 
 // tcp_reset().
@@ -288,27 +274,83 @@ void TcpStack::resetSocket(TcpSock& sock, const Segment& segment, SegmentId id) 
     }
 }
 
+// Carries out a verdict of the checks in tcp_validate.cpp (or TCPAbortOnData's): the one place
+// that answers, resets or frees for them, as tcp_v4_do_rcv() does with its callees' "reset" and
+// "discard". The socket may be gone afterwards; nothing reads it after this.
+void TcpStack::carryOut(TcpSock& sock, const Segment& segment, SegmentId id,
+                        const InputDecision& d) {
+    const HostId hostId = sock.host;
+    const SocketId sockId = sock.id; // for the RST after tcp_done() has freed an orphan
+    switch (d.verdict) {
+    case InputVerdict::Accept:
+        break;
+    case InputVerdict::Discard:
+        ctx_.delivered(hostId, sockId, id, d.why);
+        break;
+    case InputVerdict::Ack:
+        ctx_.delivered(hostId, sockId, id, d.why);
+        sendAck(sock, d.why);
+        break;
+    case InputVerdict::ChallengeAck:
+        challenge(sock, id, d.why.code);
+        break;
+    case InputVerdict::Reset:
+        resetSocket(sock, segment, id);
+        break;
+    case InputVerdict::SendReset:
+        ctx_.delivered(hostId, sockId, id, d.why);
+        sendResetFor(hostId, segment, kNoSocket, d.why);
+        break;
+    case InputVerdict::ResendSynAck:
+        ctx_.delivered(hostId, sockId, id, d.why);
+        sendSegment(sock, flag::kSyn | flag::kAck, sock.iss, 0,
+                    Reason(Cause::Retransmit, sock.retransmits));
+        break;
+    case InputVerdict::EmbryonicReset:
+        ctx_.delivered(hostId, sockId, id, d.why);
+        sendResetFor(hostId, segment, kNoSocket, d.why); // never to a RST
+        if (done(sock, d.why, id)) {
+            freeSocket(slotOf(sock)); // never accepted: no application holds it
+        }
+        break;
+    case InputVerdict::AbortOnData:
+        ctx_.delivered(hostId, sockId, id, d.why);
+        done(sock, d.why, id);
+        sendResetFor(hostId, segment, sockId, d.why);
+        break;
+    }
+}
+
 // tcp_rcv_state_process() for every state after SYN-SENT.
 void TcpStack::establishedReceive(TcpSock& sock, const Segment& segment, SegmentId id) {
-    const SocketId sockId = sock.id; // for the RST after tcp_done() has freed an orphan
     const HostId hostId = sock.host;
 
-    if (sock.state == TcpState::SynReceived && !synReceivedCheck(sock, segment, id)) {
-        return;
+    // Classify: the request socket's checks, tcp_validate_incoming(), an ACK at all, tcp_ack()'s.
+    const Host& host = ctx_.hosts[hostId];
+    const InputContext input{.now = ctx_.now,
+                             .nowSeconds = ctx_.nowSeconds(host),
+                             .invalidRateLimit =
+                                 std::chrono::milliseconds(host.sysctls.tcp_invalid_ratelimit)};
+    InputDecision d;
+    if (sock.state == TcpState::SynReceived) {
+        d = tcpCheckReq(sock, segment, input);
     }
-    if (!validateIncoming(sock, segment, id)) {
-        return;
+    if (d.verdict == InputVerdict::Accept) {
+        d = tcpValidateIncoming(sock, segment, input);
     }
-    if (!segment.has(flag::kAck)) {
-        ctx_.delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
+    if (d.verdict == InputVerdict::Accept && !segment.has(flag::kAck)) {
+        d = InputDecision{InputVerdict::Discard, Reason(Cause::NotAcceptable)};
+    }
+    if (d.verdict == InputVerdict::Accept) {
+        d = tcpAckCheck(sock, segment);
+    }
+    if (d.verdict != InputVerdict::Accept) {
+        carryOut(sock, segment, id, d);
         return;
     }
 
     // Step 5: the ACK.
-    const int acceptable = processAck(sock, segment, id);
-    if (acceptable < 0) {
-        return;
-    }
+    processAck(sock, segment);
     const bool finAcked = sock.finQueued && sock.sndUna == sock.writeSeq();
     switch (sock.state) {
     case TcpState::SynReceived:
@@ -319,16 +361,13 @@ void TcpStack::establishedReceive(TcpSock& sock, const Segment& segment, Segment
             break;
         }
         transition(sock, TcpEvent::RcvAckOfFin, Reason(Cause::RcvAckOfFin), id);
-        if (!sock.orphan || !ctx_.hosts[hostId].traits.orphanFinWait2Timeout) {
+        if (!sock.orphan || !host.traits.orphanFinWait2Timeout) {
             break; // a socket the application holds waits in FIN-WAIT-2 for ever
         }
-        const bool carriesData = segment.length > 0;
-        if (carriesData &&
-            after(segment.endSeq() - (segment.has(flag::kFin) ? 1U : 0U), sock.rcvNxt)) {
-            // New data for an orphan: nobody will read it (TCPAbortOnData).
-            ctx_.delivered(hostId, sock.id, id, Reason(Cause::RstDataAfterClose));
-            done(sock, Reason(Cause::RstDataAfterClose), id);
-            sendResetFor(hostId, segment, sockId, Reason(Cause::RstDataAfterClose));
+        if (newDataAfterClose(sock, segment)) {
+            // New data for an orphan: nobody will read it.
+            carryOut(sock, segment, id,
+                     InputDecision{InputVerdict::AbortOnData, Reason(Cause::RstDataAfterClose)});
             return;
         }
         if (lingerInFinWait2(sock, segment.has(flag::kFin), Reason(Cause::RcvAckOfFin), id)) {
@@ -376,12 +415,11 @@ void TcpStack::establishedReceive(TcpSock& sock, const Segment& segment, Segment
         case TcpState::FinWait1:
         case TcpState::FinWait2:
             // RFC 1122 §4.2.2.13: data after close() resets the connection.
-            if ((sock.shutdownMask & kRcvShutdown) && segment.length > 0 &&
-                after(segment.endSeq() - (segment.has(flag::kFin) ? 1U : 0U), sock.rcvNxt) &&
-                ctx_.hosts[hostId].traits.rstOnDataAfterClose) {
-                ctx_.delivered(hostId, sock.id, id, Reason(Cause::RstDataAfterClose));
-                done(sock, Reason(Cause::RstDataAfterClose), id);
-                sendResetFor(hostId, segment, sockId, Reason(Cause::RstDataAfterClose));
+            if ((sock.shutdownMask & kRcvShutdown) && newDataAfterClose(sock, segment) &&
+                host.traits.rstOnDataAfterClose) {
+                carryOut(
+                    sock, segment, id,
+                    InputDecision{InputVerdict::AbortOnData, Reason(Cause::RstDataAfterClose)});
                 return;
             }
             break;
