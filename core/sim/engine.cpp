@@ -63,29 +63,30 @@ Engine::Engine(const Scenario& scenario, TraceSink& sink)
 }
 
 void Engine::run() {
+    SimContext& ctx = ctx_; // a register for the loop, not a load from this on every event
     bool truncated = false;
     SimTime lastEvent{};
-    while (!ctx_.queue.empty()) {
-        const Event event = ctx_.queue.top();
+    while (!ctx.queue.empty()) {
+        const Event event = ctx.queue.top();
         if (event.kind == EventKind::SocketTimer) {
             if (!tcp_.socketTimerDue(event)) {
                 continue;
             }
         } else if (event.kind == EventKind::TwTimer && !tcp_.timeWaitTimerCurrent(event)) {
-            ctx_.queue.pop();
+            ctx.queue.pop();
             continue;
         }
-        if (event.at > ctx_.scenario.limit || apps_.cancelled()) {
+        if (event.at > ctx.scenario.limit || apps_.cancelled()) {
             truncated = true;
             break;
         }
-        ctx_.queue.pop();
-        ctx_.now = event.at;
-        lastEvent = ctx_.now;
+        ctx.queue.pop();
+        ctx.now = event.at;
+        lastEvent = ctx.now;
         dispatch(event);
         apps_.runWokenPrograms();
     }
-    ctx_.sink.finished(lastEvent, truncated);
+    ctx.sink.finished(lastEvent, truncated);
 }
 
 // Each event to its subsystem.

@@ -331,20 +331,24 @@ void TcpStack::establishedReceive(TcpSock& sock, const Segment& segment, Segment
                              .nowSeconds = ctx_.nowSeconds(host),
                              .invalidRateLimit =
                                  std::chrono::milliseconds(host.sysctls.tcp_invalid_ratelimit)};
-    InputDecision d;
     if (sock.state == TcpState::SynReceived) {
-        d = tcpCheckReq(sock, segment, input);
+        if (const InputDecision d = tcpCheckReq(sock, segment, input);
+            d.verdict != InputVerdict::Accept) {
+            carryOut(sock, segment, id, d);
+            return;
+        }
     }
-    if (d.verdict == InputVerdict::Accept) {
-        d = tcpValidateIncoming(sock, segment, input);
+    if (const InputDecision d = tcpValidateIncoming(sock, segment, input);
+        d.verdict != InputVerdict::Accept) {
+        carryOut(sock, segment, id, d);
+        return;
     }
-    if (d.verdict == InputVerdict::Accept && !segment.has(flag::kAck)) {
-        d = InputDecision{InputVerdict::Discard, Reason(Cause::NotAcceptable)};
+    if (!segment.has(flag::kAck)) {
+        carryOut(sock, segment, id,
+                 InputDecision{InputVerdict::Discard, Reason(Cause::NotAcceptable)});
+        return;
     }
-    if (d.verdict == InputVerdict::Accept) {
-        d = tcpAckCheck(sock, segment);
-    }
-    if (d.verdict != InputVerdict::Accept) {
+    if (const InputDecision d = tcpAckCheck(sock, segment); d.verdict != InputVerdict::Accept) {
         carryOut(sock, segment, id, d);
         return;
     }

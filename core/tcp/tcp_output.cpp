@@ -56,60 +56,6 @@ void TcpStack::stateFact(HostId host, SocketId socket, TcpState from, TcpState t
     ctx_.fact(f);
 }
 
-std::uint16_t TcpStack::advertisedWindow(const TcpSock& sock) const {
-    const std::uint64_t used = std::min<std::uint64_t>(sock.unread, sock.receiveBuffer);
-    return static_cast<std::uint16_t>(
-        std::min<std::uint64_t>(sock.receiveBuffer - used, kMaxWindow));
-}
-
-void TcpStack::sendSegment(TcpSock& sock, std::uint8_t flags, Seq seq, std::uint32_t length,
-                           Reason reason) {
-    const Host& host = ctx_.hosts[sock.host];
-    Segment seg;
-    seg.src = sock.tuple.local;
-    seg.dst = sock.tuple.remote;
-    seg.seq = seq;
-    seg.flags = flags;
-    seg.length = length;
-    seg.sender = sock.id;
-    seg.streamOffset = static_cast<std::uint32_t>(seq - (sock.iss + 1));
-    if (flags & flag::kAck) {
-        seg.ack = sock.rcvNxt;
-    }
-    seg.window = advertisedWindow(sock);
-    const bool syn = (flags & flag::kSyn) != 0;
-    if (syn) {
-        seg.mss = static_cast<std::uint16_t>(kDefaultMss);
-        seg.streamOffset = 0;
-    }
-    // A SYN offers timestamps if the sysctl allows; a SYN,ACK only answers an offer; after the
-    // handshake they are on only if both sides agreed (tcp_syn_options / tcp_established_options).
-    if (sock.timestamps) {
-        seg.hasTimestamp = true;
-        seg.timestamp.value = ctx_.tsNow(host) + sock.tsOffset;
-        seg.timestamp.echo = (flags & flag::kAck) ? sock.tsRecent : 0;
-    }
-    if (flags & flag::kAck) {
-        sock.ackPending = false;
-        sock.rcvWup = sock.rcvNxt;
-        sock.lastAdvertised = seg.window;
-        if (sock.timerArmed(TimerKind::DelayedAck)) {
-            cancelTimer(sock, TimerKind::DelayedAck, Reason(Cause::AckSent));
-        }
-        if (sock.quickAcks > 0) {
-            --sock.quickAcks;
-        }
-    }
-    if (length > 0) {
-        // tcp_event_data_sent(): a reply within ato of the last data received means an
-        // interactive exchange; delayed ACKs then wait for data to ride on (pingpong mode).
-        if (sock.ato > Duration::zero() && ctx_.now - sock.lastDataReceived < sock.ato) {
-            sock.pingpong = true;
-        }
-    }
-    transmit(sock.host, seg, reason);
-}
-
 void TcpStack::sendAck(TcpSock& sock, Reason reason) {
     sendSegment(sock, flag::kAck, sock.sndNxt, 0, reason);
 }
