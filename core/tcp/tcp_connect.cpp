@@ -103,7 +103,7 @@ std::uint32_t TcpStack::connect(HostId hostId, HostId peer, std::uint16_t peerPo
         const std::uint64_t key = destinationKey(sock->tuple.remote);
         ++host.tuplesTo[key];
         std::vector<std::uint64_t>& held = host.heldPorts[key];
-        held.resize(65536 / 64);
+        held.resize(kPortCount / 64);
         held[chosen / 64] |= std::uint64_t{1} << (chosen % 64);
     }
     ++host.counters.connectsStarted;

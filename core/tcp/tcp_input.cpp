@@ -132,8 +132,7 @@ void TcpStack::synSentReceive(TcpSock& sock, const Segment& segment, SegmentId i
         if (segment.hasTimestamp && sock.timestamps && segment.timestamp.echo != 0) {
             // The SYN,ACK must echo a TSval we sent: within [retrans_stamp, now].
             const std::uint32_t echo = segment.timestamp.echo - sock.tsOffset;
-            const auto sentTs =
-                static_cast<std::uint32_t>((host.bootOffsetUs + sock.retransStamp.count()) / 1000);
+            const std::uint32_t sentTs = tcpTimeStampTs(host, sock.retransStamp);
             if (!between(Seq(echo), Seq(sentTs), Seq(ctx_.tsNow(host)))) {
                 ctx_.delivered(hostId, sock.id, id, Reason(Cause::PawsReject, echo, sentTs));
                 sendResetFor(hostId, segment, sock.id, Reason(Cause::PawsReject, echo, sentTs));

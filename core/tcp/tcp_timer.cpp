@@ -4,7 +4,6 @@
 #include "tcp_stack.h"
 
 #include <algorithm>
-#include <bit>
 #include <cerrno>
 
 namespace tdl {
@@ -96,21 +95,13 @@ int TcpStack::orphanRetries(const TcpSock& sock, bool alive) const {
     return retries;
 }
 
-// retransmits_timed_out() with tcp_model_timeout(): the limit is a time budget measured from the
-// first transmission of the oldest unacknowledged segment, as if the RTO had started at rtoBase
-// and doubled up to TCP_RTO_MAX.
+// retransmits_timed_out(): the limit is a time budget (tcpModelTimeout()) measured from the first
+// transmission of the oldest unacknowledged segment.
 bool TcpStack::retransmitsTimedOut(const TcpSock& sock, int boundary, Duration rtoBase) const {
     if (sock.retransmits == 0) {
         return false;
     }
-    const int linearThreshold = std::bit_width(static_cast<std::uint64_t>(kRtoMax / rtoBase)) - 1;
-    Duration timeout;
-    if (boundary <= linearThreshold) {
-        timeout = ((2LL << boundary) - 1) * rtoBase;
-    } else {
-        timeout = ((2LL << linearThreshold) - 1) * rtoBase + (boundary - linearThreshold) * kRtoMax;
-    }
-    return ctx_.now - sock.retransStamp >= timeout;
+    return ctx_.now - sock.retransStamp >= tcpModelTimeout(boundary, rtoBase);
 }
 
 // tcp_retransmit_timer() and tcp_write_timeout().
