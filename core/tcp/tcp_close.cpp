@@ -77,55 +77,54 @@ void TcpStack::disconnect(TcpSock& sock, Reason reason) {
 
 // __tcp_close().
 void TcpStack::closeSocket(std::uint32_t slot) {
-    TcpSock* sock = &sockets_[slot];
-    Host& host = ctx_.hosts[sock->host];
-    ctx_.appCall(sock, sock->host, AppCallKind::Close, 0, Reason(Cause::AppClose));
-    if (sock->named) {
-        const auto named = host.named.find(nameOf(*sock));
+    TcpSock& sock = sockets_[slot];
+    Host& host = ctx_.hosts[sock.host];
+    ctx_.appCall(&sock, sock.host, AppCallKind::Close, 0, Reason(Cause::AppClose));
+    if (sock.named) {
+        const auto named = host.named.find(nameOf(sock));
         if (named != host.named.end() && named->second == slot) {
             host.named.erase(named); // the descriptor is gone, the socket may live on
         }
     }
-    if (sock->detached || sock->state == TcpState::Closed) {
+    if (sock.detached || sock.state == TcpState::Closed) {
         freeSocket(slot); // unhashed when it was detached or closed
         return;
     }
-    sock->shutdownMask = kRcvShutdown | kSendShutdown;
-    if (sock->state == TcpState::Listen) {
-        done(*sock, Reason(Cause::AppClose));
+    sock.shutdownMask = kRcvShutdown | kSendShutdown;
+    if (sock.state == TcpState::Listen) {
+        done(sock, Reason(Cause::AppClose));
         freeSocket(slot);
         return;
     }
-    const std::uint64_t unread = sock->unread;
-    sock->unread = 0;
+    const std::uint64_t unread = sock.unread;
+    sock.unread = 0;
     const ProfileTraits& traits = host.traits;
     if (unread > 0 && traits.rstOnCloseWithUnreadData) {
         // RFC 2525 §2.17: unread data was thrown away, so tell the peer with a RST, not a FIN.
         const Reason why(Cause::RstUnreadData, static_cast<std::int64_t>(unread));
-        transition(*sock, TcpEvent::Abort, why);
-        sendActiveReset(*sock, why);
-    } else if (sock->lingerZero) {
-        disconnect(*sock, Reason(Cause::RstLingerZero));
+        transition(sock, TcpEvent::Abort, why);
+        sendActiveReset(sock, why);
+    } else if (sock.lingerZero) {
+        disconnect(sock, Reason(Cause::RstLingerZero));
     } else {
-        transition(*sock, TcpEvent::AppClose, Reason(Cause::AppClose));
+        transition(sock, TcpEvent::AppClose, Reason(Cause::AppClose));
     }
-    sock = &sockets_[slot];
-    sock->orphan = true;
+    sock.orphan = true;
     ++host.orphans;
-    if (sock->state == TcpState::Closed) {
-        done(*sock, Reason(Cause::AppClose));
+    if (sock.state == TcpState::Closed) {
+        done(sock, Reason(Cause::AppClose));
         return;
     }
-    if (sock->state == TcpState::FinWait2 && traits.orphanFinWait2Timeout) {
-        lingerInFinWait2(*sock, false, Reason(Cause::AppClose), kNoSegment);
+    if (sock.state == TcpState::FinWait2 && traits.orphanFinWait2Timeout) {
+        lingerInFinWait2(sock, false, Reason(Cause::AppClose), kNoSegment);
         return;
     }
     // tcp_check_oom() -> tcp_too_many_orphans(): the orphan just made counts.
     if (host.orphans > host.sysctls.tcp_max_orphans) {
         const Reason why(Cause::RstTooManyOrphans, host.orphans, host.sysctls.tcp_max_orphans);
-        transition(*sock, TcpEvent::Abort, why);
-        sendActiveReset(*sock, why);
-        done(*sock, why);
+        transition(sock, TcpEvent::Abort, why);
+        sendActiveReset(sock, why);
+        done(sock, why);
     }
 }
 

@@ -38,18 +38,18 @@ std::uint32_t TcpStack::connect(HostId hostId, HostId peer, std::uint16_t peerPo
                                 const Action& action) {
     Host& host = ctx_.hosts[hostId];
     const std::uint32_t slot = allocSocket(hostId, SocketRole::Active, action.socket);
-    TcpSock* sock = &sockets_[slot];
-    sock->tuple.local.address = host.info.address;
-    sock->tuple.remote = Endpoint{ctx_.hosts[peer].info.address, peerPort};
+    TcpSock& sock = sockets_[slot];
+    sock.tuple.local.address = host.info.address;
+    sock.tuple.remote = Endpoint{ctx_.hosts[peer].info.address, peerPort};
     if (action.receiveBuffer != 0) {
-        sock->receiveBuffer = receiveSpaceFromSoRcvbuf(action.receiveBuffer);
+        sock.receiveBuffer = receiveSpaceFromSoRcvbuf(action.receiveBuffer);
     }
 
     // __inet_hash_connect() / __inet_check_established(): find a local port whose 4-tuple is
     // free, or held by a TIME_WAIT that tcp_twsk_unique() lets us take over.
     std::uint32_t reusedTw = UINT32_MAX;
     const auto tupleFree = [&](std::uint16_t port, bool explicitBind) {
-        FourTuple candidate = sock->tuple;
+        FourTuple candidate = sock.tuple;
         candidate.local.port = port;
         if (host.connections.contains(candidate)) {
             return false;
@@ -67,7 +67,7 @@ std::uint32_t TcpStack::connect(HostId hostId, HostId peer, std::uint16_t peerPo
     std::uint16_t chosen = 0;
     if (action.port != 0) {
         if (host.listeners.contains(action.port)) {
-            ctx_.appCall(sock, hostId, AppCallKind::Connect, EADDRINUSE,
+            ctx_.appCall(&sock, hostId, AppCallKind::Connect, EADDRINUSE,
                          Reason(Cause::AddressInUse, action.port));
             freeSocket(slot);
             return kNoSlot;
@@ -75,14 +75,14 @@ std::uint32_t TcpStack::connect(HostId hostId, HostId peer, std::uint16_t peerPo
         if (tupleFree(action.port, true)) {
             chosen = action.port;
         }
-    } else if (!anyTimeWaitReusable(host, sock->tuple) &&
-               host.tuplesTo[destinationKey(sock->tuple.remote)] >=
+    } else if (!anyTimeWaitReusable(host, sock.tuple) &&
+               host.tuplesTo[destinationKey(sock.tuple.remote)] >=
                    static_cast<std::uint32_t>(host.sysctls.ip_local_port_range_high -
                                               host.sysctls.ip_local_port_range_low + 1)) {
         // Every port of the range already has a connection or a TIME_WAIT to this destination
         // and none may be reused: the kernel's scan would end in EADDRNOTAVAIL.
     } else {
-        chosen = searchLocalPort(host, sock->tuple, ctx_.nowSeconds(host), ctx_.rng,
+        chosen = searchLocalPort(host, sock.tuple, ctx_.nowSeconds(host), ctx_.rng,
                                  [&](std::uint16_t port) { return tupleFree(port, false); });
     }
     if (chosen == 0) {
@@ -91,16 +91,16 @@ std::uint32_t TcpStack::connect(HostId hostId, HostId peer, std::uint16_t peerPo
                                : Reason(Cause::PortsExhausted, host.sysctls.ip_local_port_range_low,
                                         host.sysctls.ip_local_port_range_high);
         ++host.counters.connectFailures;
-        ctx_.appCall(sock, hostId, AppCallKind::Connect, EADDRNOTAVAIL, why);
-        ctx_.anomaly(hostId, sock->id, kNoSegment, Reason(Cause::ConnectFailed, EADDRNOTAVAIL));
+        ctx_.appCall(&sock, hostId, AppCallKind::Connect, EADDRNOTAVAIL, why);
+        ctx_.anomaly(hostId, sock.id, kNoSegment, Reason(Cause::ConnectFailed, EADDRNOTAVAIL));
         freeSocket(slot);
         return kNoSlot;
     }
-    sock->tuple.local.port = chosen;
-    sock->connectPort = true;
+    sock.tuple.local.port = chosen;
+    sock.connectPort = true;
     if (chosen >= host.sysctls.ip_local_port_range_low &&
         chosen <= host.sysctls.ip_local_port_range_high) {
-        const std::uint64_t key = destinationKey(sock->tuple.remote);
+        const std::uint64_t key = destinationKey(sock.tuple.remote);
         ++host.tuplesTo[key];
         std::vector<std::uint64_t>& held = host.heldPorts[key];
         held.resize(kPortCount / 64);
@@ -112,27 +112,25 @@ std::uint32_t TcpStack::connect(HostId hostId, HostId peer, std::uint16_t peerPo
         host.named[action.socket] = slot;
     }
 
-    sock->timestamps = host.sysctls.tcp_timestamps != 0;
-    sock->tsOffset = ctx_.tsOffsetFor(host, sock->tuple);
-    sock->iss = ctx_.secureIsn(host, sock->tuple);
+    sock.timestamps = host.sysctls.tcp_timestamps != 0;
+    sock.tsOffset = ctx_.tsOffsetFor(host, sock.tuple);
+    sock.iss = ctx_.secureIsn(host, sock.tuple);
     if (reusedTw != UINT32_MAX) {
         TimeWaitSock& tw = timeWaits_[reusedTw];
         // tcp_twsk_unique(): write_seq beyond the old connection's; ts_recent and its stamp carry
         // over, so PAWS protects the new connection from the old one's segments.
-        sock->iss = timeWaitSuccessorIsn(tw);
-        sock->tsRecent = tw.tsRecent;
-        sock->tsRecentStamp = tw.tsRecentStamp;
-        killTimeWait(reusedTw, TcpEvent::Abort, Reason(Cause::TimeWaitReused, sock->id),
-                     kNoSegment);
-        sock = &sockets_[slot];
+        sock.iss = timeWaitSuccessorIsn(tw);
+        sock.tsRecent = tw.tsRecent;
+        sock.tsRecentStamp = tw.tsRecentStamp;
+        killTimeWait(reusedTw, TcpEvent::Abort, Reason(Cause::TimeWaitReused, sock.id), kNoSegment);
     }
-    sock->sndUna = sock->iss;
-    sock->sndNxt = sock->iss;
-    sock->sndMax = sock->iss;
-    host.connections[sock->tuple] = slot;
-    publish(*sock);
-    ctx_.appCall(sock, hostId, AppCallKind::Connect, 0, Reason(Cause::AppConnect));
-    transition(*sock, TcpEvent::AppConnect, Reason(Cause::AppConnect));
+    sock.sndUna = sock.iss;
+    sock.sndNxt = sock.iss;
+    sock.sndMax = sock.iss;
+    host.connections[sock.tuple] = slot;
+    publish(sock);
+    ctx_.appCall(&sock, hostId, AppCallKind::Connect, 0, Reason(Cause::AppConnect));
+    transition(sock, TcpEvent::AppConnect, Reason(Cause::AppConnect));
     return slot;
 }
 
