@@ -2,13 +2,10 @@
 // and its helpers from net/ipv4/tcp_input.c.
 
 #include "input_verdict.h"
-#include "tcp_paws.h"
-#include "tcp_rate_limit.h"
 #include "tcp_stack.h"
 
 #include <algorithm>
 #include <cerrno>
-#include <limits>
 
 namespace tdl {
 
