@@ -16,6 +16,7 @@
 
 namespace tdl {
 
+inline constexpr std::uint32_t kPortCount = 65536;        // a 16-bit port number's values
 inline constexpr std::size_t kPortPerturbSize = 1U << 16; // INET_TABLE_PERTURB_SIZE
 
 // The key of a destination (address and port) in Host::tuplesTo and Host::heldPorts.

@@ -1,32 +1,32 @@
 // The engine's side of the network: a segment goes on the wire (with its fact, the fault rules and
 // random loss) and comes off it at its receiver.
 
-#include "engine.h"
+#include "tcp_stack.h"
 
 namespace tdl {
 
-void Engine::transmit(HostId from, const Segment& segment, Reason reason) {
+void TcpStack::transmit(HostId from, const Segment& segment, Reason reason) {
     const std::uint32_t ordinal = ++segmentsSent_;
     if (segment.has(flag::kRst)) {
-        ++hosts_[from].counters.resetsSent;
+        ++ctx_.hosts[from].counters.resetsSent;
     }
-    const HostId to = network_.route(segment, hosts_);
+    const HostId to = ctx_.network.route(segment, ctx_.hosts);
     SegmentId id = kNoSegment;
-    if (recordFacts_) {
+    if (ctx_.recordFacts) {
         SegmentRecord record;
         record.segment = segment;
         record.from = from;
         record.to = to;
-        record.sentAt = now_;
+        record.sentAt = ctx_.now;
         record.ordinal = ordinal;
-        id = sink_.segmentSent(record);
+        id = ctx_.sink.segmentSent(record);
         Fact sent;
         sent.kind = FactKind::SegmentSent;
         sent.host = from;
         sent.socket = segment.sender;
         sent.segment = id;
         sent.reason = reason;
-        fact(sent);
+        ctx_.fact(sent);
     }
 
     const auto networkFact = [&](FactKind kind, Reason why, SegmentId which) {
@@ -36,20 +36,20 @@ void Engine::transmit(HostId from, const Segment& segment, Reason reason) {
         f.socket = segment.sender;
         f.segment = which;
         f.reason = why;
-        fact(f);
+        ctx_.fact(f);
     };
     if (to == kNoHost) {
         networkFact(FactKind::SegmentDropped, Reason(Cause::NoRoute), id);
         return;
     }
 
-    Duration delay = network_.delay(from, to);
+    Duration delay = ctx_.network.delay(from, to);
     bool duplicate = false;
     std::size_t ruleIndex = 0;
-    const FaultRule* rule =
-        network_.hasFaults()
-            ? network_.matchFault(from, to, segment, ordinal, ruleIndex, hosts_, socketNames_)
-            : nullptr;
+    const FaultRule* rule = ctx_.network.hasFaults()
+                                ? ctx_.network.matchFault(from, to, segment, ordinal, ruleIndex,
+                                                          ctx_.hosts, socketNames_)
+                                : nullptr;
     if (rule != nullptr) {
         const auto ruleNumber = static_cast<std::int64_t>(ruleIndex + 1);
         switch (rule->action) {
@@ -66,8 +66,8 @@ void Engine::transmit(HostId from, const Segment& segment, Reason reason) {
             break;
         }
     }
-    const double loss = network_.loss(from, to);
-    if (loss > 0.0 && rng_.uniform() < loss) {
+    const double loss = ctx_.network.loss(from, to);
+    if (loss > 0.0 && ctx_.rng.uniform() < loss) {
         networkFact(FactKind::SegmentDropped,
                     Reason(Cause::RandomLoss, static_cast<std::int64_t>(loss * 1e6)), id);
         return;
@@ -88,7 +88,7 @@ void Engine::transmit(HostId from, const Segment& segment, Reason reason) {
         flight.from = from;
         flight.to = to;
         flight.traceId = traceId;
-        scheduleAfter(delay, EventKind::Deliver, slot);
+        ctx_.scheduleAfter(delay, EventKind::Deliver, slot);
     };
     launch(id);
     if (duplicate) {
@@ -96,10 +96,10 @@ void Engine::transmit(HostId from, const Segment& segment, Reason reason) {
         copy.segment = segment;
         copy.from = from;
         copy.to = to;
-        copy.sentAt = now_;
+        copy.sentAt = ctx_.now;
         copy.duplicateOf = id;
         copy.ordinal = ordinal;
-        const SegmentId copyId = recordFacts_ ? sink_.segmentSent(copy) : kNoSegment;
+        const SegmentId copyId = ctx_.recordFacts ? ctx_.sink.segmentSent(copy) : kNoSegment;
         networkFact(FactKind::SegmentDuplicated,
                     Reason(Cause::FaultDuplicate, static_cast<std::int64_t>(ruleIndex + 1)),
                     copyId);
@@ -107,24 +107,24 @@ void Engine::transmit(HostId from, const Segment& segment, Reason reason) {
     }
 }
 
-void Engine::deliver(std::uint32_t slot) {
+void TcpStack::deliver(std::uint32_t slot) {
     const InFlight flight = inFlight_[slot];
     freeInFlight_.push_back(slot);
-    if (recordFacts_) {
-        sink_.segmentDelivered(flight.traceId, now_);
+    if (ctx_.recordFacts) {
+        ctx_.sink.segmentDelivered(flight.traceId, ctx_.now);
         Fact arrival;
-        arrival.at = now_;
+        arrival.at = ctx_.now;
         arrival.kind = FactKind::SegmentDelivered;
         arrival.host = flight.to;
         arrival.segment = flight.traceId;
         arrival.reason = Reason(Cause::Accepted);
-        pendingDelivery_ = arrival;
+        ctx_.pendingDelivery = arrival;
     }
     receive(flight.to, flight.segment, flight.traceId);
-    if (pendingDelivery_) {
-        const Fact delivery = *pendingDelivery_;
-        pendingDelivery_.reset();
-        sink_.fact(delivery);
+    if (ctx_.pendingDelivery) {
+        const Fact delivery = *ctx_.pendingDelivery;
+        ctx_.pendingDelivery.reset();
+        ctx_.sink.fact(delivery);
     }
 }
 

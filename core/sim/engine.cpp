@@ -1,9 +1,6 @@
 #include "engine.h"
 #include "simulator.h"
 
-#include <algorithm>
-#include <bit>
-#include <cerrno>
 #include <stdexcept>
 
 namespace tdl {
@@ -18,11 +15,9 @@ constexpr std::int64_t kUptimeSpreadUs = 86400LL * 1000 * 1000; // up to a day m
 } // namespace
 
 Engine::Engine(const Scenario& scenario, TraceSink& sink)
-    : scenario_(scenario)
-    , sink_(sink)
-    , recordFacts_(sink.wantsFacts())
-    , recordSockets_(sink.wantsSockets())
-    , rng_(scenario.seed) {
+    : tcp_(scenario, sink, apps_)
+    , ctx_(tcp_.context())
+    , apps_(ctx_, tcp_) {
     if (scenario.hosts.empty()) {
         throw std::invalid_argument("a scenario needs at least one host");
     }
@@ -33,14 +28,15 @@ Engine::Engine(const Scenario& scenario, TraceSink& sink)
         host.profile = config.profile;
         host.traits = traitsOf(config.profile);
         host.sysctls = config.sysctls;
-        host.secret = rng_.next();
-        host.bootOffsetUs = kMinUptimeUs + static_cast<std::int64_t>(rng_.below(kUptimeSpreadUs));
+        host.secret = ctx_.rng.next();
+        host.bootOffsetUs =
+            kMinUptimeUs + static_cast<std::int64_t>(ctx_.rng.below(kUptimeSpreadUs));
         host.portPerturb.resize(kPortPerturbSize);
         for (auto& entry : host.portPerturb) {
-            entry = static_cast<std::uint32_t>(rng_.next());
+            entry = static_cast<std::uint32_t>(ctx_.rng.next());
         }
-        sink_.hostAdded(host.info);
-        hosts_.push_back(std::move(host));
+        ctx_.sink.hostAdded(host.info);
+        ctx_.hosts.push_back(std::move(host));
     }
     for (std::size_t i = 0; i < scenario.actions.size(); ++i) {
         const Action& action = scenario.actions[i];
@@ -52,13 +48,9 @@ Engine::Engine(const Scenario& scenario, TraceSink& sink)
             throw std::invalid_argument("action " + std::to_string(i + 1) + " connects to host \"" +
                                         action.peer + "\", which the scenario does not have");
         }
-        if (action.trigger == Trigger::At) {
-            schedule(action.time, EventKind::Action, static_cast<std::uint32_t>(i));
-        } else {
-            triggered_[actionKey(action.host, action.socket, action.trigger)].push_back(i);
-        }
+        apps_.addAction(i);
     }
-    network_ = Network(scenario);
+    ctx_.network = Network(scenario);
     if (scenario.load) {
         const LoadConfig& load = *scenario.load;
         const int client = scenario.hostIndex(load.client);
@@ -66,263 +58,64 @@ Engine::Engine(const Scenario& scenario, TraceSink& sink)
         if (client < 0 || server < 0 || load.rate == 0 || load.portCount == 0) {
             throw std::invalid_argument("the load needs a client, a server, a rate and a port");
         }
-        loadClient_ = static_cast<HostId>(client);
-        loadServer_ = static_cast<HostId>(server);
-        for (std::uint16_t i = 0; i < load.portCount; ++i) {
-            listen(loadServer_, static_cast<std::uint16_t>(load.port + i), Action{},
-                   Program::LoadServer);
-        }
-        if (load.connections() > 0) {
-            schedule(0us, EventKind::LoadTick, 0);
-        }
-        if (load.sampleEvery > Duration::zero()) {
-            schedule(0us, EventKind::Sample, 0);
-        }
+        apps_.startLoad(static_cast<HostId>(client), static_cast<HostId>(server));
     }
 }
 
 void Engine::run() {
+    SimContext& ctx = ctx_; // a register for the loop, not a load from this on every event
     bool truncated = false;
     SimTime lastEvent{};
-    while (!queue_.empty()) {
-        const Event event = queue_.top();
+    while (!ctx.queue.empty()) {
+        const Event event = ctx.queue.top();
         if (event.kind == EventKind::SocketTimer) {
-            TcpSock& sock = sockets_[event.slot];
-            if (sock.id != event.id || sock.queuedAt[event.detail] != event.at) {
-                queue_.pop(); // the socket is gone, or this timer has another event queued
+            if (!tcp_.socketTimerDue(event)) {
                 continue;
             }
-            const auto kind = static_cast<TimerKind>(event.detail);
-            if (!sock.timerArmed(kind)) {
-                queue_.pop();
-                sock.queuedAt[event.detail] = kNotQueued;
-                sock.ticket[event.detail] = EventQueue::kNoTicket;
-                continue;
-            }
-            if (sock.deadline[event.detail] > event.at) {
-                // Re-armed for later since this event was queued: move it there.
-                queue_.pop();
-                sock.queuedAt[event.detail] = sock.deadline[event.detail];
-                sock.ticket[event.detail] = EventQueue::kNoTicket; // the heap's, from now on
-                Event later = event;
-                later.at = sock.deadline[event.detail];
-                later.order = order_++;
-                queue_.push(later);
-                continue;
-            }
-        } else if (event.kind == EventKind::TwTimer) {
-            const TimeWaitSock& tw = timeWaits_[event.slot];
-            if (tw.id != event.id || tw.generation != event.generation) {
-                queue_.pop();
-                continue;
-            }
+        } else if (event.kind == EventKind::TwTimer && !tcp_.timeWaitTimerCurrent(event)) {
+            ctx.queue.pop();
+            continue;
         }
-        if (event.at > scenario_.limit || cancelled_) {
+        if (event.at > ctx.scenario.limit || apps_.cancelled()) {
             truncated = true;
             break;
         }
-        queue_.pop();
-        now_ = event.at;
-        lastEvent = now_;
+        ctx.queue.pop();
+        ctx.now = event.at;
+        lastEvent = ctx.now;
         dispatch(event);
-        runWokenPrograms();
+        apps_.runWokenPrograms();
     }
-    sink_.finished(lastEvent, truncated);
+    ctx.sink.finished(lastEvent, truncated);
 }
 
+// Each event to its subsystem.
 void Engine::dispatch(const Event& event) {
     switch (event.kind) {
     case EventKind::Deliver:
-        deliver(event.slot);
+        tcp_.deliver(event.slot);
         break;
-    case EventKind::SocketTimer: {
-        TcpSock& sock = sockets_[event.slot];
-        const auto kind = static_cast<TimerKind>(event.detail);
-        sock.queuedAt[event.detail] = kNotQueued;
-        sock.ticket[event.detail] = EventQueue::kNoTicket;
-        sock.armed &= static_cast<std::uint8_t>(~(1U << event.detail));
-        if (recordFacts_) {
-            Fact f;
-            f.kind = FactKind::TimerFired;
-            f.host = sock.host;
-            f.socket = sock.id;
-            f.timer = kind;
-            f.reason = firedReason(sock, kind);
-            fact(f);
-        }
-        onSocketTimer(sock, kind);
+    case EventKind::SocketTimer:
+        tcp_.onSocketTimerEvent(event);
         break;
-    }
     case EventKind::TwTimer:
-        onTimeWaitTimer(event.slot);
+        tcp_.onTimeWaitTimer(event.slot);
         break;
     case EventKind::Action:
-        runAction(event.slot);
+        apps_.runAction(event.slot);
         break;
     case EventKind::LoadTick:
-        loadTick();
+        apps_.loadTick();
         break;
     case EventKind::Sample:
-        sample();
+        apps_.sample();
         break;
     case EventKind::Program:
-        if (sockets_[event.slot].id == event.id) {
-            runProgram(event.slot, static_cast<AppEvent>(event.detail));
+        if (tcp_.holds(event.slot, event.id)) {
+            apps_.runProgram(event.slot, static_cast<AppEvent>(event.detail));
         }
         break;
     }
 }
-
-// ---------------------------------------------------------------------------------------------
-// Facts
-
-// Why a timer's firing matters, so that its fact explains itself.
-Reason Engine::firedReason(const TcpSock& sock, TimerKind kind) const {
-    switch (kind) {
-    case TimerKind::Retransmit:
-        return Reason(Cause::RtoExpired, sock.retransmits + 1,
-                      std::chrono::duration_cast<std::chrono::milliseconds>(sock.rto).count());
-    case TimerKind::DelayedAck:
-        return Reason(Cause::AckDelayed);
-    case TimerKind::ZeroWindowProbe:
-        return Reason(Cause::ZeroWindowProbe, sock.probesOut + 1);
-    case TimerKind::FinWait2:
-        return Reason(Cause::FinWait2Timeout, hosts_[sock.host].sysctls.tcp_fin_timeout);
-    case TimerKind::TimeWait:
-        return Reason(Cause::TimeWaitExpired);
-    }
-    return Reason();
-}
-
-void Engine::fact(Fact f) {
-    if (!recordFacts_) {
-        return;
-    }
-    if (pendingDelivery_) {
-        Fact delivery = *pendingDelivery_;
-        pendingDelivery_.reset();
-        sink_.fact(delivery);
-    }
-    f.at = now_;
-    sink_.fact(f);
-}
-
-void Engine::delivered(HostId host, SocketId socket, SegmentId id, Reason reason) {
-    if (!pendingDelivery_ || pendingDelivery_->segment != id) {
-        return;
-    }
-    pendingDelivery_->host = host;
-    pendingDelivery_->socket = socket;
-    pendingDelivery_->reason = reason;
-    const Fact delivery = *pendingDelivery_;
-    pendingDelivery_.reset();
-    sink_.fact(delivery);
-}
-
-void Engine::anomaly(HostId host, SocketId socket, SegmentId id, Reason reason) {
-    Fact f;
-    f.kind = FactKind::Anomaly;
-    f.host = host;
-    f.socket = socket;
-    f.segment = id;
-    f.reason = reason;
-    fact(f);
-}
-
-void Engine::appCall(TcpSock* sock, HostId host, AppCallKind call, int error, Reason reason) {
-    if (!recordFacts_) {
-        return;
-    }
-    Fact f;
-    f.kind = FactKind::AppCall;
-    f.host = host;
-    f.socket = sock != nullptr ? sock->id : kNoSocket;
-    f.call = call;
-    f.error = error;
-    f.reason = reason;
-    fact(f);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Hosts: clocks, ISNs, ports
-
-std::uint32_t Engine::allocSocket(HostId host, SocketRole role, const std::string& name,
-                                  TcpState born) {
-    std::uint32_t slot;
-    if (!freeSockets_.empty()) {
-        slot = freeSockets_.back();
-        freeSockets_.pop_back();
-        static const TcpSock fresh;
-        sockets_[slot] = fresh;
-    } else {
-        slot = static_cast<std::uint32_t>(sockets_.size());
-        sockets_.emplace_back();
-    }
-    TcpSock& sock = sockets_[slot];
-    sock.id = nextSocketId_++;
-    sock.host = host;
-    sock.role = role;
-    sock.state = born;
-    if (born != TcpState::Closed) {
-        ++hosts_[host].counters.sockets[static_cast<std::size_t>(born)];
-    }
-    sock.named = !name.empty();
-    if (sock.named) {
-        socketNames_[sock.id] = name;
-    }
-    if (recordSockets_) {
-        SocketInfo info;
-        info.id = sock.id;
-        info.host = host;
-        info.name = name;
-        info.role = role;
-        sink_.socketAdded(info);
-    }
-    return slot;
-}
-
-const std::string& Engine::nameOf(const TcpSock& sock) const {
-    static const std::string unnamed;
-    if (!sock.named) {
-        return unnamed;
-    }
-    const auto name = socketNames_.find(sock.id);
-    return name != socketNames_.end() ? name->second : unnamed;
-}
-
-void Engine::publish(const TcpSock& sock) {
-    if (!recordSockets_) {
-        return;
-    }
-    SocketInfo info;
-    info.id = sock.id;
-    info.host = sock.host;
-    info.name = nameOf(sock);
-    info.role = sock.role;
-    info.tuple = sock.tuple;
-    info.isn = sock.iss;
-    info.peerIsn = sock.irs;
-    sink_.socketUpdated(info);
-}
-
-void Engine::freeSocket(std::uint32_t slot) {
-    TcpSock& sock = sockets_[slot];
-    for (EventQueue::Ticket& ticket : sock.ticket) {
-        queue_.cancel(ticket); // the socket is gone: its timer events would only be skipped
-        ticket = EventQueue::kNoTicket;
-    }
-    if (sock.named) {
-        Host& host = hosts_[sock.host];
-        const auto named = host.named.find(nameOf(sock));
-        if (named != host.named.end() && named->second == slot) {
-            host.named.erase(named);
-        }
-    }
-    sock.id = kNoSocket;
-    freeSockets_.push_back(slot);
-}
-
-// ---------------------------------------------------------------------------------------------
-// The application
 
 } // namespace tdl

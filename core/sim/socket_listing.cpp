@@ -1,13 +1,13 @@
-// What `ss -tano` would show, and a load run's periodic counters.
+// What `ss -tano` would show.
 
-#include "engine.h"
+#include "tcp_stack.h"
 
 #include <algorithm>
 
 namespace tdl {
 
 // inet_sk_diag_fill() / inet_twsk_diag_fill() with tcp_diag_get_info(): what `ss -tano` shows.
-std::vector<SocketRow> Engine::socketTable(SimTime at) const {
+std::vector<SocketRow> TcpStack::socketTable(SimTime at) const {
     std::vector<SocketRow> rows;
     for (const TcpSock& sock : sockets_) {
         if (sock.id == kNoSocket || sock.detached || sock.state == TcpState::Closed) {
@@ -58,27 +58,6 @@ std::vector<SocketRow> Engine::socketTable(SimTime at) const {
         rows.push_back(row);
     }
     return rows;
-}
-
-void Engine::sample() {
-    std::vector<HostCounters> counters;
-    counters.reserve(hosts_.size());
-    for (const Host& host : hosts_) {
-        HostCounters c = host.counters;
-        c.orphans = host.orphans;
-        c.portsInUse = host.connectPorts.held();
-        c.freePorts = host.sysctls.ip_local_port_range_high - host.sysctls.ip_local_port_range_low +
-                      1 - c.portsInUse;
-        counters.push_back(c);
-    }
-    if (!sink_.sampled(now_, counters)) {
-        cancelled_ = true;
-        return;
-    }
-    // Sample on while anything else is still to happen; the last sample shows the end state.
-    if (!queue_.empty()) {
-        schedule(now_ + scenario_.load->sampleEvery, EventKind::Sample, 0);
-    }
 }
 
 } // namespace tdl

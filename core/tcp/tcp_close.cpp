@@ -1,7 +1,7 @@
 // Closing: close() (__tcp_close()), shutdown() (tcp_shutdown()), tcp_disconnect() for SO_LINGER
 // {1, 0}, and tcp_done() with the unhashing that gives the port back.
 
-#include "engine.h"
+#include "tcp_stack.h"
 
 #include <cerrno>
 
@@ -10,7 +10,7 @@ namespace tdl {
 // tcp_done(): CLOSED (unhashed on entry) if not already, timers stopped; an orphan's memory is
 // freed now, otherwise when the application closes its descriptor. The verdict for the caller:
 // true if the socket lives on (the application holds it), false if it is gone.
-bool Engine::done(TcpSock& sock, Reason reason, SegmentId because) {
+bool TcpStack::done(TcpSock& sock, Reason reason, SegmentId because) {
     transition(sock, TcpEvent::Abort, reason, because);
     for (int k = 0; k < kTimerKindCount; ++k) {
         cancelTimer(sock, static_cast<TimerKind>(k), Reason(Cause::SocketClosed));
@@ -18,13 +18,13 @@ bool Engine::done(TcpSock& sock, Reason reason, SegmentId because) {
     if (!sock.orphan) {
         return true;
     }
-    --hosts_[sock.host].orphans;
+    --ctx_.hosts[sock.host].orphans;
     freeSocket(slotOf(sock));
     return false;
 }
 
-void Engine::unhash(TcpSock& sock) {
-    Host& host = hosts_[sock.host];
+void TcpStack::unhash(TcpSock& sock) {
+    Host& host = ctx_.hosts[sock.host];
     const std::uint32_t slot = slotOf(sock);
     if (sock.role == SocketRole::Listener) {
         const auto it = host.listeners.find(sock.tuple.local.port);
@@ -41,7 +41,7 @@ void Engine::unhash(TcpSock& sock) {
     sock.connectPort = false;
 }
 
-void Engine::releasePort(Host& host, const FourTuple& tuple, bool connectPort) {
+void TcpStack::releasePort(Host& host, const FourTuple& tuple, bool connectPort) {
     if (!connectPort) {
         return;
     }
@@ -61,7 +61,7 @@ void Engine::releasePort(Host& host, const FourTuple& tuple, bool connectPort) {
 }
 
 // tcp_disconnect(), as close() with SO_LINGER {1, 0} uses it.
-void Engine::disconnect(TcpSock& sock, Reason reason) {
+void TcpStack::disconnect(TcpSock& sock, Reason reason) {
     const TcpState old = sock.state;
     const bool unsent = sock.sndNxt != sock.writeSeq();
     // tcp_need_reset()
@@ -76,67 +76,67 @@ void Engine::disconnect(TcpSock& sock, Reason reason) {
 }
 
 // __tcp_close().
-void Engine::closeSocket(std::uint32_t slot) {
-    TcpSock* sock = &sockets_[slot];
-    Host& host = hosts_[sock->host];
-    appCall(sock, sock->host, AppCallKind::Close, 0, Reason(Cause::AppClose));
-    if (sock->named) {
-        const auto named = host.named.find(nameOf(*sock));
+void TcpStack::closeSocket(std::uint32_t slot) {
+    TcpSock& sock = sockets_[slot];
+    Host& host = ctx_.hosts[sock.host];
+    ctx_.appCall(&sock, sock.host, AppCallKind::Close, 0, Reason(Cause::AppClose));
+    if (sock.named) {
+        const auto named = host.named.find(nameOf(sock));
         if (named != host.named.end() && named->second == slot) {
             host.named.erase(named); // the descriptor is gone, the socket may live on
         }
     }
-    if (sock->detached || sock->state == TcpState::Closed) {
+    if (sock.detached || sock.state == TcpState::Closed) {
         freeSocket(slot); // unhashed when it was detached or closed
         return;
     }
-    sock->shutdownMask = kRcvShutdown | kSendShutdown;
-    if (sock->state == TcpState::Listen) {
-        done(*sock, Reason(Cause::AppClose));
+    sock.shutdownMask = kRcvShutdown | kSendShutdown;
+    if (sock.state == TcpState::Listen) {
+        done(sock, Reason(Cause::AppClose));
         freeSocket(slot);
         return;
     }
-    const std::uint64_t unread = sock->unread;
-    sock->unread = 0;
+    const std::uint64_t unread = sock.unread;
+    sock.unread = 0;
     const ProfileTraits& traits = host.traits;
     if (unread > 0 && traits.rstOnCloseWithUnreadData) {
         // RFC 2525 §2.17: unread data was thrown away, so tell the peer with a RST, not a FIN.
         const Reason why(Cause::RstUnreadData, static_cast<std::int64_t>(unread));
-        transition(*sock, TcpEvent::Abort, why);
-        sendActiveReset(*sock, why);
-    } else if (sock->lingerZero) {
-        disconnect(*sock, Reason(Cause::RstLingerZero));
+        transition(sock, TcpEvent::Abort, why);
+        sendActiveReset(sock, why);
+    } else if (sock.lingerZero) {
+        disconnect(sock, Reason(Cause::RstLingerZero));
     } else {
-        transition(*sock, TcpEvent::AppClose, Reason(Cause::AppClose));
+        transition(sock, TcpEvent::AppClose, Reason(Cause::AppClose));
     }
-    sock = &sockets_[slot];
-    sock->orphan = true;
+    sock.orphan = true;
     ++host.orphans;
-    if (sock->state == TcpState::Closed) {
-        done(*sock, Reason(Cause::AppClose));
+    if (sock.state == TcpState::Closed) {
+        done(sock, Reason(Cause::AppClose));
         return;
     }
-    if (sock->state == TcpState::FinWait2 && traits.orphanFinWait2Timeout) {
-        lingerInFinWait2(*sock, false, Reason(Cause::AppClose), kNoSegment);
+    if (sock.state == TcpState::FinWait2 && traits.orphanFinWait2Timeout) {
+        lingerInFinWait2(sock, false, Reason(Cause::AppClose), kNoSegment);
         return;
     }
     // tcp_check_oom() -> tcp_too_many_orphans(): the orphan just made counts.
     if (host.orphans > host.sysctls.tcp_max_orphans) {
         const Reason why(Cause::RstTooManyOrphans, host.orphans, host.sysctls.tcp_max_orphans);
-        transition(*sock, TcpEvent::Abort, why);
-        sendActiveReset(*sock, why);
-        done(*sock, why);
+        transition(sock, TcpEvent::Abort, why);
+        sendActiveReset(sock, why);
+        done(sock, why);
     }
 }
 
 // tcp_shutdown() (and inet_shutdown()'s bookkeeping).
-void Engine::shutdownSocket(TcpSock& sock, int how) {
+void TcpStack::shutdownSocket(TcpSock& sock, int how) {
     const std::uint8_t mask = static_cast<std::uint8_t>(how + 1); // SHUT_RD 0 -> RCV_SHUTDOWN 1
     if (sock.detached || sock.state == TcpState::Closed) {
-        appCall(&sock, sock.host, AppCallKind::Shutdown, ENOTCONN, Reason(Cause::AppShutdown, how));
+        ctx_.appCall(&sock, sock.host, AppCallKind::Shutdown, ENOTCONN,
+                     Reason(Cause::AppShutdown, how));
         return;
     }
-    appCall(&sock, sock.host, AppCallKind::Shutdown, 0, Reason(Cause::AppShutdown, how));
+    ctx_.appCall(&sock, sock.host, AppCallKind::Shutdown, 0, Reason(Cause::AppShutdown, how));
     sock.shutdownMask |= mask;
     if ((mask & kSendShutdown) == 0) {
         return; // SHUT_RD sends nothing; data is still acknowledged and queued

@@ -1,18 +1,16 @@
 // What a host does with an arriving segment: tcp_v4_rcv()'s lookup, then tcp_rcv_state_process()
 // and its helpers from net/ipv4/tcp_input.c.
 
-#include "engine.h"
-#include "tcp_paws.h"
-#include "tcp_rate_limit.h"
+#include "input_verdict.h"
+#include "tcp_stack.h"
 
 #include <algorithm>
 #include <cerrno>
-#include <limits>
 
 namespace tdl {
 
-void Engine::receive(HostId hostId, const Segment& segment, SegmentId id) {
-    Host& host = hosts_[hostId];
+void TcpStack::receive(HostId hostId, const Segment& segment, SegmentId id) {
+    Host& host = ctx_.hosts[hostId];
     const FourTuple key{segment.dst, segment.src};
     if (const auto it = host.connections.find(key); it != host.connections.end()) {
         TcpSock& sock = sockets_[it->second];
@@ -33,29 +31,29 @@ void Engine::receive(HostId hostId, const Segment& segment, SegmentId id) {
     }
     // tcp_v4_rcv() no_tcp_socket: answer with a RST (never to a RST).
     if (segment.has(flag::kRst)) {
-        delivered(hostId, kNoSocket, id, Reason(Cause::NotAcceptable));
+        ctx_.delivered(hostId, kNoSocket, id, Reason(Cause::NotAcceptable));
         return;
     }
-    delivered(hostId, kNoSocket, id, Reason(Cause::RstNoSocket));
+    ctx_.delivered(hostId, kNoSocket, id, Reason(Cause::RstNoSocket));
     sendResetFor(hostId, segment, kNoSocket, Reason(Cause::RstNoSocket));
 }
 
 // LISTEN: tcp_v4_conn_request() for a SYN; a stray ACK gets a RST.
-void Engine::listenerReceive(TcpSock& listener, const Segment& segment, SegmentId id, Seq twIsn,
-                             bool fromTimeWait) {
+void TcpStack::listenerReceive(TcpSock& listener, const Segment& segment, SegmentId id, Seq twIsn,
+                               bool fromTimeWait) {
     const HostId hostId = listener.host;
-    Host& host = hosts_[hostId];
+    Host& host = ctx_.hosts[hostId];
     if (segment.has(flag::kRst)) {
-        delivered(hostId, listener.id, id, Reason(Cause::NotAcceptable));
+        ctx_.delivered(hostId, listener.id, id, Reason(Cause::NotAcceptable));
         return;
     }
     if (segment.has(flag::kAck)) {
-        delivered(hostId, listener.id, id, Reason(Cause::RstNoSocket));
+        ctx_.delivered(hostId, listener.id, id, Reason(Cause::RstNoSocket));
         sendResetFor(hostId, segment, kNoSocket, Reason(Cause::RstNoSocket));
         return;
     }
     if (!segment.has(flag::kSyn) || segment.has(flag::kFin)) {
-        delivered(hostId, listener.id, id, Reason(Cause::NotAcceptable));
+        ctx_.delivered(hostId, listener.id, id, Reason(Cause::NotAcceptable));
         return;
     }
     if (host.traits.hasTwRecycle && host.sysctls.tcp_tw_recycle != 0 && segment.hasTimestamp &&
@@ -65,12 +63,12 @@ void Engine::listenerReceive(TcpSock& listener, const Segment& segment, SegmentI
         // without a word. Behind NAT, another host's clock is simply elsewhere.
         const auto peer = host.peerStamps.find(segment.src.address);
         if (peer != host.peerStamps.end() &&
-            nowSeconds(host) - peer->second.seconds <
+            ctx_.nowSeconds(host) - peer->second.seconds <
                 std::chrono::duration_cast<std::chrono::seconds>(kPawsMsl).count() &&
             static_cast<std::int32_t>(peer->second.tsval - segment.timestamp.value) > kPawsWindow) {
             const Reason why(Cause::SynRecycleReject, segment.timestamp.value, peer->second.tsval);
-            delivered(hostId, listener.id, id, why);
-            anomaly(hostId, listener.id, id, Reason(Cause::SynSilentlyDropped));
+            ctx_.delivered(hostId, listener.id, id, why);
+            ctx_.anomaly(hostId, listener.id, id, Reason(Cause::SynSilentlyDropped));
             return;
         }
     }
@@ -88,7 +86,7 @@ void Engine::listenerReceive(TcpSock& listener, const Segment& segment, SegmentI
     child.irs = segment.seq;
     child.rcvNxt = segment.seq + 1;
     child.rcvWup = child.rcvNxt;
-    child.iss = fromTimeWait ? twIsn : secureIsn(host, child.tuple);
+    child.iss = fromTimeWait ? twIsn : ctx_.secureIsn(host, child.tuple);
     child.sndUna = child.iss;
     child.sndWnd = segment.window;
     child.maxWindow = segment.window;
@@ -97,30 +95,30 @@ void Engine::listenerReceive(TcpSock& listener, const Segment& segment, SegmentI
     child.peerIncarnation = segment.sender;
     child.timestamps = segment.hasTimestamp && host.sysctls.tcp_timestamps != 0;
     if (child.timestamps) {
-        child.tsOffset = tsOffsetFor(host, child.tuple);
+        child.tsOffset = ctx_.tsOffsetFor(host, child.tuple);
         child.tsRecent = segment.timestamp.value;
-        child.tsRecentStamp = nowSeconds(host);
+        child.tsRecentStamp = ctx_.nowSeconds(host);
     }
     host.connections[child.tuple] = slot;
     publish(child);
-    delivered(hostId, child.id, id, Reason(Cause::RcvSyn));
+    ctx_.delivered(hostId, child.id, id, Reason(Cause::RcvSyn));
     transition(child, TcpEvent::RcvSyn, Reason(Cause::RcvSyn), id);
 }
 
 // tcp_rcv_synsent_state_process().
-void Engine::synSentReceive(TcpSock& sock, const Segment& segment, SegmentId id) {
+void TcpStack::synSentReceive(TcpSock& sock, const Segment& segment, SegmentId id) {
     const HostId hostId = sock.host;
-    Host& host = hosts_[hostId];
+    Host& host = ctx_.hosts[hostId];
     if (segment.has(flag::kAck)) {
         if (!after(segment.ack, sock.sndUna) || after(segment.ack, sock.sndMax)) {
             // Not an answer to our SYN: perhaps a challenge ACK from the previous incarnation's
             // peer still in LAST-ACK. Reset it (tcp_v4_send_reset: seq = its ACK), and if the
             // SYN has not been retransmitted yet, resend it very soon (TCP_TIMEOUT_MIN).
             if (segment.has(flag::kRst)) {
-                delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
+                ctx_.delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
                 return;
             }
-            delivered(hostId, sock.id, id, Reason(Cause::RstBadAckInSynSent));
+            ctx_.delivered(hostId, sock.id, id, Reason(Cause::RstBadAckInSynSent));
             if (sock.retransmits == 0) {
                 armTimer(sock, TimerKind::Retransmit, kTimeoutMin,
                          Reason(Cause::RstBadAckInSynSent));
@@ -131,21 +129,20 @@ void Engine::synSentReceive(TcpSock& sock, const Segment& segment, SegmentId id)
         if (segment.hasTimestamp && sock.timestamps && segment.timestamp.echo != 0) {
             // The SYN,ACK must echo a TSval we sent: within [retrans_stamp, now].
             const std::uint32_t echo = segment.timestamp.echo - sock.tsOffset;
-            const auto sentTs =
-                static_cast<std::uint32_t>((host.bootOffsetUs + sock.retransStamp.count()) / 1000);
-            if (!between(Seq(echo), Seq(sentTs), Seq(tsNow(host)))) {
-                delivered(hostId, sock.id, id, Reason(Cause::PawsReject, echo, sentTs));
+            const std::uint32_t sentTs = tcpTimeStampTs(host, sock.retransStamp);
+            if (!between(Seq(echo), Seq(sentTs), Seq(ctx_.tsNow(host)))) {
+                ctx_.delivered(hostId, sock.id, id, Reason(Cause::PawsReject, echo, sentTs));
                 sendResetFor(hostId, segment, sock.id, Reason(Cause::PawsReject, echo, sentTs));
                 return;
             }
         }
         if (segment.has(flag::kRst)) {
-            delivered(hostId, sock.id, id, Reason(Cause::RcvRst, ECONNREFUSED));
+            ctx_.delivered(hostId, sock.id, id, Reason(Cause::RcvRst, ECONNREFUSED));
             resetSocket(sock, segment, id);
             return;
         }
         if (!segment.has(flag::kSyn)) {
-            delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
+            ctx_.delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
             return;
         }
         // A SYN,ACK that answers our SYN.
@@ -161,29 +158,29 @@ void Engine::synSentReceive(TcpSock& sock, const Segment& segment, SegmentId id)
         sock.timestamps = sock.timestamps && segment.hasTimestamp;
         if (sock.timestamps) {
             sock.tsRecent = segment.timestamp.value;
-            sock.tsRecentStamp = nowSeconds(host);
+            sock.tsRecentStamp = ctx_.nowSeconds(host);
         }
         if (sock.rttPending && sock.retransmits == 0) {
-            sampleRtt(sock, now_ - sock.rttSentAt);
+            sampleRtt(sock, ctx_.now - sock.rttSentAt);
         }
         sock.rttPending = false;
         sock.retransmits = 0;
         sock.backoff = 0;
         publish(sock);
-        delivered(hostId, sock.id, id, Reason(Cause::RcvSynAck));
+        ctx_.delivered(hostId, sock.id, id, Reason(Cause::RcvSynAck));
         cancelTimer(sock, TimerKind::Retransmit, Reason(Cause::AllAcked));
         transition(sock, TcpEvent::RcvSynAck, Reason(Cause::RcvSynAck), id);
         return;
     }
     if (segment.has(flag::kRst)) {
-        delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
+        ctx_.delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
         return;
     }
     // A bare SYN here would be a simultaneous open, which the scenarios do not produce.
-    delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
+    ctx_.delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
 }
 
-void Engine::sampleRtt(TcpSock& sock, Duration rtt) {
+void TcpStack::sampleRtt(TcpSock& sock, Duration rtt) {
     // tcp_rtt_estimator(), then tcp_set_rto().
     if (!sock.rttValid) {
         sock.srtt = rtt;
@@ -197,26 +194,12 @@ void Engine::sampleRtt(TcpSock& sock, Duration rtt) {
     sock.rto = tcpSetRto(sock.srtt, sock.rttvar);
 }
 
-// tcp_ack(). Returns 1 if acceptable, 0 for an old ACK (ignored, processing goes on), -1 if the
-// segment must be dropped (a challenge ACK has been sent).
-int Engine::processAck(TcpSock& sock, const Segment& segment, SegmentId id) {
+// tcp_ack() for an ACK tcpAckCheck() accepted: an old duplicate is ignored (processing goes on);
+// a new one moves snd_una, the window and the timers.
+void TcpStack::processAck(TcpSock& sock, const Segment& segment) {
     const Seq ack = segment.ack;
-    if (after(ack, sock.sndMax)) {
-        // tcp_ack() refuses it; only tcp_rcv_state_process() (states other than ESTABLISHED)
-        // answers with a challenge ACK. tcp_rcv_established() just discards the segment.
-        if (sock.state == TcpState::Established) {
-            delivered(sock.host, sock.id, id, Reason(Cause::AckOfUnsentData));
-        } else {
-            challenge(sock, id, Cause::ChallengeAckForAck);
-        }
-        return -1;
-    }
-    if (before(ack, sock.sndUna - sock.maxWindow)) {
-        challenge(sock, id, Cause::ChallengeAckForAck);
-        return -1;
-    }
     if (before(ack, sock.sndUna)) {
-        return 0;
+        return;
     }
     sock.probesOut = 0;
     // tcp_may_update_window()
@@ -232,14 +215,14 @@ int Engine::processAck(TcpSock& sock, const Segment& segment, SegmentId id) {
             sock.sndNxt = sock.sndUna;
         }
         if (sock.rttPending && !before(ack, sock.rttSeq)) {
-            sampleRtt(sock, now_ - sock.rttSentAt);
+            sampleRtt(sock, ctx_.now - sock.rttSentAt);
             sock.rttPending = false;
         } else if (sock.backoff > 0) {
             sock.rto = sock.rttValid ? tcpSetRto(sock.srtt, sock.rttvar) : kTimeoutInit;
         }
         sock.retransmits = 0;
         sock.backoff = 0;
-        sock.firstSentAt = now_;
+        sock.firstSentAt = ctx_.now;
         if (sock.sndUna == sock.sndMax) {
             sock.afterRto = false;
             cancelTimer(sock, TimerKind::Retransmit, Reason(Cause::AllAcked));
@@ -263,52 +246,111 @@ int Engine::processAck(TcpSock& sock, const Segment& segment, SegmentId id) {
                      Reason(Cause::WindowClosed));
         }
     }
-    return 1;
 }
 
 // tcp_reset().
-void Engine::resetSocket(TcpSock& sock, const Segment& segment, SegmentId id) {
+void TcpStack::resetSocket(TcpSock& sock, const Segment& segment, SegmentId id) {
     int error = ECONNRESET;
     if (sock.state == TcpState::SynSent) {
         error = ECONNREFUSED;
     } else if (sock.state == TcpState::CloseWait) {
         error = EPIPE;
     }
-    delivered(sock.host, sock.id, id, Reason(Cause::RcvRst, error));
+    ctx_.delivered(sock.host, sock.id, id, Reason(Cause::RcvRst, error));
     if (sock.state == TcpState::LastAck) {
-        anomaly(sock.host, sock.id, id, Reason(Cause::PeerResetInsteadOfAck));
+        ctx_.anomaly(sock.host, sock.id, id, Reason(Cause::PeerResetInsteadOfAck));
     }
     // Socket ids grow with every incarnation: a RST from an older one than our peer is stale.
     if (segment.sender != kNoSocket && sock.peerIncarnation != kNoSocket &&
         segment.sender < sock.peerIncarnation) {
-        anomaly(sock.host, sock.id, id, Reason(Cause::KilledByStaleRst, segment.sender));
+        ctx_.anomaly(sock.host, sock.id, id, Reason(Cause::KilledByStaleRst, segment.sender));
     }
     if (done(sock, Reason(Cause::RcvRst, error), id)) {
-        appEvent(sock, AppEvent::Error);
+        apps_.appEvent(sock, AppEvent::Error);
+    }
+}
+
+// Carries out a verdict of the checks in tcp_validate.cpp (or TCPAbortOnData's): the one place
+// that answers, resets or frees for them, as tcp_v4_do_rcv() does with its callees' "reset" and
+// "discard". The socket may be gone afterwards; nothing reads it after this.
+void TcpStack::carryOut(TcpSock& sock, const Segment& segment, SegmentId id,
+                        const InputDecision& d) {
+    const HostId hostId = sock.host;
+    const SocketId sockId = sock.id; // for the RST after tcp_done() has freed an orphan
+    switch (d.verdict) {
+    case InputVerdict::Accept:
+        break;
+    case InputVerdict::Discard:
+        ctx_.delivered(hostId, sockId, id, d.why);
+        break;
+    case InputVerdict::Ack:
+        ctx_.delivered(hostId, sockId, id, d.why);
+        sendAck(sock, d.why);
+        break;
+    case InputVerdict::ChallengeAck:
+        challenge(sock, id, d.why.code);
+        break;
+    case InputVerdict::Reset:
+        resetSocket(sock, segment, id);
+        break;
+    case InputVerdict::SendReset:
+        ctx_.delivered(hostId, sockId, id, d.why);
+        sendResetFor(hostId, segment, kNoSocket, d.why);
+        break;
+    case InputVerdict::ResendSynAck:
+        ctx_.delivered(hostId, sockId, id, d.why);
+        sendSegment(sock, flag::kSyn | flag::kAck, sock.iss, 0,
+                    Reason(Cause::Retransmit, sock.retransmits));
+        break;
+    case InputVerdict::EmbryonicReset:
+        ctx_.delivered(hostId, sockId, id, d.why);
+        sendResetFor(hostId, segment, kNoSocket, d.why); // never to a RST
+        if (done(sock, d.why, id)) {
+            freeSocket(slotOf(sock)); // never accepted: no application holds it
+        }
+        break;
+    case InputVerdict::AbortOnData:
+        ctx_.delivered(hostId, sockId, id, d.why);
+        done(sock, d.why, id);
+        sendResetFor(hostId, segment, sockId, d.why);
+        break;
     }
 }
 
 // tcp_rcv_state_process() for every state after SYN-SENT.
-void Engine::establishedReceive(TcpSock& sock, const Segment& segment, SegmentId id) {
-    const SocketId sockId = sock.id; // for the RST after tcp_done() has freed an orphan
+void TcpStack::establishedReceive(TcpSock& sock, const Segment& segment, SegmentId id) {
     const HostId hostId = sock.host;
 
-    if (sock.state == TcpState::SynReceived && !synReceivedCheck(sock, segment, id)) {
-        return;
+    // Classify: the request socket's checks, tcp_validate_incoming(), an ACK at all, tcp_ack()'s.
+    const Host& host = ctx_.hosts[hostId];
+    const InputContext input{.now = ctx_.now,
+                             .nowSeconds = ctx_.nowSeconds(host),
+                             .invalidRateLimit =
+                                 std::chrono::milliseconds(host.sysctls.tcp_invalid_ratelimit)};
+    if (sock.state == TcpState::SynReceived) {
+        if (const InputDecision d = tcpCheckReq(sock, segment, input);
+            d.verdict != InputVerdict::Accept) {
+            carryOut(sock, segment, id, d);
+            return;
+        }
     }
-    if (!validateIncoming(sock, segment, id)) {
+    if (const InputDecision d = tcpValidateIncoming(sock, segment, input);
+        d.verdict != InputVerdict::Accept) {
+        carryOut(sock, segment, id, d);
         return;
     }
     if (!segment.has(flag::kAck)) {
-        delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
+        carryOut(sock, segment, id,
+                 InputDecision{InputVerdict::Discard, Reason(Cause::NotAcceptable)});
+        return;
+    }
+    if (const InputDecision d = tcpAckCheck(sock, segment); d.verdict != InputVerdict::Accept) {
+        carryOut(sock, segment, id, d);
         return;
     }
 
     // Step 5: the ACK.
-    const int acceptable = processAck(sock, segment, id);
-    if (acceptable < 0) {
-        return;
-    }
+    processAck(sock, segment);
     const bool finAcked = sock.finQueued && sock.sndUna == sock.writeSeq();
     switch (sock.state) {
     case TcpState::SynReceived:
@@ -319,16 +361,13 @@ void Engine::establishedReceive(TcpSock& sock, const Segment& segment, SegmentId
             break;
         }
         transition(sock, TcpEvent::RcvAckOfFin, Reason(Cause::RcvAckOfFin), id);
-        if (!sock.orphan || !hosts_[hostId].traits.orphanFinWait2Timeout) {
+        if (!sock.orphan || !host.traits.orphanFinWait2Timeout) {
             break; // a socket the application holds waits in FIN-WAIT-2 for ever
         }
-        const bool carriesData = segment.length > 0;
-        if (carriesData &&
-            after(segment.endSeq() - (segment.has(flag::kFin) ? 1U : 0U), sock.rcvNxt)) {
-            // New data for an orphan: nobody will read it (TCPAbortOnData).
-            delivered(hostId, sock.id, id, Reason(Cause::RstDataAfterClose));
-            done(sock, Reason(Cause::RstDataAfterClose), id);
-            sendResetFor(hostId, segment, sockId, Reason(Cause::RstDataAfterClose));
+        if (newDataAfterClose(sock, segment)) {
+            // New data for an orphan: nobody will read it.
+            carryOut(sock, segment, id,
+                     InputDecision{InputVerdict::AbortOnData, Reason(Cause::RstDataAfterClose)});
             return;
         }
         if (lingerInFinWait2(sock, segment.has(flag::kFin), Reason(Cause::RcvAckOfFin), id)) {
@@ -338,14 +377,14 @@ void Engine::establishedReceive(TcpSock& sock, const Segment& segment, SegmentId
     }
     case TcpState::Closing:
         if (finAcked) {
-            delivered(hostId, sock.id, id, Reason(Cause::RcvAckOfFin));
+            ctx_.delivered(hostId, sock.id, id, Reason(Cause::RcvAckOfFin));
             enterTimeWait(sock, TcpEvent::RcvAckOfFin, Reason(Cause::RcvAckOfFin), id);
             return;
         }
         break;
     case TcpState::LastAck:
         if (finAcked) {
-            delivered(hostId, sock.id, id, Reason(Cause::RcvAckOfFin));
+            ctx_.delivered(hostId, sock.id, id, Reason(Cause::RcvAckOfFin));
             // LAST-ACK -> CLOSED, and tcp_done(): no TIME_WAIT for the passive closer.
             transition(sock, TcpEvent::RcvAckOfFin, Reason(Cause::RcvAckOfFin), id);
             done(sock, Reason(Cause::RcvAckOfFin), id);
@@ -366,7 +405,7 @@ void Engine::establishedReceive(TcpSock& sock, const Segment& segment, SegmentId
         case TcpState::LastAck:
             if (!before(segment.seq, sock.rcvNxt)) {
                 queue = false; // the peer already sent its FIN: nothing new can follow
-                delivered(hostId, sock.id, id, Reason(Cause::RcvDuplicateFin));
+                ctx_.delivered(hostId, sock.id, id, Reason(Cause::RcvDuplicateFin));
                 if (segment.has(flag::kFin) || segment.length > 0) {
                     scheduleAck(sock, true, Reason(Cause::AckDuplicate));
                 }
@@ -376,12 +415,11 @@ void Engine::establishedReceive(TcpSock& sock, const Segment& segment, SegmentId
         case TcpState::FinWait1:
         case TcpState::FinWait2:
             // RFC 1122 §4.2.2.13: data after close() resets the connection.
-            if ((sock.shutdownMask & kRcvShutdown) && segment.length > 0 &&
-                after(segment.endSeq() - (segment.has(flag::kFin) ? 1U : 0U), sock.rcvNxt) &&
-                hosts_[hostId].traits.rstOnDataAfterClose) {
-                delivered(hostId, sock.id, id, Reason(Cause::RstDataAfterClose));
-                done(sock, Reason(Cause::RstDataAfterClose), id);
-                sendResetFor(hostId, segment, sockId, Reason(Cause::RstDataAfterClose));
+            if ((sock.shutdownMask & kRcvShutdown) && newDataAfterClose(sock, segment) &&
+                host.traits.rstOnDataAfterClose) {
+                carryOut(
+                    sock, segment, id,
+                    InputDecision{InputVerdict::AbortOnData, Reason(Cause::RstDataAfterClose)});
                 return;
             }
             break;
@@ -417,17 +455,17 @@ void Engine::establishedReceive(TcpSock& sock, const Segment& segment, SegmentId
 // tcp_data_queue(): in-order data and the FIN; duplicates are ACKed at once; out-of-order
 // segments are not kept (the sender resends them). False if the socket is gone (an orphan's FIN
 // in FIN-WAIT-2 hands it over to a TIME_WAIT record).
-bool Engine::queueData(TcpSock& sock, const Segment& segment, SegmentId id) {
+bool TcpStack::queueData(TcpSock& sock, const Segment& segment, SegmentId id) {
     const Seq end = segment.endSeq();
     if (!after(end, sock.rcvNxt)) {
-        delivered(sock.host, sock.id, id, Reason(Cause::AckDuplicate));
+        ctx_.delivered(sock.host, sock.id, id, Reason(Cause::AckDuplicate));
         sock.quickAcks = std::max(sock.quickAcks, 1);
         scheduleAck(sock, true, Reason(Cause::AckDuplicate));
         return true;
     }
     if (after(segment.seq, sock.rcvNxt)) {
         const Reason why(Cause::AckOutOfOrder, static_cast<std::uint32_t>(sock.rcvNxt - sock.irs));
-        delivered(sock.host, sock.id, id, why);
+        ctx_.delivered(sock.host, sock.id, id, why);
         scheduleAck(sock, true, why);
         return true;
     }
@@ -438,14 +476,14 @@ bool Engine::queueData(TcpSock& sock, const Segment& segment, SegmentId id) {
     if (fresh > 0) {
         const std::uint32_t window = advertisedWindow(sock);
         if (window == 0) {
-            delivered(sock.host, sock.id, id, Reason(Cause::ZeroWindow));
+            ctx_.delivered(sock.host, sock.id, id, Reason(Cause::ZeroWindow));
             scheduleAck(sock, true, Reason(Cause::ZeroWindow));
             return true;
         }
-        delivered(sock.host, sock.id, id, Reason(Cause::Accepted));
+        ctx_.delivered(sock.host, sock.id, id, Reason(Cause::Accepted));
         if (segment.sender < sock.peerIncarnation && segment.sender != kNoSocket) {
-            anomaly(sock.host, sock.id, id,
-                    Reason(Cause::StaleDataAccepted, segment.sender, fresh));
+            ctx_.anomaly(sock.host, sock.id, id,
+                         Reason(Cause::StaleDataAccepted, segment.sender, fresh));
         }
         sock.rcvNxt += fresh;
         if (!sock.quickAckInitialised) {
@@ -456,22 +494,22 @@ bool Engine::queueData(TcpSock& sock, const Segment& segment, SegmentId id) {
                 kMaxQuickAcks, std::max<std::uint32_t>(1, sock.receiveBuffer / (2 * kDefaultMss))));
             sock.ato = kDelayedAckMin;
         }
-        sock.lastDataReceived = now_;
+        sock.lastDataReceived = ctx_.now;
         if (!sock.reading) {
             sock.unread += fresh;
         }
         sock.ackPending = true;
         if (sock.program != Program::None) {
-            appEvent(sock, AppEvent::Data);
+            apps_.appEvent(sock, AppEvent::Data);
         }
     } else {
-        delivered(sock.host, sock.id, id, Reason(Cause::RcvFin));
+        ctx_.delivered(sock.host, sock.id, id, Reason(Cause::RcvFin));
     }
     return !segment.has(flag::kFin) || receiveFin(sock, segment, id);
 }
 
 // tcp_fin(). False if the socket is gone: an orphan hands over to a TIME_WAIT record and is freed.
-bool Engine::receiveFin(TcpSock& sock, const Segment& /*segment*/, SegmentId id) {
+bool TcpStack::receiveFin(TcpSock& sock, const Segment& /*segment*/, SegmentId id) {
     sock.rcvNxt += 1;
     sock.shutdownMask |= kRcvShutdown;
     sock.finReceived = true;
@@ -494,7 +532,7 @@ bool Engine::receiveFin(TcpSock& sock, const Segment& /*segment*/, SegmentId id)
     transition(sock, TcpEvent::RcvFin, why, id);
     if (!sock.orphan && sock.reading && sock.unread == 0 && !sock.eofDelivered) {
         sock.eofDelivered = true;
-        appEvent(sock, AppEvent::Eof);
+        apps_.appEvent(sock, AppEvent::Eof);
     }
     return true;
 }

@@ -54,7 +54,7 @@ struct TcpSock {
     TcpState state = TcpState::Closed;
     SocketRole role = SocketRole::Active;
     FourTuple tuple;
-    bool named = false; // the scenario named it: the name is in Engine::socketNames_
+    bool named = false; // the scenario named it: the name is in TcpStack::socketNames_
     Program program = Program::None;
     std::uint32_t listenerSlot = UINT32_MAX;                  // for an accepted child: its listener
     std::uint32_t childReceiveBuffer = kDefaultReceiveBuffer; // a listener's, for its children

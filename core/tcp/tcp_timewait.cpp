@@ -1,6 +1,6 @@
 // TIME_WAIT and the FIN_WAIT_2 linger of an orphan: net/ipv4/tcp_minisocks.c.
 
-#include "engine.h"
+#include "tcp_stack.h"
 #include "time_wait_verdict.h"
 
 #include <algorithm>
@@ -9,7 +9,7 @@ namespace tdl {
 
 // tcp_time_wait() into TIME_WAIT: the transition, whose entry hands the connection over to a
 // record (timeWaitEntered()), or tcp_done() when there is no bucket for one.
-void Engine::enterTimeWait(TcpSock& sock, TcpEvent event, Reason reason, SegmentId because) {
+void TcpStack::enterTimeWait(TcpSock& sock, TcpEvent event, Reason reason, SegmentId because) {
     if (!timeWaitBucketsFull(sock, because)) {
         transition(sock, event, reason, because);
     }
@@ -17,9 +17,9 @@ void Engine::enterTimeWait(TcpSock& sock, TcpEvent event, Reason reason, Segment
 
 // tcp_time_wait(sk, TCP_FIN_WAIT2, tmo): an orphan's FIN-WAIT-2 goes on in a record, at least
 // 3.5 RTO; the state does not change.
-void Engine::lingerInRecord(TcpSock& sock, Duration timeout, Reason reason, SegmentId because) {
+void TcpStack::lingerInRecord(TcpSock& sock, Duration timeout, Reason reason, SegmentId because) {
     if (!timeWaitBucketsFull(sock, because)) {
-        const Host& host = hosts_[sock.host];
+        const Host& host = ctx_.hosts[sock.host];
         handOver(sock, TcpState::FinWait2,
                  tcpTimeWaitTimeo(false, timeout, sock.rto, false, host.traits.timeWaitLength),
                  reason);
@@ -28,8 +28,8 @@ void Engine::lingerInRecord(TcpSock& sock, Duration timeout, Reason reason, Segm
 
 // inet_twsk_alloc(): at tcp_max_tw_buckets (FIN_WAIT2 records count too) there is no record;
 // the socket just closes (TCPTimeWaitOverflow, no log in 6.x). True if so.
-bool Engine::timeWaitBucketsFull(TcpSock& sock, SegmentId because) {
-    Host& host = hosts_[sock.host];
+bool TcpStack::timeWaitBucketsFull(TcpSock& sock, SegmentId because) {
+    Host& host = ctx_.hosts[sock.host];
     if (static_cast<std::int64_t>(host.timeWaits.size()) < host.sysctls.tcp_max_tw_buckets) {
         return false;
     }
@@ -39,8 +39,8 @@ bool Engine::timeWaitBucketsFull(TcpSock& sock, SegmentId because) {
 }
 
 // Entering TIME_WAIT: tcp_time_wait()'s timeout, tcp_remember_stamp(), then the record.
-void Engine::timeWaitEntered(TcpSock& sock, Reason reason) {
-    Host& host = hosts_[sock.host];
+void TcpStack::timeWaitEntered(TcpSock& sock, Reason reason) {
+    Host& host = ctx_.hosts[sock.host];
     const bool recycle =
         host.traits.hasTwRecycle && host.sysctls.tcp_tw_recycle != 0 && sock.timestamps;
     // TCP_TIMEWAIT_LEN is fixed: no sysctl changes it.
@@ -50,7 +50,7 @@ void Engine::timeWaitEntered(TcpSock& sock, Reason reason) {
         // tcp_remember_stamp(): keep the newest TSval per peer address, or replace an entry
         // older than TCP_PAWS_MSL.
         Host::PeerStamp& peer = host.peerStamps[sock.tuple.remote.address];
-        const std::int64_t nowSec = nowSeconds(host);
+        const std::int64_t nowSec = ctx_.nowSeconds(host);
         if (static_cast<std::int32_t>(peer.tsval - sock.tsRecent) <= 0 ||
             (nowSec - peer.seconds >
                  std::chrono::duration_cast<std::chrono::seconds>(kPawsMsl).count() &&
@@ -64,8 +64,8 @@ void Engine::timeWaitEntered(TcpSock& sock, Reason reason) {
 
 // The rest of tcp_time_wait(): move what must outlive the socket into a slim record and free the
 // socket (or detach it from the application's descriptor).
-void Engine::handOver(TcpSock& sock, TcpState substate, Duration timeo, Reason reason) {
-    Host& host = hosts_[sock.host];
+void TcpStack::handOver(TcpSock& sock, TcpState substate, Duration timeo, Reason reason) {
+    Host& host = ctx_.hosts[sock.host];
     const std::uint32_t slot = slotOf(sock);
     std::uint32_t twSlot;
     if (!freeTimeWaits_.empty()) {
@@ -93,7 +93,7 @@ void Engine::handOver(TcpSock& sock, TcpState substate, Duration timeo, Reason r
         tw.tsRecent = sock.tsRecent;
         tw.tsRecentStamp = sock.tsRecentStamp;
     }
-    tw.entryStamp = now_;
+    tw.entryStamp = ctx_.now;
     host.timeWaits[tw.tuple] = twSlot;
 
     // The full socket goes (tcp_done()); the port stays held by the record.
@@ -114,12 +114,12 @@ void Engine::handOver(TcpSock& sock, TcpState substate, Duration timeo, Reason r
     rescheduleTimeWait(tw, timeo, reason);
 }
 
-void Engine::rescheduleTimeWait(TimeWaitSock& tw, Duration after, Reason reason) {
+void TcpStack::rescheduleTimeWait(TimeWaitSock& tw, Duration after, Reason reason) {
     ++tw.generation;
-    tw.deadline = now_ + after;
+    tw.deadline = ctx_.now + after;
     const auto slot = static_cast<std::uint32_t>(&tw - timeWaits_.data());
-    scheduleAfter(after, EventKind::TwTimer, slot, tw.id, 0, tw.generation);
-    if (!recordFacts_) {
+    ctx_.scheduleAfter(after, EventKind::TwTimer, slot, tw.id, 0, tw.generation);
+    if (!ctx_.recordFacts) {
         return;
     }
     Fact f;
@@ -129,23 +129,23 @@ void Engine::rescheduleTimeWait(TimeWaitSock& tw, Duration after, Reason reason)
     f.timer = tw.substate == TcpState::TimeWait ? TimerKind::TimeWait : TimerKind::FinWait2;
     f.deadline = tw.deadline;
     f.reason = reason;
-    fact(f);
+    ctx_.fact(f);
 }
 
-void Engine::onTimeWaitTimer(std::uint32_t twSlot) {
+void TcpStack::onTimeWaitTimer(std::uint32_t twSlot) {
     TimeWaitSock& tw = timeWaits_[twSlot];
     const Reason why =
         tw.substate == TcpState::TimeWait
             ? Reason(Cause::TimeWaitExpired)
-            : Reason(Cause::FinWait2Timeout, hosts_[tw.host].sysctls.tcp_fin_timeout);
-    if (recordFacts_) {
+            : Reason(Cause::FinWait2Timeout, ctx_.hosts[tw.host].sysctls.tcp_fin_timeout);
+    if (ctx_.recordFacts) {
         Fact f;
         f.kind = FactKind::TimerFired;
         f.host = tw.host;
         f.socket = tw.id;
         f.timer = tw.substate == TcpState::TimeWait ? TimerKind::TimeWait : TimerKind::FinWait2;
         f.reason = why;
-        fact(f);
+        ctx_.fact(f);
     }
     killTimeWait(twSlot,
                  tw.substate == TcpState::TimeWait ? TcpEvent::Timeout2Msl
@@ -154,9 +154,10 @@ void Engine::onTimeWaitTimer(std::uint32_t twSlot) {
 }
 
 // inet_twsk_kill(): the record goes, and with it the port.
-void Engine::killTimeWait(std::uint32_t twSlot, TcpEvent event, Reason reason, SegmentId because) {
+void TcpStack::killTimeWait(std::uint32_t twSlot, TcpEvent event, Reason reason,
+                            SegmentId because) {
     TimeWaitSock& tw = timeWaits_[twSlot];
-    Host& host = hosts_[tw.host];
+    Host& host = ctx_.hosts[tw.host];
     transition(tw, event, reason, because);
     host.timeWaits.erase(tw.tuple);
     releasePort(host, tw.tuple, tw.connectPort);
@@ -166,8 +167,8 @@ void Engine::killTimeWait(std::uint32_t twSlot, TcpEvent event, Reason reason, S
 }
 
 // tcp_v4_timewait_ack(): seq tw_snd_nxt, ack tw_rcv_nxt, the remembered window and timestamps.
-void Engine::sendTimeWaitAck(TimeWaitSock& tw, Reason reason) {
-    const Host& host = hosts_[tw.host];
+void TcpStack::sendTimeWaitAck(TimeWaitSock& tw, Reason reason) {
+    const Host& host = ctx_.hosts[tw.host];
     Segment seg;
     seg.src = tw.tuple.local;
     seg.dst = tw.tuple.remote;
@@ -178,7 +179,7 @@ void Engine::sendTimeWaitAck(TimeWaitSock& tw, Reason reason) {
     seg.sender = tw.id;
     if (tw.tsRecentStamp != 0) {
         seg.hasTimestamp = true;
-        seg.timestamp.value = tsNow(host) + tw.tsOffset;
+        seg.timestamp.value = ctx_.tsNow(host) + tw.tsOffset;
         seg.timestamp.echo = tw.tsRecent;
     }
     transmit(tw.host, seg, reason);
@@ -187,13 +188,13 @@ void Engine::sendTimeWaitAck(TimeWaitSock& tw, Reason reason) {
 // tcp_v4_rcv()'s do_time_wait: tcp_timewait_state_process() decides, and this carries the verdict
 // out, in the kernel's order: the delivery, the record's end or its move to TIME_WAIT, the 2MSL
 // timer, then the answer.
-void Engine::timeWaitReceive(std::uint32_t twSlot, const Segment& segment, SegmentId id) {
+void TcpStack::timeWaitReceive(std::uint32_t twSlot, const Segment& segment, SegmentId id) {
     TimeWaitSock& tw = timeWaits_[twSlot];
     const HostId hostId = tw.host;
     const SocketId twId = tw.id;
-    Host& host = hosts_[hostId];
-    const TwContext ctx{.now = now_,
-                        .nowSeconds = nowSeconds(host),
+    Host& host = ctx_.hosts[hostId];
+    const TwContext ctx{.now = ctx_.now,
+                        .nowSeconds = ctx_.nowSeconds(host),
                         .rfc1337 = host.sysctls.tcp_rfc1337,
                         .acceptsNewerSyn = host.traits.twAcceptsNewerSyn,
                         .invalidRateLimit =
@@ -210,25 +211,25 @@ void Engine::timeWaitReceive(std::uint32_t twSlot, const Segment& segment, Segme
     }
 
     if (d.verdict != TwVerdict::Syn) {
-        delivered(hostId, twId, id, d.why);
+        ctx_.delivered(hostId, twId, id, d.why);
     }
     if (d.kill) {
         killTimeWait(twSlot, TcpEvent::Abort, d.why, id);
     }
     if (d.toTimeWait) {
-        if (recordFacts_) {
+        if (ctx_.recordFacts) {
             Fact cancelled;
             cancelled.kind = FactKind::TimerCancelled;
             cancelled.host = hostId;
             cancelled.socket = twId;
             cancelled.timer = TimerKind::FinWait2;
             cancelled.reason = d.why;
-            fact(cancelled);
+            ctx_.fact(cancelled);
         }
         transition(tw, TcpEvent::RcvFin, d.why, id);
         tw.rcvNxt = segment.endSeq();
         if (segment.hasTimestamp) {
-            tw.entryStamp = now_;
+            tw.entryStamp = ctx_.now;
         }
     }
     if (d.takeTimestamp && segment.hasTimestamp) {

@@ -6,6 +6,7 @@
 #include "sim_time.h"
 
 #include <algorithm>
+#include <bit>
 #include <chrono>
 #include <cstdint>
 
@@ -56,6 +57,16 @@ constexpr Duration tcpSetRto(Duration srtt, Duration rttvar) {
 // orphan lingers in FIN-WAIT-2 and TIME_WAIT, so that the peer's retransmissions still find it.
 constexpr Duration threeAndHalfRto(Duration rto) {
     return rto * 4 - rto / 2;
+}
+
+// tcp_model_timeout(): how long `boundary` retransmissions take when the RTO starts at rtoBase and
+// doubles up to TCP_RTO_MAX, then stays there; retransmits_timed_out() gives up after that long.
+constexpr Duration tcpModelTimeout(int boundary, Duration rtoBase) {
+    const int linearThreshold = std::bit_width(static_cast<std::uint64_t>(kRtoMax / rtoBase)) - 1;
+    if (boundary <= linearThreshold) {
+        return ((2LL << boundary) - 1) * rtoBase;
+    }
+    return ((2LL << linearThreshold) - 1) * rtoBase + (boundary - linearThreshold) * kRtoMax;
 }
 
 // tcp_fin_time(): tcp_fin_timeout (linger2 is not modelled), but never under 3.5 RTO.

@@ -1,8 +1,8 @@
 #pragma once
 
 // The TCP state machine as one table: an event (an arriving segment already classified, an
-// application call, a timer) moves a state to the next. Engine::transition() looks the next
-// state up here, and Engine::onEnter() holds what entering a state does.
+// application call, a timer) moves a state to the next. TcpStack::transition() looks the next
+// state up here, and TcpStack::onEnter() holds what entering a state does.
 
 #include "tcp_state.h"
 

@@ -1,30 +1,26 @@
 // Which segments a synchronized socket accepts: tcp_check_req() for SYN-RECEIVED, then
-// tcp_validate_incoming() (PAWS, the sequence check, RST and SYN), and the rate-limited answers
-// to the rest (challenge ACKs, out-of-window ACKs) from net/ipv4/tcp_input.c.
+// tcp_validate_incoming() (PAWS, the sequence check, RST and SYN) and tcp_ack()'s first checks,
+// each deciding a verdict (input_verdict.h); and the challenge ACK's rate limits, which
+// carrying a ChallengeAck verdict out applies (net/ipv4/tcp_input.c).
 
-#include "engine.h"
+#include "input_verdict.h"
 #include "tcp_paws.h"
 #include "tcp_rate_limit.h"
+#include "tcp_stack.h"
 
 #include <algorithm>
 #include <limits>
 
 namespace tdl {
 
-bool Engine::oowRateLimited(SimTime& last, bool& set, const Host& host,
-                            const Segment& segment) const {
-    return tcpOowRateLimited(now_, std::chrono::milliseconds(host.sysctls.tcp_invalid_ratelimit),
-                             last, set, segment);
-}
-
-bool Engine::rateLimited(SimTime& last, bool& set, const Host& host) const {
-    return tcpRateLimited(now_, std::chrono::milliseconds(host.sysctls.tcp_invalid_ratelimit), last,
-                          set);
+bool TcpStack::rateLimited(SimTime& last, bool& set, const Host& host) const {
+    return tcpRateLimited(ctx_.now, std::chrono::milliseconds(host.sysctls.tcp_invalid_ratelimit),
+                          last, set);
 }
 
 // tcp_send_challenge_ack(): the per-socket limit first, then the per-netns budget.
-bool Engine::challengeAllowed(TcpSock& sock) {
-    Host& host = hosts_[sock.host];
+bool TcpStack::challengeAllowed(TcpSock& sock) {
+    Host& host = ctx_.hosts[sock.host];
     if (rateLimited(sock.lastOowAck, sock.lastOowAckSet, host)) {
         return false;
     }
@@ -32,14 +28,14 @@ bool Engine::challengeAllowed(TcpSock& sock) {
     if (limit == std::numeric_limits<int>::max()) {
         return true; // the default since 6.0: no per-netns budget
     }
-    const std::int64_t second = nowSeconds(host);
+    const std::int64_t second = ctx_.nowSeconds(host);
     if (second != host.challengeSecond) {
         const std::int64_t half = (static_cast<std::int64_t>(limit) + 1) / 2;
         host.challengeSecond = second;
         host.challengeBudget =
-            half +
-            static_cast<std::int64_t>(rng_.below(static_cast<std::uint64_t>(std::max<std::int64_t>(
-                1, static_cast<std::int64_t>(limit))))); // [half, limit + half - 1]
+            half + static_cast<std::int64_t>(
+                       ctx_.rng.below(static_cast<std::uint64_t>(std::max<std::int64_t>(
+                           1, static_cast<std::int64_t>(limit))))); // [half, limit + half - 1]
     }
     if (host.challengeBudget > 0) {
         --host.challengeBudget;
@@ -48,21 +44,34 @@ bool Engine::challengeAllowed(TcpSock& sock) {
     return false;
 }
 
-void Engine::challenge(TcpSock& sock, SegmentId id, Cause why) {
+void TcpStack::challenge(TcpSock& sock, SegmentId id, Cause why) {
     if (challengeAllowed(sock)) {
-        delivered(sock.host, sock.id, id, Reason(why));
+        ctx_.delivered(sock.host, sock.id, id, Reason(why));
         sendAck(sock, Reason(why));
     } else {
-        delivered(sock.host, sock.id, id, Reason(Cause::ChallengeAckRateLimited));
+        ctx_.delivered(sock.host, sock.id, id, Reason(Cause::ChallengeAckRateLimited));
     }
 }
 
-// tcp_check_req(): a connection in SYN-RECEIVED is still a request socket in Linux, and that
-// judges a segment before any full socket sees it, in this order. True if processing goes on (the
-// child socket then repeats the usual checks, as tcp_child_process() does).
-bool Engine::synReceivedCheck(TcpSock& sock, const Segment& segment, SegmentId id) {
-    const HostId hostId = sock.host;
-    const Host& host = hosts_[hostId];
+namespace {
+
+InputDecision verdict(InputVerdict v, Reason why = Reason()) {
+    return InputDecision{v, why};
+}
+
+// An ACK answers `why`, unless one went out too recently (tcp_oow_rate_limited()).
+InputDecision ackUnlessRateLimited(TcpSock& sock, const Segment& segment, const InputContext& ctx,
+                                   Reason why) {
+    if (tcpOowRateLimited(ctx.now, ctx.invalidRateLimit, sock.lastOowAck, sock.lastOowAckSet,
+                          segment)) {
+        return verdict(InputVerdict::Discard, Reason(Cause::DupAckRateLimited));
+    }
+    return verdict(InputVerdict::Ack, why);
+}
+
+} // namespace
+
+InputDecision tcpCheckReq(TcpSock& sock, const Segment& segment, const InputContext& ctx) {
     const bool rst = segment.has(flag::kRst);
     std::uint8_t flags = segment.flags & (flag::kRst | flag::kSyn | flag::kAck);
     bool pawsRejected = false;
@@ -70,34 +79,27 @@ bool Engine::synReceivedCheck(TcpSock& sock, const Segment& segment, SegmentId i
         // The request keeps no stamp for ts_recent: it counts as set when the SYN,ACK's current
         // timeout began (reqsk_timeout()).
         const Duration timeout = reqskTimeout(sock.retransmits);
-        const std::int64_t nowSec = nowSeconds(host);
-        pawsRejected =
-            pawsReject(sock.tsRecent,
-                       nowSec - std::chrono::duration_cast<std::chrono::seconds>(timeout).count(),
-                       segment.timestamp.value, nowSec, rst);
+        pawsRejected = pawsReject(
+            sock.tsRecent,
+            ctx.nowSeconds - std::chrono::duration_cast<std::chrono::seconds>(timeout).count(),
+            segment.timestamp.value, ctx.nowSeconds, rst);
     }
     // The peer's SYN again: our SYN,ACK again (inet_rtx_syn_ack(), rate-limited).
     if (segment.seq == sock.irs && flags == flag::kSyn && !pawsRejected) {
-        if (oowRateLimited(sock.lastOowAck, sock.lastOowAckSet, host, segment)) {
-            delivered(hostId, sock.id, id, Reason(Cause::DupAckRateLimited));
-            return false;
+        if (tcpOowRateLimited(ctx.now, ctx.invalidRateLimit, sock.lastOowAck, sock.lastOowAckSet,
+                              segment)) {
+            return verdict(InputVerdict::Discard, Reason(Cause::DupAckRateLimited));
         }
-        delivered(hostId, sock.id, id, Reason(Cause::RcvSyn));
-        sendSegment(sock, flag::kSyn | flag::kAck, sock.iss, 0,
-                    Reason(Cause::Retransmit, sock.retransmits));
-        return false;
+        return verdict(InputVerdict::ResendSynAck, Reason(Cause::RcvSyn));
     }
     // An ACK of anything but our SYN,ACK (unsent data, or old) goes to the listener, whose
     // tcp_rcv_state_process() answers an ACK with a RST (and a RST with nothing). Before the
     // sequence check: RFC 793's rule for unsynchronized states.
     if ((flags & flag::kAck) != 0 && segment.ack != sock.iss + 1) {
         if (rst) {
-            delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
-            return false;
+            return verdict(InputVerdict::Discard, Reason(Cause::NotAcceptable));
         }
-        delivered(hostId, sock.id, id, Reason(Cause::RstNoSocket));
-        sendResetFor(hostId, segment, kNoSocket, Reason(Cause::RstNoSocket));
-        return false;
+        return verdict(InputVerdict::SendReset, Reason(Cause::RstNoSocket));
     }
     // tcp_in_window() against what the SYN,ACK offered, and PAWS: an ACK back (not to a RST).
     const Seq windowStart = sock.rcvNxt;
@@ -108,21 +110,14 @@ bool Engine::synReceivedCheck(TcpSock& sock, const Segment& segment, SegmentId i
                           (segment.seq == windowEnd && segment.seq == end);
     if (pawsRejected || !inWindow) {
         if (rst) {
-            delivered(hostId, sock.id, id, Reason(Cause::RstOutOfWindow));
-            return false;
+            return verdict(InputVerdict::Discard, Reason(Cause::RstOutOfWindow));
         }
         const Reason why =
             pawsRejected
                 ? Reason(Cause::PawsReject, segment.timestamp.value, sock.tsRecent)
                 : Reason(Cause::OutOfWindow, static_cast<std::uint32_t>(segment.seq - sock.irs),
                          static_cast<std::uint32_t>(sock.rcvNxt - sock.irs), sock.lastAdvertised);
-        if (oowRateLimited(sock.lastOowAck, sock.lastOowAckSet, host, segment)) {
-            delivered(hostId, sock.id, id, Reason(Cause::DupAckRateLimited));
-            return false;
-        }
-        delivered(hostId, sock.id, id, why);
-        sendAck(sock, why);
-        return false;
+        return ackUnlessRateLimited(sock, segment, ctx, why);
     }
     // A RST, or a SYN other than the peer's first, inside the window ends the attempt
     // (embryonic_reset): the request is dropped, and a SYN gets a RST.
@@ -130,43 +125,29 @@ bool Engine::synReceivedCheck(TcpSock& sock, const Segment& segment, SegmentId i
         flags &= static_cast<std::uint8_t>(~flag::kSyn);
     }
     if ((flags & (flag::kRst | flag::kSyn)) != 0) {
-        delivered(hostId, sock.id, id, Reason(Cause::EmbryonicReset));
-        if (!rst) {
-            sendResetFor(hostId, segment, kNoSocket, Reason(Cause::EmbryonicReset));
-        }
-        if (done(sock, Reason(Cause::EmbryonicReset), id)) {
-            freeSocket(slotOf(sock)); // never accepted: no application holds it
-        }
-        return false;
+        return verdict(InputVerdict::EmbryonicReset, Reason(Cause::EmbryonicReset));
     }
     if ((flags & flag::kAck) == 0) {
-        delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
-        return false;
+        return verdict(InputVerdict::Discard, Reason(Cause::NotAcceptable));
     }
-    return true;
+    return verdict(InputVerdict::Accept);
 }
 
-// tcp_validate_incoming(): PAWS, the sequence check, RST and SYN. True if processing goes on.
-bool Engine::validateIncoming(TcpSock& sock, const Segment& segment, SegmentId id) {
-    const Host& host = hosts_[sock.host];
-    const HostId hostId = sock.host;
-    const std::int64_t nowSec = nowSeconds(host);
+InputDecision tcpValidateIncoming(TcpSock& sock, const Segment& segment, const InputContext& ctx) {
     const bool rst = segment.has(flag::kRst);
     const bool syn = segment.has(flag::kSyn);
 
-    bool skipPaws =
-        !(sock.timestamps && segment.hasTimestamp) ||
-        pawsCheck(sock.tsRecent, sock.tsRecentStamp, segment.timestamp.value, nowSec, kPawsWindow);
+    bool skipPaws = !(sock.timestamps && segment.hasTimestamp) ||
+                    pawsCheck(sock.tsRecent, sock.tsRecentStamp, segment.timestamp.value,
+                              ctx.nowSeconds, kPawsWindow);
     if (!skipPaws) {
         // tcp_disordered_ack_check(): a pure duplicate ACK reordered a little is forgiven.
         const bool pureAck = segment.has(flag::kAck) && segment.seq == segment.endSeq();
         bool forgiven = false;
-        Cause verdict = Cause::PawsReject;
+        bool oldAck = false;
         if (pureAck) {
             if (segment.seq != sock.rcvNxt) {
-                if (before(segment.seq, sock.rcvNxt)) {
-                    verdict = Cause::PawsOldAck;
-                }
+                oldAck = before(segment.seq, sock.rcvNxt);
             } else if (segment.ack == sock.sndUna && segment.window == sock.sndWnd &&
                        static_cast<std::int32_t>(sock.tsRecent - segment.timestamp.value) <=
                            tcpTsvalReplay(sock.rto)) {
@@ -176,19 +157,15 @@ bool Engine::validateIncoming(TcpSock& sock, const Segment& segment, SegmentId i
         if (forgiven || rst) {
             skipPaws = true; // a RST that fails PAWS still goes on to the sequence check
         } else if (syn) {
-            challenge(sock, id, Cause::ChallengeAckForSyn);
-            return false;
-        } else if (verdict == Cause::PawsOldAck) {
-            delivered(hostId, sock.id, id,
-                      Reason(Cause::PawsOldAck, segment.timestamp.value, sock.tsRecent));
-            return false;
+            return verdict(InputVerdict::ChallengeAck, Reason(Cause::ChallengeAckForSyn));
+        } else if (oldAck) {
+            return verdict(InputVerdict::Discard,
+                           Reason(Cause::PawsOldAck, segment.timestamp.value, sock.tsRecent));
         } else {
-            delivered(hostId, sock.id, id,
-                      Reason(Cause::PawsReject, segment.timestamp.value, sock.tsRecent));
-            if (!oowRateLimited(sock.lastOowAck, sock.lastOowAckSet, host, segment)) {
-                sendAck(sock, Reason(Cause::PawsReject, segment.timestamp.value, sock.tsRecent));
-            }
-            return false;
+            // The delivery says PAWS whether or not the rate limit lets the ACK go.
+            const Reason why(Cause::PawsReject, segment.timestamp.value, sock.tsRecent);
+            const InputDecision answer = ackUnlessRateLimited(sock, segment, ctx, why);
+            return verdict(answer.verdict, why);
         }
     }
 
@@ -210,51 +187,54 @@ bool Engine::validateIncoming(TcpSock& sock, const Segment& segment, SegmentId i
                             (sock.state == TcpState::CloseWait || sock.state == TcpState::LastAck ||
                              sock.state == TcpState::Closing);
     if (!inWindow) {
-        if (!rst) {
-            if (syn) {
-                challenge(sock, id, Cause::ChallengeAckForSyn);
-                return false;
-            }
-            const Reason why(Cause::OutOfWindow, static_cast<std::uint32_t>(segment.seq - sock.irs),
-                             static_cast<std::uint32_t>(sock.rcvNxt - sock.irs), receiveWindow);
-            if (oowRateLimited(sock.lastOowAck, sock.lastOowAckSet, host, segment)) {
-                delivered(hostId, sock.id, id, Reason(Cause::DupAckRateLimited));
-            } else {
-                delivered(hostId, sock.id, id, why);
-                sendAck(sock, why);
-            }
-        } else if (resetCheck) {
-            resetSocket(sock, segment, id);
-        } else {
-            delivered(hostId, sock.id, id, Reason(Cause::RstOutOfWindow));
+        if (rst) {
+            return resetCheck ? verdict(InputVerdict::Reset)
+                              : verdict(InputVerdict::Discard, Reason(Cause::RstOutOfWindow));
         }
-        return false;
+        if (syn) {
+            return verdict(InputVerdict::ChallengeAck, Reason(Cause::ChallengeAckForSyn));
+        }
+        return ackUnlessRateLimited(
+            sock, segment, ctx,
+            Reason(Cause::OutOfWindow, static_cast<std::uint32_t>(segment.seq - sock.irs),
+                   static_cast<std::uint32_t>(sock.rcvNxt - sock.irs), receiveWindow));
     }
 
     // Step 2: RST. RFC 5961 §3.2: only an exact match resets; anything else in the window
     // draws a challenge ACK.
     if (rst) {
-        if (segment.seq == sock.rcvNxt || resetCheck) {
-            resetSocket(sock, segment, id);
-        } else {
-            challenge(sock, id, Cause::ChallengeAckForRst);
-        }
-        return false;
+        return segment.seq == sock.rcvNxt || resetCheck
+                   ? verdict(InputVerdict::Reset)
+                   : verdict(InputVerdict::ChallengeAck, Reason(Cause::ChallengeAckForRst));
     }
 
     // Step 4: SYN in a synchronized state. RFC 5961 §4.2: challenge ACK.
     if (syn) {
-        challenge(sock, id, Cause::ChallengeAckForSyn);
-        return false;
+        return verdict(InputVerdict::ChallengeAck, Reason(Cause::ChallengeAckForSyn));
     }
 
     // tcp_replace_ts_recent(): remember the newest TSval of an in-sequence segment.
     if (sock.timestamps && segment.hasTimestamp && !after(segment.seq, sock.rcvWup) &&
-        pawsCheck(sock.tsRecent, sock.tsRecentStamp, segment.timestamp.value, nowSec, 0)) {
+        pawsCheck(sock.tsRecent, sock.tsRecentStamp, segment.timestamp.value, ctx.nowSeconds, 0)) {
         sock.tsRecent = segment.timestamp.value;
-        sock.tsRecentStamp = nowSec;
+        sock.tsRecentStamp = ctx.nowSeconds;
     }
-    return true;
+    return verdict(InputVerdict::Accept);
+}
+
+InputDecision tcpAckCheck(const TcpSock& sock, const Segment& segment) {
+    const Seq ack = segment.ack;
+    if (after(ack, sock.sndMax)) {
+        // tcp_ack() refuses it; only tcp_rcv_state_process() (states other than ESTABLISHED)
+        // answers with a challenge ACK. tcp_rcv_established() just discards the segment.
+        return sock.state == TcpState::Established
+                   ? verdict(InputVerdict::Discard, Reason(Cause::AckOfUnsentData))
+                   : verdict(InputVerdict::ChallengeAck, Reason(Cause::ChallengeAckForAck));
+    }
+    if (before(ack, sock.sndUna - sock.maxWindow)) {
+        return verdict(InputVerdict::ChallengeAck, Reason(Cause::ChallengeAckForAck));
+    }
+    return verdict(InputVerdict::Accept);
 }
 
 } // namespace tdl

@@ -2,7 +2,7 @@
 
 // tcp_timewait_state_process() (net/ipv4/tcp_minisocks.c): what a TIME_WAIT or FIN_WAIT2 record
 // does with an arriving segment, decided without acting. The engine carries the verdict out in
-// one place (Engine::timeWaitReceive()), as tcp_v4_rcv() does with enum tcp_tw_status.
+// one place (TcpStack::timeWaitReceive()), as tcp_v4_rcv() does with enum tcp_tw_status.
 
 #include "cause.h"
 #include "segment.h"

@@ -50,5 +50,13 @@ TEST(TcpTiming, TcpTsvalReplay_IsRtoTimes1200OverHz) {
     EXPECT_EQ(tcpTsvalReplay(1s), 1200);
 }
 
+TEST(TcpTiming, TcpModelTimeout_DoublesFromTheBaseThenAddsTcpRtoMax) {
+    // Documentation/networking/ip-sysctl.rst: tcp_retries2 = 15 is 924.6 s; tcp_syn_retries = 6
+    // is 127 s (its figure before tcp_syn_linear_timeouts).
+    EXPECT_EQ(tcpModelTimeout(15, kRtoMin), 924600ms);
+    EXPECT_EQ(tcpModelTimeout(6, kTimeoutInit), 127s);
+    EXPECT_EQ(tcpModelTimeout(0, kRtoMin), kRtoMin);
+}
+
 } // namespace
 } // namespace tdl
