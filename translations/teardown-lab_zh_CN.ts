@@ -2647,6 +2647,27 @@
             <source>duplicate %1</source>
             <translation>复制 %1</translation>
         </message>
+        <message>
+            <source>data segment</source>
+            <translation>数据报文段</translation>
+        </message>
+        <message>
+            <source>second transmission of its %1</source>
+            <translation>第二次发送的 %1</translation>
+        </message>
+        <message>
+            <source>third transmission of its %1</source>
+            <translation>第三次发送的 %1</translation>
+        </message>
+        <message>
+            <source>transmission %1 of its %2</source>
+            <translation>第 %1 次发送的 %2</translation>
+        </message>
+        <message>
+            <source>%1 at seq %2</source>
+            <comment>a segment and its relative sequence number: pure ACK at seq 2</comment>
+            <translation>seq 为 %2 的%1</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::RunComparison</name>
