@@ -1,5 +1,6 @@
 #include "FaultRuleText.h"
 #include "PresetCatalog.h"
+#include "Translations.h"
 #include "WhatIf.h"
 #include "handmade_trace.h"
 #include "simulator.h"
@@ -165,6 +166,36 @@ TEST(WhatIf, StackedEdits_ADropKeepsItsSegmentWhenAnEarlierOneIsDelayed) {
     ASSERT_EQ(held.size(), 1U) << q.dump();
     EXPECT_TRUE(after.segments[held.front()->segment].segment.has(flag::kFin));
     EXPECT_EQ(held.front()->host, q.host("client"));
+
+    // The retransmission is the FIN's second transmission: the dropped one counts.
+    const ui::Run stacked(after);
+    const auto again = WhatIf::delay(delayed->scenario, stacked, q.idOf(serverFins[1]), 300ms);
+    ASSERT_TRUE(again.has_value());
+    EXPECT_EQ(again->scenario.faults.back().nth, 2U);
+    EXPECT_EQ(FaultRuleText::describe(again->scenario.faults.back()),
+              QStringLiteral("delay the server (socket s)'s second transmission of its FIN to the "
+                             "client by 300 ms"));
+    Translations translations;
+    ASSERT_TRUE(translations.setLanguage(QStringLiteral("zh_CN")));
+    const QString chinese = FaultRuleText::describe(again->scenario.faults.back());
+    translations.setLanguage(QStringLiteral("en"));
+    EXPECT_EQ(chinese,
+              QStringLiteral("将 server（套接字 s） 的第二次发送的 FIN（发往 client） 延迟 "
+                             "300 毫秒"));
+}
+
+TEST(WhatIf, ARuleForAPureAckNamesItsSequenceNumber) {
+    const ui::Run run(simulate(preset("four-way-close")));
+    const Trace& trace = run.trace();
+    const SegmentId lastAck = static_cast<SegmentId>(trace.segments.size() - 1);
+    ASSERT_EQ(trace.segments[lastAck].segment.flags, flag::kAck);
+    const auto edit = WhatIf::drop(Scenario{}, run, lastAck);
+    ASSERT_TRUE(edit.has_value());
+    const FaultRule& rule = edit->scenario.faults.back();
+    ASSERT_TRUE(rule.seq.has_value());
+    EXPECT_EQ(FaultRuleText::describe(rule),
+              QStringLiteral("drop the client (socket c)'s first pure ACK at seq %1 to the server")
+                  .arg(*rule.seq));
 }
 
 } // namespace
