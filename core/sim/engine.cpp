@@ -1,10 +1,10 @@
 #include "engine.h"
+#include "scenario_check.h"
 #include "simulator.h"
 
 #include <algorithm>
 #include <bit>
 #include <cerrno>
-#include <stdexcept>
 
 namespace tdl {
 
@@ -23,9 +23,7 @@ Engine::Engine(const Scenario& scenario, TraceSink& sink)
     , recordFacts_(sink.wantsFacts())
     , recordSockets_(sink.wantsSockets())
     , rng_(scenario.seed) {
-    if (scenario.hosts.empty()) {
-        throw std::invalid_argument("a scenario needs at least one host");
-    }
+    requireRunnable(scenario);
     for (std::size_t i = 0; i < scenario.hosts.size(); ++i) {
         const HostConfig& config = scenario.hosts[i];
         Host host;
@@ -44,14 +42,6 @@ Engine::Engine(const Scenario& scenario, TraceSink& sink)
     }
     for (std::size_t i = 0; i < scenario.actions.size(); ++i) {
         const Action& action = scenario.actions[i];
-        if (scenario.hostIndex(action.host) < 0) {
-            throw std::invalid_argument("action " + std::to_string(i + 1) + " names host \"" +
-                                        action.host + "\", which the scenario does not have");
-        }
-        if (action.call == AppCallKind::Connect && scenario.hostIndex(action.peer) < 0) {
-            throw std::invalid_argument("action " + std::to_string(i + 1) + " connects to host \"" +
-                                        action.peer + "\", which the scenario does not have");
-        }
         if (action.trigger == Trigger::At) {
             schedule(action.time, EventKind::Action, static_cast<std::uint32_t>(i));
         } else {
@@ -61,13 +51,8 @@ Engine::Engine(const Scenario& scenario, TraceSink& sink)
     network_ = Network(scenario);
     if (scenario.load) {
         const LoadConfig& load = *scenario.load;
-        const int client = scenario.hostIndex(load.client);
-        const int server = scenario.hostIndex(load.server);
-        if (client < 0 || server < 0 || load.rate == 0 || load.portCount == 0) {
-            throw std::invalid_argument("the load needs a client, a server, a rate and a port");
-        }
-        loadClient_ = static_cast<HostId>(client);
-        loadServer_ = static_cast<HostId>(server);
+        loadClient_ = static_cast<HostId>(scenario.hostIndex(load.client));
+        loadServer_ = static_cast<HostId>(scenario.hostIndex(load.server));
         for (std::uint16_t i = 0; i < load.portCount; ++i) {
             listen(loadServer_, static_cast<std::uint16_t>(load.port + i), Action{},
                    Program::LoadServer);
