@@ -2432,4 +2432,43 @@
             <translation>%1 在 %2 内核配置中不存在</translation>
         </message>
     </context>
+    <context>
+        <name>tdl::ui::ScenarioProblemText</name>
+        <message>
+            <source>a scenario needs at least one host</source>
+            <translation>场景至少需要一台主机</translation>
+        </message>
+        <message>
+            <source>action %1 names host "%2", which the scenario does not have</source>
+            <translation>第 %1 个动作指定了主机 "%2"，但场景中没有这台主机</translation>
+        </message>
+        <message>
+            <source>action %1 connects to host "%2", which the scenario does not have</source>
+            <translation>第 %1 个动作要连接主机 "%2"，但场景中没有这台主机</translation>
+        </message>
+        <message>
+            <source>link %1 names host "%2", which the scenario does not have</source>
+            <translation>第 %1 条链路指定了主机 "%2"，但场景中没有这台主机</translation>
+        </message>
+        <message>
+            <source>the load's client is host "%1", which the scenario does not have</source>
+            <translation>负载的客户端是主机 "%1"，但场景中没有这台主机</translation>
+        </message>
+        <message>
+            <source>the load's server is host "%1", which the scenario does not have</source>
+            <translation>负载的服务器是主机 "%1"，但场景中没有这台主机</translation>
+        </message>
+        <message>
+            <source>the load needs a rate of at least one connection a second</source>
+            <translation>负载的速率至少要达到每秒一个连接</translation>
+        </message>
+        <message>
+            <source>the load needs at least one server port</source>
+            <translation>负载至少需要一个服务器端口</translation>
+        </message>
+        <message>
+            <source>the scenario has no load</source>
+            <translation>场景中没有负载</translation>
+        </message>
+    </context>
 </TS>
