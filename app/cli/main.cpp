@@ -212,8 +212,9 @@ tdl::LoadResult readStandardInput() {
         text.append(buffer.data(), read);
     }
     if (std::ferror(stdin)) {
-        return tdl::LoadError{std::string(kStandardInputName), "", "a readable scenario file",
-                              std::strerror(errno)};
+        return tdl::LoadError{std::string(kStandardInputName), "",
+                              tdl::phrase(tdl::LoadPhrase::Id::ReadableFile),
+                              tdl::verbatim(std::strerror(errno))};
     }
     return tdl::parseScenario(text, std::string(kStandardInputName));
 }

@@ -7,6 +7,8 @@
 
 namespace tdl::scenario_io {
 
+using Id = LoadPhrase::Id;
+
 namespace {
 
 // A day of virtual time is far beyond any teardown story (the longest Linux timer involved,
@@ -47,21 +49,21 @@ bool wellFormedButInexact(const std::string& text) {
 Fields::Fields(const Node& node, std::span<const std::string_view> known)
     : node_(node) {
     if (!node.value.is_object()) {
-        refuse(node.pointer, "an object", describe(node.value));
+        refuse(node.pointer, phrase(Id::Object), describe(node.value));
     }
     for (const auto& [key, value] : node.value.items()) {
         if (std::find(known.begin(), known.end(), key) == known.end()) {
             refuse(node.pointer + '/' + pointerToken(key),
-                   known.size() == 1 ? "only the key " + listOfKeys(known)
-                                     : "one of the keys " + listOfKeys(known),
-                   "the key " + jsonQuoted(key));
+                   phrase(known.size() == 1 ? Id::OnlyKey : Id::OneOfKeys, {listOfKeys(known)}),
+                   phrase(Id::Key, {jsonQuoted(key)}));
         }
     }
 }
 
 Node Fields::required(std::string_view key) const {
     if (!has(key)) {
-        refuse(node_.pointer, "the key \"" + std::string(key) + '"', "an object without it");
+        refuse(node_.pointer, phrase(Id::Key, {'"' + std::string(key) + '"'}),
+               phrase(Id::ObjectWithoutIt));
     }
     return node_.at(key);
 }
@@ -75,7 +77,7 @@ std::optional<Node> Fields::optional(std::string_view key) const {
 
 std::string readString(const Node& node) {
     if (!node.value.is_string()) {
-        refuse(node.pointer, "a string", describe(node.value));
+        refuse(node.pointer, phrase(Id::String), describe(node.value));
     }
     return node.value.get<std::string>();
 }
@@ -86,19 +88,18 @@ bool isDigit(char c) {
 
 // Host and socket names appear in diagrams, on the command line and in "host:port", so they
 // are plain words.
-std::string readName(const Node& node, std::string_view what) {
+std::string readName(const Node& node, LoadPhrase::Id what) {
     const std::string name = readString(node);
     const bool plain = !name.empty() && name.size() <= 32 &&
                        std::all_of(name.begin(), name.end(), isNameCharacter);
     if (!plain) {
-        refuse(node.pointer, std::string(what) + " of 1 to 32 letters, digits, '-', '_' or '.'",
-               jsonQuoted(name));
+        refuse(node.pointer, phrase(what), verbatim(jsonQuoted(name)));
     }
     return name;
 }
 
 std::int64_t readInteger(const Node& node, std::int64_t min, std::int64_t max,
-                         const std::string& expected) {
+                         const LoadPhrase& expected) {
     if (node.value.is_number_integer() && !node.value.is_number_unsigned()) {
         const auto value = node.value.get<std::int64_t>();
         if (value >= min && value <= max) {
@@ -116,12 +117,12 @@ std::int64_t readInteger(const Node& node, std::int64_t min, std::int64_t max,
 
 std::int64_t readIntegerIn(const Node& node, std::int64_t min, std::int64_t max) {
     return readInteger(node, min, max,
-                       "an integer in " + std::to_string(min) + ".." + std::to_string(max));
+                       phrase(Id::IntegerIn, {std::to_string(min), std::to_string(max)}));
 }
 
 bool readBool(const Node& node) {
     if (!node.value.is_boolean()) {
-        refuse(node.pointer, "true or false", describe(node.value));
+        refuse(node.pointer, phrase(Id::TrueOrFalse), describe(node.value));
     }
     return node.value.get<bool>();
 }
@@ -133,30 +134,28 @@ double readProbability(const Node& node) {
             return value;
         }
     }
-    refuse(node.pointer, "a probability from 0 to 1, such as 0.05", describe(node.value));
+    refuse(node.pointer, phrase(Id::Probability), describe(node.value));
 }
 
 Duration readDuration(const Node& node, Duration min) {
-    const std::string expected = "a duration such as \"40ms\" or \"1.5s\"";
     if (!node.value.is_string()) {
-        refuse(node.pointer, expected, describe(node.value));
+        refuse(node.pointer, phrase(Id::Duration), describe(node.value));
     }
     const std::string& text = node.value.get_ref<const std::string&>();
     const std::optional<Duration> duration = parseDurationText(text);
     if (!duration) {
         if (!text.empty() && text.front() == '-') {
-            refuse(node.pointer, "a duration that is not negative", jsonQuoted(text));
+            refuse(node.pointer, phrase(Id::DurationNotNegative), verbatim(jsonQuoted(text)));
         }
         if (wellFormedButInexact(text)) {
-            refuse(node.pointer, "a duration that is a whole number of microseconds",
-                   jsonQuoted(text));
+            refuse(node.pointer, phrase(Id::DurationWholeMicroseconds), verbatim(jsonQuoted(text)));
         }
-        refuse(node.pointer, expected + " (units us, ms, s, min, h)", jsonQuoted(text));
+        refuse(node.pointer, phrase(Id::DurationWithUnits), verbatim(jsonQuoted(text)));
     }
     if (*duration < min || *duration > kMaxDuration) {
         refuse(node.pointer,
-               "a duration from " + durationText(min) + " to " + durationText(kMaxDuration),
-               jsonQuoted(text));
+               phrase(Id::DurationRange, {durationText(min), durationText(kMaxDuration)}),
+               verbatim(jsonQuoted(text)));
     }
     return *duration;
 }

@@ -48,11 +48,12 @@ private:
 bool isDigit(char c);
 
 std::string readString(const Node& node);
-// A host or socket name: 1 to 32 letters, digits, '-', '_' or '.'; `what` names it in a refusal.
-std::string readName(const Node& node, std::string_view what);
+// A host or socket name: 1 to 32 letters, digits, '-', '_' or '.'; `what` (HostName or
+// SocketName) is what a refusal says was expected.
+std::string readName(const Node& node, LoadPhrase::Id what);
 // An integer in min..max; `expected` says so in a refusal.
 std::int64_t readInteger(const Node& node, std::int64_t min, std::int64_t max,
-                         const std::string& expected);
+                         const LoadPhrase& expected);
 std::int64_t readIntegerIn(const Node& node, std::int64_t min, std::int64_t max);
 bool readBool(const Node& node);
 double readProbability(const Node& node);

@@ -12,7 +12,7 @@ constexpr std::size_t kMaxQuotedBytes = 60;
 
 } // namespace
 
-[[noreturn]] void refuse(const std::string& pointer, std::string expected, std::string found) {
+[[noreturn]] void refuse(const std::string& pointer, LoadPhrase expected, LoadPhrase found) {
     throw Refusal{pointer.empty() ? std::string("top level") : pointer, std::move(expected),
                   std::move(found)};
 }
@@ -59,24 +59,25 @@ std::string jsonQuoted(std::string_view text) {
 
 // What a person should read for "found ...". Containers are named, not printed: they may be
 // large, and printing them would recurse as deep as the file nests.
-std::string describe(const Json& value) {
+LoadPhrase describe(const Json& value) {
+    using Id = LoadPhrase::Id;
     switch (value.type()) {
     case Json::value_t::null:
-        return "null";
+        return verbatim("null");
     case Json::value_t::boolean:
-        return value.get<bool>() ? "true" : "false";
+        return verbatim(value.get<bool>() ? "true" : "false");
     case Json::value_t::number_integer:
     case Json::value_t::number_unsigned:
     case Json::value_t::number_float:
-        return value.dump();
+        return verbatim(value.dump());
     case Json::value_t::string:
-        return jsonQuoted(value.get_ref<const std::string&>());
+        return verbatim(jsonQuoted(value.get_ref<const std::string&>()));
     case Json::value_t::array:
-        return value.empty() ? "an empty array" : "an array";
+        return phrase(value.empty() ? Id::EmptyArray : Id::Array);
     case Json::value_t::object:
-        return value.empty() ? "an empty object" : "an object";
+        return phrase(value.empty() ? Id::EmptyObject : Id::Object);
     default:
-        return "a binary value";
+        return phrase(Id::BinaryValue);
     }
 }
 

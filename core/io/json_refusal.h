@@ -4,6 +4,8 @@
 // what was expected and what was found, quoting values from the file so that the message stays
 // one line.
 
+#include "load_phrase.h"
+
 #include <nlohmann/json.hpp>
 
 #include <string>
@@ -16,18 +18,18 @@ using Json = nlohmann::json;
 // The loader stops at the first problem; this carries it to parseScenario().
 struct Refusal {
     std::string location;
-    std::string expected;
-    std::string found;
+    LoadPhrase expected;
+    LoadPhrase found;
 };
 
 // Throws a Refusal at `pointer` (a JSON pointer; "" is the top level).
-[[noreturn]] void refuse(const std::string& pointer, std::string expected, std::string found);
+[[noreturn]] void refuse(const std::string& pointer, LoadPhrase expected, LoadPhrase found);
 
 // A key as one token of a JSON pointer (RFC 6901).
 std::string pointerToken(std::string_view key);
 // A value from the file in JSON string syntax, cut if long.
 std::string jsonQuoted(std::string_view text);
 // What a person should read for "found ...".
-std::string describe(const Json& value);
+LoadPhrase describe(const Json& value);
 
 } // namespace tdl::scenario_io

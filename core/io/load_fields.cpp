@@ -6,6 +6,8 @@
 
 namespace tdl::scenario_io {
 
+using Id = LoadPhrase::Id;
+
 LoadConfig readLoad(const Node& node, const std::vector<HostConfig>& hosts) {
     const Fields fields(node, {"client", "server", "port", "port_count", "rate", "duration",
                                "request_bytes", "response_bytes", "server_delay", "closer",
@@ -15,7 +17,7 @@ LoadConfig readLoad(const Node& node, const std::vector<HostConfig>& hosts) {
     const Node server = fields.required("server");
     load.server = readHostName(hosts, server);
     if (load.server == load.client) {
-        refuse(server.pointer, "a host other than the client", jsonQuoted(load.server));
+        refuse(server.pointer, phrase(Id::HostOtherThanClient), verbatim(jsonQuoted(load.server)));
     }
     if (auto port = fields.optional("port")) {
         load.port = static_cast<std::uint16_t>(readIntegerIn(*port, 1, 65535));
@@ -41,7 +43,7 @@ LoadConfig readLoad(const Node& node, const std::vector<HostConfig>& hosts) {
     if (auto closer = fields.optional("closer")) {
         const std::string text = readString(*closer);
         if (!parseCloserKey(text, load.closer)) {
-            refuse(closer->pointer, "\"client\" or \"server\"", jsonQuoted(text));
+            refuse(closer->pointer, phrase(Id::ClientOrServer), verbatim(jsonQuoted(text)));
         }
     }
     if (auto every = fields.optional("sample_every")) {
@@ -49,13 +51,13 @@ LoadConfig readLoad(const Node& node, const std::vector<HostConfig>& hosts) {
     }
     if (auto reads = fields.optional("client_reads")) {
         if (!reads->value.is_boolean()) {
-            refuse(reads->pointer, "true or false", describe(reads->value));
+            refuse(reads->pointer, phrase(Id::TrueOrFalse), describe(reads->value));
         }
         load.clientReads = reads->value.get<bool>();
     }
     if (load.connections() == 0) {
-        refuse(node.pointer + "/duration", "a duration long enough for one connection at this rate",
-               jsonQuoted(durationText(load.duration)));
+        refuse(node.pointer + "/duration", phrase(Id::DurationForOneConnection),
+               verbatim(jsonQuoted(durationText(load.duration))));
     }
     return load;
 }
@@ -65,21 +67,18 @@ void refuseUnboundedLoad(const Node& node, const Scenario& scenario) {
     const LoadConfig& load = *scenario.load;
     if (estimate.connections > kMaxLoadConnections) {
         refuse(node.pointer + "/rate",
-               "at most " + std::to_string(kMaxLoadConnections) +
-                   " connections: a lower /load/rate or a shorter /load/duration",
-               std::to_string(estimate.connections) + " connections (" + std::to_string(load.rate) +
-                   " a second for " + durationText(load.duration) + ")");
+               phrase(Id::ConnectionBudget, {std::to_string(kMaxLoadConnections)}),
+               phrase(Id::Connections, {std::to_string(estimate.connections),
+                                        std::to_string(load.rate), durationText(load.duration)}));
     }
     if (estimate.bytes() > kLoadMemoryBudget) {
         const std::uint64_t tenthsOfGib = estimate.bytes() * 10 / (1ULL << 30);
         refuse(node.pointer + "/sample_every",
-               "samples that fit in " + std::to_string(kLoadMemoryBudget >> 30) +
-                   " GiB: a longer /load/sample_every, a shorter /load/duration or /limit",
-               std::to_string(estimate.samples) + " samples (one every " +
-                   durationText(load.sampleEvery) + ") of " +
-                   std::to_string(estimate.bytesPerSample) + " bytes, about " +
-                   std::to_string(tenthsOfGib / 10) + "." + std::to_string(tenthsOfGib % 10) +
-                   " GiB");
+               phrase(Id::SampleBudget, {std::to_string(kLoadMemoryBudget >> 30)}),
+               phrase(Id::Samples,
+                      {std::to_string(estimate.samples), durationText(load.sampleEvery),
+                       std::to_string(estimate.bytesPerSample),
+                       std::to_string(tenthsOfGib / 10) + "." + std::to_string(tenthsOfGib % 10)}));
     }
 }
 

@@ -12,6 +12,8 @@
 
 namespace tdl::scenario_io {
 
+using Id = LoadPhrase::Id;
+
 namespace {
 
 // A send bigger than this would make a trace nobody can read, and a run that takes seconds.
@@ -46,8 +48,7 @@ std::uint8_t readFlags(const Node& node) {
         const auto known = std::find_if(kFlagNames.begin(), kFlagNames.end(),
                                         [&](const auto& entry) { return entry.first == name; });
         if (known == kFlagNames.end()) {
-            refuse(node.pointer, "flags such as \"FIN,ACK\" (from SYN, ACK, FIN, RST, PSH)",
-                   jsonQuoted(text));
+            refuse(node.pointer, phrase(Id::Flags), verbatim(jsonQuoted(text)));
         }
         flags |= known->second;
         start = comma + 1;
@@ -57,31 +58,28 @@ std::uint8_t readFlags(const Node& node) {
 
 void readSysctls(const Node& node, HostConfig& host) {
     if (!node.value.is_object()) {
-        refuse(node.pointer, "an object of sysctl names and values", describe(node.value));
+        refuse(node.pointer, phrase(Id::SysctlObject), describe(node.value));
     }
     for (const auto& [name, value] : node.value.items()) {
         const Node entry = node.at(name);
         const SysctlKnob* knob = findSysctl(name);
         if (knob == nullptr) {
-            refuse(entry.pointer, "a sysctl this program models, such as net.ipv4.tcp_fin_timeout",
-                   "the key " + jsonQuoted(name));
+            refuse(entry.pointer, phrase(Id::ModelledSysctl), phrase(Id::Key, {jsonQuoted(name)}));
         }
         if (!knob->existsIn(host.profile)) {
             refuse(entry.pointer,
-                   "a sysctl that exists in the " + std::string(profileKey(host.profile)) +
-                       " profile",
-                   "the key " + jsonQuoted(name));
+                   phrase(Id::SysctlInProfile, {std::string(profileKey(host.profile))}),
+                   phrase(Id::Key, {jsonQuoted(name)}));
         }
         std::string text;
         if (name == kPortRangeName) {
             if (!value.is_string()) {
-                refuse(entry.pointer, "two port numbers in a string, such as \"32768 60999\"",
-                       describe(value));
+                refuse(entry.pointer, phrase(Id::PortRangeString), describe(value));
             }
             text = value.get<std::string>();
         } else {
             if (!value.is_number_integer()) {
-                refuse(entry.pointer, "an integer", describe(value));
+                refuse(entry.pointer, phrase(Id::Integer), describe(value));
             }
             text = value.dump();
         }
@@ -93,10 +91,12 @@ void readSysctls(const Node& node, HostConfig& host) {
             const std::size_t foundAt = problem->rfind(", found ");
             if (problem->starts_with(expectedPrefix) && foundAt != std::string::npos) {
                 refuse(entry.pointer,
-                       problem->substr(expectedPrefix.size(), foundAt - expectedPrefix.size()),
+                       phrase(Id::SysctlExpectation,
+                              {problem->substr(expectedPrefix.size(),
+                                               foundAt - expectedPrefix.size())}),
                        describe(value));
             }
-            refuse(entry.pointer, "a value the kernel accepts", *problem);
+            refuse(entry.pointer, phrase(Id::KernelValue), phrase(Id::SysctlRefusal, {*problem}));
         }
     }
 }
@@ -104,14 +104,13 @@ void readSysctls(const Node& node, HostConfig& host) {
 HostConfig readHost(const Node& node) {
     const Fields fields(node, {"name", "address", "profile", "sysctls"});
     HostConfig host;
-    host.name = readName(fields.required("name"), "a host name");
+    host.name = readName(fields.required("name"), Id::HostName);
     const Node address = fields.required("address");
     const std::string addressText = readString(address);
     // 0.0.0.0 is "any" and 224.0.0.0 and above are multicast or reserved: none can be a TCP
     // endpoint.
     if (!parseIpv4(addressText, host.address) || host.address == 0 || host.address >= 0xE0000000U) {
-        refuse(address.pointer, "a unicast IPv4 address such as \"10.0.0.1\"",
-               jsonQuoted(addressText));
+        refuse(address.pointer, phrase(Id::UnicastAddress), verbatim(jsonQuoted(addressText)));
     }
     if (auto profile = fields.optional("profile")) {
         const std::string key = readString(*profile);
@@ -121,7 +120,7 @@ HostConfig readHost(const Node& node) {
                 names +=
                     (i == 0 ? "" : ", ") + std::string(profileKey(static_cast<KernelProfile>(i)));
             }
-            refuse(profile->pointer, "a kernel profile (" + names + ")", jsonQuoted(key));
+            refuse(profile->pointer, phrase(Id::KernelProfile, {names}), verbatim(jsonQuoted(key)));
         }
     }
     host.sysctls = defaultSysctls(host.profile);
@@ -142,7 +141,7 @@ NetworkConfig readNetwork(const Node& node, const std::vector<HostConfig>& hosts
     }
     if (auto links = fields.optional("links")) {
         if (!links->value.is_array()) {
-            refuse(links->pointer, "an array of links", describe(links->value));
+            refuse(links->pointer, phrase(Id::LinkArray), describe(links->value));
         }
         for (std::size_t i = 0; i < links->value.size(); ++i) {
             const Fields link(links->at(i), {"from", "to", "delay", "loss"});
@@ -151,7 +150,7 @@ NetworkConfig readNetwork(const Node& node, const std::vector<HostConfig>& hosts
             const Node to = link.required("to");
             config.to = readHostName(hosts, to);
             if (config.to == config.from) {
-                refuse(to.pointer, "a host other than \"from\"", jsonQuoted(config.to));
+                refuse(to.pointer, phrase(Id::HostOtherThanFrom), verbatim(jsonQuoted(config.to)));
             }
             config.delay = readDuration(link.required("delay"));
             if (auto loss = link.optional("loss")) {
@@ -160,9 +159,9 @@ NetworkConfig readNetwork(const Node& node, const std::vector<HostConfig>& hosts
             for (std::size_t j = 0; j < network.links.size(); ++j) {
                 if (network.links[j].from == config.from && network.links[j].to == config.to) {
                     refuse(links->at(i).pointer,
-                           "one link per direction (" + links->at(j).pointer + " is already " +
-                               config.from + " to " + config.to + ")",
-                           "a second one");
+                           phrase(Id::OneLinkPerDirection,
+                                  {links->at(j).pointer, config.from, config.to}),
+                           phrase(Id::SecondOne));
                 }
             }
             network.links.push_back(std::move(config));
@@ -211,21 +210,18 @@ std::uint32_t readReceiveBuffer(const Node& node) {
 
 Action readAction(const Node& node, const std::vector<HostConfig>& hosts) {
     if (!node.value.is_object()) {
-        refuse(node.pointer, "an object", describe(node.value));
+        refuse(node.pointer, phrase(Id::Object), describe(node.value));
     }
     Action action;
     {
         // The call decides which other keys are allowed, so it is read first.
         if (!node.value.contains("call")) {
-            refuse(node.pointer, "the key \"call\"", "an object without it");
+            refuse(node.pointer, phrase(Id::Key, {"\"call\""}), phrase(Id::ObjectWithoutIt));
         }
         const Node call = node.at("call");
         const std::string key = readString(call);
         if (!parseAppCallKey(key, action.call)) {
-            refuse(call.pointer,
-                   "a call (listen, connect, send, shutdown, close, stop_reading, "
-                   "resume_reading, set_linger)",
-                   jsonQuoted(key));
+            refuse(call.pointer, phrase(Id::Call), verbatim(jsonQuoted(key)));
         }
     }
     const Fields fields(node, callKeys(action.call));
@@ -233,33 +229,30 @@ Action readAction(const Node& node, const std::vector<HostConfig>& hosts) {
     action.host = readString(host);
     if (std::none_of(hosts.begin(), hosts.end(),
                      [&](const HostConfig& h) { return h.name == action.host; })) {
-        refuse(host.pointer, "the name of a host in /hosts", jsonQuoted(action.host));
+        refuse(host.pointer, phrase(Id::HostInHosts), verbatim(jsonQuoted(action.host)));
     }
-    action.socket = readName(fields.required("socket"), "a socket name");
+    action.socket = readName(fields.required("socket"), Id::SocketName);
 
     const bool opensSocket =
         action.call == AppCallKind::Listen || action.call == AppCallKind::Connect;
     if (fields.has("at") == fields.has("on")) {
-        refuse(fields.pointer(), "exactly one of \"at\" (a time) or \"on\" (an event)",
-               fields.has("at") ? "both" : "neither");
+        refuse(fields.pointer(), phrase(Id::AtOrOn),
+               phrase(fields.has("at") ? Id::Both : Id::Neither));
     }
     if (auto at = fields.optional("at")) {
         if (fields.has("after")) {
-            refuse(fields.pointer() + "/after", "\"after\" only together with \"on\"",
-                   "it with \"at\"");
+            refuse(fields.pointer() + "/after", phrase(Id::AfterOnlyWithOn), phrase(Id::ItWithAt));
         }
         action.time = readDuration(*at);
     } else {
         const Node on = fields.required("on");
         const std::string key = readString(on);
         if (!parseTriggerKey(key, action.trigger) || action.trigger == Trigger::At) {
-            refuse(on.pointer, "an event: \"established\", \"eof\" or \"error\"", jsonQuoted(key));
+            refuse(on.pointer, phrase(Id::Event), verbatim(jsonQuoted(key)));
         }
         if (opensSocket) {
-            refuse(on.pointer,
-                   "\"at\": a " + std::string(appCallKey(action.call)) +
-                       " creates its socket, so no earlier event on it can trigger it",
-                   jsonQuoted(key));
+            refuse(on.pointer, phrase(Id::AtForOpeningCall, {std::string(appCallKey(action.call))}),
+                   verbatim(jsonQuoted(key)));
         }
         if (auto after = fields.optional("after")) {
             action.time = readDuration(*after);
@@ -271,10 +264,10 @@ Action readAction(const Node& node, const std::vector<HostConfig>& hosts) {
         action.port = static_cast<std::uint16_t>(readIntegerIn(fields.required("port"), 1, 65535));
         if (auto accept = fields.optional("accept")) {
             if (!accept->value.is_array()) {
-                refuse(accept->pointer, "an array of socket names", describe(accept->value));
+                refuse(accept->pointer, phrase(Id::SocketNameArray), describe(accept->value));
             }
             for (std::size_t i = 0; i < accept->value.size(); ++i) {
-                action.accept.push_back(readName(accept->at(i), "a socket name"));
+                action.accept.push_back(readName(accept->at(i), Id::SocketName));
             }
         }
         if (auto buffer = fields.optional("receive_buffer")) {
@@ -286,9 +279,8 @@ Action readAction(const Node& node, const std::vector<HostConfig>& hosts) {
         const Node to = fields.required("to");
         const std::string target = readString(to);
         const std::size_t colon = target.rfind(':');
-        const std::string expected = "a host name and port such as \"server:80\"";
         if (colon == std::string::npos) {
-            refuse(to.pointer, expected, jsonQuoted(target));
+            refuse(to.pointer, phrase(Id::HostAndPort), verbatim(jsonQuoted(target)));
         }
         action.peer = target.substr(0, colon);
         const std::string portText = target.substr(colon + 1);
@@ -296,16 +288,15 @@ Action readAction(const Node& node, const std::vector<HostConfig>& hosts) {
                                 std::all_of(portText.begin(), portText.end(), isDigit);
         const int port = digitsOnly ? std::stoi(portText) : 0;
         if (port < 1 || port > 65535) {
-            refuse(to.pointer, expected + " with a port in 1..65535", jsonQuoted(target));
+            refuse(to.pointer, phrase(Id::HostAndPortInRange), verbatim(jsonQuoted(target)));
         }
         action.peerPort = static_cast<std::uint16_t>(port);
         if (std::none_of(hosts.begin(), hosts.end(),
                          [&](const HostConfig& h) { return h.name == action.peer; })) {
-            refuse(to.pointer, "the name of a host in /hosts before the ':'", jsonQuoted(target));
+            refuse(to.pointer, phrase(Id::HostBeforeColon), verbatim(jsonQuoted(target)));
         }
         if (action.peer == action.host) {
-            refuse(to.pointer, "another host than \"" + action.host + "\" (no loopback here)",
-                   jsonQuoted(target));
+            refuse(to.pointer, phrase(Id::NoLoopback, {action.host}), verbatim(jsonQuoted(target)));
         }
         if (auto localPort = fields.optional("local_port")) {
             action.port = static_cast<std::uint16_t>(readIntegerIn(*localPort, 1, 65535));
@@ -324,7 +315,7 @@ Action readAction(const Node& node, const std::vector<HostConfig>& hosts) {
         const std::string key = readString(how);
         const auto known = std::find(kShutdownNames.begin(), kShutdownNames.end(), key);
         if (known == kShutdownNames.end()) {
-            refuse(how.pointer, "\"SHUT_RD\", \"SHUT_WR\" or \"SHUT_RDWR\"", jsonQuoted(key));
+            refuse(how.pointer, phrase(Id::ShutdownHow), verbatim(jsonQuoted(key)));
         }
         action.how = static_cast<int>(known - kShutdownNames.begin());
         break;
@@ -332,11 +323,10 @@ Action readAction(const Node& node, const std::vector<HostConfig>& hosts) {
     case AppCallKind::SetLinger: {
         const Node onoff = fields.required("onoff");
         if (!readBool(onoff)) {
-            refuse(onoff.pointer, "true (only SO_LINGER on with a zero timeout is modelled)",
-                   "false");
+            refuse(onoff.pointer, phrase(Id::LingerOn), verbatim("false"));
         }
         const Node seconds = fields.required("seconds");
-        readInteger(seconds, 0, 0, "0 (only SO_LINGER on with a zero timeout is modelled)");
+        readInteger(seconds, 0, 0, phrase(Id::LingerZeroSeconds));
         break;
     }
     case AppCallKind::Close:
@@ -357,10 +347,8 @@ SocketDefinitions defineSockets(const Node& actionsNode, const std::vector<Actio
                             const std::string& pointer) {
         const auto [existing, inserted] = defined.emplace(std::pair{host, name}, pointer);
         if (!inserted) {
-            refuse(pointer,
-                   "a socket name not yet used on host \"" + host + "\" (" + existing->second +
-                       " names it already)",
-                   jsonQuoted(name));
+            refuse(pointer, phrase(Id::UnusedSocketName, {host, existing->second}),
+                   verbatim(jsonQuoted(name)));
         }
     };
     for (std::size_t i = 0; i < actions.size(); ++i) {
@@ -377,9 +365,8 @@ SocketDefinitions defineSockets(const Node& actionsNode, const std::vector<Actio
         const Action& action = actions[i];
         if (!defined.contains({action.host, action.socket})) {
             refuse(actionsNode.pointer + '/' + std::to_string(i) + "/socket",
-                   "a socket that a connect or a listen's accept list on host \"" + action.host +
-                       "\" names",
-                   jsonQuoted(action.socket));
+                   phrase(Id::SocketDefinedOnHost, {action.host}),
+                   verbatim(jsonQuoted(action.socket)));
         }
     }
     return defined;
@@ -398,16 +385,16 @@ FaultRule readFault(const Node& node, const std::vector<HostConfig>& hosts,
         rule.to = readHostName(hosts, *to);
     }
     if (auto socket = match.optional("socket")) {
-        rule.socket = readName(*socket, "a socket name");
+        rule.socket = readName(*socket, Id::SocketName);
         const bool known = std::any_of(sockets.begin(), sockets.end(), [&](const auto& entry) {
             return entry.first.second == rule.socket &&
                    (rule.from.empty() || entry.first.first == rule.from);
         });
         if (!known) {
             refuse(socket->pointer,
-                   rule.from.empty() ? "a socket that an action names"
-                                     : "a socket that an action names on host \"" + rule.from + '"',
-                   jsonQuoted(rule.socket));
+                   rule.from.empty() ? phrase(Id::SocketOfAction)
+                                     : phrase(Id::SocketOfActionOnHost, {rule.from}),
+                   verbatim(jsonQuoted(rule.socket)));
         }
     }
     if (auto flags = match.optional("flags")) {
@@ -416,8 +403,8 @@ FaultRule readFault(const Node& node, const std::vector<HostConfig>& hosts,
     if (auto notFlags = match.optional("not_flags")) {
         rule.notFlags = readFlags(*notFlags);
         if ((rule.notFlags & rule.flags) != 0) {
-            refuse(notFlags->pointer, "flags that \"flags\" does not also require",
-                   jsonQuoted(formatFlags(rule.notFlags & rule.flags)));
+            refuse(notFlags->pointer, phrase(Id::FlagsNotRequired),
+                   verbatim(jsonQuoted(formatFlags(rule.notFlags & rule.flags))));
         }
     }
     if (auto data = match.optional("data")) {
@@ -433,13 +420,13 @@ FaultRule readFault(const Node& node, const std::vector<HostConfig>& hosts,
     const Node action = fields.required("action");
     const std::string key = readString(action);
     if (!parseFaultActionKey(key, rule.action)) {
-        refuse(action.pointer, "\"drop\", \"delay\" or \"duplicate\"", jsonQuoted(key));
+        refuse(action.pointer, phrase(Id::FaultAction), verbatim(jsonQuoted(key)));
     }
     if (rule.action == FaultAction::Delay) {
         rule.delay = readDuration(fields.required("delay"), 1us);
     } else if (fields.has("delay")) {
-        refuse(fields.pointer() + "/delay", "\"delay\" only with the action \"delay\"",
-               "it with " + jsonQuoted(key));
+        refuse(fields.pointer() + "/delay", phrase(Id::DelayOnlyWithDelay),
+               phrase(Id::ItWith, {jsonQuoted(key)}));
     }
     return rule;
 }
@@ -450,29 +437,30 @@ std::string readHostName(const std::vector<HostConfig>& hosts, const Node& name)
     const std::string text = readString(name);
     if (std::none_of(hosts.begin(), hosts.end(),
                      [&](const HostConfig& host) { return host.name == text; })) {
-        refuse(name.pointer, "the name of a host in /hosts", jsonQuoted(text));
+        refuse(name.pointer, phrase(Id::HostInHosts), verbatim(jsonQuoted(text)));
     }
     return text;
 }
 
 Scenario readScenario(const Node& root) {
     if (!root.value.is_object()) {
-        refuse(root.pointer, "a scenario object", describe(root.value));
+        refuse(root.pointer, phrase(Id::ScenarioObject), describe(root.value));
     }
     // Format and version first: for some other JSON file "not a scenario" is the useful message.
     if (!root.value.contains("format")) {
-        refuse(root.pointer, "the key \"format\": \"" + std::string(kFormatName) + '"',
-               "an object without it");
+        refuse(root.pointer, phrase(Id::FormatKey, {'"' + std::string(kFormatName) + '"'}),
+               phrase(Id::ObjectWithoutIt));
     }
     const Node format = root.at("format");
     if (!format.value.is_string() || format.value.get<std::string>() != kFormatName) {
-        refuse(format.pointer, '"' + std::string(kFormatName) + '"', describe(format.value));
+        refuse(format.pointer, verbatim('"' + std::string(kFormatName) + '"'),
+               describe(format.value));
     }
     if (!root.value.contains("version")) {
-        refuse(root.pointer, "the key \"version\"", "an object without it");
+        refuse(root.pointer, phrase(Id::Key, {"\"version\""}), phrase(Id::ObjectWithoutIt));
     }
     readInteger(root.at("version"), kScenarioFormatVersion, kScenarioFormatVersion,
-                std::to_string(kScenarioFormatVersion) + " (the version this program reads)");
+                phrase(Id::FormatVersion, {std::to_string(kScenarioFormatVersion)}));
 
     const Fields fields(root, {"format", "version", "id", "lesson", "title", "description", "watch",
                                "seed", "limit", "hosts", "network", "actions", "faults", "load"});
@@ -494,7 +482,10 @@ Scenario readScenario(const Node& root) {
     }
     if (auto seed = fields.optional("seed")) {
         if (!seed->value.is_number_unsigned()) {
-            refuse(seed->pointer, "an integer in 0..18446744073709551615", describe(seed->value));
+            refuse(seed->pointer,
+                   phrase(Id::IntegerIn,
+                          {"0", std::to_string(std::numeric_limits<std::uint64_t>::max())}),
+                   describe(seed->value));
         }
         scenario.seed = seed->value.get<std::uint64_t>();
     }
@@ -504,7 +495,7 @@ Scenario readScenario(const Node& root) {
 
     const Node hosts = fields.required("hosts");
     if (!hosts.value.is_array() || hosts.value.empty()) {
-        refuse(hosts.pointer, "an array of at least one host", describe(hosts.value));
+        refuse(hosts.pointer, phrase(Id::HostArray), describe(hosts.value));
     }
     // Several hosts may share an address: that is how a NAT looks from the other side.
     for (std::size_t i = 0; i < hosts.value.size(); ++i) {
@@ -512,9 +503,8 @@ Scenario readScenario(const Node& root) {
         HostConfig host = readHost(node);
         for (std::size_t j = 0; j < scenario.hosts.size(); ++j) {
             if (scenario.hosts[j].name == host.name) {
-                refuse(node.pointer + "/name",
-                       "a host name not yet used (" + hosts.at(j).pointer + " has it)",
-                       jsonQuoted(host.name));
+                refuse(node.pointer + "/name", phrase(Id::UnusedHostName, {hosts.at(j).pointer}),
+                       verbatim(jsonQuoted(host.name)));
             }
         }
         scenario.hosts.push_back(std::move(host));
@@ -528,7 +518,7 @@ Scenario readScenario(const Node& root) {
     const Node actions =
         fields.has("actions") ? fields.required("actions") : Node{emptyArray, "/actions"};
     if (!actions.value.is_array()) {
-        refuse(actions.pointer, "an array of actions", describe(actions.value));
+        refuse(actions.pointer, phrase(Id::ActionArray), describe(actions.value));
     }
     for (std::size_t i = 0; i < actions.value.size(); ++i) {
         scenario.actions.push_back(readAction(actions.at(i), scenario.hosts));
@@ -537,7 +527,7 @@ Scenario readScenario(const Node& root) {
 
     if (auto faults = fields.optional("faults")) {
         if (!faults->value.is_array()) {
-            refuse(faults->pointer, "an array of fault rules", describe(faults->value));
+            refuse(faults->pointer, phrase(Id::FaultArray), describe(faults->value));
         }
         for (std::size_t i = 0; i < faults->value.size(); ++i) {
             scenario.faults.push_back(readFault(faults->at(i), scenario.hosts, sockets));

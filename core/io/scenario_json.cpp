@@ -16,6 +16,8 @@ namespace {
 // that a device or a huge file cannot make the loader hang.
 constexpr std::size_t kMaxFileBytes = 4 * 1024 * 1024;
 
+using Id = LoadPhrase::Id;
+
 } // namespace
 
 std::string LoadError::message() const {
@@ -26,7 +28,7 @@ std::string LoadError::message() const {
     if (!location.empty()) {
         out += location + ": ";
     }
-    return out + "expected " + expected + ", found " + found;
+    return out + "expected " + expected.text() + ", found " + found.text();
 }
 
 LoadResult parseScenario(const std::string& jsonText, const std::string& fileName) {
@@ -41,23 +43,23 @@ LoadResult parseScenario(const std::string& jsonText, const std::string& fileNam
 LoadResult loadScenario(const std::string& path) {
     std::error_code ignored;
     if (std::filesystem::is_directory(path, ignored)) {
-        return LoadError{path, "", "a scenario file", "a folder"};
+        return LoadError{path, "", phrase(Id::ScenarioFile), phrase(Id::Folder)};
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        return LoadError{path, "", "a readable scenario file", std::strerror(errno)};
+        return LoadError{path, "", phrase(Id::ReadableFile), verbatim(std::strerror(errno))};
     }
     std::string text(kMaxFileBytes + 1, '\0');
     in.read(text.data(), static_cast<std::streamsize>(text.size()));
     if (in.bad()) {
-        return LoadError{path, "", "a readable scenario file", std::strerror(errno)};
+        return LoadError{path, "", phrase(Id::ReadableFile), verbatim(std::strerror(errno))};
     }
     text.resize(static_cast<std::size_t>(in.gcount()));
     if (text.size() > kMaxFileBytes) {
-        return LoadError{path, "", "a scenario file of at most 4 MiB", "a larger file"};
+        return LoadError{path, "", phrase(Id::SmallFile), phrase(Id::LargerFile)};
     }
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-        return LoadError{path, "", "a scenario (a JSON object)", "an empty file"};
+        return LoadError{path, "", phrase(Id::JsonObjectFile), phrase(Id::EmptyFile)};
     }
     return parseScenario(text, path);
 }

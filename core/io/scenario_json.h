@@ -1,5 +1,6 @@
 #pragma once
 
+#include "load_phrase.h"
 #include "scenario.h"
 
 #include <optional>
@@ -13,8 +14,8 @@ struct LoadError {
     std::string file;     // as the caller named it ("" for text that came from memory)
     std::string location; // a JSON pointer such as "/hosts/0/sysctls/net.ipv4.tcp_tw_reuse", or
                           // "byte 123" for a syntax error
-    std::string expected;
-    std::string found;
+    LoadPhrase expected;  // as ids and values, so that ui/text/LoadErrorText can translate them
+    LoadPhrase found;
 
     // "four-way.json: /hosts/0/address: expected an IPv4 address like \"10.0.0.1\", found
     // \"10.0.0\""

@@ -1,12 +1,16 @@
 #include "strict_json.h"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <set>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace tdl::scenario_io {
+
+using Id = LoadPhrase::Id;
 
 namespace {
 
@@ -67,8 +71,8 @@ public:
             Frame& frame = frames_.back();
             frame.currentKey = parsed.get<std::string>();
             if (!frame.keys.insert(frame.currentKey).second && !duplicate_) {
-                duplicate_ = Refusal{pointer(), "each key once in an object",
-                                     "the key " + jsonQuoted(frame.currentKey) + " twice"};
+                duplicate_ = Refusal{pointer(), phrase(Id::EachKeyOnce),
+                                     phrase(Id::KeyTwice, {jsonQuoted(frame.currentKey)})};
             }
             break;
         }
@@ -126,6 +130,82 @@ std::string byteLocation(const std::string& text, std::size_t byte) {
            std::to_string(column) + ')';
 }
 
+// nlohmann's names of tokens (lexer::token_type_name), for what it expected or found. The
+// punctuation ("'}'") reads the same in every language and is kept as it is.
+LoadPhrase tokenPhrase(const std::string& name) {
+    static constexpr std::array<std::pair<std::string_view, Id>, 7> kTokens = {{
+        {"string literal", Id::StringLiteral},
+        {"number literal", Id::NumberLiteral},
+        {"true literal", Id::TrueLiteral},
+        {"false literal", Id::FalseLiteral},
+        {"null literal", Id::NullLiteral},
+        {"end of input", Id::EndOfInput},
+        {"'[', '{', or a literal", Id::BracketOrLiteral},
+    }};
+    for (const auto& [token, id] : kTokens) {
+        if (name == token) {
+            return phrase(id);
+        }
+    }
+    return verbatim(name);
+}
+
+// What nlohmann was parsing ("syntax error while parsing object key").
+LoadPhrase contextPhrase(const std::string& context) {
+    static constexpr std::array<std::pair<std::string_view, Id>, 5> kContexts = {{
+        {"value", Id::JsonValue},
+        {"object", Id::JsonObject},
+        {"object key", Id::JsonObjectKey},
+        {"object separator", Id::JsonObjectSeparator},
+        {"array", Id::JsonArray},
+    }};
+    for (const auto& [name, id] : kContexts) {
+        if (context == name) {
+            return phrase(id);
+        }
+    }
+    return phrase(Id::ValidJson);
+}
+
+// nlohmann's lexer message about the token it read (lexer::scan and the functions it calls),
+// the token quoted in front: "\"abc" (invalid string: missing closing quote)".
+LoadPhrase lexerProblem(const std::string& message, const std::string& quotedToken) {
+    static constexpr std::array<std::pair<std::string_view, Id>, 10> kMessages = {{
+        {"invalid BOM; must be 0xEF 0xBB 0xBF if given", Id::InvalidByteOrderMark},
+        {"invalid number; expected digit after '-'", Id::DigitAfterMinus},
+        {"invalid number; expected digit after '.'", Id::DigitAfterPoint},
+        {"invalid number; expected digit after exponent sign", Id::DigitAfterExponent},
+        {"invalid string: '\\u' must be followed by 4 hex digits", Id::UnicodeEscape},
+        {"invalid string: forbidden character after backslash", Id::BackslashEscape},
+        {"invalid string: ill-formed UTF-8 byte", Id::IllFormedUtf8},
+        {"invalid string: missing closing quote", Id::MissingClosingQuote},
+        {"invalid string: surrogate U+D800..U+DBFF must be followed by U+DC00..U+DFFF",
+         Id::HighSurrogate},
+        {"invalid string: surrogate U+DC00..U+DFFF must follow U+D800..U+DBFF", Id::LowSurrogate},
+    }};
+    for (const auto& [text, id] : kMessages) {
+        if (message == text) {
+            return phrase(id, {quotedToken});
+        }
+    }
+    // "invalid string: control character U+000A (LF) must be escaped to \u000A or \n"
+    const std::string_view control = "invalid string: control character ";
+    const std::string_view escaped = " must be escaped to ";
+    if (const std::size_t must = message.find(escaped);
+        message.starts_with(control) && must != std::string::npos) {
+        const std::string character = message.substr(control.size(), must - control.size());
+        const std::string escapes = message.substr(must + escaped.size());
+        if (const std::size_t alternative = escapes.find(" or ");
+            alternative != std::string::npos) {
+            return phrase(Id::ControlCharacterWithShortEscape,
+                          {quotedToken, character, escapes.substr(0, alternative),
+                           escapes.substr(alternative + 4)});
+        }
+        return phrase(Id::ControlCharacter, {quotedToken, character, escapes});
+    }
+    return verbatim(quotedToken + " (" + message + ')');
+}
+
 // nlohmann says "syntax error while parsing object - unexpected '}'; expected string literal";
 // this splits that into what was expected and what was found.
 Refusal syntaxRefusal(const Json::parse_error& error, const std::string& text) {
@@ -135,7 +215,7 @@ Refusal syntaxRefusal(const Json::parse_error& error, const std::string& text) {
             detail = detail.substr(colon + 2);
         }
     }
-    Refusal refusal{byteLocation(text, error.byte), "valid JSON", detail};
+    Refusal refusal{byteLocation(text, error.byte), phrase(Id::ValidJson), verbatim(detail)};
     const std::string_view prefix = "syntax error while parsing ";
     const std::size_t dash = detail.find(" - ");
     if (!detail.starts_with(prefix) || dash == std::string::npos) {
@@ -143,9 +223,9 @@ Refusal syntaxRefusal(const Json::parse_error& error, const std::string& text) {
     }
     const std::string context = detail.substr(prefix.size(), dash - prefix.size());
     std::string problem = detail.substr(dash + 3);
-    refusal.expected = "a JSON " + context;
+    refusal.expected = contextPhrase(context);
     if (const std::size_t expected = problem.find("; expected "); expected != std::string::npos) {
-        refusal.expected = problem.substr(expected + 11);
+        refusal.expected = tokenPhrase(problem.substr(expected + 11));
         problem.resize(expected);
     }
     if (problem.starts_with("invalid literal")) {
@@ -170,7 +250,7 @@ Refusal syntaxRefusal(const Json::parse_error& error, const std::string& text) {
             ++end;
         }
         refusal.location = byteLocation(text, start + 1);
-        refusal.found = jsonQuoted(text.substr(start, end - start)) + " (invalid literal)";
+        refusal.found = phrase(Id::InvalidLiteral, {jsonQuoted(text.substr(start, end - start))});
         return refusal;
     }
     if (const std::size_t lastRead = problem.find("; last read: '");
@@ -179,11 +259,12 @@ Refusal syntaxRefusal(const Json::parse_error& error, const std::string& text) {
         if (!token.empty() && token.back() == '\'') {
             token.pop_back();
         }
-        problem = jsonQuoted(token) + " (" + problem.substr(0, lastRead) + ')';
+        refusal.found = lexerProblem(problem.substr(0, lastRead), jsonQuoted(token));
     } else if (problem.starts_with("unexpected ")) {
-        problem = problem.substr(11);
+        refusal.found = tokenPhrase(problem.substr(11));
+    } else {
+        refusal.found = verbatim(problem);
     }
-    refusal.found = problem;
     return refusal;
 }
 
@@ -196,8 +277,8 @@ Json parseStrictJson(const std::string& text) {
         document = Json::parse(text, std::ref(watch));
     } catch (const TooDeep&) {
         throw Refusal{byteLocation(text, openingOfLevel(text, kMaxNesting + 1) + 1),
-                      "arrays and objects nested at most " + std::to_string(kMaxNesting) + " deep",
-                      "one more level"};
+                      phrase(Id::NestingDepth, {std::to_string(kMaxNesting)}),
+                      phrase(Id::OneMoreLevel)};
     } catch (const Json::parse_error& error) {
         throw syntaxRefusal(error, text);
     } catch (const Json::exception& error) {
@@ -211,7 +292,7 @@ Json parseStrictJson(const std::string& text) {
         const std::size_t offset = token.empty() ? std::string::npos : text.find(token);
         throw Refusal{offset == std::string::npos ? std::string("top level")
                                                   : byteLocation(text, offset + 1),
-                      "a number a double can hold", token.empty() ? detail : token};
+                      phrase(Id::DoubleNumber), verbatim(token.empty() ? detail : token)};
     }
     if (const std::optional<Refusal>& duplicate = watch.duplicate()) {
         throw *duplicate;
