@@ -2575,6 +2575,42 @@
             <source>%1 samples (one every %2) of %3 bytes, about %4 GiB</source>
             <translation>%1 个采样（每 %2 一个），每个 %3 字节，共约 %4 GiB</translation>
         </message>
+        <message>
+            <source>No such file or directory</source>
+            <translation>文件或目录不存在</translation>
+        </message>
+        <message>
+            <source>Permission denied</source>
+            <translation>权限不足</translation>
+        </message>
+        <message>
+            <source>Is a directory</source>
+            <translation>这是一个目录</translation>
+        </message>
+        <message>
+            <source>Not a directory</source>
+            <translation>不是目录</translation>
+        </message>
+        <message>
+            <source>Too many levels of symbolic links</source>
+            <translation>符号链接的层数过多</translation>
+        </message>
+        <message>
+            <source>File name too long</source>
+            <translation>文件名过长</translation>
+        </message>
+        <message>
+            <source>Input/output error</source>
+            <translation>输入/输出错误</translation>
+        </message>
+        <message>
+            <source>Too many open files</source>
+            <translation>打开的文件过多</translation>
+        </message>
+        <message>
+            <source>Too many open files in system</source>
+            <translation>系统中打开的文件过多</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::ScenarioProblemText</name>

@@ -214,7 +214,7 @@ tdl::LoadResult readStandardInput() {
     if (std::ferror(stdin)) {
         return tdl::LoadError{std::string(kStandardInputName), "",
                               tdl::phrase(tdl::LoadPhrase::Id::ReadableFile),
-                              tdl::verbatim(std::strerror(errno))};
+                              tdl::systemError(errno)};
     }
     return tdl::parseScenario(text, std::string(kStandardInputName));
 }

@@ -1,5 +1,6 @@
 #include "load_phrase.h"
 
+#include <cstring>
 #include <string_view>
 #include <utility>
 
@@ -104,6 +105,8 @@ const char* englishTemplate(LoadPhrase::Id id) {
         return "a folder";
     case Id::ReadableFile:
         return "a readable scenario file";
+    case Id::SystemError:
+        return "%1";
     case Id::SmallFile:
         return "a scenario file of at most 4 MiB";
     case Id::LargerFile:
@@ -265,6 +268,10 @@ LoadPhrase verbatim(std::string text) {
 
 LoadPhrase phrase(LoadPhrase::Id id, std::vector<std::string> args) {
     return LoadPhrase{id, std::move(args)};
+}
+
+LoadPhrase systemError(int error) {
+    return LoadPhrase{LoadPhrase::Id::SystemError, {std::strerror(error), std::to_string(error)}};
 }
 
 } // namespace tdl

@@ -63,6 +63,7 @@ struct LoadPhrase {
         ScenarioFile,
         Folder,
         ReadableFile,
+        SystemError, // %1 is strerror()'s text, %2 the errno value it is for
         SmallFile,
         LargerFile,
         JsonObjectFile,
@@ -144,8 +145,10 @@ struct LoadPhrase {
 // The phrase's English, with %1, %2, ... where its arguments go.
 const char* englishTemplate(LoadPhrase::Id id);
 
-// Shorthands: a value shown as it is, and a phrase with arguments.
+// Shorthands: a value shown as it is, a phrase with arguments, and why the system refused (an
+// errno value).
 LoadPhrase verbatim(std::string text);
 LoadPhrase phrase(LoadPhrase::Id id, std::vector<std::string> args = {});
+LoadPhrase systemError(int error);
 
 } // namespace tdl

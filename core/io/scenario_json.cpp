@@ -47,12 +47,12 @@ LoadResult loadScenario(const std::string& path) {
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        return LoadError{path, "", phrase(Id::ReadableFile), verbatim(std::strerror(errno))};
+        return LoadError{path, "", phrase(Id::ReadableFile), systemError(errno)};
     }
     std::string text(kMaxFileBytes + 1, '\0');
     in.read(text.data(), static_cast<std::streamsize>(text.size()));
     if (in.bad()) {
-        return LoadError{path, "", phrase(Id::ReadableFile), verbatim(std::strerror(errno))};
+        return LoadError{path, "", phrase(Id::ReadableFile), systemError(errno)};
     }
     text.resize(static_cast<std::size_t>(in.gcount()));
     if (text.size() > kMaxFileBytes) {

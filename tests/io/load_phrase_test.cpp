@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cerrno>
 #include <set>
 
 namespace tdl {
@@ -22,7 +23,8 @@ LoadError errorOf(const std::string& text) {
 
 // The ids whose whole text is their value.
 bool isValueItself(Id id) {
-    return id == Id::Verbatim || id == Id::SysctlExpectation || id == Id::SysctlRefusal;
+    return id == Id::Verbatim || id == Id::SysctlExpectation || id == Id::SysctlRefusal ||
+           id == Id::SystemError;
 }
 
 TEST(LoadPhrase, EveryIdHasItsOwnEnglishWithNumberedPlaces) {
@@ -107,6 +109,17 @@ TEST(LoadPhrase, ScenarioFieldRefusals_NameTheirValues) {
     const LoadError twice = errorOf(R"({"format": "teardown-lab-scenario", "version": 1,
         "hosts": [{"name": "a", "address": "10.0.0.1"}, {"name": "a", "address": "10.0.0.2"}]})");
     EXPECT_EQ(twice.expected, phrase(Id::UnusedHostName, {"/hosts/0"}));
+}
+
+TEST(LoadPhrase, AnUnreadableFile_SaysWhyWithItsErrno) {
+    const LoadResult result = loadScenario("/nonexistent-folder/scenario.json");
+    ASSERT_TRUE(std::holds_alternative<LoadError>(result));
+    const LoadError& error = std::get<LoadError>(result);
+    EXPECT_EQ(error.expected, phrase(Id::ReadableFile));
+    EXPECT_EQ(error.found, systemError(ENOENT));
+    EXPECT_EQ(error.found.args.at(1), std::to_string(ENOENT));
+    EXPECT_EQ(error.message(), "/nonexistent-folder/scenario.json: expected a readable scenario "
+                               "file, found No such file or directory");
 }
 
 } // namespace

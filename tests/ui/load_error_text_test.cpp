@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <tuple>
 
@@ -179,7 +181,7 @@ std::vector<std::string> sampleValues(const std::string& pattern) {
 // ARefusedSysctlValueIsTranslatedToo covers.
 bool isValueItself(LoadPhrase::Id id) {
     return id == LoadPhrase::Id::Verbatim || id == LoadPhrase::Id::SysctlExpectation ||
-           id == LoadPhrase::Id::SysctlRefusal;
+           id == LoadPhrase::Id::SysctlRefusal || id == LoadPhrase::Id::SystemError;
 }
 
 TEST_F(LoadErrorTextTest, EveryPhraseIsTheLoadersOwnEnglish) {
@@ -212,6 +214,29 @@ TEST_F(LoadErrorTextTest, EveryPhraseIsTranslatedWithItsValues) {
         }
         EXPECT_FALSE(hasEnglishWords(text)) << english << "\n  became: " << text.toStdString();
     }
+}
+
+TEST_F(LoadErrorTextTest, WhyAFileCannotBeReadIsTranslated) {
+    const std::vector<int> reasons{ENOENT, EACCES,       EISDIR, ENOTDIR, ELOOP,
+                                   EIO,    ENAMETOOLONG, EMFILE, ENFILE};
+    ASSERT_TRUE(translations_.setLanguage(QStringLiteral("en")));
+    for (const int error : reasons) {
+        // The English is the system's, as the CLI prints it.
+        EXPECT_EQ(LoadErrorText::phrase(systemError(error)).toStdString(), std::strerror(error));
+    }
+    ASSERT_TRUE(translations_.setLanguage(QStringLiteral("zh_CN")));
+    for (const int error : reasons) {
+        const QString text = LoadErrorText::phrase(systemError(error));
+        EXPECT_TRUE(hasHan(text)) << std::strerror(error) << "\n  became: " << text.toStdString();
+    }
+    const std::string missing = dir_.filePath(QStringLiteral("missing.json")).toStdString();
+    const LoadResult result = loadScenario(missing);
+    ASSERT_TRUE(std::holds_alternative<LoadError>(result));
+    const QString message = LoadErrorText::message(std::get<LoadError>(result));
+    EXPECT_FALSE(hasEnglishWords(message.mid(static_cast<qsizetype>(missing.size()))))
+        << message.toStdString();
+    // Another reason keeps the system's words.
+    EXPECT_EQ(LoadErrorText::phrase(systemError(EBUSY)).toStdString(), std::strerror(EBUSY));
 }
 
 TEST_F(LoadErrorTextTest, ALoadThatCannotFitIsRefusedInChinese) {

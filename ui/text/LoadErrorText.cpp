@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+#include <cerrno>
+#include <cstdlib>
 #include <vector>
 
 namespace tdl::ui {
@@ -20,6 +22,7 @@ QString LoadErrorText::pattern(LoadPhrase::Id id) {
     case Id::Verbatim:
     case Id::SysctlExpectation:
     case Id::SysctlRefusal:
+    case Id::SystemError:
         break;
     case Id::Object:
         return tr("an object");
@@ -256,6 +259,8 @@ QString LoadErrorText::phrase(const LoadPhrase& phrase) {
         return sysctlPhrase(first);
     case Id::SysctlRefusal:
         return sysctlRefusal(first);
+    case Id::SystemError:
+        return systemError(phrase.args.size() > 1 ? std::atoi(phrase.args[1].c_str()) : 0, first);
     default:
         break;
     }
@@ -290,6 +295,32 @@ QString LoadErrorText::location(const std::string& location) {
         return tr("byte %1 (line %2, column %3)").arg(m.captured(1), m.captured(2), m.captured(3));
     }
     return fromStd(location);
+}
+
+QString LoadErrorText::systemError(int error, const std::string& text) {
+    // The reasons a scenario file cannot be read; any other keeps the system's own words.
+    switch (error) {
+    case ENOENT:
+        return tr("No such file or directory");
+    case EACCES:
+        return tr("Permission denied");
+    case EISDIR:
+        return tr("Is a directory");
+    case ENOTDIR:
+        return tr("Not a directory");
+    case ELOOP:
+        return tr("Too many levels of symbolic links");
+    case ENAMETOOLONG:
+        return tr("File name too long");
+    case EIO:
+        return tr("Input/output error");
+    case EMFILE:
+        return tr("Too many open files");
+    case ENFILE:
+        return tr("Too many open files in system");
+    default:
+        return fromStd(text);
+    }
 }
 
 QString LoadErrorText::sysctlPhrase(const std::string& phrase) {

@@ -30,6 +30,9 @@ public:
 
 private:
     static QString sysctlPhrase(const std::string& phrase);
+    // strerror()'s `text` for `error`, in the current language when it is a reason a file
+    // cannot be read.
+    static QString systemError(int error, const std::string& text);
 };
 
 } // namespace tdl::ui
