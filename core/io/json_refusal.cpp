@@ -13,8 +13,7 @@ constexpr std::size_t kMaxQuotedBytes = 60;
 } // namespace
 
 [[noreturn]] void refuse(const std::string& pointer, LoadPhrase expected, LoadPhrase found) {
-    throw Refusal{pointer.empty() ? std::string("top level") : pointer, std::move(expected),
-                  std::move(found)};
+    throw Refusal{LoadLocation::at(pointer), std::move(expected), std::move(found)};
 }
 
 // RFC 6901: "~" and "/" inside a key are escaped. A pointer is only ever shown in a one-line

@@ -4,6 +4,7 @@
 // what was expected and what was found, quoting values from the file so that the message stays
 // one line.
 
+#include "load_location.h"
 #include "load_phrase.h"
 
 #include <nlohmann/json.hpp>
@@ -17,7 +18,7 @@ using Json = nlohmann::json;
 
 // The loader stops at the first problem; this carries it to parseScenario().
 struct Refusal {
-    std::string location;
+    LoadLocation location;
     LoadPhrase expected;
     LoadPhrase found;
 };

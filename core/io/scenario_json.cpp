@@ -25,8 +25,8 @@ std::string LoadError::message() const {
     if (!file.empty()) {
         out += file + ": ";
     }
-    if (!location.empty()) {
-        out += location + ": ";
+    if (location.kind != LoadLocation::Kind::File) {
+        out += location.text() + ": ";
     }
     return out + "expected " + expected.text() + ", found " + found.text();
 }
@@ -43,23 +43,23 @@ LoadResult parseScenario(const std::string& jsonText, const std::string& fileNam
 LoadResult loadScenario(const std::string& path) {
     std::error_code ignored;
     if (std::filesystem::is_directory(path, ignored)) {
-        return LoadError{path, "", phrase(Id::ScenarioFile), phrase(Id::Folder)};
+        return LoadError{path, {}, phrase(Id::ScenarioFile), phrase(Id::Folder)};
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        return LoadError{path, "", phrase(Id::ReadableFile), systemError(errno)};
+        return LoadError{path, {}, phrase(Id::ReadableFile), systemError(errno)};
     }
     std::string text(kMaxFileBytes + 1, '\0');
     in.read(text.data(), static_cast<std::streamsize>(text.size()));
     if (in.bad()) {
-        return LoadError{path, "", phrase(Id::ReadableFile), systemError(errno)};
+        return LoadError{path, {}, phrase(Id::ReadableFile), systemError(errno)};
     }
     text.resize(static_cast<std::size_t>(in.gcount()));
     if (text.size() > kMaxFileBytes) {
-        return LoadError{path, "", phrase(Id::SmallFile), phrase(Id::LargerFile)};
+        return LoadError{path, {}, phrase(Id::SmallFile), phrase(Id::LargerFile)};
     }
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-        return LoadError{path, "", phrase(Id::JsonObjectFile), phrase(Id::EmptyFile)};
+        return LoadError{path, {}, phrase(Id::JsonObjectFile), phrase(Id::EmptyFile)};
     }
     return parseScenario(text, path);
 }

@@ -71,7 +71,7 @@ public:
             Frame& frame = frames_.back();
             frame.currentKey = parsed.get<std::string>();
             if (!frame.keys.insert(frame.currentKey).second && !duplicate_) {
-                duplicate_ = Refusal{pointer(), phrase(Id::EachKeyOnce),
+                duplicate_ = Refusal{LoadLocation::at(pointer()), phrase(Id::EachKeyOnce),
                                      phrase(Id::KeyTwice, {jsonQuoted(frame.currentKey)})};
             }
             break;
@@ -113,9 +113,8 @@ private:
     std::optional<Refusal> duplicate_;
 };
 
-// "byte 57 (line 3, column 5)": the byte offset nlohmann reports, with the line and column an
-// editor shows.
-std::string byteLocation(const std::string& text, std::size_t byte) {
+// The byte offset nlohmann reports, with the line and column an editor shows.
+LoadLocation byteLocation(const std::string& text, std::size_t byte) {
     const std::size_t end = std::min(byte, text.size());
     std::size_t line = 1;
     std::size_t lineStart = 0;
@@ -126,8 +125,7 @@ std::string byteLocation(const std::string& text, std::size_t byte) {
         }
     }
     const std::size_t column = end > lineStart ? end - lineStart : 1;
-    return "byte " + std::to_string(byte) + " (line " + std::to_string(line) + ", column " +
-           std::to_string(column) + ')';
+    return LoadLocation::atByte(byte, line, column);
 }
 
 // nlohmann's names of tokens (lexer::token_type_name), for what it expected or found. The
@@ -290,7 +288,7 @@ Json parseStrictJson(const std::string& text) {
             token = detail.substr(open + 1, detail.rfind('\'') - open - 1);
         }
         const std::size_t offset = token.empty() ? std::string::npos : text.find(token);
-        throw Refusal{offset == std::string::npos ? std::string("top level")
+        throw Refusal{offset == std::string::npos ? LoadLocation::at("")
                                                   : byteLocation(text, offset + 1),
                       phrase(Id::DoubleNumber), verbatim(token.empty() ? detail : token)};
     }

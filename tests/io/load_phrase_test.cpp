@@ -62,7 +62,7 @@ TEST(LoadPhrase, LoadBeyondTheMemoryBudget_GivesTheEstimateAsValues) {
         "limit": "24h", "hosts": [{"name": "c", "address": "10.0.0.1"},
         {"name": "s", "address": "10.0.0.2"}], "load": {"client": "c", "server": "s", "rate": 1,
         "duration": "24h", "sample_every": "1ms"}})");
-    EXPECT_EQ(error.location, "/load/sample_every");
+    EXPECT_EQ(error.location, LoadLocation::at("/load/sample_every"));
     EXPECT_EQ(error.expected, phrase(Id::SampleBudget, {"4"}));
     EXPECT_EQ(error.found, phrase(Id::Samples, {"86400001", "1ms", "336", "27.0"}));
 }
@@ -95,6 +95,7 @@ TEST(LoadPhrase, ParserDetail_IsAnIdWithTheTokenAndTheCharacter) {
     const LoadError separator = errorOf(R"({"a" 1})");
     EXPECT_EQ(separator.expected, verbatim("':'"));
     EXPECT_EQ(separator.found, phrase(Id::NumberLiteral));
+    EXPECT_EQ(separator.location, LoadLocation::atByte(6, 1, 6));
     EXPECT_EQ(separator.message(),
               "bad.json: byte 6 (line 1, column 6): expected ':', found number literal");
 }

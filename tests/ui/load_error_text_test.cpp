@@ -152,8 +152,8 @@ TEST_F(LoadErrorTextTest, ARefusedSysctlValueIsTranslatedToo) {
 
 TEST_F(LoadErrorTextTest, ValuesFromTheFileAreKeptAsTheyAre) {
     ASSERT_TRUE(translations_.setLanguage(QStringLiteral("zh_CN")));
-    const LoadError error{"x.json", "/hosts/0/address", phrase(LoadPhrase::Id::UnicastAddress),
-                          verbatim("\"10.0.0\"")};
+    const LoadError error{"x.json", LoadLocation::at("/hosts/0/address"),
+                          phrase(LoadPhrase::Id::UnicastAddress), verbatim("\"10.0.0\"")};
     const QString message = LoadErrorText::message(error);
     EXPECT_TRUE(message.startsWith(QStringLiteral("x.json：/hosts/0/address：")))
         << message.toStdString();

@@ -285,16 +285,21 @@ QString LoadErrorText::phrase(const LoadPhrase& phrase) {
     }
 }
 
-QString LoadErrorText::location(const std::string& location) {
-    if (location == "top level") {
+QString LoadErrorText::location(const LoadLocation& location) {
+    using Kind = LoadLocation::Kind;
+    switch (location.kind) {
+    case Kind::File:
+        break;
+    case Kind::TopLevel:
         return tr("top level");
+    case Kind::Pointer:
+        return fromStd(location.pointer);
+    case Kind::Byte:
+        return tr("byte %1 (line %2, column %3)")
+            .arg(QString::number(location.byte), QString::number(location.line),
+                 QString::number(location.column));
     }
-    static const QRegularExpression byte(
-        QStringLiteral("^byte (\\d+) \\(line (\\d+), column (\\d+)\\)$"));
-    if (const QRegularExpressionMatch m = byte.match(fromStd(location)); m.hasMatch()) {
-        return tr("byte %1 (line %2, column %3)").arg(m.captured(1), m.captured(2), m.captured(3));
-    }
-    return fromStd(location);
+    return {};
 }
 
 QString LoadErrorText::systemError(int error, const std::string& text) {
@@ -352,7 +357,7 @@ QString LoadErrorText::message(const LoadError& error) {
     const QString expected = phrase(error.expected);
     const QString found = phrase(error.found);
     const QString file = fromStd(error.file);
-    if (error.location.empty()) {
+    if (error.location.kind == LoadLocation::Kind::File) {
         return file.isEmpty() ? tr("expected %1, found %2").arg(expected, found)
                               : tr("%1: expected %2, found %3").arg(file, expected, found);
     }

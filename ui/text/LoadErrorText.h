@@ -21,8 +21,9 @@ public:
     // What setSysctl() says when it refuses a value ("expected …, found …", an unknown name, a
     // knob the host's profile lacks), in the current language.
     static QString sysctlRefusal(const std::string& refusal);
-    // "top level", a JSON pointer (kept as it is) or "byte 12 (line 2, column 3)".
-    static QString location(const std::string& location);
+    // "top level", a JSON pointer (kept as it is) or "byte 12 (line 2, column 3)"; "" for the
+    // file as a whole.
+    static QString location(const LoadLocation& location);
     static QString phrase(const LoadPhrase& phrase);
     // The phrase's pattern in the current language, %1, %2, ... where its values go; "%1" for the
     // ids whose text is their value.
