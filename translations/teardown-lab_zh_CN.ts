@@ -2378,10 +2378,6 @@
             <translation>内核接受的值</translation>
         </message>
         <message>
-            <source>a host name</source>
-            <translation>主机名</translation>
-        </message>
-        <message>
             <source>a host name of 1 to 32 letters, digits, '-', '_' or '.'</source>
             <translation>由 1 到 32 个字母、数字、'-'、'_' 或 '.' 组成的主机名</translation>
         </message>
@@ -2484,6 +2480,229 @@
         <message>
             <source>%1 does not exist in the %2 profile</source>
             <translation>%1 在 %2 内核配置中不存在</translation>
+        </message>
+        <message>
+            <source>the key %1 twice</source>
+            <translation>键 %1 出现了两次</translation>
+        </message>
+        <message>
+            <source>%1 (invalid BOM; must be 0xEF 0xBB 0xBF if given)</source>
+            <translation>%1（无效的 BOM：如果有，必须是 0xEF 0xBB 0xBF）</translation>
+        </message>
+        <message>
+            <source>%1 (invalid number; expected digit after '-')</source>
+            <translation>%1（无效的数字：'-' 之后应为数字）</translation>
+        </message>
+        <message>
+            <source>%1 (invalid number; expected digit after '.')</source>
+            <translation>%1（无效的数字：'.' 之后应为数字）</translation>
+        </message>
+        <message>
+            <source>%1 (invalid number; expected digit after exponent sign)</source>
+            <translation>%1（无效的数字：指数符号之后应为数字）</translation>
+        </message>
+        <message>
+            <source>%1 (invalid string: '\u' must be followed by 4 hex digits)</source>
+            <translation>%1（无效的字符串：'\u' 之后必须是 4 位十六进制数字）</translation>
+        </message>
+        <message>
+            <source>%1 (invalid string: control character %2 must be escaped to %3)</source>
+            <translation>%1（无效的字符串：控制字符 %2 必须转义为 %3）</translation>
+        </message>
+        <message>
+            <source>%1 (invalid string: control character %2 must be escaped to %3 or %4)</source>
+            <translation>%1（无效的字符串：控制字符 %2 必须转义为 %3 或 %4）</translation>
+        </message>
+        <message>
+            <source>%1 (invalid string: forbidden character after backslash)</source>
+            <translation>%1（无效的字符串：反斜杠之后是不允许的字符）</translation>
+        </message>
+        <message>
+            <source>%1 (invalid string: ill-formed UTF-8 byte)</source>
+            <translation>%1（无效的字符串：格式错误的 UTF-8 字节）</translation>
+        </message>
+        <message>
+            <source>%1 (invalid string: missing closing quote)</source>
+            <translation>%1（无效的字符串：缺少结尾的引号）</translation>
+        </message>
+        <message>
+            <source>%1 (invalid string: surrogate U+D800..U+DBFF must be followed by U+DC00..U+DFFF)</source>
+            <translation>%1（无效的字符串：代理项 U+D800..U+DBFF 之后必须紧跟 U+DC00..U+DFFF）</translation>
+        </message>
+        <message>
+            <source>%1 (invalid string: surrogate U+DC00..U+DFFF must follow U+D800..U+DBFF)</source>
+            <translation>%1（无效的字符串：代理项 U+DC00..U+DFFF 必须紧跟在 U+D800..U+DBFF 之后）</translation>
+        </message>
+        <message>
+            <source>arrays and objects nested at most %1 deep</source>
+            <translation>嵌套不超过 %1 层的数组和对象</translation>
+        </message>
+        <message>
+            <source>one more level</source>
+            <translation>多出的一层</translation>
+        </message>
+        <message>
+            <source>the key "format": %1</source>
+            <translation>键 "format"，值为 %1</translation>
+        </message>
+        <message>
+            <source>%1 (the version this program reads)</source>
+            <translation>%1（本程序读取的版本）</translation>
+        </message>
+        <message>
+            <source>a host name not yet used (%1 has it)</source>
+            <translation>尚未使用的主机名（%1 已经用了这个名字）</translation>
+        </message>
+        <message>
+            <source>a sysctl that exists in the %1 profile</source>
+            <translation>%1 内核配置中存在的 sysctl</translation>
+        </message>
+        <message>
+            <source>one link per direction (%1 is already %2 to %3)</source>
+            <translation>每个方向一条链路（%1 已经是 %2 到 %3）</translation>
+        </message>
+        <message>
+            <source>a second one</source>
+            <translation>第二条</translation>
+        </message>
+        <message>
+            <source>a call (listen, connect, send, shutdown, close, stop_reading, resume_reading, set_linger)</source>
+            <translation>一个调用（listen、connect、send、shutdown、close、stop_reading、resume_reading、set_linger）</translation>
+        </message>
+        <message>
+            <source>both</source>
+            <translation>两者都有</translation>
+        </message>
+        <message>
+            <source>neither</source>
+            <translation>两者都没有</translation>
+        </message>
+        <message>
+            <source>it with "at"</source>
+            <translation>它与 "at" 同时出现</translation>
+        </message>
+        <message>
+            <source>"at": a %1 creates its socket, so no earlier event on it can trigger it</source>
+            <translation>"at"：%1 会创建自己的套接字，在此之前该套接字上没有事件能触发它</translation>
+        </message>
+        <message>
+            <source>another host than "%1" (no loopback here)</source>
+            <translation>"%1" 以外的主机（这里不模拟回环）</translation>
+        </message>
+        <message>
+            <source>true (only SO_LINGER on with a zero timeout is modelled)</source>
+            <translation>true（只模拟开启 SO_LINGER 且超时为 0 的情况）</translation>
+        </message>
+        <message>
+            <source>0 (only SO_LINGER on with a zero timeout is modelled)</source>
+            <translation>0（只模拟开启 SO_LINGER 且超时为 0 的情况）</translation>
+        </message>
+        <message>
+            <source>a socket name not yet used on host "%1" (%2 names it already)</source>
+            <translation>主机 "%1" 上尚未使用的套接字名（%2 已经用了这个名字）</translation>
+        </message>
+        <message>
+            <source>a socket that a connect or a listen's accept list on host "%1" names</source>
+            <translation>主机 "%1" 上由 connect 或 listen 的 accept 列表指定的套接字</translation>
+        </message>
+        <message>
+            <source>a socket that an action names on host "%1"</source>
+            <translation>主机 "%1" 上某个动作所指定的套接字</translation>
+        </message>
+        <message>
+            <source>it with %1</source>
+            <translation>它与 %1 同时出现</translation>
+        </message>
+        <message>
+            <source>at most %1 connections: a lower /load/rate or a shorter /load/duration</source>
+            <translation>最多 %1 个连接：请调低 /load/rate 或缩短 /load/duration</translation>
+        </message>
+        <message>
+            <source>%1 connections (%2 a second for %3)</source>
+            <translation>%1 个连接（每秒 %2 个，持续 %3）</translation>
+        </message>
+        <message>
+            <source>samples that fit in %1 GiB: a longer /load/sample_every, a shorter /load/duration or /limit</source>
+            <translation>能装进 %1 GiB 的采样：请调大 /load/sample_every，或缩短 /load/duration 或 /limit</translation>
+        </message>
+        <message>
+            <source>%1 samples (one every %2) of %3 bytes, about %4 GiB</source>
+            <translation>%1 个采样（每 %2 一个），每个 %3 字节，共约 %4 GiB</translation>
+        </message>
+        <message>
+            <source>No such file or directory</source>
+            <translation>文件或目录不存在</translation>
+        </message>
+        <message>
+            <source>Permission denied</source>
+            <translation>权限不足</translation>
+        </message>
+        <message>
+            <source>Is a directory</source>
+            <translation>这是一个目录</translation>
+        </message>
+        <message>
+            <source>Not a directory</source>
+            <translation>不是目录</translation>
+        </message>
+        <message>
+            <source>Too many levels of symbolic links</source>
+            <translation>符号链接的层数过多</translation>
+        </message>
+        <message>
+            <source>File name too long</source>
+            <translation>文件名过长</translation>
+        </message>
+        <message>
+            <source>Input/output error</source>
+            <translation>输入/输出错误</translation>
+        </message>
+        <message>
+            <source>Too many open files</source>
+            <translation>打开的文件过多</translation>
+        </message>
+        <message>
+            <source>Too many open files in system</source>
+            <translation>系统中打开的文件过多</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::ScenarioProblemText</name>
+        <message>
+            <source>a scenario needs at least one host</source>
+            <translation>场景至少需要一台主机</translation>
+        </message>
+        <message>
+            <source>action %1 names host "%2", which the scenario does not have</source>
+            <translation>第 %1 个动作指定了主机 "%2"，但场景中没有这台主机</translation>
+        </message>
+        <message>
+            <source>action %1 connects to host "%2", which the scenario does not have</source>
+            <translation>第 %1 个动作要连接主机 "%2"，但场景中没有这台主机</translation>
+        </message>
+        <message>
+            <source>link %1 names host "%2", which the scenario does not have</source>
+            <translation>第 %1 条链路指定了主机 "%2"，但场景中没有这台主机</translation>
+        </message>
+        <message>
+            <source>the load's client is host "%1", which the scenario does not have</source>
+            <translation>负载的客户端是主机 "%1"，但场景中没有这台主机</translation>
+        </message>
+        <message>
+            <source>the load's server is host "%1", which the scenario does not have</source>
+            <translation>负载的服务器是主机 "%1"，但场景中没有这台主机</translation>
+        </message>
+        <message>
+            <source>the load needs a rate of at least one connection a second</source>
+            <translation>负载的速率至少要达到每秒一个连接</translation>
+        </message>
+        <message>
+            <source>the load needs at least one server port</source>
+            <translation>负载至少需要一个服务器端口</translation>
+        </message>
+        <message>
+            <source>the scenario has no load</source>
+            <translation>场景中没有负载</translation>
         </message>
     </context>
     <context>
