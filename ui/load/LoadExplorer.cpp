@@ -111,6 +111,7 @@ void LoadExplorer::createToolBar() {
     progress_->setMaximumWidth(260);
     progressItem_ = toolBar_->addWidget(progress_);
     progressLabel_ = new QLabel(this);
+    progressLabel_->setObjectName(QStringLiteral("loadProgressText"));
     progressLabel_->setContentsMargins(8, 0, 8, 0);
     toolBar_->addWidget(progressLabel_);
 }
@@ -121,6 +122,7 @@ void LoadExplorer::createCentralWidget() {
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     header_ = new QLabel(central);
+    header_->setObjectName(QStringLiteral("loadHeader"));
     header_->setWordWrap(true);
     header_->setMargin(8);
     header_->setTextFormat(Qt::RichText);
@@ -153,7 +155,15 @@ void LoadExplorer::createCentralWidget() {
 }
 
 void LoadExplorer::followDocument() {
-    connect(document_, &LoadDocument::runCleared, this, &LoadExplorer::updateLegend);
+    connect(document_, &LoadDocument::runCleared, this, [this] {
+        updateHeader();
+        updateLegend();
+    });
+    connect(document_, &LoadDocument::runRefused, this, [this](int run) {
+        updateHeader();
+        updateLegend();
+        showMessage(refusalText(run, document_->refusal(run)));
+    });
     connect(document_, &LoadDocument::samplesAppended, this, &LoadExplorer::updateState);
     connect(document_, &LoadDocument::busyChanged, this, &LoadExplorer::updateState);
     connect(document_, &LoadDocument::runFinished, this, &LoadExplorer::runFinished);
@@ -212,6 +222,19 @@ QString LoadExplorer::listingText(SimTime at, int run) const {
 
 QString LoadExplorer::tracingText(std::uint64_t index) const {
     return tr("Tracing connection #%1…").arg(index);
+}
+
+QString LoadExplorer::refusalText(int run, const QString& refusal) {
+    return tr("Run %1 is not started: %2").arg(runName(run), refusal);
+}
+
+bool LoadExplorer::refuseTableJob(int run) {
+    const QString refusal = LoadDocument::refusal(document_->scenarioOf(run));
+    if (refusal.isEmpty()) {
+        return false;
+    }
+    sockets_->setStatus(refusalText(run, refusal));
+    return true;
 }
 
 void LoadExplorer::open(const Scenario& scenario, const QString& filePath) {
@@ -282,7 +305,7 @@ void LoadExplorer::cancel() {
 
 void LoadExplorer::showSocketsAt(SimTime at) {
     const int run = sockets_->run();
-    if (!document_->scenarioOf(run).load) {
+    if (!document_->scenarioOf(run).load || refuseTableJob(run)) {
         return;
     }
     // The sample nearest the click: the table then counts what the charts show there.
@@ -303,7 +326,7 @@ void LoadExplorer::socketsListed(SimTime at, int run, const std::vector<SocketRo
 
 void LoadExplorer::openConnection(std::uint64_t index) {
     const int run = sockets_->run();
-    if (!document_->scenarioOf(run).load) {
+    if (!document_->scenarioOf(run).load || refuseTableJob(run)) {
         return;
     }
     sockets_->setOpeningEnabled(false);
@@ -369,6 +392,13 @@ void LoadExplorer::updateHeader() {
     if (!watch.isEmpty()) {
         html += QStringLiteral("<br>") + tr("What to watch: %1").arg(watch.toHtmlEscaped());
     }
+    // Where it stays in view, unlike a passing message: what to change to make it run.
+    for (int run = 0; run < LoadDocument::kRuns; ++run) {
+        if (document_->isShown(run) && !document_->refusal(run).isEmpty()) {
+            html += QStringLiteral("<br><b>%1</b>")
+                        .arg(refusalText(run, document_->refusal(run)).toHtmlEscaped());
+        }
+    }
     header_->setText(html);
     header_->setToolTip(PresetCatalog::localized(a.description));
 }
@@ -376,6 +406,9 @@ void LoadExplorer::updateHeader() {
 void LoadExplorer::updateLegend() {
     // A run cut short says so for as long as it is shown, not only in a passing message.
     const auto cut = [this](int run, const QString& text) {
+        if (!document_->refusal(run).isEmpty()) {
+            return tr("%1 — not started: too large (see above)").arg(text);
+        }
         const LoadSeries& series = document_->series(run);
         return series.truncated
                    ? tr("%1 — truncated at %2").arg(text, TraceText::duration(series.end))
