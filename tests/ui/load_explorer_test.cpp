@@ -1,5 +1,6 @@
 #include "DiagramColors.h"
 #include "EventLogView.h"
+#include "LoadChartView.h"
 #include "LoadCharts.h"
 #include "LoadDocument.h"
 #include "LoadExplorer.h"
@@ -13,9 +14,11 @@
 #include "SocketTableView.h"
 #include "Theme.h"
 #include "TraceText.h"
+#include "Translations.h"
 #include "scenario_builder.h"
 #include "scenario_json.h"
 
+#include <QAbstractAxis>
 #include <QAction>
 #include <QApplication>
 #include <QChart>
@@ -193,6 +196,34 @@ TEST(LoadExplorer, TheChartsFollowTheDarkTheme) {
     // One colour per state, the diagram's: TIME-WAIT is the state machine's TIME-WAIT.
     EXPECT_EQ(explorer.charts()->line(0, QStringLiteral("client/time_wait"))->pen().color(),
               DiagramColors(QApplication::palette()).stateInk(TcpState::TimeWait));
+}
+
+// Qt Charts elides an axis title that is longer than its side of the plot to "…": the y axis
+// title runs along the plot's height, which a small window used to squeeze below it. A 1024x768
+// screen leaves a window about 1024x640 once a panel and a title bar are drawn.
+TEST(LoadExplorer, TheYAxisTitlesAreWholeOnSmallAndLargeScreensInEnglishAndChinese) {
+    for (const QString& language : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+        Translations translations;
+        ASSERT_TRUE(translations.setLanguage(language));
+        for (const QSize size : {QSize(1024, 640), QSize(1600, 900)}) {
+            LoadExplorer explorer(nullptr);
+            explorer.open(smallLoad(200, 3s, Closer::Server), QString());
+            ASSERT_TRUE(waitUntilIdle(explorer));
+            explorer.resize(size);
+            explorer.show();
+            ASSERT_TRUE(QTest::qWaitForWindowExposed(&explorer));
+            const QList<LoadChartView*> views = explorer.charts()->findChildren<LoadChartView*>();
+            ASSERT_EQ(views.size(), 4);
+            for (const LoadChartView* view : views) {
+                const QChart* chart = view->chart();
+                const QAbstractAxis* y = chart->axes(Qt::Vertical).constFirst();
+                const int title = QFontMetrics(y->titleFont()).horizontalAdvance(y->titleText());
+                EXPECT_GE(chart->plotArea().height(), title)
+                    << language.toStdString() << " at " << size.width() << "x" << size.height()
+                    << ": " << chart->title().toStdString() << ", " << y->titleText().toStdString();
+            }
+        }
+    }
 }
 
 TEST(ScenarioDiff, NamesTheHostOnlyWhenSeveralHostsDiffer) {

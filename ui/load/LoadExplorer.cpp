@@ -26,6 +26,8 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolBar>
@@ -56,7 +58,8 @@ LoadExplorer::LoadExplorer(const PresetCatalog* catalog, QWidget* parent)
     createCentralWidget();
     followDocument();
     retranslateUi();
-    resize(1400, 900);
+    // As large as the charts want, within the screen it opens on.
+    resize(QSize(1400, 900).boundedTo(screen()->availableSize()));
 }
 
 LoadExplorer::~LoadExplorer() {
@@ -134,14 +137,23 @@ void LoadExplorer::createCentralWidget() {
     layout->addWidget(legend_);
 
     auto* splitter = new QSplitter(Qt::Vertical, central);
-    charts_ = new LoadCharts(document_, splitter);
+    // The charts keep the height their axis titles need (LoadCharts): on a small screen they
+    // scroll rather than squeeze. They get most of the height; the socket table is empty until a
+    // chart is clicked.
+    auto* chartsArea = new QScrollArea(splitter);
+    chartsArea->setObjectName(QStringLiteral("loadChartsArea"));
+    chartsArea->setWidgetResizable(true);
+    chartsArea->setFrameShape(QFrame::NoFrame);
+    chartsArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    charts_ = new LoadCharts(document_, chartsArea);
     charts_->setObjectName(QStringLiteral("loadCharts"));
+    chartsArea->setWidget(charts_);
     sockets_ = new SocketTableView(splitter);
     sockets_->setObjectName(QStringLiteral("socketTableView"));
-    splitter->addWidget(charts_);
+    splitter->addWidget(chartsArea);
     splitter->addWidget(sockets_);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(1, 1);
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
