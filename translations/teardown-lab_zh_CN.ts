@@ -623,6 +623,17 @@
         </message>
     </context>
     <context>
+        <name>tdl::ui::LoadDocument</name>
+        <message>
+            <source>%1 connections (%2 a second for %3) are more than the %4 a run may simulate: lower the load's "rate" or shorten its "duration".</source>
+            <translation>%1 个连接（每秒 %2 个，持续 %3），超过了一次运行最多可模拟的 %4 个：请降低负载的“rate”或缩短其“duration”。</translation>
+        </message>
+        <message>
+            <source>%1 samples (one every %2) of %3 bytes, about %4 GiB, are more than the %5 GiB a run may keep: sample less often (a longer "sample_every"), or shorten the load's "duration" or the scenario's "limit".</source>
+            <translation>%1 个采样（每 %2 一个），每个 %3 字节，约 %4 GiB，超过了一次运行最多可保存的 %5 GiB：请降低采样频率（加大“sample_every”），或缩短负载的“duration”或场景的“limit”。</translation>
+        </message>
+    </context>
+    <context>
         <name>tdl::ui::LoadExplorer</name>
         <message>
             <source>Cannot compare</source>
@@ -635,6 +646,14 @@
         <message>
             <source>Run %1 failed</source>
             <translation>运行 %1 失败</translation>
+        </message>
+        <message>
+            <source>Run %1 is not started: %2</source>
+            <translation>运行 %1 未启动：%2</translation>
+        </message>
+        <message>
+            <source>%1 — not started: too large (see above)</source>
+            <translation>%1 — 未启动：规模过大（见上方）</translation>
         </message>
         <message>
             <source>Run %1 stopped at the scenario's limit, %2.</source>
