@@ -79,6 +79,7 @@ private:
     void createStatusBar();
     void connectParts();
     void retranslateUi();
+    void updateUndoActions();
     void readSettings();
     void writeSettings();
     void openInitialScenario();
@@ -160,6 +161,7 @@ private:
     QAction* saveAsAction_ = nullptr;
     QAction* exportPngAction_ = nullptr;
     QAction* exportSvgAction_ = nullptr;
+    QAction* exportCursorAction_ = nullptr;
     QAction* exportTraceAction_ = nullptr;
     QAction* exportWireCaptureAction_ = nullptr;
     QAction* exportMermaidAction_ = nullptr;

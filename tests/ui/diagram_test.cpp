@@ -115,8 +115,8 @@ TEST_F(DiagramTest, ViewExportsPngAndSvg) {
     const QTemporaryDir dir;
     const QString png = dir.filePath(QStringLiteral("d.png"));
     const QString svg = dir.filePath(QStringLiteral("d.svg"));
-    EXPECT_FALSE(view.exportPng(png).has_value());
-    EXPECT_FALSE(view.exportSvg(svg).has_value());
+    EXPECT_FALSE(view.exportPng(png, {}).has_value());
+    EXPECT_FALSE(view.exportSvg(svg, {}).has_value());
     QImage image(png);
     EXPECT_EQ(image.width(), static_cast<int>(view.layout().size().width() * 2));
     QFile file(svg);
@@ -124,7 +124,52 @@ TEST_F(DiagramTest, ViewExportsPngAndSvg) {
     const QByteArray text = file.readAll();
     EXPECT_TRUE(text.contains("<svg"));
     EXPECT_TRUE(text.contains("FIN,ACK"));
-    EXPECT_TRUE(view.exportPng(dir.filePath(QStringLiteral("missing/d.png"))).has_value());
+    EXPECT_TRUE(view.exportPng(dir.filePath(QStringLiteral("missing/d.png")), {}).has_value());
+}
+
+// The rows of an image where the time cursor's colour fills most of the gutter's pill.
+int cursorRows(const QImage& image, const QColor& cursor, int gutter) {
+    int rows = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        int hits = 0;
+        for (int x = 0; x < gutter; ++x) {
+            hits += image.pixelColor(x, y).rgb() == cursor.rgb() ? 1 : 0;
+        }
+        rows += hits > gutter / 3 ? 1 : 0;
+    }
+    return rows;
+}
+
+TEST_F(DiagramTest, AnExportedImageHasATitleAndNoCursorUnlessAsked) {
+    SequenceDiagramView view;
+    view.resize(900, 600);
+    view.setRun(run_);
+    view.setTime(205ms);
+    const QTemporaryDir dir;
+    const QString bare = dir.filePath(QStringLiteral("bare.png"));
+    const QString titled = dir.filePath(QStringLiteral("titled.png"));
+    const QString cursor = dir.filePath(QStringLiteral("cursor.png"));
+    ASSERT_FALSE(view.exportPng(bare, {}).has_value());
+    ASSERT_FALSE(view.exportPng(titled, {QStringLiteral("The four-way close"), false}).has_value());
+    ASSERT_FALSE(view.exportPng(cursor, {QStringLiteral("The four-way close"), true}).has_value());
+    const QImage bareImage(bare);
+    const QImage titledImage(titled);
+    const QImage cursorImage(cursor);
+    const SequenceDiagramView::ExportOptions withTitle{QStringLiteral("x"), false};
+    EXPECT_GT(view.exportTitleHeight(withTitle), 0);
+    EXPECT_EQ(titledImage.height(),
+              qRound((view.layout().size().height() + view.exportTitleHeight(withTitle)) * 2));
+    EXPECT_EQ(bareImage.height(), qRound(view.layout().size().height() * 2));
+    // The cursor's pill sits in the time gutter: present only when asked for.
+    const QColor ink = DiagramColors(view.palette()).cursor();
+    const int gutter = qRound(view.layout().gutterWidth() * 2);
+    EXPECT_EQ(cursorRows(titledImage, ink, gutter), 0);
+    EXPECT_GT(cursorRows(cursorImage, ink, gutter), 10);
+    const QString svg = dir.filePath(QStringLiteral("titled.svg"));
+    ASSERT_FALSE(view.exportSvg(svg, {QStringLiteral("The four-way close"), false}).has_value());
+    QFile file(svg);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(file.readAll().contains("The four-way close"));
 }
 
 TEST_F(DiagramTest, LossesDelaysCopiesAndRetransmissionsAreMarked) {
@@ -134,7 +179,7 @@ TEST_F(DiagramTest, LossesDelaysCopiesAndRetransmissionsAreMarked) {
     view.setTime(SimTime(520ms));
     const QTemporaryDir dir;
     const QString svg = dir.filePath(QStringLiteral("faulty.svg"));
-    ASSERT_FALSE(view.exportSvg(svg).has_value());
+    ASSERT_FALSE(view.exportSvg(svg, {}).has_value());
     QFile file(svg);
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
     const QString text = QString::fromUtf8(file.readAll());

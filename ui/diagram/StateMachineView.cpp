@@ -17,10 +17,16 @@ namespace {
 
 constexpr double kWidth = 600;
 constexpr double kHeight = 630;
-constexpr double kBoxWidth = 116;
-constexpr double kBoxHeight = 28;
+constexpr double kBoxWidth = 150;
+constexpr double kBoxHeight = 30;
 // How much of the time axis the last transition takes to travel along its arrow.
 constexpr double kAnimationUnits = 40;
+// Text must stay legible however small the dock: the fonts grow on the canvas as the canvas is
+// scaled down, so that they are drawn at least this many pixels high on the screen.
+constexpr double kLeastEdgePixels = 11;
+constexpr double kLeastStatePixels = 12;
+// The legend's corner, which labels keep clear of.
+const QRectF kLegend(4, 4, 190, 44);
 
 QRectF box(QPointF center) {
     return {center.x() - kBoxWidth / 2, center.y() - kBoxHeight / 2, kBoxWidth, kBoxHeight};
@@ -35,6 +41,111 @@ QPointF exitPoint(QPointF center, QPointF toward) {
 }
 
 } // namespace
+
+std::vector<QPainterPath> StateMachineView::edgePaths() {
+    std::vector<QPainterPath> paths;
+    for (const Edge& edge : edges()) {
+        paths.push_back(edgePath(edge.from, edge.to, edge.bend));
+    }
+    return paths;
+}
+
+double StateMachineView::canvasScale(QSizeF size) {
+    return std::min(size.width() / kWidth, size.height() / kHeight);
+}
+
+QFont StateMachineView::edgeFont(const QFont& base, double scale) {
+    QFont font = base;
+    font.setPixelSize(
+        static_cast<int>(std::ceil(std::clamp(kLeastEdgePixels / scale, 12.0, 20.0))));
+    return font;
+}
+
+QFont StateMachineView::stateFont(const QFont& base, double scale) {
+    QFont font = base;
+    font.setPixelSize(
+        static_cast<int>(std::ceil(std::clamp(kLeastStatePixels / scale, 13.0, 16.0))));
+    font.setBold(true);
+    return font;
+}
+
+QRectF StateMachineView::stateBox(int slot) {
+    return box(slotCenter(slot));
+}
+
+std::vector<StateMachineView::EdgeLabel> StateMachineView::edgeLabels(const QFont& font) {
+    // Each label goes at its place in the figure, or the nearest place around it that is clear of
+    // the state boxes, the legend, the labels placed before it and every other arrow (its own
+    // arrow may run under it: the label has a ground of its own, as in the RFC's figure).
+    const QFontMetricsF fm(font);
+    const std::vector<QPainterPath> paths = edgePaths();
+    std::vector<EdgeLabel> placed;
+    const double step = fm.height() / 3;
+    for (std::size_t e = 0; e < edges().size(); ++e) {
+        const Edge& edge = edges()[e];
+        const auto clear = [&](const QRectF& r) {
+            if (r.left() < 0 || r.right() > kWidth || r.top() < 0 || r.intersects(kLegend)) {
+                return false;
+            }
+            for (int slot = 0; slot < SlotCount; ++slot) {
+                if (r.intersects(stateBox(slot).adjusted(-3, -3, 3, 3))) {
+                    return false;
+                }
+            }
+            for (const EdgeLabel& other : placed) {
+                if (r.intersects(other.rect.adjusted(-2, -1, 2, 1))) {
+                    return false;
+                }
+            }
+            for (std::size_t other = 0; other < paths.size(); ++other) {
+                if (other != e && paths[other].intersects(r)) {
+                    return false;
+                }
+            }
+            return true;
+        };
+        // On one line if there is room, else the RFC's way: the event over the action.
+        const QString line = tr(edge.label);
+        QString text = line;
+        QRectF chosen;
+        bool found = false;
+        for (const QString& form :
+             {line, QString(line).replace(QStringLiteral(" / "), QStringLiteral(" /\n"))}) {
+            const QStringList lines = form.split(QLatin1Char('\n'));
+            double width = 0;
+            for (const QString& part : lines) {
+                width = std::max(width, fm.horizontalAdvance(part));
+            }
+            const QSizeF size(width + 4, fm.height() * static_cast<double>(lines.size()));
+            const QRectF home(edge.labelAt - QPointF(size.width() / 2, size.height() / 2), size);
+            // Rings of candidates around the figure's place, nearest first.
+            for (int ring = 0; ring <= 24 && !found; ++ring) {
+                for (int dy = -ring; dy <= ring && !found; ++dy) {
+                    for (int dx = -ring; dx <= ring && !found; ++dx) {
+                        if (std::max(std::abs(dx), std::abs(dy)) != ring) {
+                            continue;
+                        }
+                        const QRectF r = home.translated(dx * step * 2, dy * step);
+                        if (clear(r)) {
+                            chosen = r;
+                            text = form;
+                            found = true;
+                        }
+                    }
+                }
+            }
+            if (found || lines.size() > 1) {
+                if (!found) {
+                    chosen = home;
+                    text = form;
+                }
+                break;
+            }
+        }
+        placed.push_back({e, text, chosen});
+    }
+    return placed;
+}
 
 const std::array<StateMachineView::Edge, 19>& StateMachineView::edges() {
     using S = TcpState;
@@ -142,6 +253,40 @@ const std::array<StateMachineView::Edge, 19>& StateMachineView::edges() {
 StateMachineView::StateMachineView(QWidget* parent)
     : QWidget(parent) {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    describe();
+}
+
+QString StateMachineView::endpointText(SocketId socket) const {
+    const SocketInfo* info = run_->trace().socket(socket);
+    const Transition last = lastTransition(socket);
+    const QString who =
+        QStringLiteral("%1 · %2").arg(TraceText::hostName(run_->trace(), info->host),
+                                      TraceText::socketName(run_->trace(), socket));
+    if (!last.valid) {
+        return QStringLiteral("%1: %2").arg(who, TraceText::stateName(TcpState::Closed));
+    }
+    return QStringLiteral("%1: %2 → %3 — %4")
+        .arg(who, TraceText::stateName(last.from), TraceText::stateName(last.to),
+             CauseCatalog::sentence(last.reason));
+}
+
+void StateMachineView::describe() {
+    // What the figure shows, for a screen reader: where each endpoint is and how it got there.
+    setAccessibleName(tr("TCP state machine"));
+    QStringList where;
+    if (run_) {
+        for (const SocketId socket : sockets_) {
+            if (run_->trace().socket(socket) != nullptr) {
+                where << endpointText(socket);
+            }
+        }
+    }
+    const QString text = where.isEmpty()
+                             ? tr("The TCP state diagram of RFC 9293; no connection is shown.")
+                             : where.join(QLatin1Char('\n'));
+    if (text != accessibleDescription()) {
+        setAccessibleDescription(text);
+    }
 }
 
 QSize StateMachineView::sizeHint() const {
@@ -153,21 +298,27 @@ QSize StateMachineView::minimumSizeHint() const {
 
 void StateMachineView::setRun(RunPtr run) {
     run_ = std::move(run);
+    describe();
     update();
 }
 
 void StateMachineView::setTime(SimTime time) {
     time_ = time;
+    describe();
     update();
 }
 
 void StateMachineView::setSockets(SocketId first, SocketId second) {
     sockets_ = {first, second};
+    describe();
     update();
 }
 
 void StateMachineView::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        describe();
+    }
     if (event->type() == QEvent::LanguageChange || event->type() == QEvent::PaletteChange) {
         update();
     }
@@ -218,7 +369,7 @@ StateMachineView::Transition StateMachineView::lastTransition(SocketId socket) c
     return last;
 }
 
-QPainterPath StateMachineView::edgePath(int from, int to, QPointF bend) const {
+QPainterPath StateMachineView::edgePath(int from, int to, QPointF bend) {
     const QPointF a = slotCenter(from);
     const QPointF b = slotCenter(to);
     QPainterPath path;
@@ -237,15 +388,12 @@ void StateMachineView::paintEvent(QPaintEvent*) {
     p.setRenderHint(QPainter::Antialiasing);
     const DiagramColors colors(palette());
     p.fillRect(rect(), colors.background());
-    const double scale = std::min(width() / kWidth, height() / kHeight);
+    const double scale = canvasScale(size());
     p.translate((width() - kWidth * scale) / 2, (height() - kHeight * scale) / 2);
     p.scale(scale, scale);
 
-    QFont stateFont = font();
-    stateFont.setPixelSize(13);
-    stateFont.setBold(true);
-    QFont edgeFont = font();
-    edgeFont.setPixelSize(12);
+    const QFont stateFont = StateMachineView::stateFont(font(), scale);
+    const QFont edgeFont = StateMachineView::edgeFont(font(), scale);
 
     const auto arrowHead = [&](const QPainterPath& path, const QColor& color, double size) {
         const QPointF end = path.pointAtPercent(1.0);
@@ -260,7 +408,7 @@ void StateMachineView::paintEvent(QPaintEvent*) {
         p.drawPolygon(head);
     };
 
-    // The figure.
+    // The figure: the arrows, then their labels over them.
     p.setFont(edgeFont);
     for (const Edge& edge : edges()) {
         const QPainterPath path = edgePath(edge.from, edge.to, edge.bend);
@@ -268,14 +416,11 @@ void StateMachineView::paintEvent(QPaintEvent*) {
         p.setPen(QPen(colors.lifeline(), 1.2));
         p.drawPath(path);
         arrowHead(path, colors.lifeline(), 8);
-        const QString text = tr(edge.label);
-        const QFontMetricsF fm(edgeFont);
-        const QRectF r(edge.labelAt.x() - fm.horizontalAdvance(text) / 2 - 2,
-                       edge.labelAt.y() - fm.height() / 2, fm.horizontalAdvance(text) + 4,
-                       fm.height());
-        p.fillRect(r, colors.background());
+    }
+    for (const EdgeLabel& label : edgeLabels(edgeFont)) {
+        p.fillRect(label.rect, colors.background());
         p.setPen(colors.muted());
-        p.drawText(r, Qt::AlignCenter, text);
+        p.drawText(label.rect, Qt::AlignCenter, label.text);
     }
 
     // Where each endpoint is, and the way it came.
@@ -367,8 +512,7 @@ void StateMachineView::paintEvent(QPaintEvent*) {
 
     // The caption: how each endpoint got where it is.
     if (run_) {
-        QFont captionFont = font();
-        captionFont.setPixelSize(13);
+        QFont captionFont = edgeFont;
         p.setFont(captionFont);
         const QFontMetricsF fm(captionFont);
         double y = 516;
@@ -377,15 +521,7 @@ void StateMachineView::paintEvent(QPaintEvent*) {
             if (info == nullptr) {
                 continue;
             }
-            const Transition last = lastTransition(socket);
-            QString text = QStringLiteral("%1 · %2: ")
-                               .arg(TraceText::hostName(run_->trace(), info->host),
-                                    TraceText::socketName(run_->trace(), socket));
-            text += last.valid
-                        ? QStringLiteral("%1 → %2 — %3")
-                              .arg(TraceText::stateName(last.from), TraceText::stateName(last.to),
-                                   CauseCatalog::sentence(last.reason))
-                        : TraceText::stateName(TcpState::Closed);
+            const QString text = endpointText(socket);
             p.setPen(colors.hostColor(info->host));
             QRectF used;
             p.drawText(QRectF(8, y, kWidth - 16, kHeight - y), Qt::AlignLeft | Qt::TextWordWrap,

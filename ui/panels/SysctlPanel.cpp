@@ -1,6 +1,7 @@
 #include "SysctlPanel.h"
 
 #include "Document.h"
+#include "SysctlChoiceDelegate.h"
 #include "SysctlModel.h"
 
 #include <QComboBox>
@@ -65,13 +66,12 @@ void SysctlPanel::rebuild() {
         table->setEditTriggers(QAbstractItemView::DoubleClicked |
                                QAbstractItemView::EditKeyPressed |
                                QAbstractItemView::AnyKeyPressed);
-        // Numbers need little room; the range takes what is left.
-        const int number = table->fontMetrics().horizontalAdvance(QStringLiteral("0000000000"));
-        table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-        table->horizontalHeader()->setStretchLastSection(true);
-        table->resizeColumnToContents(SysctlModel::NameColumn);
-        table->horizontalHeader()->resizeSection(SysctlModel::ValueColumn, number);
-        table->horizontalHeader()->resizeSection(SysctlModel::DefaultColumn, number);
+        table->setItemDelegateForColumn(SysctlModel::ValueColumn, new SysctlChoiceDelegate(table));
+        // Every column as wide as its widest text ("2 — loopback only", "-8589934 – 8589934 s"):
+        // a narrow dock scrolls sideways rather than cut the range.
+        table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+        table->horizontalHeader()->setStretchLastSection(false);
+        table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
         layout->addWidget(table, 1);
 
         page.message = new QLabel(page.page);
@@ -90,17 +90,22 @@ void SysctlPanel::rebuild() {
                 [label = page.message] { label->hide(); });
         connect(page.profile, &QComboBox::activated, this,
                 [this, h](int index) { profileChosen(h, index); });
-        tabs_->addTab(page.page, QString::fromStdString(hosts[static_cast<std::size_t>(h)].name));
+        page.table = table;
+        page.host = QString::fromStdString(hosts[static_cast<std::size_t>(h)].name);
+        tabs_->addTab(page.page, page.host);
         pages_.append(page);
     }
     retranslateUi();
 }
 
 void SysctlPanel::retranslateUi() {
+    setAccessibleName(tr("Sysctls of every host"));
     for (HostPage& page : pages_) {
         page.profileLabel->setText(tr("Kernel profile:"));
         page.profile->setToolTip(tr("Which kernel this host runs: its defaults, and the few "
                                     "decisions that differ between versions"));
+        page.profile->setAccessibleName(tr("Kernel profile of %1").arg(page.host));
+        page.table->setAccessibleName(tr("Sysctls of %1").arg(page.host));
         page.model->retranslate();
     }
     showProfiles();
