@@ -34,9 +34,11 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QScreen>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -345,8 +347,6 @@ void MainWindow::createDocks() {
     // the state machine, which needs the height.
     tabifyDockWidget(logDock_, sysctlDock_);
     logDock_->raise();
-    resizeDocks({libraryDock_, inspectorDock_}, {260, 420}, Qt::Horizontal);
-    resizeDocks({logDock_, inspectorDock_, stateDock_}, {240, 260, 480}, Qt::Vertical);
     panelsMenu_->addSeparator();
     panelsMenu_->addAction(fileToolBar_->toggleViewAction());
     panelsMenu_->addAction(whatIfToolBar_->toggleViewAction());
@@ -602,9 +602,15 @@ void MainWindow::changeEvent(QEvent* event) {
 
 void MainWindow::readSettings() {
     if (!restoreGeometry(settings_.geometry())) {
-        resize(1500, 920);
+        // No larger than the screen: on a 1024x768 one the docks are sized for what is there.
+        const QSize room = screen()->availableGeometry().size();
+        resize(std::min(1500, room.width()), std::min(920, room.height()));
     }
-    restoreState(settings_.windowState(), kDockLayoutVersion);
+    if (!restoreState(settings_.windowState(), kDockLayoutVersion)) {
+        // The docks' first sizes, in proportion to the window once it has its size (before it
+        // is shown, QMainWindow lays the docks out again from their size hints).
+        QTimer::singleShot(0, this, &MainWindow::resizeDocksToDefault);
+    }
     absoluteSeqAction_->setChecked(settings_.absoluteSeq());
     showFutureAction_->setChecked(settings_.showFuture());
     diagram_->setShowFuture(settings_.showFuture());
@@ -612,6 +618,13 @@ void MainWindow::readSettings() {
     player_->setSpeed(settings_.speed());
     (translations_.language() == QLatin1String("zh_CN") ? chineseAction_ : englishAction_)
         ->setChecked(true);
+}
+
+void MainWindow::resizeDocksToDefault() {
+    resizeDocks({libraryDock_, inspectorDock_},
+                {std::min(260, width() / 5), std::min(420, width() / 3)}, Qt::Horizontal);
+    resizeDocks({logDock_}, {std::min(280, height() / 4)}, Qt::Vertical);
+    resizeDocks({inspectorDock_, stateDock_}, {height() / 5, height() / 2}, Qt::Vertical);
 }
 
 void MainWindow::writeSettings() {

@@ -80,6 +80,7 @@ private:
     void connectParts();
     void retranslateUi();
     void updateUndoActions();
+    void resizeDocksToDefault();
     void readSettings();
     void writeSettings();
     void openInitialScenario();

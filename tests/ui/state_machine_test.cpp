@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 #include "StateMachineView.h"
 #include "TraceText.h"
+#include "Translations.h"
 
 #include <QApplication>
 #include <QFontMetricsF>
@@ -13,22 +14,34 @@ namespace {
 // The sizes the view is seen at: a small dock, the dock of a 1600x1000 window, the canvas itself.
 const std::vector<QSizeF> kSizes = {{300, 300}, {420, 440}, {600, 630}, {900, 900}};
 
-TEST(StateMachineLabels, NeverOverlapEachOtherTheBoxesOrAnotherArrow) {
+TEST(StateMachineLabels, NeverOverlapEachOtherTheBoxesOrAnotherArrowInEitherLanguage) {
     const std::vector<QPainterPath> paths = StateMachineView::edgePaths();
-    for (const QSizeF& size : kSizes) {
+    Translations translations;
+    for (const auto& [language, size] : [] {
+             std::vector<std::pair<QString, QSizeF>> cases;
+             for (const char* language : {"en", "zh_CN"}) {
+                 for (const QSizeF& size : kSizes) {
+                     cases.emplace_back(QLatin1String(language), size);
+                 }
+             }
+             return cases;
+         }()) {
+        ASSERT_TRUE(translations.setLanguage(language));
         const double scale = StateMachineView::canvasScale(size);
         const auto labels =
             StateMachineView::edgeLabels(StateMachineView::edgeFont(QApplication::font(), scale));
         ASSERT_EQ(labels.size(), paths.size());
         for (std::size_t i = 0; i < labels.size(); ++i) {
-            const std::string what =
-                labels[i].text.toStdString() + " at " + std::to_string(size.width());
+            const std::string what = labels[i].text.toStdString() + " at " +
+                                     std::to_string(size.width()) + " in " + language.toStdString();
             for (std::size_t j = i + 1; j < labels.size(); ++j) {
                 EXPECT_FALSE(labels[i].rect.intersects(labels[j].rect))
                     << what << " | " << labels[j].text.toStdString();
             }
+            // Clear of the box and of the ring drawn around it when an endpoint is there.
             for (int slot = 0; slot < StateMachineView::kSlotCount; ++slot) {
-                EXPECT_FALSE(labels[i].rect.intersects(StateMachineView::stateBox(slot)))
+                EXPECT_FALSE(labels[i].rect.intersects(
+                    StateMachineView::stateBox(slot).adjusted(-5, -5, 5, 5)))
                     << what << " | box " << slot;
             }
             for (std::size_t other = 0; other < paths.size(); ++other) {
@@ -39,6 +52,7 @@ TEST(StateMachineLabels, NeverOverlapEachOtherTheBoxesOrAnotherArrow) {
             }
         }
     }
+    translations.setLanguage(QStringLiteral("en"));
 }
 
 TEST(StateMachineLabels, LabelsStayNearTheirArrow) {

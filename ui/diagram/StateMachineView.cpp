@@ -10,13 +10,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 namespace tdl::ui {
 
 namespace {
 
 constexpr double kWidth = 600;
-constexpr double kHeight = 630;
+constexpr double kHeight = 670;
 constexpr double kBoxWidth = 150;
 constexpr double kBoxHeight = 30;
 // How much of the time axis the last transition takes to travel along its arrow.
@@ -25,8 +26,11 @@ constexpr double kAnimationUnits = 40;
 // scaled down, so that they are drawn at least this many pixels high on the screen.
 constexpr double kLeastEdgePixels = 11;
 constexpr double kLeastStatePixels = 12;
-// The legend's corner, which labels keep clear of.
+// The legend's corner and the captions' band below the figure, which labels keep clear of.
 const QRectF kLegend(4, 4, 190, 44);
+constexpr double kCaptionTop = 548;
+// How far a ring around a state's box reaches (4 px, 9 px when both endpoints are there).
+constexpr double kRingReach = 10;
 
 QRectF box(QPointF center) {
     return {center.x() - kBoxWidth / 2, center.y() - kBoxHeight / 2, kBoxWidth, kBoxHeight};
@@ -83,12 +87,16 @@ std::vector<StateMachineView::EdgeLabel> StateMachineView::edgeLabels(const QFon
     const double step = fm.height() / 3;
     for (std::size_t e = 0; e < edges().size(); ++e) {
         const Edge& edge = edges()[e];
-        const auto clear = [&](const QRectF& r) {
-            if (r.left() < 0 || r.right() > kWidth || r.top() < 0 || r.intersects(kLegend)) {
+        // Strict: clear of every arrow, its own too; lenient: its own arrow may run under it (the
+        // label has a ground of its own, as in the RFC's figure).
+        const auto clear = [&](const QRectF& r, bool strict) {
+            if (r.left() < 0 || r.right() > kWidth || r.top() < 0 || r.bottom() > kCaptionTop - 4 ||
+                r.intersects(kLegend)) {
                 return false;
             }
             for (int slot = 0; slot < SlotCount; ++slot) {
-                if (r.intersects(stateBox(slot).adjusted(-3, -3, 3, 3))) {
+                if (r.intersects(stateBox(slot).adjusted(-kRingReach, -kRingReach, kRingReach,
+                                                         kRingReach))) {
                     return false;
                 }
             }
@@ -98,7 +106,7 @@ std::vector<StateMachineView::EdgeLabel> StateMachineView::edgeLabels(const QFon
                 }
             }
             for (std::size_t other = 0; other < paths.size(); ++other) {
-                if (other != e && paths[other].intersects(r)) {
+                if ((strict || other != e) && paths[other].intersects(r)) {
                     return false;
                 }
             }
@@ -106,40 +114,66 @@ std::vector<StateMachineView::EdgeLabel> StateMachineView::edgeLabels(const QFon
         };
         // On one line if there is room, else the RFC's way: the event over the action.
         const QString line = tr(edge.label);
-        QString text = line;
-        QRectF chosen;
-        bool found = false;
-        for (const QString& form :
-             {line, QString(line).replace(QStringLiteral(" / "), QStringLiteral(" /\n"))}) {
-            const QStringList lines = form.split(QLatin1Char('\n'));
+        const QString twoLines =
+            QString(line).replace(QStringLiteral(" / "), QStringLiteral(" /\n"));
+        const auto sizeOf = [&](const QString& form) {
             double width = 0;
+            const QStringList lines = form.split(QLatin1Char('\n'));
             for (const QString& part : lines) {
                 width = std::max(width, fm.horizontalAdvance(part));
             }
-            const QSizeF size(width + 4, fm.height() * static_cast<double>(lines.size()));
-            const QRectF home(edge.labelAt - QPointF(size.width() / 2, size.height() / 2), size);
-            // Rings of candidates around the figure's place, nearest first.
-            for (int ring = 0; ring <= 24 && !found; ++ring) {
-                for (int dy = -ring; dy <= ring && !found; ++dy) {
-                    for (int dx = -ring; dx <= ring && !found; ++dx) {
-                        if (std::max(std::abs(dx), std::abs(dy)) != ring) {
-                            continue;
-                        }
-                        const QRectF r = home.translated(dx * step * 2, dy * step);
-                        if (clear(r)) {
-                            chosen = r;
-                            text = form;
-                            found = true;
+            return QSizeF(width + 4, fm.height() * static_cast<double>(lines.size()));
+        };
+        const auto centred = [](QPointF centre, QSizeF size) {
+            return QRectF(centre - QPointF(size.width() / 2, size.height() / 2), size);
+        };
+        const QPainterPath& own = paths[e];
+        QString text = line;
+        QRectF chosen = centred(edge.labelAt, sizeOf(line));
+        bool found = false;
+        const auto tryAt = [&](const QString& form, const QRectF& r, bool strict) {
+            if (!found && clear(r, strict)) {
+                chosen = r;
+                text = form;
+                found = true;
+            }
+        };
+        // First near the figure's place, clear even of its own arrow; then anywhere along its
+        // own arrow, which may run under it; in one line, then in two; last, further afield.
+        for (const QString& form : {line, twoLines}) {
+            const QSizeF size = sizeOf(form);
+            for (int ring = 0; ring <= 3; ++ring) {
+                for (int dy = -ring; dy <= ring; ++dy) {
+                    for (int dx = -ring; dx <= ring; ++dx) {
+                        if (std::max(std::abs(dx), std::abs(dy)) == ring) {
+                            tryAt(form,
+                                  centred(edge.labelAt, size).translated(dx * step * 2, dy * step),
+                                  true);
                         }
                     }
                 }
             }
-            if (found || lines.size() > 1) {
-                if (!found) {
-                    chosen = home;
-                    text = form;
+            for (const double t : {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8}) {
+                const QPointF at = own.pointAtPercent(t);
+                const double angle = own.angleAtPercent(t) * std::numbers::pi / 180;
+                const QPointF across(std::sin(angle), std::cos(angle));
+                for (const double shift : {0.0, 0.7, -0.7, 1.4, -1.4}) {
+                    tryAt(form, centred(at + across * shift * size.height(), size), false);
                 }
-                break;
+            }
+        }
+        for (const QString& form : {line, twoLines}) {
+            for (int ring = 4; ring <= 24; ++ring) {
+                for (int dy = -ring; dy <= ring; ++dy) {
+                    for (int dx = -ring; dx <= ring; ++dx) {
+                        if (std::max(std::abs(dx), std::abs(dy)) == ring) {
+                            tryAt(form,
+                                  centred(edge.labelAt, sizeOf(form))
+                                      .translated(dx * step * 2, dy * step),
+                                  false);
+                        }
+                    }
+                }
             }
         }
         placed.push_back({e, text, chosen});
@@ -317,6 +351,7 @@ void StateMachineView::setSockets(SocketId first, SocketId second) {
 void StateMachineView::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::LanguageChange) {
+        labels_.clear();
         describe();
     }
     if (event->type() == QEvent::LanguageChange || event->type() == QEvent::PaletteChange) {
@@ -417,7 +452,13 @@ void StateMachineView::paintEvent(QPaintEvent*) {
         p.drawPath(path);
         arrowHead(path, colors.lifeline(), 8);
     }
-    for (const EdgeLabel& label : edgeLabels(edgeFont)) {
+    // Placing the labels takes a while (every candidate against every arrow): once per font and
+    // language, not per frame.
+    if (labelFont_ != edgeFont || labels_.empty()) {
+        labelFont_ = edgeFont;
+        labels_ = edgeLabels(edgeFont);
+    }
+    for (const EdgeLabel& label : labels_) {
         p.fillRect(label.rect, colors.background());
         p.setPen(colors.muted());
         p.drawText(label.rect, Qt::AlignCenter, label.text);
@@ -515,7 +556,7 @@ void StateMachineView::paintEvent(QPaintEvent*) {
         QFont captionFont = edgeFont;
         p.setFont(captionFont);
         const QFontMetricsF fm(captionFont);
-        double y = 516;
+        double y = kCaptionTop;
         for (const SocketId socket : sockets_) {
             const SocketInfo* info = run_->trace().socket(socket);
             if (info == nullptr) {

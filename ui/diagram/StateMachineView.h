@@ -82,6 +82,8 @@ private:
     RunPtr run_;
     SimTime time_{};
     std::array<SocketId, 2> sockets_{kNoSocket, kNoSocket};
+    QFont labelFont_;
+    std::vector<EdgeLabel> labels_; // edgeLabels(labelFont_), in the current language
 };
 
 } // namespace tdl::ui

@@ -22,6 +22,9 @@ SysctlPanel::SysctlPanel(Document* document, QWidget* parent)
     , tabs_(new QTabWidget(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    // The hosts' tabs on the side and rows tight: the panel lies low under the diagram, and
+    // every line of height is a knob more in view.
+    tabs_->setTabPosition(QTabWidget::West);
     layout->addWidget(tabs_);
     connect(document_, &Document::opened, this, &SysctlPanel::rebuild);
     connect(document_, &Document::runChanged, this, &SysctlPanel::showProfiles);
@@ -60,7 +63,7 @@ void SysctlPanel::rebuild() {
         table->setModel(page.model);
         table->setObjectName(QStringLiteral("sysctls%1").arg(h));
         table->verticalHeader()->hide();
-        table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
+        table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 4);
         table->setAlternatingRowColors(true);
         table->setSelectionBehavior(QAbstractItemView::SelectRows);
         table->setEditTriggers(QAbstractItemView::DoubleClicked |
