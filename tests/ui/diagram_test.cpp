@@ -461,3 +461,63 @@ TEST(DiagramRows, ClassroomPresetsKeepTheirScaleAndSegmentsSentTogetherApart) {
 
 } // namespace
 } // namespace tdl::ui
+
+namespace tdl::ui {
+namespace {
+
+RunPtr presetRun(const char* id) {
+    const PresetCatalog presets;
+    const PresetCatalog::Preset* preset = presets.find(QLatin1String(id));
+    return preset == nullptr ? nullptr : Document::simulate(preset->scenario, nullptr);
+}
+
+TEST(DiagramLabels, StatesAndTimersOfOneInstantAreStackedApart) {
+    // At 1.25 ms the client enters FIN-WAIT-2 (with its timer) and at once TIME-WAIT (with 2MSL).
+    const RunPtr run = presetRun("tw-reuse-stale-rst");
+    ASSERT_TRUE(run);
+    const DiagramLayout layout(run, QApplication::font(), 1200, 1.0);
+    const double line = layout.metrics().height();
+    std::map<std::pair<HostId, double>, std::vector<const DiagramLayout::Label*>> instants;
+    for (const DiagramLayout::Label& label : layout.labels()) {
+        instants[{label.host, label.anchorY}].push_back(&label);
+    }
+    std::size_t largest = 0;
+    for (const auto& [where, labels] : instants) {
+        largest = std::max(largest, labels.size());
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            for (std::size_t j = i + 1; j < labels.size(); ++j) {
+                EXPECT_GE(std::abs(labels[i]->y - labels[j]->y), line - 0.02)
+                    << labels[i]->text.toStdString() << " | " << labels[j]->text.toStdString();
+            }
+        }
+    }
+    EXPECT_GE(largest, 3U); // the case above is there
+}
+
+TEST(DiagramLabels, ASteepArrowsLabelIsWrittenLevel) {
+    // The RST held up for 3 ms crosses many rows: its arrow is almost vertical.
+    const RunPtr run = presetRun("tw-reuse-stale-rst");
+    ASSERT_TRUE(run);
+    const DiagramLayout layout(run, QApplication::font(), 1200, 1.0);
+    const DiagramColors colors(QApplication::palette());
+    DiagramFrame frame;
+    frame.time = run->trace().end;
+    const DiagramPainter painter(layout, colors, frame);
+    int steep = 0;
+    for (SegmentId id = 0; id < run->trace().segments.size(); ++id) {
+        const QTransform t = painter.segmentLabel(id).frame;
+        const double tilt = std::abs(std::atan2(t.m12(), t.m11())) * 180 / std::numbers::pi;
+        EXPECT_LE(tilt, DiagramPainter::kMaxLabelTilt + 0.01) << id;
+        const QLineF arrow = layout.arrow(id);
+        const double arrowTilt = std::abs(std::atan2(std::abs(arrow.dy()), std::abs(arrow.dx()))) *
+                                 180 / std::numbers::pi;
+        if (arrowTilt > DiagramPainter::kMaxLabelTilt) {
+            ++steep;
+            EXPECT_NEAR(tilt, 0, 0.01) << id;
+        }
+    }
+    EXPECT_GT(steep, 0);
+}
+
+} // namespace
+} // namespace tdl::ui
