@@ -1,6 +1,9 @@
 #include "SocketTableModel.h"
+#include "SocketTableView.h"
 #include "socket_table_text.h"
 
+#include <QCoreApplication>
+#include <QLabel>
 #include <QTextDocumentFragment>
 
 #include <gtest/gtest.h>
@@ -24,6 +27,21 @@ TEST(SocketTimerText, TheToolTipSaysInSecondsWhatSsWritesAsMilliseconds) {
     EXPECT_TRUE(tip.contains(QLatin1String("3.785 seconds"))) << tip.toStdString();
     row.timer = SsTimer::Off;
     EXPECT_TRUE(SocketTableModel::timerToolTip(row).isEmpty());
+}
+
+TEST(SocketTableViewStatus, AFinishedJobsMessageDoesNotOutliveAChangeOfLanguage) {
+    SocketTableView view;
+    const QString message = QStringLiteral("Connection #7 is open in the main window.");
+    view.setStatus(message);
+    const auto shown = [&] {
+        const auto labels = view.findChildren<QLabel*>();
+        return std::any_of(labels.begin(), labels.end(),
+                           [&](const QLabel* label) { return label->text() == message; });
+    };
+    ASSERT_TRUE(shown());
+    QEvent change(QEvent::LanguageChange);
+    QCoreApplication::sendEvent(&view, &change);
+    EXPECT_FALSE(shown());
 }
 
 } // namespace
