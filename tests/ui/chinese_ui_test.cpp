@@ -2,7 +2,7 @@
 // action, menu, dock, tool bar, label, button, tab, header, tool tip and accessible text of the
 // main window, the load explorer and the dialogs they open, and Qt's own dialog words.
 
-#include "AboutText.h"
+#include "DataPaths.h"
 #include "LoadExplorer.h"
 #include "MainWindow.h"
 #include "PresetCatalog.h"
@@ -16,13 +16,14 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLibraryInfo>
 #include <QLineEdit>
 #include <QMenu>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTabBar>
@@ -362,6 +363,15 @@ TEST_F(ChineseUi, QtsOwnDialogWordsAreTranslated) {
     EXPECT_TRUE(walk.clean()) << walk.report().toStdString();
     EXPECT_EQ(buttons.button(QDialogButtonBox::Cancel)->text().remove(QLatin1Char('&')),
               QStringLiteral("取消"));
+}
+
+TEST(ChineseQtCatalogue, IsShippedWithTheProgramWhenQtHasOne) {
+    const QString name = QStringLiteral("qtbase_zh_CN.qm");
+    if (!QFile::exists(QLibraryInfo::path(QLibraryInfo::TranslationsPath) + u'/' + name)) {
+        GTEST_SKIP() << "this Qt has no Chinese catalogue (Debian: qt6-translations-l10n)";
+    }
+    EXPECT_TRUE(QFile::exists(translationDirectory() + u'/' + name))
+        << translationDirectory().toStdString();
 }
 
 TEST_F(ChineseUi, TheLoadExplorerHasNoEnglishLeft) {
