@@ -566,6 +566,14 @@
             <source>Sockets at %1</source>
             <translation>%1 时的套接字</translation>
         </message>
+        <message>
+            <source>Inspector</source>
+            <translation>检查器</translation>
+        </message>
+        <message>
+            <source>No socket exists yet.</source>
+            <translation>还没有任何套接字。</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::LoadCharts</name>
@@ -1484,6 +1492,50 @@
             <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;play / pause&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← →&lt;/b&gt;&lt;/td&gt;&lt;td&gt;previous / next event&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Shift+← Shift+→, ↑ ↓&lt;/b&gt;&lt;/td&gt;&lt;td&gt;previous / next state change&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;start / end of the run&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+[ Ctrl+]&lt;/b&gt;&lt;/td&gt;&lt;td&gt;slower / faster&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Delete&lt;/b&gt;&lt;/td&gt;&lt;td&gt;drop the selected segment&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L Ctrl+D Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;delay / duplicate / restore it&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;undo / redo&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;find a scenario&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl++ Ctrl+- Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoom the diagram&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the load explorer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E Ctrl+Shift+E Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;export the diagram as PNG / SVG, a handout as PDF&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=2&gt;&lt;i&gt;In the load explorer:&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;run / cancel&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;compare with one sysctl changed&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
             <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;空格&lt;/b&gt;&lt;/td&gt;&lt;td&gt;播放 / 暂停&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← →&lt;/b&gt;&lt;/td&gt;&lt;td&gt;上一个 / 下一个事件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Shift+← Shift+→，↑ ↓&lt;/b&gt;&lt;/td&gt;&lt;td&gt;上一次 / 下一次状态变化&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;运行的开头 / 结尾&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+[ Ctrl+]&lt;/b&gt;&lt;/td&gt;&lt;td&gt;减速 / 加速&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Delete&lt;/b&gt;&lt;/td&gt;&lt;td&gt;丢弃选中的报文段&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L Ctrl+D Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;延迟 / 复制 / 恢复该报文段&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;撤销 / 重做&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;查找场景&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl++ Ctrl+- Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;缩放时序图&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;负载浏览器&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E Ctrl+Shift+E Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;把时序图导出为 PNG / SVG，把讲义导出为 PDF&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=2&gt;&lt;i&gt;在负载浏览器中：&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;运行 / 取消&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;与修改一个 sysctl 后的场景对比&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
         </message>
+        <message>
+            <source>Exported Images Show the Time &amp;Cursor</source>
+            <translation>导出的图片显示时间光标(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Draw the time cursor in exported PNG and SVG images too</source>
+            <translation>在导出的 PNG 和 SVG 图片中也画出时间光标</translation>
+        </message>
+        <message>
+            <source>Show or hide the %1 panel</source>
+            <translation>显示或隐藏“%1”面板</translation>
+        </message>
+        <message>
+            <source>Show or hide the %1 tool bar</source>
+            <translation>显示或隐藏“%1”工具栏</translation>
+        </message>
+        <message>
+            <source>What to watch</source>
+            <translation>观察要点</translation>
+        </message>
+        <message>
+            <source>Event log</source>
+            <translation>事件日志</translation>
+        </message>
+        <message>
+            <source>Every event of the run in time order; choose a row to move the cursor there</source>
+            <translation>按时间顺序列出运行中的每个事件；选中一行即可把光标移到那里</translation>
+        </message>
+        <message>
+            <source>&amp;Undo %1</source>
+            <translation>撤销“%1”(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo %1</source>
+            <translation>重做“%1”(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::PresetCatalog</name>
@@ -1535,6 +1587,10 @@
             <source>Under load</source>
             <translation>负载下</translation>
         </message>
+        <message>
+            <source>%1: the preset folder is missing</source>
+            <translation>%1：预设场景文件夹不存在</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::ScenarioDiff</name>
@@ -1568,6 +1624,22 @@
         <message>
             <source>What to watch</source>
             <translation>观察要点</translation>
+        </message>
+        <message>
+            <source>Scenario library</source>
+            <translation>场景库</translation>
+        </message>
+        <message>
+            <source>Search scenarios</source>
+            <translation>搜索场景</translation>
+        </message>
+        <message>
+            <source>Scenarios by lesson</source>
+            <translation>按课程分组的场景</translation>
+        </message>
+        <message>
+            <source>The selected scenario</source>
+            <translation>选中的场景</translation>
         </message>
     </context>
     <context>
@@ -1631,6 +1703,14 @@
         <message>
             <source>Teardown Lab sequence diagram</source>
             <translation>Teardown Lab 时序图</translation>
+        </message>
+        <message>
+            <source>Sequence diagram</source>
+            <translation>时序图</translation>
+        </message>
+        <message>
+            <source>Time runs down; each arrow is a segment between two hosts. Point at a segment, state or timer to have it described.</source>
+            <translation>时间自上而下流逝；每个箭头是两台主机之间的一个报文段。把指针移到报文段、状态或定时器上，即可听到它的说明。</translation>
         </message>
     </context>
     <context>
@@ -1706,6 +1786,30 @@
         <message>
             <source>Connection</source>
             <translation>连接</translation>
+        </message>
+        <message>
+            <source>the retransmission timer (&quot;on&quot;)</source>
+            <translation>重传定时器（“on”）</translation>
+        </message>
+        <message>
+            <source>the keepalive timer, which an orphan in FIN-WAIT-2 uses for tcp_fin_timeout</source>
+            <translation>保活定时器，处于 FIN-WAIT-2 的孤儿套接字借它来计 tcp_fin_timeout</translation>
+        </message>
+        <message>
+            <source>the timer of a TIME-WAIT record (TIME-WAIT, or an orphan&apos;s FIN-WAIT-2)</source>
+            <translation>TIME-WAIT 记录的定时器（TIME-WAIT，或孤儿套接字的 FIN-WAIT-2）</translation>
+        </message>
+        <message>
+            <source>the zero-window probe timer (&quot;persist&quot;)</source>
+            <translation>零窗口探测定时器（“persist”）</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;%1: %2 left, %3 retransmissions or probes so far.&lt;/p&gt;&lt;p&gt;The time is written as ss -o writes it: &quot;3.785ms&quot; means 3 s and 785 ms (3.785 seconds), &quot;1min5sec&quot; one minute and five seconds.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;%1：还剩 %2，到目前为止已重传或探测 %3 次。&lt;/p&gt;&lt;p&gt;时间按 ss -o 的写法显示：“3.785ms”表示 3 秒 785 毫秒（即 3.785 秒），“1min5sec”表示 1 分 5 秒。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 秒</translation>
         </message>
     </context>
     <context>
@@ -1796,6 +1900,14 @@
         <message>
             <source>timeout = 2MSL</source>
             <translation>超时 = 2MSL</translation>
+        </message>
+        <message>
+            <source>TCP state machine</source>
+            <translation>TCP 状态机</translation>
+        </message>
+        <message>
+            <source>The TCP state diagram of RFC 9293; no connection is shown.</source>
+            <translation>RFC 9293 的 TCP 状态图；当前没有显示任何连接。</translation>
         </message>
     </context>
     <context>
@@ -1928,6 +2040,43 @@
             <source>Sysctl (net.ipv4.)</source>
             <translation>Sysctl（net.ipv4.）</translation>
         </message>
+        <message>
+            <source>off</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>on, for every address</source>
+            <translation>开启，适用于所有地址</translation>
+        </message>
+        <message>
+            <source>loopback only</source>
+            <translation>仅限环回地址</translation>
+        </message>
+        <message>
+            <source>on (breaks clients behind NAT)</source>
+            <translation>开启（会让 NAT 后面的客户端出问题）</translation>
+        </message>
+        <message>
+            <source>on, with a random offset</source>
+            <translation>开启，带随机偏移</translation>
+        </message>
+        <message>
+            <source>on, without offset</source>
+            <translation>开启，不带偏移</translation>
+        </message>
+        <message>
+            <source>off: a RST ends TIME-WAIT</source>
+            <translation>关闭：RST 会结束 TIME-WAIT</translation>
+        </message>
+        <message>
+            <source>on: TIME-WAIT ignores RSTs</source>
+            <translation>开启：TIME-WAIT 忽略 RST</translation>
+        </message>
+        <message>
+            <source>%1 — %2</source>
+            <comment>a sysctl&apos;s value and what it means</comment>
+            <translation>%1 — %2</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::SysctlPanel</name>
@@ -1942,6 +2091,18 @@
         <message>
             <source>Set the kernel profile of %1 to %2</source>
             <translation>把 %1 的内核配置设为 %2</translation>
+        </message>
+        <message>
+            <source>Sysctls of every host</source>
+            <translation>所有主机的 sysctl</translation>
+        </message>
+        <message>
+            <source>Kernel profile of %1</source>
+            <translation>%1 的内核配置</translation>
+        </message>
+        <message>
+            <source>Sysctls of %1</source>
+            <translation>%1 的 sysctl</translation>
         </message>
     </context>
     <context>
@@ -2057,10 +2218,6 @@
     <context>
         <name>tdl::ui::TransportBar</name>
         <message>
-            <source>Drag to move through the run; quiet stretches take little room.</source>
-            <translation>拖动以浏览整个运行过程；空闲的时段只占很小的位置。</translation>
-        </message>
-        <message>
             <source>Speed</source>
             <translation>速度</translation>
         </message>
@@ -2075,6 +2232,22 @@
         <message>
             <source>t = %1 s / %2 s</source>
             <translation>t = %1 秒 / %2 秒</translation>
+        </message>
+        <message>
+            <source>Click or drag to move through the run; quiet stretches take little room.</source>
+            <translation>单击或拖动以浏览整个运行过程；空闲的时段只占很小的位置。</translation>
+        </message>
+        <message>
+            <source>Time cursor</source>
+            <translation>时间光标</translation>
+        </message>
+        <message>
+            <source>Playback speed</source>
+            <translation>播放速度</translation>
+        </message>
+        <message>
+            <source>Time at the cursor</source>
+            <translation>光标处的时间</translation>
         </message>
     </context>
     <context>
