@@ -2912,6 +2912,14 @@
             <translation>删除规则(&amp;D)</translation>
         </message>
         <message>
+            <source>Fault rules</source>
+            <translation>故障规则</translation>
+        </message>
+        <message>
+            <source>The scenario&apos;s fault rules in words, each with what it did in this run; select one to show its segment</source>
+            <translation>用文字列出本场景的故障规则，以及每条规则在本次运行中的作用；选中一条即显示它对应的报文段</translation>
+        </message>
+        <message>
             <source>Remove the selected fault rule (undoable)</source>
             <translation>删除选中的故障规则（可撤销）</translation>
         </message>
