@@ -399,6 +399,33 @@ TEST(DiagramRows, SegmentsSentTogetherLeaveARowApartInTheOrderSent) {
     EXPECT_GT(layout.arrow(id).y2(), layout.arrow(id - 1).y2());
 }
 
+TEST(DiagramRows, ADuplicatesCopyHasAnArrowAndALabelOfItsOwn) {
+    FaultRule duplicateFin;
+    duplicateFin.from = "client";
+    duplicateFin.flags = flag::kFin;
+    duplicateFin.nth = 1;
+    duplicateFin.action = FaultAction::Duplicate;
+    const RunPtr run = Document::simulate(
+        test::connectedPair().close(1s, "client", "c").fault(duplicateFin).build(), nullptr);
+    ASSERT_TRUE(run);
+    const Trace& trace = run->trace();
+    const auto copy =
+        std::find_if(trace.segments.begin(), trace.segments.end(),
+                     [](const SegmentRecord& r) { return r.duplicateOf != kNoSegment; });
+    ASSERT_NE(copy, trace.segments.end());
+    const auto copyId = static_cast<SegmentId>(copy - trace.segments.begin());
+    const DiagramLayout layout(run, QApplication::font(), 900, 1.0);
+    const QLineF original = layout.arrow(copy->duplicateOf);
+    const QLineF copied = layout.arrow(copyId);
+    // A row apart at both ends, a label high across the arrows, and still at its instants.
+    const double across = (copied.y1() - original.y1()) *
+                          std::abs(std::cos(original.angle() * std::numbers::pi / 180));
+    EXPECT_GE(across, layout.metrics().height());
+    EXPECT_GT(copied.y2(), original.y2());
+    EXPECT_EQ(layout.timeAt(copied.y1()), copy->sentAt);
+    EXPECT_TRUE(overlappingLabels(run, 900).empty()) << describe(overlappingLabels(run, 900));
+}
+
 TEST(DiagramRows, ABurstIsOneArrowLabelledOnceWithItsSize) {
     // The client never reads: the server answers with a window's worth of segments at once.
     const RunPtr run = loadConnection(QStringLiteral("load/slow-reader-orphans"));
