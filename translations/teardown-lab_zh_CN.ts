@@ -566,6 +566,14 @@
             <source>Sockets at %1</source>
             <translation>%1 时的套接字</translation>
         </message>
+        <message>
+            <source>Inspector</source>
+            <translation>检查器</translation>
+        </message>
+        <message>
+            <source>No socket exists yet.</source>
+            <translation>还没有任何套接字。</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::LoadCharts</name>
@@ -623,6 +631,17 @@
         </message>
     </context>
     <context>
+        <name>tdl::ui::LoadDocument</name>
+        <message>
+            <source>%1 connections (%2 a second for %3) are more than the %4 a run may simulate: lower the load's "rate" or shorten its "duration".</source>
+            <translation>%1 个连接（每秒 %2 个，持续 %3），超过了一次运行最多可模拟的 %4 个：请降低负载的“rate”或缩短其“duration”。</translation>
+        </message>
+        <message>
+            <source>%1 samples (one every %2) of %3 bytes, about %4 GiB, are more than the %5 GiB a run may keep: sample less often (a longer "sample_every"), or shorten the load's "duration" or the scenario's "limit".</source>
+            <translation>%1 个采样（每 %2 一个），每个 %3 字节，约 %4 GiB，超过了一次运行最多可保存的 %5 GiB：请降低采样频率（加大“sample_every”），或缩短负载的“duration”或场景的“limit”。</translation>
+        </message>
+    </context>
+    <context>
         <name>tdl::ui::LoadExplorer</name>
         <message>
             <source>Cannot compare</source>
@@ -635,6 +654,14 @@
         <message>
             <source>Run %1 failed</source>
             <translation>运行 %1 失败</translation>
+        </message>
+        <message>
+            <source>Run %1 is not started: %2</source>
+            <translation>运行 %1 未启动：%2</translation>
+        </message>
+        <message>
+            <source>%1 — not started: too large (see above)</source>
+            <translation>%1 — 未启动：规模过大（见上方）</translation>
         </message>
         <message>
             <source>Run %1 stopped at the scenario's limit, %2.</source>
@@ -1465,6 +1492,50 @@
             <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;play / pause&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← →&lt;/b&gt;&lt;/td&gt;&lt;td&gt;previous / next event&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Shift+← Shift+→, ↑ ↓&lt;/b&gt;&lt;/td&gt;&lt;td&gt;previous / next state change&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;start / end of the run&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+[ Ctrl+]&lt;/b&gt;&lt;/td&gt;&lt;td&gt;slower / faster&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Delete&lt;/b&gt;&lt;/td&gt;&lt;td&gt;drop the selected segment&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L Ctrl+D Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;delay / duplicate / restore it&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;undo / redo&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;find a scenario&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl++ Ctrl+- Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoom the diagram&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the load explorer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E Ctrl+Shift+E Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;export the diagram as PNG / SVG, a handout as PDF&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=2&gt;&lt;i&gt;In the load explorer:&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;run / cancel&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;compare with one sysctl changed&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
             <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;空格&lt;/b&gt;&lt;/td&gt;&lt;td&gt;播放 / 暂停&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← →&lt;/b&gt;&lt;/td&gt;&lt;td&gt;上一个 / 下一个事件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Shift+← Shift+→，↑ ↓&lt;/b&gt;&lt;/td&gt;&lt;td&gt;上一次 / 下一次状态变化&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;运行的开头 / 结尾&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+[ Ctrl+]&lt;/b&gt;&lt;/td&gt;&lt;td&gt;减速 / 加速&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Delete&lt;/b&gt;&lt;/td&gt;&lt;td&gt;丢弃选中的报文段&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L Ctrl+D Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;延迟 / 复制 / 恢复该报文段&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;撤销 / 重做&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;查找场景&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl++ Ctrl+- Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;缩放时序图&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;负载浏览器&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E Ctrl+Shift+E Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;把时序图导出为 PNG / SVG，把讲义导出为 PDF&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=2&gt;&lt;i&gt;在负载浏览器中：&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;运行 / 取消&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;与修改一个 sysctl 后的场景对比&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
         </message>
+        <message>
+            <source>Exported Images Show the Time &amp;Cursor</source>
+            <translation>导出的图片显示时间光标(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Draw the time cursor in exported PNG and SVG images too</source>
+            <translation>在导出的 PNG 和 SVG 图片中也画出时间光标</translation>
+        </message>
+        <message>
+            <source>Show or hide the %1 panel</source>
+            <translation>显示或隐藏“%1”面板</translation>
+        </message>
+        <message>
+            <source>Show or hide the %1 tool bar</source>
+            <translation>显示或隐藏“%1”工具栏</translation>
+        </message>
+        <message>
+            <source>What to watch</source>
+            <translation>观察要点</translation>
+        </message>
+        <message>
+            <source>Event log</source>
+            <translation>事件日志</translation>
+        </message>
+        <message>
+            <source>Every event of the run in time order; choose a row to move the cursor there</source>
+            <translation>按时间顺序列出运行中的每个事件；选中一行即可把光标移到那里</translation>
+        </message>
+        <message>
+            <source>&amp;Undo %1</source>
+            <translation>撤销“%1”(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo %1</source>
+            <translation>重做“%1”(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::PresetCatalog</name>
@@ -1516,6 +1587,10 @@
             <source>Under load</source>
             <translation>负载下</translation>
         </message>
+        <message>
+            <source>%1: the preset folder is missing</source>
+            <translation>%1：预设场景文件夹不存在</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::ScenarioDiff</name>
@@ -1549,6 +1624,22 @@
         <message>
             <source>What to watch</source>
             <translation>观察要点</translation>
+        </message>
+        <message>
+            <source>Scenario library</source>
+            <translation>场景库</translation>
+        </message>
+        <message>
+            <source>Search scenarios</source>
+            <translation>搜索场景</translation>
+        </message>
+        <message>
+            <source>Scenarios by lesson</source>
+            <translation>按课程分组的场景</translation>
+        </message>
+        <message>
+            <source>The selected scenario</source>
+            <translation>选中的场景</translation>
         </message>
     </context>
     <context>
@@ -1612,6 +1703,14 @@
         <message>
             <source>Teardown Lab sequence diagram</source>
             <translation>Teardown Lab 时序图</translation>
+        </message>
+        <message>
+            <source>Sequence diagram</source>
+            <translation>时序图</translation>
+        </message>
+        <message>
+            <source>Time runs down; each arrow is a segment between two hosts. Point at a segment, state or timer to have it described.</source>
+            <translation>时间自上而下流逝；每个箭头是两台主机之间的一个报文段。把指针移到报文段、状态或定时器上，即可听到它的说明。</translation>
         </message>
     </context>
     <context>
@@ -1687,6 +1786,30 @@
         <message>
             <source>Connection</source>
             <translation>连接</translation>
+        </message>
+        <message>
+            <source>the retransmission timer (&quot;on&quot;)</source>
+            <translation>重传定时器（“on”）</translation>
+        </message>
+        <message>
+            <source>the keepalive timer, which an orphan in FIN-WAIT-2 uses for tcp_fin_timeout</source>
+            <translation>保活定时器，处于 FIN-WAIT-2 的孤儿套接字借它来计 tcp_fin_timeout</translation>
+        </message>
+        <message>
+            <source>the timer of a TIME-WAIT record (TIME-WAIT, or an orphan&apos;s FIN-WAIT-2)</source>
+            <translation>TIME-WAIT 记录的定时器（TIME-WAIT，或孤儿套接字的 FIN-WAIT-2）</translation>
+        </message>
+        <message>
+            <source>the zero-window probe timer (&quot;persist&quot;)</source>
+            <translation>零窗口探测定时器（“persist”）</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;%1: %2 left, %3 retransmissions or probes so far.&lt;/p&gt;&lt;p&gt;The time is written as ss -o writes it: &quot;3.785ms&quot; means 3 s and 785 ms (3.785 seconds), &quot;1min5sec&quot; one minute and five seconds.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;%1：还剩 %2，到目前为止已重传或探测 %3 次。&lt;/p&gt;&lt;p&gt;时间按 ss -o 的写法显示：“3.785ms”表示 3 秒 785 毫秒（即 3.785 秒），“1min5sec”表示 1 分 5 秒。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 秒</translation>
         </message>
     </context>
     <context>
@@ -1777,6 +1900,14 @@
         <message>
             <source>timeout = 2MSL</source>
             <translation>超时 = 2MSL</translation>
+        </message>
+        <message>
+            <source>TCP state machine</source>
+            <translation>TCP 状态机</translation>
+        </message>
+        <message>
+            <source>The TCP state diagram of RFC 9293; no connection is shown.</source>
+            <translation>RFC 9293 的 TCP 状态图；当前没有显示任何连接。</translation>
         </message>
     </context>
     <context>
@@ -1909,6 +2040,43 @@
             <source>Sysctl (net.ipv4.)</source>
             <translation>Sysctl（net.ipv4.）</translation>
         </message>
+        <message>
+            <source>off</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>on, for every address</source>
+            <translation>开启，适用于所有地址</translation>
+        </message>
+        <message>
+            <source>loopback only</source>
+            <translation>仅限环回地址</translation>
+        </message>
+        <message>
+            <source>on (breaks clients behind NAT)</source>
+            <translation>开启（会让 NAT 后面的客户端出问题）</translation>
+        </message>
+        <message>
+            <source>on, with a random offset</source>
+            <translation>开启，带随机偏移</translation>
+        </message>
+        <message>
+            <source>on, without offset</source>
+            <translation>开启，不带偏移</translation>
+        </message>
+        <message>
+            <source>off: a RST ends TIME-WAIT</source>
+            <translation>关闭：RST 会结束 TIME-WAIT</translation>
+        </message>
+        <message>
+            <source>on: TIME-WAIT ignores RSTs</source>
+            <translation>开启：TIME-WAIT 忽略 RST</translation>
+        </message>
+        <message>
+            <source>%1 — %2</source>
+            <comment>a sysctl&apos;s value and what it means</comment>
+            <translation>%1 — %2</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::SysctlPanel</name>
@@ -1923,6 +2091,18 @@
         <message>
             <source>Set the kernel profile of %1 to %2</source>
             <translation>把 %1 的内核配置设为 %2</translation>
+        </message>
+        <message>
+            <source>Sysctls of every host</source>
+            <translation>所有主机的 sysctl</translation>
+        </message>
+        <message>
+            <source>Kernel profile of %1</source>
+            <translation>%1 的内核配置</translation>
+        </message>
+        <message>
+            <source>Sysctls of %1</source>
+            <translation>%1 的 sysctl</translation>
         </message>
     </context>
     <context>
@@ -2038,10 +2218,6 @@
     <context>
         <name>tdl::ui::TransportBar</name>
         <message>
-            <source>Drag to move through the run; quiet stretches take little room.</source>
-            <translation>拖动以浏览整个运行过程；空闲的时段只占很小的位置。</translation>
-        </message>
-        <message>
             <source>Speed</source>
             <translation>速度</translation>
         </message>
@@ -2056,6 +2232,22 @@
         <message>
             <source>t = %1 s / %2 s</source>
             <translation>t = %1 秒 / %2 秒</translation>
+        </message>
+        <message>
+            <source>Click or drag to move through the run; quiet stretches take little room.</source>
+            <translation>单击或拖动以浏览整个运行过程；空闲的时段只占很小的位置。</translation>
+        </message>
+        <message>
+            <source>Time cursor</source>
+            <translation>时间光标</translation>
+        </message>
+        <message>
+            <source>Playback speed</source>
+            <translation>播放速度</translation>
+        </message>
+        <message>
+            <source>Time at the cursor</source>
+            <translation>光标处的时间</translation>
         </message>
     </context>
     <context>
@@ -2378,10 +2570,6 @@
             <translation>内核接受的值</translation>
         </message>
         <message>
-            <source>a host name</source>
-            <translation>主机名</translation>
-        </message>
-        <message>
             <source>a host name of 1 to 32 letters, digits, '-', '_' or '.'</source>
             <translation>由 1 到 32 个字母、数字、'-'、'_' 或 '.' 组成的主机名</translation>
         </message>
@@ -2485,6 +2673,229 @@
             <source>%1 does not exist in the %2 profile</source>
             <translation>%1 在 %2 内核配置中不存在</translation>
         </message>
+        <message>
+            <source>the key %1 twice</source>
+            <translation>键 %1 出现了两次</translation>
+        </message>
+        <message>
+            <source>%1 (invalid BOM; must be 0xEF 0xBB 0xBF if given)</source>
+            <translation>%1（无效的 BOM：如果有，必须是 0xEF 0xBB 0xBF）</translation>
+        </message>
+        <message>
+            <source>%1 (invalid number; expected digit after '-')</source>
+            <translation>%1（无效的数字：'-' 之后应为数字）</translation>
+        </message>
+        <message>
+            <source>%1 (invalid number; expected digit after '.')</source>
+            <translation>%1（无效的数字：'.' 之后应为数字）</translation>
+        </message>
+        <message>
+            <source>%1 (invalid number; expected digit after exponent sign)</source>
+            <translation>%1（无效的数字：指数符号之后应为数字）</translation>
+        </message>
+        <message>
+            <source>%1 (invalid string: '\u' must be followed by 4 hex digits)</source>
+            <translation>%1（无效的字符串：'\u' 之后必须是 4 位十六进制数字）</translation>
+        </message>
+        <message>
+            <source>%1 (invalid string: control character %2 must be escaped to %3)</source>
+            <translation>%1（无效的字符串：控制字符 %2 必须转义为 %3）</translation>
+        </message>
+        <message>
+            <source>%1 (invalid string: control character %2 must be escaped to %3 or %4)</source>
+            <translation>%1（无效的字符串：控制字符 %2 必须转义为 %3 或 %4）</translation>
+        </message>
+        <message>
+            <source>%1 (invalid string: forbidden character after backslash)</source>
+            <translation>%1（无效的字符串：反斜杠之后是不允许的字符）</translation>
+        </message>
+        <message>
+            <source>%1 (invalid string: ill-formed UTF-8 byte)</source>
+            <translation>%1（无效的字符串：格式错误的 UTF-8 字节）</translation>
+        </message>
+        <message>
+            <source>%1 (invalid string: missing closing quote)</source>
+            <translation>%1（无效的字符串：缺少结尾的引号）</translation>
+        </message>
+        <message>
+            <source>%1 (invalid string: surrogate U+D800..U+DBFF must be followed by U+DC00..U+DFFF)</source>
+            <translation>%1（无效的字符串：代理项 U+D800..U+DBFF 之后必须紧跟 U+DC00..U+DFFF）</translation>
+        </message>
+        <message>
+            <source>%1 (invalid string: surrogate U+DC00..U+DFFF must follow U+D800..U+DBFF)</source>
+            <translation>%1（无效的字符串：代理项 U+DC00..U+DFFF 必须紧跟在 U+D800..U+DBFF 之后）</translation>
+        </message>
+        <message>
+            <source>arrays and objects nested at most %1 deep</source>
+            <translation>嵌套不超过 %1 层的数组和对象</translation>
+        </message>
+        <message>
+            <source>one more level</source>
+            <translation>多出的一层</translation>
+        </message>
+        <message>
+            <source>the key "format": %1</source>
+            <translation>键 "format"，值为 %1</translation>
+        </message>
+        <message>
+            <source>%1 (the version this program reads)</source>
+            <translation>%1（本程序读取的版本）</translation>
+        </message>
+        <message>
+            <source>a host name not yet used (%1 has it)</source>
+            <translation>尚未使用的主机名（%1 已经用了这个名字）</translation>
+        </message>
+        <message>
+            <source>a sysctl that exists in the %1 profile</source>
+            <translation>%1 内核配置中存在的 sysctl</translation>
+        </message>
+        <message>
+            <source>one link per direction (%1 is already %2 to %3)</source>
+            <translation>每个方向一条链路（%1 已经是 %2 到 %3）</translation>
+        </message>
+        <message>
+            <source>a second one</source>
+            <translation>第二条</translation>
+        </message>
+        <message>
+            <source>a call (listen, connect, send, shutdown, close, stop_reading, resume_reading, set_linger)</source>
+            <translation>一个调用（listen、connect、send、shutdown、close、stop_reading、resume_reading、set_linger）</translation>
+        </message>
+        <message>
+            <source>both</source>
+            <translation>两者都有</translation>
+        </message>
+        <message>
+            <source>neither</source>
+            <translation>两者都没有</translation>
+        </message>
+        <message>
+            <source>it with "at"</source>
+            <translation>它与 "at" 同时出现</translation>
+        </message>
+        <message>
+            <source>"at": a %1 creates its socket, so no earlier event on it can trigger it</source>
+            <translation>"at"：%1 会创建自己的套接字，在此之前该套接字上没有事件能触发它</translation>
+        </message>
+        <message>
+            <source>another host than "%1" (no loopback here)</source>
+            <translation>"%1" 以外的主机（这里不模拟回环）</translation>
+        </message>
+        <message>
+            <source>true (only SO_LINGER on with a zero timeout is modelled)</source>
+            <translation>true（只模拟开启 SO_LINGER 且超时为 0 的情况）</translation>
+        </message>
+        <message>
+            <source>0 (only SO_LINGER on with a zero timeout is modelled)</source>
+            <translation>0（只模拟开启 SO_LINGER 且超时为 0 的情况）</translation>
+        </message>
+        <message>
+            <source>a socket name not yet used on host "%1" (%2 names it already)</source>
+            <translation>主机 "%1" 上尚未使用的套接字名（%2 已经用了这个名字）</translation>
+        </message>
+        <message>
+            <source>a socket that a connect or a listen's accept list on host "%1" names</source>
+            <translation>主机 "%1" 上由 connect 或 listen 的 accept 列表指定的套接字</translation>
+        </message>
+        <message>
+            <source>a socket that an action names on host "%1"</source>
+            <translation>主机 "%1" 上某个动作所指定的套接字</translation>
+        </message>
+        <message>
+            <source>it with %1</source>
+            <translation>它与 %1 同时出现</translation>
+        </message>
+        <message>
+            <source>at most %1 connections: a lower /load/rate or a shorter /load/duration</source>
+            <translation>最多 %1 个连接：请调低 /load/rate 或缩短 /load/duration</translation>
+        </message>
+        <message>
+            <source>%1 connections (%2 a second for %3)</source>
+            <translation>%1 个连接（每秒 %2 个，持续 %3）</translation>
+        </message>
+        <message>
+            <source>samples that fit in %1 GiB: a longer /load/sample_every, a shorter /load/duration or /limit</source>
+            <translation>能装进 %1 GiB 的采样：请调大 /load/sample_every，或缩短 /load/duration 或 /limit</translation>
+        </message>
+        <message>
+            <source>%1 samples (one every %2) of %3 bytes, about %4 GiB</source>
+            <translation>%1 个采样（每 %2 一个），每个 %3 字节，共约 %4 GiB</translation>
+        </message>
+        <message>
+            <source>No such file or directory</source>
+            <translation>文件或目录不存在</translation>
+        </message>
+        <message>
+            <source>Permission denied</source>
+            <translation>权限不足</translation>
+        </message>
+        <message>
+            <source>Is a directory</source>
+            <translation>这是一个目录</translation>
+        </message>
+        <message>
+            <source>Not a directory</source>
+            <translation>不是目录</translation>
+        </message>
+        <message>
+            <source>Too many levels of symbolic links</source>
+            <translation>符号链接的层数过多</translation>
+        </message>
+        <message>
+            <source>File name too long</source>
+            <translation>文件名过长</translation>
+        </message>
+        <message>
+            <source>Input/output error</source>
+            <translation>输入/输出错误</translation>
+        </message>
+        <message>
+            <source>Too many open files</source>
+            <translation>打开的文件过多</translation>
+        </message>
+        <message>
+            <source>Too many open files in system</source>
+            <translation>系统中打开的文件过多</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::ScenarioProblemText</name>
+        <message>
+            <source>a scenario needs at least one host</source>
+            <translation>场景至少需要一台主机</translation>
+        </message>
+        <message>
+            <source>action %1 names host "%2", which the scenario does not have</source>
+            <translation>第 %1 个动作指定了主机 "%2"，但场景中没有这台主机</translation>
+        </message>
+        <message>
+            <source>action %1 connects to host "%2", which the scenario does not have</source>
+            <translation>第 %1 个动作要连接主机 "%2"，但场景中没有这台主机</translation>
+        </message>
+        <message>
+            <source>link %1 names host "%2", which the scenario does not have</source>
+            <translation>第 %1 条链路指定了主机 "%2"，但场景中没有这台主机</translation>
+        </message>
+        <message>
+            <source>the load's client is host "%1", which the scenario does not have</source>
+            <translation>负载的客户端是主机 "%1"，但场景中没有这台主机</translation>
+        </message>
+        <message>
+            <source>the load's server is host "%1", which the scenario does not have</source>
+            <translation>负载的服务器是主机 "%1"，但场景中没有这台主机</translation>
+        </message>
+        <message>
+            <source>the load needs a rate of at least one connection a second</source>
+            <translation>负载的速率至少要达到每秒一个连接</translation>
+        </message>
+        <message>
+            <source>the load needs at least one server port</source>
+            <translation>负载至少需要一个服务器端口</translation>
+        </message>
+        <message>
+            <source>the scenario has no load</source>
+            <translation>场景中没有负载</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::FaultRulePanel</name>
@@ -2499,6 +2910,14 @@
         <message>
             <source>&amp;Delete Rule</source>
             <translation>删除规则(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Fault rules</source>
+            <translation>故障规则</translation>
+        </message>
+        <message>
+            <source>The scenario&apos;s fault rules in words, each with what it did in this run; select one to show its segment</source>
+            <translation>用文字列出本场景的故障规则，以及每条规则在本次运行中的作用；选中一条即显示它对应的报文段</translation>
         </message>
         <message>
             <source>Remove the selected fault rule (undoable)</source>

@@ -37,6 +37,7 @@
 #include <QMessageBox>
 #include <QSaveFile>
 #include <QScrollBar>
+#include <QScreen>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -52,6 +53,9 @@ namespace tdl::ui {
 namespace {
 const QString kPresetPrefix = QStringLiteral("preset:");
 constexpr int kStatusTimeoutMs = 6000;
+// Raised when the docks' places change, so that a layout saved before is not restored over the
+// new one (1: the sysctls moved beside the event log).
+constexpr int kDockLayoutVersion = 1;
 
 QIcon icon(const char* name) {
     return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
@@ -135,6 +139,8 @@ void MainWindow::createActions() {
         makeAction("exportPng", icon("export"), {QKeySequence(Qt::CTRL | Qt::Key_E)});
     exportSvgAction_ =
         makeAction("exportSvg", {}, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)});
+    exportCursorAction_ = makeAction("exportCursor", {}, {});
+    exportCursorAction_->setCheckable(true);
     exportMermaidAction_ = makeAction("exportMermaid", {}, {});
     exportPlantUmlAction_ = makeAction("exportPlantUml", {}, {});
     exportTraceAction_ = makeAction("exportTrace", {}, {});
@@ -144,14 +150,11 @@ void MainWindow::createActions() {
     clearRecentAction_ = makeAction("clearRecent", {}, {});
     quitAction_ = makeAction("quit", {}, {QKeySequence::Quit});
 
-    undoAction_ = document_->undoStack()->createUndoAction(this);
-    undoAction_->setObjectName(QStringLiteral("undo"));
-    undoAction_->setIcon(icon("undo"));
-    undoAction_->setShortcuts(QKeySequence::Undo);
-    redoAction_ = document_->undoStack()->createRedoAction(this);
-    redoAction_->setObjectName(QStringLiteral("redo"));
-    redoAction_->setIcon(icon("redo"));
-    redoAction_->setShortcuts(
+    // Not QUndoStack::createUndoAction(): its "Undo %1" is fixed when the action is made and
+    // would stay in the language of the start (updateUndoActions() words them instead).
+    undoAction_ = makeAction("undo", icon("undo"), QKeySequence::keyBindings(QKeySequence::Undo));
+    redoAction_ = makeAction(
+        "redo", icon("redo"),
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     dropAction_ = makeAction("dropSegment", icon("drop"), {QKeySequence::Delete});
     delayAction_ = makeAction("delaySegment", icon("delay"), {QKeySequence(Qt::CTRL | Qt::Key_L)});
@@ -246,6 +249,7 @@ void MainWindow::createMenus() {
     viewMenu_ = menuBar()->addMenu(QString());
     viewMenu_->addAction(absoluteSeqAction_);
     viewMenu_->addAction(showFutureAction_);
+    viewMenu_->addAction(exportCursorAction_);
     viewMenu_->addSeparator();
     viewMenu_->addAction(zoomInAction_);
     viewMenu_->addAction(zoomOutAction_);
@@ -353,7 +357,7 @@ void MainWindow::createDocks() {
     inspector_ = new InspectorView(this);
     inspectorDock_ = dock("inspectorDock", inspector_, Qt::RightDockWidgetArea);
     sysctls_ = new SysctlPanel(document_, this);
-    sysctlDock_ = dock("sysctlDock", sysctls_, Qt::RightDockWidgetArea);
+    sysctlDock_ = dock("sysctlDock", sysctls_, Qt::BottomDockWidgetArea);
     stateMachine_ = new StateMachineView(this);
     stateDock_ = dock("stateMachineDock", stateMachine_, Qt::RightDockWidgetArea);
     log_ = new EventLogView(this);
@@ -361,11 +365,11 @@ void MainWindow::createDocks() {
     logDock_ = dock("eventLogDock", log_, Qt::BottomDockWidgetArea);
     faultRules_ = new FaultRulePanel(document_, this);
     faultRulesDock_ = dock("faultRulesDock", faultRules_, Qt::LeftDockWidgetArea);
-    tabifyDockWidget(inspectorDock_, sysctlDock_);
-    inspectorDock_->raise();
-    resizeDocks({libraryDock_, inspectorDock_}, {260, 400}, Qt::Horizontal);
-    resizeDocks({libraryDock_, faultRulesDock_}, {400, 260}, Qt::Vertical);
-    resizeDocks({logDock_, inspectorDock_, stateDock_}, {200, 340, 340}, Qt::Vertical);
+    // The sysctl table is wide (name, value and meaning, default, range) and long: it shares the
+    // window's full width with the event log, and the right column is left to the inspector and
+    // the state machine, which needs the height.
+    tabifyDockWidget(logDock_, sysctlDock_);
+    logDock_->raise();
     panelsMenu_->addSeparator();
     panelsMenu_->addAction(fileToolBar_->toggleViewAction());
     panelsMenu_->addAction(whatIfToolBar_->toggleViewAction());
@@ -477,6 +481,14 @@ void MainWindow::connectParts() {
         editSummary_->setText(summary);
         editSummary_->show();
     });
+    connect(undoAction_, &QAction::triggered, document_->undoStack(), &QUndoStack::undo);
+    connect(redoAction_, &QAction::triggered, document_->undoStack(), &QUndoStack::redo);
+    for (const auto changed : {&QUndoStack::undoTextChanged, &QUndoStack::redoTextChanged}) {
+        connect(document_->undoStack(), changed, this, &MainWindow::updateUndoActions);
+    }
+    for (const auto changed : {&QUndoStack::canUndoChanged, &QUndoStack::canRedoChanged}) {
+        connect(document_->undoStack(), changed, this, &MainWindow::updateUndoActions);
+    }
 
     connect(player_, &Player::timeChanged, this, &MainWindow::timeChanged);
     connect(player_, &Player::playingChanged, this, &MainWindow::updateActions);
@@ -509,6 +521,8 @@ void MainWindow::retranslateUi() {
         tr("Write the whole sequence diagram, as it looks now, to a PNG image"));
     set(exportSvgAction_, tr("Diagram as S&VG…"),
         tr("Write the whole sequence diagram, as it looks now, to an SVG drawing"));
+    set(exportCursorAction_, tr("Exported Images Show the Time &Cursor"),
+        tr("Draw the time cursor in exported PNG and SVG images too"));
     set(exportMermaidAction_, tr("Sequence Diagram as &Mermaid…"),
         tr("Write the sequence diagram as Mermaid text, which Markdown pages and wikis draw"));
     set(exportPlantUmlAction_, tr("Sequence Diagram as P&lantUML…"),
@@ -524,6 +538,7 @@ void MainWindow::retranslateUi() {
     set(quitAction_, tr("&Quit"), tr("Quit Teardown Lab"));
     undoAction_->setStatusTip(tr("Undo the last what-if change"));
     redoAction_->setStatusTip(tr("Redo the what-if change just undone"));
+    updateUndoActions();
     set(dropAction_, tr("&Drop Segment"), tr("What if the selected segment were lost on the way?"));
     set(delayAction_, tr("De&lay Segment…"), tr("What if the selected segment arrived later?"));
     set(duplicateAction_, tr("D&uplicate Segment"),
@@ -583,12 +598,35 @@ void MainWindow::retranslateUi() {
     stateDock_->setWindowTitle(tr("State Machine"));
     faultRulesDock_->setWindowTitle(tr("Fault Rules"));
     editSummary_->setAccessibleName(tr("What the last what-if edit changed"));
+    // What a screen reader announces for the parts of the window that are not a panel's own.
+    for (QDockWidget* dock : {libraryDock_, faultRulesDock_, sysctlDock_, logDock_, inspectorDock_, stateDock_}) {
+        dock->setAccessibleName(dock->windowTitle());
+        dock->toggleViewAction()->setStatusTip(
+            tr("Show or hide the %1 panel").arg(dock->windowTitle()));
+    }
+    for (QToolBar* bar : {fileToolBar_, whatIfToolBar_, transportToolBar_}) {
+        bar->setAccessibleName(bar->windowTitle());
+        bar->toggleViewAction()->setStatusTip(
+            tr("Show or hide the %1 tool bar").arg(bar->windowTitle()));
+    }
+    banner_->setAccessibleName(tr("What to watch"));
+    log_->setAccessibleName(tr("Event log"));
+    log_->setAccessibleDescription(
+        tr("Every event of the run in time order; choose a row to move the cursor there"));
     log_->logModel()->retranslate();
     updateRecentFiles();
     updateCaptureMenu();
     updateBanner();
     updateTitle();
     updateActions();
+}
+
+void MainWindow::updateUndoActions() {
+    const QUndoStack* stack = document_->undoStack();
+    undoAction_->setEnabled(stack->canUndo());
+    undoAction_->setText(stack->canUndo() ? tr("&Undo %1").arg(stack->undoText()) : tr("&Undo"));
+    redoAction_->setEnabled(stack->canRedo());
+    redoAction_->setText(stack->canRedo() ? tr("&Redo %1").arg(stack->redoText()) : tr("&Redo"));
 }
 
 void MainWindow::changeEvent(QEvent* event) {
@@ -600,9 +638,15 @@ void MainWindow::changeEvent(QEvent* event) {
 
 void MainWindow::readSettings() {
     if (!restoreGeometry(settings_.geometry())) {
-        resize(1500, 920);
+        // No larger than the screen: on a 1024x768 one the docks are sized for what is there.
+        const QSize room = screen()->availableGeometry().size();
+        resize(std::min(1500, room.width()), std::min(920, room.height()));
     }
-    restoreState(settings_.windowState());
+    if (!restoreState(settings_.windowState(), kDockLayoutVersion)) {
+        // The docks' first sizes, in proportion to the window once it has its size (before it
+        // is shown, QMainWindow lays the docks out again from their size hints).
+        QTimer::singleShot(0, this, &MainWindow::resizeDocksToDefault);
+    }
     absoluteSeqAction_->setChecked(settings_.absoluteSeq());
     showFutureAction_->setChecked(settings_.showFuture());
     diagram_->setShowFuture(settings_.showFuture());
@@ -612,9 +656,17 @@ void MainWindow::readSettings() {
         ->setChecked(true);
 }
 
+void MainWindow::resizeDocksToDefault() {
+    resizeDocks({libraryDock_, inspectorDock_},
+                {std::min(260, width() / 5), std::min(420, width() / 3)}, Qt::Horizontal);
+    resizeDocks({libraryDock_, faultRulesDock_}, {height() * 3 / 5, height() / 4}, Qt::Vertical);
+    resizeDocks({logDock_}, {std::min(280, height() / 4)}, Qt::Vertical);
+    resizeDocks({inspectorDock_, stateDock_}, {height() / 5, height() / 2}, Qt::Vertical);
+}
+
 void MainWindow::writeSettings() {
     settings_.setGeometry(saveGeometry());
-    settings_.setWindowState(saveState());
+    settings_.setWindowState(saveState(kDockLayoutVersion));
     settings_.setAbsoluteSeq(absoluteSeqAction_->isChecked());
     settings_.setShowFuture(showFutureAction_->isChecked());
     // One connection of a load run cannot be reopened by name: the last scenario stays the one
@@ -690,7 +742,7 @@ bool MainWindow::openFile(const QString& given) {
         return false;
     }
     presetId_.clear();
-    library_->setCurrentPreset(QString());
+    library_->setCurrentFile(path);
     settings_.addRecentFile(path);
     updateRecentFiles();
     updateTitle();
@@ -866,11 +918,18 @@ std::optional<QString> MainWindow::exportTo(ExportFormat format, const QString& 
     options.explain = [](const Reason& reason) {
         return CauseCatalog::sentence(reason).toStdString();
     };
+    // An image says what it shows, and leaves the time cursor out unless asked.
+    SequenceDiagramView::ExportOptions imageOptions;
+    imageOptions.title = PresetCatalog::localized(document_->scenario().title);
+    if (imageOptions.title.isEmpty()) {
+        imageOptions.title = tr("Untitled scenario");
+    }
+    imageOptions.cursor = exportCursorAction_->isChecked();
     switch (format) {
     case ExportFormat::Png:
-        return diagram_->exportPng(path);
+        return diagram_->exportPng(path, imageOptions);
     case ExportFormat::Svg:
-        return diagram_->exportSvg(path);
+        return diagram_->exportSvg(path, imageOptions);
     case ExportFormat::TraceJsonl: {
         std::ostringstream lines;
         writeTraceJsonl(trace, lines);

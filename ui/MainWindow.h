@@ -84,6 +84,8 @@ private:
     void createStatusBar();
     void connectParts();
     void retranslateUi();
+    void updateUndoActions();
+    void resizeDocksToDefault();
     void readSettings();
     void writeSettings();
     void openInitialScenario();
@@ -170,6 +172,7 @@ private:
     QAction* saveAsAction_ = nullptr;
     QAction* exportPngAction_ = nullptr;
     QAction* exportSvgAction_ = nullptr;
+    QAction* exportCursorAction_ = nullptr;
     QAction* exportTraceAction_ = nullptr;
     QAction* exportWireCaptureAction_ = nullptr;
     QAction* exportMermaidAction_ = nullptr;

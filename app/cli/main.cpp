@@ -212,8 +212,13 @@ tdl::LoadResult readStandardInput() {
         text.append(buffer.data(), read);
     }
     if (std::ferror(stdin)) {
-        return tdl::LoadError{std::string(kStandardInputName), "", "a readable scenario file",
-                              std::strerror(errno)};
+        const int reason = errno;
+        // About the input as a whole: no location in it.
+        tdl::LoadError error;
+        error.file = kStandardInputName;
+        error.expected = tdl::phrase(tdl::LoadPhrase::Id::ReadableFile);
+        error.found = tdl::systemError(reason);
+        return error;
     }
     return tdl::parseScenario(text, std::string(kStandardInputName));
 }

@@ -33,7 +33,9 @@ bool withSynLinearTimeouts(KernelProfile p) {
 // knobs take 0..255, proc_dointvec_minmax ones their extra1..extra2, plain proc_dointvec any int.
 // Checked on a 6.18 kernel: tcp_fin_timeout, tcp_max_tw_buckets and tcp_rfc1337 accept -1.
 // tcp_fin_timeout is proc_dointvec_jiffies: do_proc_dointvec_jiffies_conv() refuses a magnitude
-// above INT_MAX / HZ (a 6.18 kernel at HZ=250 takes -8589934..8589934, refuses 8589935).
+// above INT_MAX / HZ, for the HZ the engine models (kHz = 1000, millisecond timers):
+// -2147483..2147483. A kernel built with another HZ has another bound: a 6.18 kernel at HZ=250
+// takes -8589934..8589934 and refuses 8589935 (EINVAL).
 constexpr int kMaxJiffiesSeconds = INT_MAX / kHz;
 constexpr std::array kKnobs = std::to_array<SysctlKnob>({
     {"net.ipv4.tcp_tw_reuse", &Sysctls::tcp_tw_reuse, 0, 2, "",

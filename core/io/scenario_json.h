@@ -1,5 +1,7 @@
 #pragma once
 
+#include "load_location.h"
+#include "load_phrase.h"
 #include "scenario.h"
 
 #include <optional>
@@ -10,11 +12,11 @@ namespace tdl {
 
 // One clear message about a bad file: which file, where in it, what was expected, what was found.
 struct LoadError {
-    std::string file;     // as the caller named it ("" for text that came from memory)
-    std::string location; // a JSON pointer such as "/hosts/0/sysctls/net.ipv4.tcp_tw_reuse", or
-                          // "byte 123" for a syntax error
-    std::string expected;
-    std::string found;
+    std::string file;      // as the caller named it ("" for text that came from memory)
+    LoadLocation location; // a JSON pointer such as "/hosts/0/sysctls/net.ipv4.tcp_tw_reuse", a
+                           // byte with its line and column for a syntax error, or none
+    LoadPhrase expected;   // as ids and values, so that ui/text/LoadErrorText can translate them
+    LoadPhrase found;
 
     // "four-way.json: /hosts/0/address: expected an IPv4 address like \"10.0.0.1\", found
     // \"10.0.0\""

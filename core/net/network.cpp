@@ -3,7 +3,6 @@
 #include "fault_rule_match.h"
 
 #include <algorithm>
-#include <stdexcept>
 
 namespace tdl {
 
@@ -26,12 +25,8 @@ Network::Network(const Scenario& scenario)
         }
     }
     for (const LinkConfig& config : scenario.network.links) {
-        const int from = scenario.hostIndex(config.from);
-        const int to = scenario.hostIndex(config.to);
-        if (from < 0 || to < 0) {
-            throw std::invalid_argument("a link names a host the scenario does not have");
-        }
-        const std::size_t index = link(static_cast<HostId>(from), static_cast<HostId>(to));
+        const std::size_t index = link(static_cast<HostId>(scenario.hostIndex(config.from)),
+                                       static_cast<HostId>(scenario.hostIndex(config.to)));
         linkDelay_[index] = config.delay;
         linkLoss_[index] = config.loss;
     }

@@ -21,7 +21,7 @@ namespace tdl {
 class Network {
 public:
     Network() = default;
-    // Throws std::invalid_argument for a link that names a host the scenario does not have.
+    // The scenario has passed checkScenario() (scenario_check.h): every link names its hosts.
     explicit Network(const Scenario& scenario);
 
     // The host a segment reaches, or kNoHost if no host has its destination address.

@@ -1,7 +1,6 @@
 #include "engine.h"
+#include "scenario_check.h"
 #include "simulator.h"
-
-#include <stdexcept>
 
 namespace tdl {
 
@@ -18,9 +17,7 @@ Engine::Engine(const Scenario& scenario, TraceSink& sink)
     : tcp_(scenario, sink, apps_)
     , ctx_(tcp_.context())
     , apps_(ctx_, tcp_) {
-    if (scenario.hosts.empty()) {
-        throw std::invalid_argument("a scenario needs at least one host");
-    }
+    requireRunnable(scenario);
     for (std::size_t i = 0; i < scenario.hosts.size(); ++i) {
         const HostConfig& config = scenario.hosts[i];
         Host host;
@@ -39,26 +36,13 @@ Engine::Engine(const Scenario& scenario, TraceSink& sink)
         ctx_.hosts.push_back(std::move(host));
     }
     for (std::size_t i = 0; i < scenario.actions.size(); ++i) {
-        const Action& action = scenario.actions[i];
-        if (scenario.hostIndex(action.host) < 0) {
-            throw std::invalid_argument("action " + std::to_string(i + 1) + " names host \"" +
-                                        action.host + "\", which the scenario does not have");
-        }
-        if (action.call == AppCallKind::Connect && scenario.hostIndex(action.peer) < 0) {
-            throw std::invalid_argument("action " + std::to_string(i + 1) + " connects to host \"" +
-                                        action.peer + "\", which the scenario does not have");
-        }
         apps_.addAction(i);
     }
     ctx_.network = Network(scenario);
     if (scenario.load) {
         const LoadConfig& load = *scenario.load;
-        const int client = scenario.hostIndex(load.client);
-        const int server = scenario.hostIndex(load.server);
-        if (client < 0 || server < 0 || load.rate == 0 || load.portCount == 0) {
-            throw std::invalid_argument("the load needs a client, a server, a rate and a port");
-        }
-        apps_.startLoad(static_cast<HostId>(client), static_cast<HostId>(server));
+        apps_.startLoad(static_cast<HostId>(scenario.hostIndex(load.client)),
+                        static_cast<HostId>(scenario.hostIndex(load.server)));
     }
 }
 

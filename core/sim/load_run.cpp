@@ -1,11 +1,11 @@
 #include "load_run.h"
 
+#include "scenario_check.h"
 #include "simulator.h"
 
 #include <absl/container/flat_hash_map.h>
 
 #include <algorithm>
-#include <stdexcept>
 #include <tuple>
 
 namespace tdl {
@@ -265,9 +265,7 @@ private:
 } // namespace
 
 LoadEstimate estimateLoad(const Scenario& scenario) {
-    if (!scenario.load) {
-        throw std::invalid_argument("the scenario has no load");
-    }
+    requireLoad(scenario);
     const LoadConfig& load = *scenario.load;
     // The run samples at 0 and every sampleEvery until it ends, at the limit at the latest.
     const Duration length = std::min(scenario.limit, expectedLength(scenario));
@@ -284,9 +282,7 @@ LoadEstimate estimateLoad(const Scenario& scenario) {
 }
 
 LoadSeries runLoad(const Scenario& scenario, const LoadProgress& progress) {
-    if (!scenario.load) {
-        throw std::invalid_argument("the scenario has no load");
-    }
+    requireLoad(scenario);
     LoadSeries series;
     SeriesRecorder recorder(series, progress, expectedLength(scenario));
     Simulator simulator(scenario, recorder);
@@ -296,9 +292,7 @@ LoadSeries runLoad(const Scenario& scenario, const LoadProgress& progress) {
 
 Trace traceLoadConnection(const Scenario& scenario, std::uint64_t index,
                           const LoadProgress& progress) {
-    if (!scenario.load) {
-        throw std::invalid_argument("the scenario has no load");
-    }
+    requireLoad(scenario);
     const int client = scenario.hostIndex(scenario.load->client);
     ConnectionRecorder recorder(static_cast<HostId>(client), index, progress,
                                 expectedLength(scenario));
@@ -309,9 +303,7 @@ Trace traceLoadConnection(const Scenario& scenario, std::uint64_t index,
 
 std::optional<std::vector<SocketRow>> socketsAt(const Scenario& scenario, SimTime at,
                                                 const LoadProgress& progress) {
-    if (!scenario.load) {
-        throw std::invalid_argument("the scenario has no load");
-    }
+    requireLoad(scenario);
     Scenario until = scenario;
     until.limit = std::min(scenario.limit, at);
     LoadSeries series;

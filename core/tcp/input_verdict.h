@@ -24,6 +24,11 @@ enum class InputVerdict : std::uint8_t {
     ResendSynAck,   // inet_rtx_syn_ack(): the peer's SYN again, our SYN,ACK again
     EmbryonicReset, // tcp_check_req()'s embryonic_reset: the request goes, a SYN gets a RST
     AbortOnData,    // TCPAbortOnData: new data for a closed reader: tcp_reset(), then a RST
+    // SYN-SENT (tcp_rcv_synsent_state_process()'s reset_and_undo): the socket answers with a RST.
+    ResetStaleAck, // an ACK that does not answer our SYN; the SYN goes again after TCP_TIMEOUT_MIN
+    ResetBadEcho,  // a SYN,ACK that echoes a TSval we never sent (PAWSActiveRejected)
+    // LISTEN: tcp_v4_conn_request() -> tcp_peer_is_proven() fails: dropped without a word.
+    RecycleReject,
 };
 
 struct InputDecision {
@@ -52,6 +57,17 @@ InputDecision tcpValidateIncoming(TcpSock& sock, const Segment& segment, const I
 // tcp_ack()'s checks before it acts: an ACK of unsent data, or one older than the window allows.
 // Accept covers old duplicates too (ignored, processing goes on).
 InputDecision tcpAckCheck(const TcpSock& sock, const Segment& segment);
+
+// tcp_rcv_synsent_state_process()'s checks before it acts: Accept is the SYN,ACK that answers our
+// SYN. `sentTs` is the TSval of our last SYN (retrans_stamp's), `tsNow` the clock's now.
+InputDecision tcpSynSentCheck(const TcpSock& sock, const Segment& segment, std::uint32_t sentTs,
+                              std::uint32_t tsNow);
+
+// What a listener does with a segment before tcp_v4_conn_request() makes a child: Accept is a SYN
+// that gets one. `peerStamp`: the TSval remembered for the source address within the last
+// TCP_PAWS_MSL by tcp_tw_recycle's peer check (tcp_peer_is_proven()), or nullptr when that check
+// does not apply (the knob is off, a SYN from TIME_WAIT, none remembered or too old).
+InputDecision tcpListenCheck(const Segment& segment, const std::uint32_t* peerStamp);
 
 // tcp_rcv_state_process() in FIN-WAIT-1, FIN-WAIT-2, CLOSING or LAST-ACK after close()
 // (RCV_SHUTDOWN): new data nobody will read (RFC 1122 §4.2.2.13) resets the connection.

@@ -43,34 +43,19 @@ void TcpStack::listenerReceive(TcpSock& listener, const Segment& segment, Segmen
                                bool fromTimeWait) {
     const HostId hostId = listener.host;
     Host& host = ctx_.hosts[hostId];
-    if (segment.has(flag::kRst)) {
-        ctx_.delivered(hostId, listener.id, id, Reason(Cause::NotAcceptable));
-        return;
-    }
-    if (segment.has(flag::kAck)) {
-        ctx_.delivered(hostId, listener.id, id, Reason(Cause::RstNoSocket));
-        sendResetFor(hostId, segment, kNoSocket, Reason(Cause::RstNoSocket));
-        return;
-    }
-    if (!segment.has(flag::kSyn) || segment.has(flag::kFin)) {
-        ctx_.delivered(hostId, listener.id, id, Reason(Cause::NotAcceptable));
-        return;
-    }
-    if (host.traits.hasTwRecycle && host.sysctls.tcp_tw_recycle != 0 && segment.hasTimestamp &&
-        !fromTimeWait) {
-        // tcp_v4_conn_request() -> tcp_peer_is_proven(paws_check): a SYN whose TSval is older
-        // than the last one remembered for its source address in the past 60 s is dropped
-        // without a word. Behind NAT, another host's clock is simply elsewhere.
+    const std::uint32_t* peerStamp = nullptr;
+    if (host.traits.hasTwRecycle && host.sysctls.tcp_tw_recycle != 0 && !fromTimeWait) {
         const auto peer = host.peerStamps.find(segment.src.address);
         if (peer != host.peerStamps.end() &&
             ctx_.nowSeconds(host) - peer->second.seconds <
-                std::chrono::duration_cast<std::chrono::seconds>(kPawsMsl).count() &&
-            static_cast<std::int32_t>(peer->second.tsval - segment.timestamp.value) > kPawsWindow) {
-            const Reason why(Cause::SynRecycleReject, segment.timestamp.value, peer->second.tsval);
-            ctx_.delivered(hostId, listener.id, id, why);
-            ctx_.anomaly(hostId, listener.id, id, Reason(Cause::SynSilentlyDropped));
-            return;
+                std::chrono::duration_cast<std::chrono::seconds>(kPawsMsl).count()) {
+            peerStamp = &peer->second.tsval;
         }
+    }
+    if (const InputDecision d = tcpListenCheck(segment, peerStamp);
+        d.verdict != InputVerdict::Accept) {
+        carryOut(listener, segment, id, d);
+        return;
     }
     const std::uint32_t listenerSlot = slotOf(listener);
     const std::uint32_t childReceiveBuffer = listener.childReceiveBuffer;
@@ -110,75 +95,37 @@ void TcpStack::listenerReceive(TcpSock& listener, const Segment& segment, Segmen
 void TcpStack::synSentReceive(TcpSock& sock, const Segment& segment, SegmentId id) {
     const HostId hostId = sock.host;
     Host& host = ctx_.hosts[hostId];
-    if (segment.has(flag::kAck)) {
-        if (!after(segment.ack, sock.sndUna) || after(segment.ack, sock.sndMax)) {
-            // Not an answer to our SYN: perhaps a challenge ACK from the previous incarnation's
-            // peer still in LAST-ACK. Reset it (tcp_v4_send_reset: seq = its ACK), and if the
-            // SYN has not been retransmitted yet, resend it very soon (TCP_TIMEOUT_MIN).
-            if (segment.has(flag::kRst)) {
-                ctx_.delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
-                return;
-            }
-            ctx_.delivered(hostId, sock.id, id, Reason(Cause::RstBadAckInSynSent));
-            if (sock.retransmits == 0) {
-                armTimer(sock, TimerKind::Retransmit, kTimeoutMin,
-                         Reason(Cause::RstBadAckInSynSent));
-            }
-            sendResetFor(hostId, segment, sock.id, Reason(Cause::RstBadAckInSynSent));
-            return;
-        }
-        if (segment.hasTimestamp && sock.timestamps && segment.timestamp.echo != 0) {
-            // The SYN,ACK must echo a TSval we sent: within [retrans_stamp, now].
-            const std::uint32_t echo = segment.timestamp.echo - sock.tsOffset;
-            const std::uint32_t sentTs = tcpTimeStampTs(host, sock.retransStamp);
-            if (!between(Seq(echo), Seq(sentTs), Seq(ctx_.tsNow(host)))) {
-                ctx_.delivered(hostId, sock.id, id, Reason(Cause::PawsReject, echo, sentTs));
-                sendResetFor(hostId, segment, sock.id, Reason(Cause::PawsReject, echo, sentTs));
-                return;
-            }
-        }
-        if (segment.has(flag::kRst)) {
-            ctx_.delivered(hostId, sock.id, id, Reason(Cause::RcvRst, ECONNREFUSED));
-            resetSocket(sock, segment, id);
-            return;
-        }
-        if (!segment.has(flag::kSyn)) {
-            ctx_.delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
-            return;
-        }
-        // A SYN,ACK that answers our SYN.
-        sock.irs = segment.seq;
-        sock.rcvNxt = segment.seq + 1;
-        sock.rcvWup = sock.rcvNxt;
-        sock.sndUna = segment.ack;
-        sock.sndWnd = segment.window;
-        sock.maxWindow = segment.window;
-        sock.sndWl1 = segment.seq;
-        sock.peerMss = segment.mss != 0 ? segment.mss : kMssDefault;
-        sock.peerIncarnation = segment.sender;
-        sock.timestamps = sock.timestamps && segment.hasTimestamp;
-        if (sock.timestamps) {
-            sock.tsRecent = segment.timestamp.value;
-            sock.tsRecentStamp = ctx_.nowSeconds(host);
-        }
-        if (sock.rttPending && sock.retransmits == 0) {
-            sampleRtt(sock, ctx_.now - sock.rttSentAt);
-        }
-        sock.rttPending = false;
-        sock.retransmits = 0;
-        sock.backoff = 0;
-        publish(sock);
-        ctx_.delivered(hostId, sock.id, id, Reason(Cause::RcvSynAck));
-        cancelTimer(sock, TimerKind::Retransmit, Reason(Cause::AllAcked));
-        transition(sock, TcpEvent::RcvSynAck, Reason(Cause::RcvSynAck), id);
+    if (const InputDecision d = tcpSynSentCheck(
+            sock, segment, tcpTimeStampTs(host, sock.retransStamp), ctx_.tsNow(host));
+        d.verdict != InputVerdict::Accept) {
+        carryOut(sock, segment, id, d);
         return;
     }
-    if (segment.has(flag::kRst)) {
-        ctx_.delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
-        return;
+    // A SYN,ACK that answers our SYN.
+    sock.irs = segment.seq;
+    sock.rcvNxt = segment.seq + 1;
+    sock.rcvWup = sock.rcvNxt;
+    sock.sndUna = segment.ack;
+    sock.sndWnd = segment.window;
+    sock.maxWindow = segment.window;
+    sock.sndWl1 = segment.seq;
+    sock.peerMss = segment.mss != 0 ? segment.mss : kMssDefault;
+    sock.peerIncarnation = segment.sender;
+    sock.timestamps = sock.timestamps && segment.hasTimestamp;
+    if (sock.timestamps) {
+        sock.tsRecent = segment.timestamp.value;
+        sock.tsRecentStamp = ctx_.nowSeconds(host);
     }
-    // A bare SYN here would be a simultaneous open, which the scenarios do not produce.
-    ctx_.delivered(hostId, sock.id, id, Reason(Cause::NotAcceptable));
+    if (sock.rttPending && sock.retransmits == 0) {
+        sampleRtt(sock, ctx_.now - sock.rttSentAt);
+    }
+    sock.rttPending = false;
+    sock.retransmits = 0;
+    sock.backoff = 0;
+    publish(sock);
+    ctx_.delivered(hostId, sock.id, id, Reason(Cause::RcvSynAck));
+    cancelTimer(sock, TimerKind::Retransmit, Reason(Cause::AllAcked));
+    transition(sock, TcpEvent::RcvSynAck, Reason(Cause::RcvSynAck), id);
 }
 
 void TcpStack::sampleRtt(TcpSock& sock, Duration rtt) {
@@ -314,6 +261,21 @@ void TcpStack::carryOut(TcpSock& sock, const Segment& segment, SegmentId id,
         ctx_.delivered(hostId, sockId, id, d.why);
         done(sock, d.why, id);
         sendResetFor(hostId, segment, sockId, d.why);
+        break;
+    case InputVerdict::ResetStaleAck:
+        ctx_.delivered(hostId, sockId, id, d.why);
+        if (sock.retransmits == 0) {
+            armTimer(sock, TimerKind::Retransmit, kTimeoutMin, d.why);
+        }
+        sendResetFor(hostId, segment, sockId, d.why);
+        break;
+    case InputVerdict::ResetBadEcho:
+        ctx_.delivered(hostId, sockId, id, d.why);
+        sendResetFor(hostId, segment, sockId, d.why);
+        break;
+    case InputVerdict::RecycleReject:
+        ctx_.delivered(hostId, sockId, id, d.why);
+        ctx_.anomaly(hostId, sockId, id, Reason(Cause::SynSilentlyDropped));
         break;
     }
 }

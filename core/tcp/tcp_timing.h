@@ -12,7 +12,9 @@
 
 namespace tdl {
 
-// CONFIG_HZ: the engine's kernel counts time in jiffies of 1 ms.
+// CONFIG_HZ: the engine's kernel counts time in jiffies of 1 ms. Bounds that depend on HZ follow
+// this value, not the machine's: tcp_fin_timeout (proc_dointvec_jiffies) takes |value| <= INT_MAX /
+// HZ, 2147483 here, while a HZ=250 kernel (checked on 6.18) accepts up to 8589934.
 inline constexpr int kHz = 1000;
 
 inline constexpr Duration kRtoMin = 200ms;             // TCP_RTO_MIN

@@ -237,4 +237,53 @@ InputDecision tcpAckCheck(const TcpSock& sock, const Segment& segment) {
     return verdict(InputVerdict::Accept);
 }
 
+InputDecision tcpSynSentCheck(const TcpSock& sock, const Segment& segment, std::uint32_t sentTs,
+                              std::uint32_t tsNow) {
+    if (!segment.has(flag::kAck)) {
+        // A bare SYN would be a simultaneous open, which the scenarios do not produce.
+        return verdict(InputVerdict::Discard, Reason(Cause::NotAcceptable));
+    }
+    if (!after(segment.ack, sock.sndUna) || after(segment.ack, sock.sndMax)) {
+        // Not an answer to our SYN: perhaps a challenge ACK from the previous incarnation's peer
+        // still in LAST-ACK. Never a RST to a RST.
+        return segment.has(flag::kRst)
+                   ? verdict(InputVerdict::Discard, Reason(Cause::NotAcceptable))
+                   : verdict(InputVerdict::ResetStaleAck, Reason(Cause::RstBadAckInSynSent));
+    }
+    if (segment.hasTimestamp && sock.timestamps && segment.timestamp.echo != 0) {
+        // The SYN,ACK must echo a TSval we sent: within [retrans_stamp, now].
+        const std::uint32_t echo = segment.timestamp.echo - sock.tsOffset;
+        if (!between(Seq(echo), Seq(sentTs), Seq(tsNow))) {
+            return verdict(InputVerdict::ResetBadEcho, Reason(Cause::PawsReject, echo, sentTs));
+        }
+    }
+    if (segment.has(flag::kRst)) {
+        return verdict(InputVerdict::Reset);
+    }
+    if (!segment.has(flag::kSyn)) {
+        return verdict(InputVerdict::Discard, Reason(Cause::NotAcceptable));
+    }
+    return verdict(InputVerdict::Accept);
+}
+
+InputDecision tcpListenCheck(const Segment& segment, const std::uint32_t* peerStamp) {
+    if (segment.has(flag::kRst)) {
+        return verdict(InputVerdict::Discard, Reason(Cause::NotAcceptable));
+    }
+    if (segment.has(flag::kAck)) {
+        return verdict(InputVerdict::SendReset, Reason(Cause::RstNoSocket));
+    }
+    if (!segment.has(flag::kSyn) || segment.has(flag::kFin)) {
+        return verdict(InputVerdict::Discard, Reason(Cause::NotAcceptable));
+    }
+    // tcp_peer_is_proven(paws_check): a SYN whose TSval is older than the one remembered for its
+    // source address is dropped. Behind NAT, another host's clock is simply elsewhere.
+    if (peerStamp != nullptr && segment.hasTimestamp &&
+        static_cast<std::int32_t>(*peerStamp - segment.timestamp.value) > kPawsWindow) {
+        return verdict(InputVerdict::RecycleReject,
+                       Reason(Cause::SynRecycleReject, segment.timestamp.value, *peerStamp));
+    }
+    return verdict(InputVerdict::Accept);
+}
+
 } // namespace tdl

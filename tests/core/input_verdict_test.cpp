@@ -1,6 +1,6 @@
 // The verdicts of the checks an arriving segment passes before the ACK, the data and the FIN, one
 // test per rule: tcp_check_req() for SYN-RECEIVED, tcp_validate_incoming() and tcp_ack()'s first
-// checks (core/tcp/input_verdict.h).
+// checks, tcp_rcv_synsent_state_process()'s checks and a listener's (core/tcp/input_verdict.h).
 
 #include "input_verdict.h"
 
@@ -261,6 +261,102 @@ TEST(NewDataAfterClose, RetransmittedDataOrABareFin_IsNot) {
     const TcpSock sock = socketIn(TcpState::FinWait1);
     EXPECT_FALSE(newDataAfterClose(sock, segment(flag::kAck, kRcvNxt - 10, 10)));
     EXPECT_FALSE(newDataAfterClose(sock, segment(flag::kAck | flag::kFin, kRcvNxt)));
+}
+
+// --- tcp_rcv_synsent_state_process()
+
+class SynSentCheck : public ::testing::Test {
+protected:
+    static constexpr std::uint32_t kSentTs = 5'000;
+    static constexpr std::uint32_t kTsNow = 5'040;
+    SynSentCheck() {
+        sock_.sndUna = Seq(kIss);
+        sock_.sndNxt = Seq(kSndNxt);
+        sock_.sndMax = Seq(kSndNxt);
+    }
+    InputDecision decide(const Segment& s) { return tcpSynSentCheck(sock_, s, kSentTs, kTsNow); }
+    static Segment synAck(std::uint32_t echo) {
+        Segment s = segment(flag::kSyn | flag::kAck, kIrs);
+        s.timestamp.echo = echo;
+        return s;
+    }
+    TcpSock sock_ = socketIn(TcpState::SynSent);
+};
+
+TEST_F(SynSentCheck, SynAckThatAnswersOurSyn_IsAccepted) {
+    EXPECT_EQ(decide(synAck(kSentTs + 10)).verdict, InputVerdict::Accept);
+}
+
+TEST_F(SynSentCheck, AckOfSomethingElse_ResetsItAndRetriesTheSyn) {
+    const InputDecision d = decide(withAck(segment(flag::kAck, kIrs), kIss + 1000));
+    EXPECT_EQ(d.verdict, InputVerdict::ResetStaleAck);
+    EXPECT_EQ(d.why.code, Cause::RstBadAckInSynSent);
+}
+
+TEST_F(SynSentCheck, AckOfOurIssItself_IsNotAnAnswer) {
+    EXPECT_EQ(decide(withAck(segment(flag::kAck, kIrs), kIss)).verdict,
+              InputVerdict::ResetStaleAck);
+}
+
+TEST_F(SynSentCheck, RstWithAckOfSomethingElse_IsDiscarded) {
+    const InputDecision d = decide(withAck(segment(flag::kRst | flag::kAck, kIrs), kIss + 1000));
+    EXPECT_EQ(d.verdict, InputVerdict::Discard);
+    EXPECT_EQ(d.why.code, Cause::NotAcceptable);
+}
+
+TEST_F(SynSentCheck, SynAckEchoingATsvalWeNeverSent_IsResetAsPawsActiveRejected) {
+    const InputDecision d = decide(synAck(kSentTs - 1));
+    EXPECT_EQ(d.verdict, InputVerdict::ResetBadEcho);
+    EXPECT_EQ(d.why.code, Cause::PawsReject);
+    EXPECT_EQ(decide(synAck(kTsNow + 1)).verdict, InputVerdict::ResetBadEcho);
+}
+
+TEST_F(SynSentCheck, RstThatAcksOurSyn_RefusesTheConnection) {
+    EXPECT_EQ(decide(segment(flag::kRst | flag::kAck, kIrs)).verdict, InputVerdict::Reset);
+}
+
+TEST_F(SynSentCheck, AckWithoutSyn_IsDiscarded) {
+    EXPECT_EQ(decide(segment(flag::kAck, kIrs)).verdict, InputVerdict::Discard);
+}
+
+TEST_F(SynSentCheck, SegmentWithoutAck_IsDiscarded) {
+    EXPECT_EQ(decide(segment(flag::kSyn, kIrs)).verdict, InputVerdict::Discard);
+    EXPECT_EQ(decide(segment(flag::kRst, kIrs)).verdict, InputVerdict::Discard);
+}
+
+// --- a listener: tcp_v4_rcv() and tcp_v4_conn_request()
+
+TEST(ListenCheck, Syn_IsAccepted) {
+    EXPECT_EQ(tcpListenCheck(segment(flag::kSyn, kIrs), nullptr).verdict, InputVerdict::Accept);
+}
+
+TEST(ListenCheck, StrayAck_GetsAResetFromNoSocket) {
+    const InputDecision d = tcpListenCheck(segment(flag::kAck, kIrs), nullptr);
+    EXPECT_EQ(d.verdict, InputVerdict::SendReset);
+    EXPECT_EQ(d.why.code, Cause::RstNoSocket);
+}
+
+TEST(ListenCheck, RstOrSynFinOrBareData_IsDiscarded) {
+    EXPECT_EQ(tcpListenCheck(segment(flag::kRst, kIrs), nullptr).verdict, InputVerdict::Discard);
+    EXPECT_EQ(tcpListenCheck(segment(flag::kSyn | flag::kFin, kIrs), nullptr).verdict,
+              InputVerdict::Discard);
+    EXPECT_EQ(tcpListenCheck(segment(0, kIrs, 10), nullptr).verdict, InputVerdict::Discard);
+}
+
+TEST(ListenCheck, TwRecycleSynOlderThanThePeersLastTsval_IsDroppedSilently) {
+    const std::uint32_t remembered = 1'000;
+    const InputDecision d =
+        tcpListenCheck(segment(flag::kSyn, kIrs, 0, remembered - 2), &remembered);
+    EXPECT_EQ(d.verdict, InputVerdict::RecycleReject);
+    EXPECT_EQ(d.why.code, Cause::SynRecycleReject);
+}
+
+TEST(ListenCheck, TwRecycleSynWithinThePawsWindow_IsAccepted) {
+    const std::uint32_t remembered = 1'000;
+    EXPECT_EQ(tcpListenCheck(segment(flag::kSyn, kIrs, 0, remembered - 1), &remembered).verdict,
+              InputVerdict::Accept);
+    EXPECT_EQ(tcpListenCheck(segment(flag::kSyn, kIrs, 0, std::nullopt), &remembered).verdict,
+              InputVerdict::Accept);
 }
 
 } // namespace

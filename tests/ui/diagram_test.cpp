@@ -115,8 +115,8 @@ TEST_F(DiagramTest, ViewExportsPngAndSvg) {
     const QTemporaryDir dir;
     const QString png = dir.filePath(QStringLiteral("d.png"));
     const QString svg = dir.filePath(QStringLiteral("d.svg"));
-    EXPECT_FALSE(view.exportPng(png).has_value());
-    EXPECT_FALSE(view.exportSvg(svg).has_value());
+    EXPECT_FALSE(view.exportPng(png, {}).has_value());
+    EXPECT_FALSE(view.exportSvg(svg, {}).has_value());
     QImage image(png);
     EXPECT_EQ(image.width(), static_cast<int>(view.layout().size().width() * 2));
     QFile file(svg);
@@ -124,7 +124,52 @@ TEST_F(DiagramTest, ViewExportsPngAndSvg) {
     const QByteArray text = file.readAll();
     EXPECT_TRUE(text.contains("<svg"));
     EXPECT_TRUE(text.contains("FIN,ACK"));
-    EXPECT_TRUE(view.exportPng(dir.filePath(QStringLiteral("missing/d.png"))).has_value());
+    EXPECT_TRUE(view.exportPng(dir.filePath(QStringLiteral("missing/d.png")), {}).has_value());
+}
+
+// The rows of an image where the time cursor's colour fills most of the gutter's pill.
+int cursorRows(const QImage& image, const QColor& cursor, int gutter) {
+    int rows = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        int hits = 0;
+        for (int x = 0; x < gutter; ++x) {
+            hits += image.pixelColor(x, y).rgb() == cursor.rgb() ? 1 : 0;
+        }
+        rows += hits > gutter / 3 ? 1 : 0;
+    }
+    return rows;
+}
+
+TEST_F(DiagramTest, AnExportedImageHasATitleAndNoCursorUnlessAsked) {
+    SequenceDiagramView view;
+    view.resize(900, 600);
+    view.setRun(run_);
+    view.setTime(205ms);
+    const QTemporaryDir dir;
+    const QString bare = dir.filePath(QStringLiteral("bare.png"));
+    const QString titled = dir.filePath(QStringLiteral("titled.png"));
+    const QString cursor = dir.filePath(QStringLiteral("cursor.png"));
+    ASSERT_FALSE(view.exportPng(bare, {}).has_value());
+    ASSERT_FALSE(view.exportPng(titled, {QStringLiteral("The four-way close"), false}).has_value());
+    ASSERT_FALSE(view.exportPng(cursor, {QStringLiteral("The four-way close"), true}).has_value());
+    const QImage bareImage(bare);
+    const QImage titledImage(titled);
+    const QImage cursorImage(cursor);
+    const SequenceDiagramView::ExportOptions withTitle{QStringLiteral("x"), false};
+    EXPECT_GT(view.exportTitleHeight(withTitle), 0);
+    EXPECT_EQ(titledImage.height(),
+              qRound((view.layout().size().height() + view.exportTitleHeight(withTitle)) * 2));
+    EXPECT_EQ(bareImage.height(), qRound(view.layout().size().height() * 2));
+    // The cursor's pill sits in the time gutter: present only when asked for.
+    const QColor ink = DiagramColors(view.palette()).cursor();
+    const int gutter = qRound(view.layout().gutterWidth() * 2);
+    EXPECT_EQ(cursorRows(titledImage, ink, gutter), 0);
+    EXPECT_GT(cursorRows(cursorImage, ink, gutter), 10);
+    const QString svg = dir.filePath(QStringLiteral("titled.svg"));
+    ASSERT_FALSE(view.exportSvg(svg, {QStringLiteral("The four-way close"), false}).has_value());
+    QFile file(svg);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(file.readAll().contains("The four-way close"));
 }
 
 TEST_F(DiagramTest, LossesDelaysCopiesAndRetransmissionsAreMarked) {
@@ -134,7 +179,7 @@ TEST_F(DiagramTest, LossesDelaysCopiesAndRetransmissionsAreMarked) {
     view.setTime(SimTime(520ms));
     const QTemporaryDir dir;
     const QString svg = dir.filePath(QStringLiteral("faulty.svg"));
-    ASSERT_FALSE(view.exportSvg(svg).has_value());
+    ASSERT_FALSE(view.exportSvg(svg, {}).has_value());
     QFile file(svg);
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
     const QString text = QString::fromUtf8(file.readAll());
@@ -354,6 +399,33 @@ TEST(DiagramRows, SegmentsSentTogetherLeaveARowApartInTheOrderSent) {
     EXPECT_GT(layout.arrow(id).y2(), layout.arrow(id - 1).y2());
 }
 
+TEST(DiagramRows, ADuplicatesCopyHasAnArrowAndALabelOfItsOwn) {
+    FaultRule duplicateFin;
+    duplicateFin.from = "client";
+    duplicateFin.flags = flag::kFin;
+    duplicateFin.nth = 1;
+    duplicateFin.action = FaultAction::Duplicate;
+    const RunPtr run = Document::simulate(
+        test::connectedPair().close(1s, "client", "c").fault(duplicateFin).build(), nullptr);
+    ASSERT_TRUE(run);
+    const Trace& trace = run->trace();
+    const auto copy =
+        std::find_if(trace.segments.begin(), trace.segments.end(),
+                     [](const SegmentRecord& r) { return r.duplicateOf != kNoSegment; });
+    ASSERT_NE(copy, trace.segments.end());
+    const auto copyId = static_cast<SegmentId>(copy - trace.segments.begin());
+    const DiagramLayout layout(run, QApplication::font(), 900, 1.0);
+    const QLineF original = layout.arrow(copy->duplicateOf);
+    const QLineF copied = layout.arrow(copyId);
+    // A row apart at both ends, a label high across the arrows, and still at its instants.
+    const double across = (copied.y1() - original.y1()) *
+                          std::abs(std::cos(original.angle() * std::numbers::pi / 180));
+    EXPECT_GE(across, layout.metrics().height());
+    EXPECT_GT(copied.y2(), original.y2());
+    EXPECT_EQ(layout.timeAt(copied.y1()), copy->sentAt);
+    EXPECT_TRUE(overlappingLabels(run, 900).empty()) << describe(overlappingLabels(run, 900));
+}
+
 TEST(DiagramRows, ABurstIsOneArrowLabelledOnceWithItsSize) {
     // The client never reads: the server answers with a window's worth of segments at once.
     const RunPtr run = loadConnection(QStringLiteral("load/slow-reader-orphans"));
@@ -412,6 +484,66 @@ TEST(DiagramRows, ClassroomPresetsKeepTheirScaleAndSegmentsSentTogetherApart) {
         Document::simulate(presets.find(QStringLiteral("four-way-close"))->scenario, nullptr);
     EXPECT_TRUE(sentTogether(fourWay->trace()).empty());
     EXPECT_EQ(describe(overlappingLabels(fourWay, 900)), "");
+}
+
+} // namespace
+} // namespace tdl::ui
+
+namespace tdl::ui {
+namespace {
+
+RunPtr presetRun(const char* id) {
+    const PresetCatalog presets;
+    const PresetCatalog::Preset* preset = presets.find(QLatin1String(id));
+    return preset == nullptr ? nullptr : Document::simulate(preset->scenario, nullptr);
+}
+
+TEST(DiagramLabels, StatesAndTimersOfOneInstantAreStackedApart) {
+    // At 1.25 ms the client enters FIN-WAIT-2 (with its timer) and at once TIME-WAIT (with 2MSL).
+    const RunPtr run = presetRun("tw-reuse-stale-rst");
+    ASSERT_TRUE(run);
+    const DiagramLayout layout(run, QApplication::font(), 1200, 1.0);
+    const double line = layout.metrics().height();
+    std::map<std::pair<HostId, double>, std::vector<const DiagramLayout::Label*>> instants;
+    for (const DiagramLayout::Label& label : layout.labels()) {
+        instants[{label.host, label.anchorY}].push_back(&label);
+    }
+    std::size_t largest = 0;
+    for (const auto& [where, labels] : instants) {
+        largest = std::max(largest, labels.size());
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            for (std::size_t j = i + 1; j < labels.size(); ++j) {
+                EXPECT_GE(std::abs(labels[i]->y - labels[j]->y), line - 0.02)
+                    << labels[i]->text.toStdString() << " | " << labels[j]->text.toStdString();
+            }
+        }
+    }
+    EXPECT_GE(largest, 3U); // the case above is there
+}
+
+TEST(DiagramLabels, ASteepArrowsLabelIsWrittenLevel) {
+    // The RST held up for 3 ms crosses many rows: its arrow is almost vertical.
+    const RunPtr run = presetRun("tw-reuse-stale-rst");
+    ASSERT_TRUE(run);
+    const DiagramLayout layout(run, QApplication::font(), 1200, 1.0);
+    const DiagramColors colors(QApplication::palette());
+    DiagramFrame frame;
+    frame.time = run->trace().end;
+    const DiagramPainter painter(layout, colors, frame);
+    int steep = 0;
+    for (SegmentId id = 0; id < run->trace().segments.size(); ++id) {
+        const QTransform t = painter.segmentLabel(id).frame;
+        const double tilt = std::abs(std::atan2(t.m12(), t.m11())) * 180 / std::numbers::pi;
+        EXPECT_LE(tilt, DiagramPainter::kMaxLabelTilt + 0.01) << id;
+        const QLineF arrow = layout.arrow(id);
+        const double arrowTilt = std::abs(std::atan2(std::abs(arrow.dy()), std::abs(arrow.dx()))) *
+                                 180 / std::numbers::pi;
+        if (arrowTilt > DiagramPainter::kMaxLabelTilt) {
+            ++steep;
+            EXPECT_NEAR(tilt, 0, 0.01) << id;
+        }
+    }
+    EXPECT_GT(steep, 0);
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "DiagramColors.h"
 #include "EventLogView.h"
+#include "LoadChartView.h"
 #include "LoadCharts.h"
 #include "LoadDocument.h"
 #include "LoadExplorer.h"
@@ -12,18 +13,26 @@
 #include "SocketTableModel.h"
 #include "SocketTableView.h"
 #include "Theme.h"
+#include "TraceText.h"
+#include "Translations.h"
 #include "scenario_builder.h"
 #include "scenario_json.h"
 
+#include <QAbstractAxis>
 #include <QAction>
 #include <QApplication>
 #include <QChart>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QLocale>
+#include <QMessageBox>
+#include <QProgressBar>
 #include <QSaveFile>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <gtest/gtest.h>
 
@@ -49,6 +58,32 @@ Scenario smallLoad(std::uint32_t rate, Duration duration, Closer closer = Closer
 // A load that takes the engine seconds: long enough to be cancelled mid-run.
 Scenario longLoad() {
     return smallLoad(2000, 20min);
+}
+
+// 1,000,000 connections a second, cut at the 10 min limit: 600 million, over the 100 million a
+// run may simulate (kMaxLoadConnections).
+Scenario tooManyConnections() {
+    Scenario s = smallLoad(1'000'000, 1h);
+    s.title.en = "Too many connections";
+    return s;
+}
+
+// A day sampled every millisecond: 86,461,001 samples, about 27 GiB, over the 4 GiB
+// a run may keep (kLoadMemoryBudget); 86,400 connections are few.
+Scenario tooManySamples() {
+    Scenario s = test::ScenarioBuilder().delay(1ms).limit(25h).load(1, 24h).build();
+    s.id = "test/too-many-samples";
+    s.title.en = "Too many samples";
+    s.load->sampleEvery = 1ms;
+    return s;
+}
+
+QString number(std::uint64_t n) {
+    return QLocale().toString(static_cast<qulonglong>(n));
+}
+
+QString headerText(const LoadExplorer& explorer) {
+    return explorer.findChild<QLabel*>(QStringLiteral("loadHeader"))->text();
 }
 
 bool waitUntilIdle(const LoadExplorer& explorer) {
@@ -163,6 +198,34 @@ TEST(LoadExplorer, TheChartsFollowTheDarkTheme) {
               DiagramColors(QApplication::palette()).stateInk(TcpState::TimeWait));
 }
 
+// Qt Charts elides an axis title that is longer than its side of the plot to "…": the y axis
+// title runs along the plot's height, which a small window used to squeeze below it. A 1024x768
+// screen leaves a window about 1024x640 once a panel and a title bar are drawn.
+TEST(LoadExplorer, TheYAxisTitlesAreWholeOnSmallAndLargeScreensInEnglishAndChinese) {
+    for (const QString& language : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+        Translations translations;
+        ASSERT_TRUE(translations.setLanguage(language));
+        for (const QSize size : {QSize(1024, 640), QSize(1600, 900)}) {
+            LoadExplorer explorer(nullptr);
+            explorer.open(smallLoad(200, 3s, Closer::Server), QString());
+            ASSERT_TRUE(waitUntilIdle(explorer));
+            explorer.resize(size);
+            explorer.show();
+            ASSERT_TRUE(QTest::qWaitForWindowExposed(&explorer));
+            const QList<LoadChartView*> views = explorer.charts()->findChildren<LoadChartView*>();
+            ASSERT_EQ(views.size(), 4);
+            for (const LoadChartView* view : views) {
+                const QChart* chart = view->chart();
+                const QAbstractAxis* y = chart->axes(Qt::Vertical).constFirst();
+                const int title = QFontMetrics(y->titleFont()).horizontalAdvance(y->titleText());
+                EXPECT_GE(chart->plotArea().height(), title)
+                    << language.toStdString() << " at " << size.width() << "x" << size.height()
+                    << ": " << chart->title().toStdString() << ", " << y->titleText().toStdString();
+            }
+        }
+    }
+}
+
 TEST(ScenarioDiff, NamesTheHostOnlyWhenSeveralHostsDiffer) {
     const Scenario a = smallLoad(200, 2s);
     Scenario b = smallLoad(500, 2s);
@@ -190,8 +253,20 @@ TEST(LoadExplorer, CancelStopsTheRunPromptlyAndANewRunCanStart) {
     ASSERT_TRUE(explorer.document()->isRunning());
     EXPECT_TRUE(cancel->isEnabled());
 
+    // A long run says how far it is, in simulated time, and how to stop it.
+    const auto* bar = explorer.findChild<QProgressBar*>(QStringLiteral("loadProgress"));
+    const auto* text = explorer.findChild<QLabel*>(QStringLiteral("loadProgressText"));
+    ASSERT_NE(bar, nullptr);
+    ASSERT_NE(text, nullptr);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return bar->value() > 0; }, kWaitMs));
+    EXPECT_LT(bar->value(), bar->maximum());
+    EXPECT_EQ(text->text(),
+              QStringLiteral("Simulating… %1 of simulated time (Esc cancels)")
+                  .arg(TraceText::duration(explorer.document()->series(0).times.back())));
+
     cancel->trigger();
     EXPECT_FALSE(explorer.document()->isRunning()) << "the window is idle at once";
+    EXPECT_TRUE(text->text().isEmpty());
     EXPECT_FALSE(cancel->isEnabled());
     const LoadSeries& series = explorer.document()->series(0);
     EXPECT_TRUE(series.truncated);
@@ -212,6 +287,95 @@ TEST(LoadExplorer, CancelStopsTheRunPromptlyAndANewRunCanStart) {
     EXPECT_FALSE(explorer.document()->series(0).truncated);
     explorer.cancel();
     EXPECT_TRUE(QTest::qWaitFor([&] { return explorer.document()->workers() == 0; }, 2000));
+}
+
+TEST(LoadExplorer, ALoadWithTooManyConnectionsIsRefusedBeforeItRuns) {
+    LoadExplorer explorer(nullptr);
+    explorer.open(tooManyConnections(), QString());
+    const LoadDocument* document = explorer.document();
+    EXPECT_FALSE(document->isBusy());
+    EXPECT_EQ(document->workers(), 0) << "no worker starts";
+    const QString refusal = document->refusal(0);
+    const QString expected =
+        QStringLiteral("%1 connections (%2 a second for %3) are more than the %4 a run may "
+                       "simulate: lower the load's \"rate\" or shorten its \"duration\".")
+            .arg(number(600'000'000), number(1'000'000), TraceText::duration(10min),
+                 number(100'000'000));
+    EXPECT_EQ(refusal.toStdString(), expected.toStdString());
+    // It stays in view with what to change, and the legend points to it.
+    EXPECT_TRUE(headerText(explorer).contains(
+        QStringLiteral("Run A is not started: %1").arg(refusal).toHtmlEscaped()))
+        << headerText(explorer).toStdString();
+    EXPECT_TRUE(explorer.legend()->textA().contains(QStringLiteral("not started")))
+        << explorer.legend()->textA().toStdString();
+
+    // Run again, list the sockets at an instant, trace a connection: each would simulate it.
+    explorer.run();
+    EXPECT_FALSE(document->isBusy());
+    explorer.showSocketsAt(5min);
+    EXPECT_FALSE(document->isListing());
+    const QList<QLabel*> labels = explorer.sockets()->findChildren<QLabel*>();
+    EXPECT_TRUE(std::any_of(labels.begin(), labels.end(), [](const QLabel* label) {
+        return label->text().startsWith(QStringLiteral("Run A is not started"));
+    })) << "the socket table says why it lists nothing";
+    explorer.openConnection(3);
+    EXPECT_FALSE(document->isTracing());
+    EXPECT_EQ(document->workers(), 0);
+
+    // A scenario that fits runs, and the refusal goes.
+    explorer.open(smallLoad(100, 1s), QString());
+    EXPECT_TRUE(document->isRunning());
+    EXPECT_TRUE(document->refusal(0).isEmpty());
+    EXPECT_FALSE(headerText(explorer).contains(QStringLiteral("not started")));
+    explorer.cancel();
+}
+
+TEST(LoadExplorer, ALoadWithTooManySamplesIsRefusedBeforeItRuns) {
+    const Scenario s = tooManySamples();
+    const LoadEstimate estimate = estimateLoad(s);
+    ASSERT_EQ(estimate.samples, 86'461'001U) << "one at 0 and one a millisecond to 24 h + 61 s";
+    LoadExplorer explorer(nullptr);
+    explorer.open(s, QString());
+    EXPECT_FALSE(explorer.document()->isBusy());
+    EXPECT_EQ(
+        explorer.document()->refusal(0).toStdString(),
+        QStringLiteral("%1 samples (one every 1 ms) of %2 bytes, about %3 GiB, are more "
+                       "than the 4 GiB a run may keep: sample less often (a longer "
+                       "\"sample_every\"), or shorten the load's \"duration\" or the "
+                       "scenario's \"limit\".")
+            .arg(number(estimate.samples), number(estimate.bytesPerSample),
+                 QLocale().toString(static_cast<double>(estimate.bytes()) / (1 << 30), 'f', 1))
+            .toStdString());
+}
+
+TEST(LoadExplorer, AComparisonTooLargeIsRefusedAndRunAKeepsItsSamples) {
+    LoadExplorer explorer(nullptr);
+    explorer.open(smallLoad(200, 2s), QString());
+    ASSERT_TRUE(waitUntilIdle(explorer));
+    const std::size_t samples = explorer.document()->series(0).times.size();
+    ASSERT_GT(samples, 0U);
+
+    ASSERT_TRUE(explorer.compareWith(tooManyConnections()));
+    EXPECT_FALSE(explorer.document()->isBusy());
+    EXPECT_EQ(explorer.document()->workers(), 0);
+    EXPECT_FALSE(explorer.document()->refusal(1).isEmpty());
+    EXPECT_TRUE(explorer.document()->refusal(0).isEmpty());
+    EXPECT_EQ(explorer.document()->series(0).times.size(), samples);
+    EXPECT_TRUE(headerText(explorer).contains(QStringLiteral("Run B is not started")));
+    EXPECT_TRUE(explorer.legend()->textB().contains(QStringLiteral("not started")));
+    EXPECT_TRUE(
+        explorer.statusBar()->currentMessage().startsWith(QStringLiteral("Run B is not started")));
+
+    // Run (F5) runs A again; B is refused again.
+    explorer.run();
+    EXPECT_TRUE(explorer.document()->isRunning(0));
+    EXPECT_FALSE(explorer.document()->isRunning(1));
+    ASSERT_TRUE(waitUntilIdle(explorer));
+    EXPECT_FALSE(explorer.document()->refusal(1).isEmpty());
+
+    explorer.stopComparing();
+    EXPECT_TRUE(explorer.document()->refusal(1).isEmpty());
+    EXPECT_FALSE(headerText(explorer).contains(QStringLiteral("not started")));
 }
 
 TEST(LoadExplorer, ClosingMidRunJoinsTheWorkers) {
@@ -302,6 +466,32 @@ TEST_F(LoadInMainWindowTest, TheLoadPresetsAreInTheLibraryAndOpenInTheExplorer) 
     EXPECT_TRUE(explorer->document()->isRunning());
     explorer->cancel();
     EXPECT_EQ(window_.document()->scenario().id, before) << "the diagram keeps its scenario";
+}
+
+TEST_F(LoadInMainWindowTest, AFileWithALoadTooLargeIsRefusedWithWhatToChange) {
+    const QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("huge-load.json"));
+    {
+        QSaveFile file(path);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray::fromStdString(serializeScenario(tooManyConnections())));
+        ASSERT_TRUE(file.commit());
+    }
+    QString shown;
+    // The refusal is a modal message box: read it and close it once it is up.
+    QTimer closer;
+    QObject::connect(&closer, &QTimer::timeout, [&] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+            shown = box->text() + QLatin1Char('\n') + box->informativeText();
+            box->reject();
+        }
+    });
+    closer.start(20);
+    EXPECT_FALSE(window_.openFile(path));
+    closer.stop();
+    EXPECT_TRUE(shown.contains(QStringLiteral("/load/rate"))) << shown.toStdString();
+    EXPECT_TRUE(shown.contains(QStringLiteral("600000000 connections"))) << shown.toStdString();
+    EXPECT_EQ(window_.loadExplorer(), nullptr) << "nothing runs";
 }
 
 TEST_F(LoadInMainWindowTest, AConnectionOpensReadOnlyInTheDiagram) {

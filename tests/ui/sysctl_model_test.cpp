@@ -1,5 +1,6 @@
 #include "Document.h"
 #include "QtWarningGuard.h"
+#include "SysctlChoiceDelegate.h"
 #include "SysctlModel.h"
 #include "SysctlPanel.h"
 #include "scenario_builder.h"
@@ -46,10 +47,16 @@ protected:
 TEST_F(SysctlModelTest, ListsEveryKnobWithItsDefaultAndRange) {
     const int reuse = rowOf("net.ipv4.tcp_tw_reuse");
     ASSERT_GE(reuse, 0);
+    // An enumerated knob shows what its value means; its edit value is the number.
     EXPECT_EQ(model_.data(model_.index(reuse, SysctlModel::ValueColumn)).toString(),
+              QStringLiteral("2 — loopback only"));
+    EXPECT_EQ(model_.data(model_.index(reuse, SysctlModel::ValueColumn), Qt::EditRole).toString(),
               QStringLiteral("2"));
     EXPECT_EQ(model_.data(model_.index(reuse, SysctlModel::DefaultColumn)).toString(),
-              QStringLiteral("2"));
+              QStringLiteral("2 — loopback only"));
+    const int finTimeout = rowOf("net.ipv4.tcp_fin_timeout");
+    EXPECT_EQ(model_.data(model_.index(finTimeout, SysctlModel::ValueColumn)).toString(),
+              QStringLiteral("60"));
     EXPECT_EQ(model_.data(model_.index(reuse, SysctlModel::RangeColumn)).toString(),
               QStringLiteral("0 – 2"));
     EXPECT_EQ(model_.data(model_.index(reuse, SysctlModel::NameColumn)).toString(),
@@ -100,7 +107,7 @@ TEST_F(SysctlModelTest, AnAcceptedValueIsAnUndoableEditThatReruns) {
     EXPECT_GE(changed.count(), 1);
     EXPECT_EQ(document_.undoStack()->count(), 1);
     EXPECT_TRUE(document_.isModified());
-    EXPECT_EQ(model_.data(model_.index(reuse, SysctlModel::ValueColumn)).toString(),
+    EXPECT_EQ(model_.data(model_.index(reuse, SysctlModel::ValueColumn), Qt::EditRole).toString(),
               QStringLiteral("1"));
     document_.undoStack()->undo();
     EXPECT_EQ(document_.scenario().hosts[0].sysctls.tcp_tw_reuse, 2);
@@ -126,6 +133,51 @@ TEST_F(SysctlModelTest, AnotherProfileTakesItsDefaultsButKeepsChosenValues) {
     document_.undoStack()->undo();
     EXPECT_EQ(document_.scenario().hosts[0].profile, KernelProfile::Linux6);
     EXPECT_EQ(profile->currentIndex(), static_cast<int>(KernelProfile::Linux6));
+}
+
+TEST_F(SysctlModelTest, EnumeratedKnobsOfferTheValuesThisKernelTakes) {
+    const QModelIndex reuse =
+        model_.index(rowOf("net.ipv4.tcp_tw_reuse"), SysctlModel::ValueColumn);
+    EXPECT_EQ(model_.data(reuse, SysctlModel::ChoicesRole).toList(), (QVariantList{0, 1, 2}));
+    const QModelIndex rfc1337 =
+        model_.index(rowOf("net.ipv4.tcp_rfc1337"), SysctlModel::ValueColumn);
+    EXPECT_EQ(model_.data(rfc1337, SysctlModel::ChoicesRole).toList(), (QVariantList{0, 1}));
+    EXPECT_EQ(model_.data(rfc1337).toString(), QStringLiteral("0 — off: a RST ends TIME-WAIT"));
+    // A plain number has no choices.
+    EXPECT_TRUE(model_
+                    .data(model_.index(rowOf("net.ipv4.tcp_fin_timeout"), SysctlModel::ValueColumn),
+                          SysctlModel::ChoicesRole)
+                    .toList()
+                    .isEmpty());
+    // Before 4.19 the kernel refuses tcp_tw_reuse = 2 (no loopback mode): not offered.
+    Scenario older = document_.scenario();
+    older.hosts[0].profile = KernelProfile::Linux4_12;
+    older.hosts[0].sysctls = defaultSysctls(KernelProfile::Linux4_12);
+    ASSERT_FALSE(document_.open(older, QString()).has_value());
+    EXPECT_EQ(model_.data(reuse, SysctlModel::ChoicesRole).toList(), (QVariantList{0, 1}));
+}
+
+TEST_F(SysctlModelTest, TheValueColumnEditsAnEnumerationWithAListOfMeanings) {
+    SysctlChoiceDelegate delegate;
+    const QModelIndex reuse =
+        model_.index(rowOf("net.ipv4.tcp_tw_reuse"), SysctlModel::ValueColumn);
+    QWidget parent;
+    std::unique_ptr<QWidget> editor(delegate.createEditor(&parent, {}, reuse));
+    auto* combo = qobject_cast<QComboBox*>(editor.get());
+    ASSERT_NE(combo, nullptr);
+    ASSERT_EQ(combo->count(), 3);
+    EXPECT_EQ(combo->itemText(0), QStringLiteral("0 — off"));
+    EXPECT_EQ(combo->itemText(1), QStringLiteral("1 — on, for every address"));
+    delegate.setEditorData(combo, reuse);
+    EXPECT_EQ(combo->currentIndex(), 2);
+    combo->setCurrentIndex(0);
+    delegate.setModelData(combo, &model_, reuse);
+    EXPECT_EQ(document_.scenario().hosts[0].sysctls.tcp_tw_reuse, 0);
+    EXPECT_EQ(document_.undoStack()->count(), 1);
+    // A plain number keeps the text field.
+    std::unique_ptr<QWidget> text(delegate.createEditor(
+        &parent, {}, model_.index(rowOf("net.ipv4.tcp_fin_timeout"), SysctlModel::ValueColumn)));
+    EXPECT_EQ(qobject_cast<QComboBox*>(text.get()), nullptr);
 }
 
 } // namespace

@@ -15,6 +15,8 @@ struct DiagramFrame {
     bool showFuture = true;
     std::optional<SegmentId> selected;
     std::optional<SegmentId> hovered;
+    // The time cursor's line and pill; an exported image leaves them out unless asked.
+    bool showCursor = true;
 };
 
 } // namespace tdl::ui

@@ -54,8 +54,13 @@ void DiagramLayout::placeRows() {
         bool burstLabelled = false;
     };
     std::vector<Host> hosts(trace.hosts.size());
+    // A duplicate fault's copy leaves its host as a segment of its own: a row below its original,
+    // not on top of it.
+    const auto sendEnd = [](const Fact& fact) {
+        return fact.kind == FactKind::SegmentSent || fact.kind == FactKind::SegmentDuplicated;
+    };
     const auto arrowEnd = [&](const Fact& fact) {
-        return (fact.kind == FactKind::SegmentSent || fact.kind == FactKind::SegmentDelivered) &&
+        return (sendEnd(fact) || fact.kind == FactKind::SegmentDelivered) &&
                fact.segment < segments && fact.host < hosts.size();
     };
     std::vector<SegmentId> here; // the segments with an end at this instant
@@ -66,8 +71,7 @@ void DiagramLayout::placeRows() {
         for (; last < trace.facts.size() && trace.facts[last].at == at; ++last) {
             const Fact& fact = trace.facts[last];
             if (arrowEnd(fact)) {
-                ++(fact.kind == FactKind::SegmentSent ? hosts[fact.host].sends
-                                                      : hosts[fact.host].deliveries);
+                ++(sendEnd(fact) ? hosts[fact.host].sends : hosts[fact.host].deliveries);
             }
         }
         int rows = 1;
@@ -78,7 +82,7 @@ void DiagramLayout::placeRows() {
                 continue;
             }
             Host& host = hosts[fact.host];
-            const bool sent = fact.kind == FactKind::SegmentSent;
+            const bool sent = sendEnd(fact);
             const bool burst = (sent ? host.sends : host.deliveries) > kLongestGroup;
             int& burstRow = sent ? host.burstSent : host.burstDelivered;
             int row = burstRow;

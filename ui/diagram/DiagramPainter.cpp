@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 namespace tdl::ui {
 
@@ -42,11 +43,18 @@ void DiagramPainter::paint(QPainter& p, const QRectF& exposed, double headerTop)
     paintLifelines(p, exposed);
     paintStates(p, exposed);
     paintTimers(p, exposed);
+    // The cursor's line goes under the arrows and the labels, which it must not strike through;
+    // its time, in the gutter, on top.
+    if (frame_.showCursor) {
+        paintCursorLine(p);
+    }
     paintSegments(p, exposed);
     paintLabels(p, exposed);
     paintAnomalyTexts(p, exposed);
     paintGutter(p, exposed);
-    paintCursor(p);
+    if (frame_.showCursor) {
+        paintCursorTime(p);
+    }
     paintHeader(p, headerTop);
     p.restore();
 }
@@ -335,6 +343,23 @@ DiagramPainter::SegmentLabel DiagramPainter::segmentLabel(SegmentId id) const {
     const QLineF line = layout_.arrow(id);
     const bool rightward = line.dx() >= 0;
     const QLineF base = rightward ? line : QLineF(line.p2(), line.p1());
+    // A segment held up on the way (or one between close lifelines) has a steep arrow; text along
+    // it would stand almost on end. Such a label is written level instead, just above the arrow
+    // where it leaves the sender, toward the receiver.
+    const double tilt = std::abs(std::atan2(base.dy(), base.dx())) * 180 / std::numbers::pi;
+    if (tilt > kMaxLabelTilt) {
+        // Where the arrow is one text line below its start: the label, above that point, is
+        // level with the arrow's start.
+        const QPointF anchor =
+            line.pointAt(std::min(0.5, fm.height() / std::max(1.0, std::abs(line.dy()))));
+        const double room = std::max(40.0, std::abs(line.x2() - anchor.x()) - 8);
+        label.text = fm.elidedText(text, Qt::ElideRight, room);
+        label.frame.translate(anchor.x(), anchor.y());
+        label.room = rightward ? QRectF(4, -fm.height() - 1, room, fm.height())
+                               : QRectF(-4 - room, -fm.height() - 1, room, fm.height());
+        label.alignment = (rightward ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignBottom;
+        return label;
+    }
     const double half = line.length() / 2;
     const double inset = line.length() * DiagramLayout::kLabelInset;
     const double room = std::max(40.0, line.length() - 2 * inset);
@@ -405,8 +430,15 @@ void DiagramPainter::paintLabels(QPainter& p, const QRectF& exposed) const {
             p.drawLine(QPointF(anchorX, label.anchorY), QPointF(x, label.y + line / 2));
         }
         p.setFont(font);
+        const QFontMetricsF fm(font);
+        const QString shown = fm.elidedText(text, Qt::ElideRight, box.width());
+        // On a ground of its own, so that the cursor line, a bracket or an arrow passing behind
+        // does not run through the letters.
+        const double width = fm.horizontalAdvance(shown) + 4;
+        p.fillRect(side < 0 ? QRectF(box.right() - width + 2, box.top(), width, box.height())
+                            : QRectF(box.left() - 2, box.top(), width, box.height()),
+                   withAlpha(colors_.background(), 230));
         p.setPen(ink);
-        const QString shown = QFontMetricsF(font).elidedText(text, Qt::ElideRight, box.width());
         p.drawText(box, (side < 0 ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, shown);
         p.setOpacity(1);
     }
@@ -471,10 +503,14 @@ void DiagramPainter::paintGutter(QPainter& p, const QRectF& exposed) const {
     p.setFont(layout_.font());
 }
 
-void DiagramPainter::paintCursor(QPainter& p) const {
+void DiagramPainter::paintCursorLine(QPainter& p) const {
     const double y = layout_.y(frame_.time);
     p.setPen(QPen(colors_.cursor(), 1.6));
     p.drawLine(QPointF(layout_.gutterWidth(), y), QPointF(layout_.size().width(), y));
+}
+
+void DiagramPainter::paintCursorTime(QPainter& p) const {
+    const double y = layout_.y(frame_.time);
     QFont font = layout_.font();
     font.setBold(true);
     p.setFont(font);

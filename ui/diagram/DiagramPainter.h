@@ -19,6 +19,9 @@ class DiagramPainter {
 
 public:
     static constexpr double kFutureOpacity = 0.2;
+    // The steepest a segment's label is drawn along its arrow, in degrees from level; a steeper
+    // arrow's label is written level.
+    static constexpr double kMaxLabelTilt = 35;
 
     DiagramPainter(const DiagramLayout& layout, const DiagramColors& colors,
                    const DiagramFrame& frame);
@@ -54,7 +57,8 @@ private:
     void paintLabels(QPainter& p, const QRectF& exposed) const;
     void paintAnomalyTexts(QPainter& p, const QRectF& exposed) const;
     void paintGutter(QPainter& p, const QRectF& exposed) const;
-    void paintCursor(QPainter& p) const;
+    void paintCursorLine(QPainter& p) const;
+    void paintCursorTime(QPainter& p) const;
     void paintHeader(QPainter& p, double top) const;
     // A rounded, filled box behind a short text, centred at `center`.
     void paintPill(QPainter& p, QPointF center, const QString& text, const QColor& ink,

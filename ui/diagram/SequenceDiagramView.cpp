@@ -10,6 +10,7 @@
 #include <QSaveFile>
 #include <QScrollBar>
 #include <QSvgGenerator>
+#include <QTextDocumentFragment>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -31,6 +32,25 @@ SequenceDiagramView::SequenceDiagramView(QWidget* parent)
     setFocusPolicy(Qt::StrongFocus);
     verticalScrollBar()->setSingleStep(20);
     horizontalScrollBar()->setSingleStep(20);
+    retranslateAccessibility();
+}
+
+void SequenceDiagramView::retranslateAccessibility() {
+    setAccessibleName(tr("Sequence diagram"));
+    describe({});
+}
+
+void SequenceDiagramView::describe(const QString& html) {
+    // A screen reader cannot see a painted diagram: the description says what the pointer is on
+    // (or the selected segment), in the tooltip's words; setAccessibleDescription() tells
+    // assistive tools it changed.
+    const QString text =
+        html.isEmpty() ? tr("Time runs down; each arrow is a segment between two hosts. Point "
+                            "at a segment, state or timer to have it described.")
+                       : QTextDocumentFragment::fromHtml(html).toPlainText();
+    if (text != accessibleDescription()) {
+        setAccessibleDescription(text);
+    }
 }
 
 void SequenceDiagramView::setRun(RunPtr run) {
@@ -39,6 +59,7 @@ void SequenceDiagramView::setRun(RunPtr run) {
         frame_.selected.reset();
     }
     frame_.hovered.reset();
+    describe(frame_.selected ? segmentToolTip(*frame_.selected) : QString());
     invalidateLayout();
 }
 
@@ -63,6 +84,7 @@ void SequenceDiagramView::setSelectedSegment(std::optional<SegmentId> id) {
         id.reset();
     }
     frame_.selected = id;
+    describe(id ? segmentToolTip(*id) : QString());
     viewport()->update();
 }
 
@@ -180,6 +202,8 @@ void SequenceDiagramView::mouseMoveEvent(QMouseEvent* event) {
         viewport()->setCursor(hovered ? Qt::PointingHandCursor : Qt::ArrowCursor);
         viewport()->update();
     }
+    const QString under = toolTipAt(toContent(event->position()));
+    describe(under.isEmpty() && frame_.selected ? segmentToolTip(*frame_.selected) : under);
 }
 
 void SequenceDiagramView::leaveEvent(QEvent* event) {
@@ -188,6 +212,7 @@ void SequenceDiagramView::leaveEvent(QEvent* event) {
         frame_.hovered.reset();
         viewport()->update();
     }
+    describe(frame_.selected && run_ ? segmentToolTip(*frame_.selected) : QString());
 }
 
 void SequenceDiagramView::mousePressEvent(QMouseEvent* event) {
@@ -240,8 +265,11 @@ void SequenceDiagramView::wheelEvent(QWheelEvent* event) {
 void SequenceDiagramView::changeEvent(QEvent* event) {
     QAbstractScrollArea::changeEvent(event);
     switch (event->type()) {
-    case QEvent::FontChange:
     case QEvent::LanguageChange:
+        retranslateAccessibility();
+        invalidateLayout();
+        break;
+    case QEvent::FontChange:
     case QEvent::PaletteChange:
         invalidateLayout();
         break;
@@ -337,18 +365,47 @@ QString SequenceDiagramView::toolTipAt(QPointF point) {
     return {};
 }
 
-std::optional<QString> SequenceDiagramView::exportPng(const QString& path) {
+double SequenceDiagramView::exportTitleHeight(const ExportOptions& options) const {
+    return options.title.isEmpty() ? 0.0 : QFontMetricsF(titleFont()).height() * 2;
+}
+
+QFont SequenceDiagramView::titleFont() const {
+    QFont title = font();
+    title.setBold(true);
+    title.setPointSizeF(title.pointSizeF() * 1.3);
+    return title;
+}
+
+void SequenceDiagramView::paintExport(QPainter& painter, const ExportOptions& options) {
+    const QSizeF size = layout().size();
+    const DiagramColors colors(palette());
+    const double top = exportTitleHeight(options);
+    if (top > 0) {
+        painter.fillRect(QRectF(0, 0, size.width(), top), colors.background());
+        painter.setFont(titleFont());
+        painter.setPen(colors.text());
+        painter.drawText(QRectF(12, 0, size.width() - 24, top), Qt::AlignLeft | Qt::AlignVCenter,
+                         QFontMetricsF(titleFont())
+                             .elidedText(options.title, Qt::ElideRight, size.width() - 24));
+    }
+    DiagramFrame frame = frame_;
+    frame.showCursor = options.cursor;
+    painter.translate(0, top);
+    DiagramPainter(layout(), colors, frame).paint(painter, QRectF(QPointF(), size), 0);
+}
+
+std::optional<QString> SequenceDiagramView::exportPng(const QString& path,
+                                                      const ExportOptions& options) {
     if (!run_) {
         return tr("There is no diagram to export.");
     }
-    const QSizeF size = layout().size();
+    const QSizeF size = layout().size() + QSizeF(0, exportTitleHeight(options));
     const qreal ratio = 2.0;
     QImage image((size * ratio).toSize(), QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(ratio);
-    const DiagramColors colors(palette());
     {
         QPainter painter(&image);
-        DiagramPainter(layout(), colors, frame_).paint(painter, QRectF(QPointF(), size), 0);
+        paintExport(painter, options);
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
@@ -357,7 +414,8 @@ std::optional<QString> SequenceDiagramView::exportPng(const QString& path) {
     return std::nullopt;
 }
 
-std::optional<QString> SequenceDiagramView::exportSvg(const QString& path) {
+std::optional<QString> SequenceDiagramView::exportSvg(const QString& path,
+                                                      const ExportOptions& options) {
     if (!run_) {
         return tr("There is no diagram to export.");
     }
@@ -365,16 +423,16 @@ std::optional<QString> SequenceDiagramView::exportSvg(const QString& path) {
     if (!file.open(QIODevice::WriteOnly)) {
         return tr("Cannot write %1: %2").arg(path, file.errorString());
     }
-    const QSizeF size = layout().size();
+    const QSizeF size = layout().size() + QSizeF(0, exportTitleHeight(options));
     QSvgGenerator generator;
     generator.setOutputDevice(&file);
     generator.setSize(size.toSize());
     generator.setViewBox(QRectF(QPointF(), size));
-    generator.setTitle(tr("Teardown Lab sequence diagram"));
-    const DiagramColors colors(palette());
+    generator.setTitle(options.title.isEmpty() ? tr("Teardown Lab sequence diagram")
+                                               : options.title);
     {
         QPainter painter(&generator);
-        DiagramPainter(layout(), colors, frame_).paint(painter, QRectF(QPointF(), size), 0);
+        paintExport(painter, options);
     }
     if (!file.commit()) {
         return tr("Cannot write %1: %2").arg(path, file.errorString());

@@ -41,9 +41,16 @@ public:
     // Scrolls so that the cursor is in view if it is not.
     void ensureCursorVisible();
 
+    // What an exported image adds to the diagram, or leaves out.
+    struct ExportOptions {
+        QString title;       // drawn above the diagram; none if empty
+        bool cursor = false; // the time cursor, which on paper reads as part of the story
+    };
     // Writes the whole diagram at the current time; returns an error message on failure.
-    std::optional<QString> exportPng(const QString& path);
-    std::optional<QString> exportSvg(const QString& path);
+    std::optional<QString> exportPng(const QString& path, const ExportOptions& options);
+    std::optional<QString> exportSvg(const QString& path, const ExportOptions& options);
+    // The height of the title band above an exported diagram (0 without a title).
+    double exportTitleHeight(const ExportOptions& options) const;
 
 signals:
     void segmentClicked(tdl::SegmentId id);
@@ -70,6 +77,12 @@ private:
     QPointF toContent(QPointF viewportPoint) const;
     QString toolTipAt(QPointF contentPoint);
     QString segmentToolTip(SegmentId id) const;
+    void paintExport(QPainter& painter, const ExportOptions& options);
+    void retranslateAccessibility();
+    // Sets the accessible description to what `html` (a tooltip) says; the view's own
+    // description when it is empty.
+    void describe(const QString& html);
+    QFont titleFont() const;
 
     RunPtr run_;
     std::optional<DiagramLayout> layout_;

@@ -10,17 +10,27 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 namespace tdl::ui {
 
 namespace {
 
 constexpr double kWidth = 600;
-constexpr double kHeight = 630;
-constexpr double kBoxWidth = 116;
-constexpr double kBoxHeight = 28;
+constexpr double kHeight = 670;
+constexpr double kBoxWidth = 150;
+constexpr double kBoxHeight = 30;
 // How much of the time axis the last transition takes to travel along its arrow.
 constexpr double kAnimationUnits = 40;
+// Text must stay legible however small the dock: the fonts grow on the canvas as the canvas is
+// scaled down, so that they are drawn at least this many pixels high on the screen.
+constexpr double kLeastEdgePixels = 11;
+constexpr double kLeastStatePixels = 12;
+// The legend's corner and the captions' band below the figure, which labels keep clear of.
+const QRectF kLegend(4, 4, 190, 44);
+constexpr double kCaptionTop = 548;
+// How far a ring around a state's box reaches (4 px, 9 px when both endpoints are there).
+constexpr double kRingReach = 10;
 
 QRectF box(QPointF center) {
     return {center.x() - kBoxWidth / 2, center.y() - kBoxHeight / 2, kBoxWidth, kBoxHeight};
@@ -35,6 +45,141 @@ QPointF exitPoint(QPointF center, QPointF toward) {
 }
 
 } // namespace
+
+std::vector<QPainterPath> StateMachineView::edgePaths() {
+    std::vector<QPainterPath> paths;
+    for (const Edge& edge : edges()) {
+        paths.push_back(edgePath(edge.from, edge.to, edge.bend));
+    }
+    return paths;
+}
+
+double StateMachineView::canvasScale(QSizeF size) {
+    return std::min(size.width() / kWidth, size.height() / kHeight);
+}
+
+QFont StateMachineView::edgeFont(const QFont& base, double scale) {
+    QFont font = base;
+    font.setPixelSize(
+        static_cast<int>(std::ceil(std::clamp(kLeastEdgePixels / scale, 12.0, 20.0))));
+    return font;
+}
+
+QFont StateMachineView::stateFont(const QFont& base, double scale) {
+    QFont font = base;
+    font.setPixelSize(
+        static_cast<int>(std::ceil(std::clamp(kLeastStatePixels / scale, 13.0, 16.0))));
+    font.setBold(true);
+    return font;
+}
+
+QRectF StateMachineView::stateBox(int slot) {
+    return box(slotCenter(slot));
+}
+
+std::vector<StateMachineView::EdgeLabel> StateMachineView::edgeLabels(const QFont& font) {
+    // Each label goes at its place in the figure, or the nearest place around it that is clear of
+    // the state boxes, the legend, the labels placed before it and every other arrow (its own
+    // arrow may run under it: the label has a ground of its own, as in the RFC's figure).
+    const QFontMetricsF fm(font);
+    const std::vector<QPainterPath> paths = edgePaths();
+    std::vector<EdgeLabel> placed;
+    const double step = fm.height() / 3;
+    for (std::size_t e = 0; e < edges().size(); ++e) {
+        const Edge& edge = edges()[e];
+        // Strict: clear of every arrow, its own too; lenient: its own arrow may run under it (the
+        // label has a ground of its own, as in the RFC's figure).
+        const auto clear = [&](const QRectF& r, bool strict) {
+            if (r.left() < 0 || r.right() > kWidth || r.top() < 0 || r.bottom() > kCaptionTop - 4 ||
+                r.intersects(kLegend)) {
+                return false;
+            }
+            for (int slot = 0; slot < SlotCount; ++slot) {
+                if (r.intersects(stateBox(slot).adjusted(-kRingReach, -kRingReach, kRingReach,
+                                                         kRingReach))) {
+                    return false;
+                }
+            }
+            for (const EdgeLabel& other : placed) {
+                if (r.intersects(other.rect.adjusted(-2, -1, 2, 1))) {
+                    return false;
+                }
+            }
+            for (std::size_t other = 0; other < paths.size(); ++other) {
+                if ((strict || other != e) && paths[other].intersects(r)) {
+                    return false;
+                }
+            }
+            return true;
+        };
+        // On one line if there is room, else the RFC's way: the event over the action.
+        const QString line = tr(edge.label);
+        const QString twoLines =
+            QString(line).replace(QStringLiteral(" / "), QStringLiteral(" /\n"));
+        const auto sizeOf = [&](const QString& form) {
+            double width = 0;
+            const QStringList lines = form.split(QLatin1Char('\n'));
+            for (const QString& part : lines) {
+                width = std::max(width, fm.horizontalAdvance(part));
+            }
+            return QSizeF(width + 4, fm.height() * static_cast<double>(lines.size()));
+        };
+        const auto centred = [](QPointF centre, QSizeF size) {
+            return QRectF(centre - QPointF(size.width() / 2, size.height() / 2), size);
+        };
+        const QPainterPath& own = paths[e];
+        QString text = line;
+        QRectF chosen = centred(edge.labelAt, sizeOf(line));
+        bool found = false;
+        const auto tryAt = [&](const QString& form, const QRectF& r, bool strict) {
+            if (!found && clear(r, strict)) {
+                chosen = r;
+                text = form;
+                found = true;
+            }
+        };
+        // First near the figure's place, clear even of its own arrow; then anywhere along its
+        // own arrow, which may run under it; in one line, then in two; last, further afield.
+        for (const QString& form : {line, twoLines}) {
+            const QSizeF size = sizeOf(form);
+            for (int ring = 0; ring <= 3; ++ring) {
+                for (int dy = -ring; dy <= ring; ++dy) {
+                    for (int dx = -ring; dx <= ring; ++dx) {
+                        if (std::max(std::abs(dx), std::abs(dy)) == ring) {
+                            tryAt(form,
+                                  centred(edge.labelAt, size).translated(dx * step * 2, dy * step),
+                                  true);
+                        }
+                    }
+                }
+            }
+            for (const double t : {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8}) {
+                const QPointF at = own.pointAtPercent(t);
+                const double angle = own.angleAtPercent(t) * std::numbers::pi / 180;
+                const QPointF across(std::sin(angle), std::cos(angle));
+                for (const double shift : {0.0, 0.7, -0.7, 1.4, -1.4}) {
+                    tryAt(form, centred(at + across * shift * size.height(), size), false);
+                }
+            }
+        }
+        for (const QString& form : {line, twoLines}) {
+            for (int ring = 4; ring <= 24; ++ring) {
+                for (int dy = -ring; dy <= ring; ++dy) {
+                    for (int dx = -ring; dx <= ring; ++dx) {
+                        if (std::max(std::abs(dx), std::abs(dy)) == ring) {
+                            tryAt(form,
+                                  centred(edge.labelAt, sizeOf(form))
+                                      .translated(dx * step * 2, dy * step),
+                                  false);
+                        }
+                    }
+                }
+            }
+        }
+        placed.push_back({e, text, chosen});
+    }
+    return placed;
+}
 
 const std::array<StateMachineView::Edge, 19>& StateMachineView::edges() {
     using S = TcpState;
@@ -142,6 +287,40 @@ const std::array<StateMachineView::Edge, 19>& StateMachineView::edges() {
 StateMachineView::StateMachineView(QWidget* parent)
     : QWidget(parent) {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    describe();
+}
+
+QString StateMachineView::endpointText(SocketId socket) const {
+    const SocketInfo* info = run_->trace().socket(socket);
+    const Transition last = lastTransition(socket);
+    const QString who =
+        QStringLiteral("%1 · %2").arg(TraceText::hostName(run_->trace(), info->host),
+                                      TraceText::socketName(run_->trace(), socket));
+    if (!last.valid) {
+        return QStringLiteral("%1: %2").arg(who, TraceText::stateName(TcpState::Closed));
+    }
+    return QStringLiteral("%1: %2 → %3 — %4")
+        .arg(who, TraceText::stateName(last.from), TraceText::stateName(last.to),
+             CauseCatalog::sentence(last.reason));
+}
+
+void StateMachineView::describe() {
+    // What the figure shows, for a screen reader: where each endpoint is and how it got there.
+    setAccessibleName(tr("TCP state machine"));
+    QStringList where;
+    if (run_) {
+        for (const SocketId socket : sockets_) {
+            if (run_->trace().socket(socket) != nullptr) {
+                where << endpointText(socket);
+            }
+        }
+    }
+    const QString text = where.isEmpty()
+                             ? tr("The TCP state diagram of RFC 9293; no connection is shown.")
+                             : where.join(QLatin1Char('\n'));
+    if (text != accessibleDescription()) {
+        setAccessibleDescription(text);
+    }
 }
 
 QSize StateMachineView::sizeHint() const {
@@ -153,21 +332,28 @@ QSize StateMachineView::minimumSizeHint() const {
 
 void StateMachineView::setRun(RunPtr run) {
     run_ = std::move(run);
+    describe();
     update();
 }
 
 void StateMachineView::setTime(SimTime time) {
     time_ = time;
+    describe();
     update();
 }
 
 void StateMachineView::setSockets(SocketId first, SocketId second) {
     sockets_ = {first, second};
+    describe();
     update();
 }
 
 void StateMachineView::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        labels_.clear();
+        describe();
+    }
     if (event->type() == QEvent::LanguageChange || event->type() == QEvent::PaletteChange) {
         update();
     }
@@ -218,7 +404,7 @@ StateMachineView::Transition StateMachineView::lastTransition(SocketId socket) c
     return last;
 }
 
-QPainterPath StateMachineView::edgePath(int from, int to, QPointF bend) const {
+QPainterPath StateMachineView::edgePath(int from, int to, QPointF bend) {
     const QPointF a = slotCenter(from);
     const QPointF b = slotCenter(to);
     QPainterPath path;
@@ -237,15 +423,12 @@ void StateMachineView::paintEvent(QPaintEvent*) {
     p.setRenderHint(QPainter::Antialiasing);
     const DiagramColors colors(palette());
     p.fillRect(rect(), colors.background());
-    const double scale = std::min(width() / kWidth, height() / kHeight);
+    const double scale = canvasScale(size());
     p.translate((width() - kWidth * scale) / 2, (height() - kHeight * scale) / 2);
     p.scale(scale, scale);
 
-    QFont stateFont = font();
-    stateFont.setPixelSize(13);
-    stateFont.setBold(true);
-    QFont edgeFont = font();
-    edgeFont.setPixelSize(12);
+    const QFont stateFont = StateMachineView::stateFont(font(), scale);
+    const QFont edgeFont = StateMachineView::edgeFont(font(), scale);
 
     const auto arrowHead = [&](const QPainterPath& path, const QColor& color, double size) {
         const QPointF end = path.pointAtPercent(1.0);
@@ -260,7 +443,7 @@ void StateMachineView::paintEvent(QPaintEvent*) {
         p.drawPolygon(head);
     };
 
-    // The figure.
+    // The figure: the arrows, then their labels over them.
     p.setFont(edgeFont);
     for (const Edge& edge : edges()) {
         const QPainterPath path = edgePath(edge.from, edge.to, edge.bend);
@@ -268,14 +451,17 @@ void StateMachineView::paintEvent(QPaintEvent*) {
         p.setPen(QPen(colors.lifeline(), 1.2));
         p.drawPath(path);
         arrowHead(path, colors.lifeline(), 8);
-        const QString text = tr(edge.label);
-        const QFontMetricsF fm(edgeFont);
-        const QRectF r(edge.labelAt.x() - fm.horizontalAdvance(text) / 2 - 2,
-                       edge.labelAt.y() - fm.height() / 2, fm.horizontalAdvance(text) + 4,
-                       fm.height());
-        p.fillRect(r, colors.background());
+    }
+    // Placing the labels takes a while (every candidate against every arrow): once per font and
+    // language, not per frame.
+    if (labelFont_ != edgeFont || labels_.empty()) {
+        labelFont_ = edgeFont;
+        labels_ = edgeLabels(edgeFont);
+    }
+    for (const EdgeLabel& label : labels_) {
+        p.fillRect(label.rect, colors.background());
         p.setPen(colors.muted());
-        p.drawText(r, Qt::AlignCenter, text);
+        p.drawText(label.rect, Qt::AlignCenter, label.text);
     }
 
     // Where each endpoint is, and the way it came.
@@ -367,25 +553,16 @@ void StateMachineView::paintEvent(QPaintEvent*) {
 
     // The caption: how each endpoint got where it is.
     if (run_) {
-        QFont captionFont = font();
-        captionFont.setPixelSize(13);
+        QFont captionFont = edgeFont;
         p.setFont(captionFont);
         const QFontMetricsF fm(captionFont);
-        double y = 516;
+        double y = kCaptionTop;
         for (const SocketId socket : sockets_) {
             const SocketInfo* info = run_->trace().socket(socket);
             if (info == nullptr) {
                 continue;
             }
-            const Transition last = lastTransition(socket);
-            QString text = QStringLiteral("%1 · %2: ")
-                               .arg(TraceText::hostName(run_->trace(), info->host),
-                                    TraceText::socketName(run_->trace(), socket));
-            text += last.valid
-                        ? QStringLiteral("%1 → %2 — %3")
-                              .arg(TraceText::stateName(last.from), TraceText::stateName(last.to),
-                                   CauseCatalog::sentence(last.reason))
-                        : TraceText::stateName(TcpState::Closed);
+            const QString text = endpointText(socket);
             p.setPen(colors.hostColor(info->host));
             QRectF used;
             p.drawText(QRectF(8, y, kWidth - 16, kHeight - y), Qt::AlignLeft | Qt::TextWordWrap,

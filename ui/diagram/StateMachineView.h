@@ -4,7 +4,10 @@
 
 #include <QWidget>
 
+#include <QPainterPath>
+
 #include <array>
+#include <vector>
 
 namespace tdl::ui {
 
@@ -25,6 +28,25 @@ public:
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
+
+    // The figure is drawn on a fixed canvas scaled by this to fit a widget of `size`.
+    static double canvasScale(QSizeF size);
+    // The fonts on the canvas at a scale: larger as the scale shrinks, so that the text stays
+    // legible on the screen.
+    static QFont edgeFont(const QFont& base, double scale);
+    static QFont stateFont(const QFont& base, double scale);
+    // A state's box on the canvas (slots: the TcpState values, then the bottom CLOSED).
+    static QRectF stateBox(int slot);
+    static constexpr int kSlotCount = kTcpStateCount + 1;
+    // Where each transition's label is drawn on the canvas in a font.
+    struct EdgeLabel {
+        std::size_t edge;
+        QString text;
+        QRectF rect;
+    };
+    static std::vector<EdgeLabel> edgeLabels(const QFont& font);
+    // Every arrow of the figure, as drawn on the canvas, in the order of edgeLabels()' edges.
+    static std::vector<QPainterPath> edgePaths();
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -49,13 +71,19 @@ private:
 
     static const std::array<Edge, 19>& edges();
     static QPointF slotCenter(int slot);
+    static QPainterPath edgePath(int from, int to, QPointF bend);
     int slotOf(SocketId socket, TcpState state) const;
     Transition lastTransition(SocketId socket) const;
-    QPainterPath edgePath(int from, int to, QPointF bend) const;
+    // "client · c: ESTABLISHED → FIN-WAIT-1 — <why>": the caption of an endpoint.
+    QString endpointText(SocketId socket) const;
+    // Keeps the accessible name and description in step with what is drawn.
+    void describe();
 
     RunPtr run_;
     SimTime time_{};
     std::array<SocketId, 2> sockets_{kNoSocket, kNoSocket};
+    QFont labelFont_;
+    std::vector<EdgeLabel> labels_; // edgeLabels(labelFont_), in the current language
 };
 
 } // namespace tdl::ui

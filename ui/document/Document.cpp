@@ -2,6 +2,8 @@
 
 #include "RunComparison.h"
 #include "ScenarioEditCommand.h"
+#include "ScenarioProblemText.h"
+#include "scenario_check.h"
 #include "simulator.h"
 
 #include <exception>
@@ -23,6 +25,14 @@ RunPtr Document::simulate(const Scenario& scenario, QString* error) {
             *error = tr("This is a load scenario (%1 connections). The sequence diagram shows one "
                         "connection at a time; open a single-connection scenario instead.")
                          .arg(scenario.load->connections());
+        }
+        return nullptr;
+    }
+    // A scenario built by hand (an edit) that names a host it lacks is told in the user's
+    // language; the engine would refuse it too, in English.
+    if (const std::optional<ScenarioProblem> problem = checkScenario(scenario)) {
+        if (error != nullptr) {
+            *error = ScenarioProblemText::message(*problem);
         }
         return nullptr;
     }

@@ -157,7 +157,7 @@ void LoadCharts::addChart(Chart::Role role, HostId host) {
     c.chart->addAxis(c.y, Qt::AlignLeft);
     c.view = new LoadChartView(c.chart, this);
     c.view->setObjectName(QStringLiteral("loadChart%1").arg(charts_.size()));
-    c.view->setMinimumSize(320, 200);
+    c.view->setMinimumSize(320, minimumChartHeight());
     c.view->setCursorTime(cursor_);
     connect(c.view, &LoadChartView::timeClicked, this, &LoadCharts::timeClicked);
     const std::size_t index = charts_.size();
@@ -166,6 +166,15 @@ void LoadCharts::addChart(Chart::Role role, HostId host) {
     grid_->addWidget(c.view, static_cast<int>(index) / kColumns,
                      static_cast<int>(index) % kColumns);
     charts_.push_back(c);
+}
+
+int LoadCharts::minimumChartHeight() const {
+    // Below this, Qt Charts squeezes the axes and elides their titles to "…" (the y axis title
+    // first, which runs along the plot's height): the chart's title, its legend (up to two rows)
+    // and the x axis take about nine lines of text, and the plot needs about seven more for the y
+    // axis title, "per second" or "sockets", and its ticks.
+    constexpr int kLines = 16;
+    return kLines * fontMetrics().height();
 }
 
 void LoadCharts::addLine(std::size_t chart, const QString& key, HostId host, Kind kind,

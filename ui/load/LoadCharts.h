@@ -102,6 +102,8 @@ private:
     void drawSamples(int run, std::size_t first);
     void clearCharts();
     void addChart(Chart::Role role, HostId host);
+    // The height a chart needs for its axis titles and labels to be drawn whole.
+    int minimumChartHeight() const;
     void addLine(std::size_t chart, const QString& key, HostId host, Kind kind,
                  TcpState state = TcpState::Closed);
     double value(const Line& line, const LoadSeries& data, std::size_t sample) const;

@@ -1,6 +1,10 @@
 #include "LoadDocument.h"
 
 #include "LoadJob.h"
+#include "TraceText.h"
+
+#include <QLocale>
+#include <QStringList>
 
 #include <algorithm>
 #include <memory>
@@ -122,13 +126,54 @@ void LoadDocument::finish(int run, const LoadSeries& series) {
     emit runFinished(run);
 }
 
+QString LoadDocument::refusal(const Scenario& scenario) {
+    if (!scenario.load) {
+        return {};
+    }
+    const LoadEstimate estimate = estimateLoad(scenario);
+    const LoadConfig& load = *scenario.load;
+    const QLocale locale;
+    const auto number = [&](std::uint64_t n) {
+        return locale.toString(static_cast<qulonglong>(n));
+    };
+    QStringList reasons;
+    if (estimate.connections > kMaxLoadConnections) {
+        reasons << tr("%1 connections (%2 a second for %3) are more than the %4 a run may "
+                      "simulate: lower the load's \"rate\" or shorten its \"duration\".")
+                       .arg(number(estimate.connections), number(load.rate),
+                            TraceText::duration(std::min(load.duration, scenario.limit)),
+                            number(kMaxLoadConnections));
+    }
+    if (estimate.bytes() > kLoadMemoryBudget) {
+        constexpr double kGib = 1 << 30;
+        reasons << tr("%1 samples (one every %2) of %3 bytes, about %4 GiB, are more than the %5 "
+                      "GiB a run may keep: sample less often (a longer \"sample_every\"), or "
+                      "shorten the load's \"duration\" or the scenario's \"limit\".")
+                       .arg(number(estimate.samples), TraceText::duration(load.sampleEvery),
+                            number(estimate.bytesPerSample),
+                            locale.toString(static_cast<double>(estimate.bytes()) / kGib, 'f', 1),
+                            number(kLoadMemoryBudget >> 30));
+    }
+    return reasons.join(QLatin1Char(' '));
+}
+
+QString LoadDocument::refusal(int run) const {
+    return runs_[index(run)].refused ? refusal(scenarioOf(run)) : QString();
+}
+
 void LoadDocument::startRun(int run) {
     const std::size_t r = index(run);
     if (runJobs_[r] != nullptr) {
         runJobs_[r]->abandon();
+        runJobs_[r] = nullptr;
     }
     clearRun(run);
     const Scenario scenario = scenarioOf(run);
+    if (!refusal(scenario).isEmpty()) {
+        runs_[r].refused = true;
+        emit runRefused(run);
+        return;
+    }
     auto* job = new LoadJob(
         [this, scenario, run](const LoadProgress& progress) -> LoadJob::Deliver {
             auto series = std::make_shared<const LoadSeries>(runLoad(scenario, progress));
@@ -204,7 +249,7 @@ SimTime LoadDocument::nearestSample(int run, SimTime at) const {
 
 void LoadDocument::listSockets(int run, SimTime at) {
     const Scenario scenario = scenarioOf(run);
-    if (!scenario.load) {
+    if (!scenario.load || !refusal(scenario).isEmpty()) {
         return;
     }
     endJob(tableJob_);
@@ -240,7 +285,7 @@ void LoadDocument::listSockets(int run, SimTime at) {
 
 void LoadDocument::traceConnection(int run, std::uint64_t index) {
     const Scenario scenario = scenarioOf(run);
-    if (!scenario.load) {
+    if (!scenario.load || !refusal(scenario).isEmpty()) {
         return;
     }
     endJob(traceJob_);

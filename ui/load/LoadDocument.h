@@ -66,6 +66,15 @@ public:
     // From 0 to 1, how much of a running run is done.
     double fraction(int run) const { return runs_[index(run)].fraction; }
 
+    // Why a run of `scenario` must not start, in the user's language, with which fields to
+    // change; empty if it may. The CLI's loader refuses such a file (estimateLoad(), its budgets);
+    // a scenario that reaches the window another way (a preset, a built one, an edit) is held to
+    // the same bounds here, before any worker starts.
+    static QString refusal(const Scenario& scenario);
+    // Why the last attempt to start a run was refused, in the current language; empty if it was
+    // not.
+    QString refusal(int run) const;
+
     // What a run job does with its results; public so that the charts can be shown a run without
     // simulating one. Empties a run before it starts (again).
     void clearRun(int run);
@@ -75,9 +84,11 @@ public:
     // The run ended: takes the samples not handed over yet, its end and whether it was cut.
     void finish(int run, const LoadSeries& series);
 
-    // Lists the sockets of a run at one of its samples; socketsListed() follows.
+    // Lists the sockets of a run at one of its samples; socketsListed() follows. Nothing for a
+    // run whose scenario is refused: the listing would simulate it up to `at`.
     void listSockets(int run, SimTime at);
-    // Traces connection `index` (0-based) of a run; connectionTraced() follows.
+    // Traces connection `index` (0-based) of a run; connectionTraced() follows. Nothing for a
+    // run whose scenario is refused.
     void traceConnection(int run, std::uint64_t index);
     // The sample of a run nearest `at`; `at` itself if the run has none yet.
     SimTime nearestSample(int run, SimTime at) const;
@@ -100,6 +111,8 @@ signals:
     void runFinished(int run);
     // The runs cut short by cancel(): their series end where they are, marked truncated.
     void runsCancelled(const QList<int>& runs);
+    // A run was not started: refusal(run) says why.
+    void runRefused(int run);
     void listingProgressed(tdl::SimTime at, int run, double fraction);
     void socketsListed(tdl::SimTime at, int run, const std::vector<tdl::SocketRow>& rows);
     void listingCancelled();
@@ -120,6 +133,7 @@ private:
         bool finished = false;
         SimTime expectedEnd{};
         double fraction = 0;
+        bool refused = false;
     };
 
     static std::size_t index(int run) { return static_cast<std::size_t>(run); }

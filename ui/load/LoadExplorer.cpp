@@ -26,6 +26,8 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolBar>
@@ -56,7 +58,8 @@ LoadExplorer::LoadExplorer(const PresetCatalog* catalog, QWidget* parent)
     createCentralWidget();
     followDocument();
     retranslateUi();
-    resize(1400, 900);
+    // As large as the charts want, within the screen it opens on.
+    resize(QSize(1400, 900).boundedTo(screen()->availableSize()));
 }
 
 LoadExplorer::~LoadExplorer() {
@@ -111,6 +114,7 @@ void LoadExplorer::createToolBar() {
     progress_->setMaximumWidth(260);
     progressItem_ = toolBar_->addWidget(progress_);
     progressLabel_ = new QLabel(this);
+    progressLabel_->setObjectName(QStringLiteral("loadProgressText"));
     progressLabel_->setContentsMargins(8, 0, 8, 0);
     toolBar_->addWidget(progressLabel_);
 }
@@ -121,6 +125,7 @@ void LoadExplorer::createCentralWidget() {
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     header_ = new QLabel(central);
+    header_->setObjectName(QStringLiteral("loadHeader"));
     header_->setWordWrap(true);
     header_->setMargin(8);
     header_->setTextFormat(Qt::RichText);
@@ -132,14 +137,23 @@ void LoadExplorer::createCentralWidget() {
     layout->addWidget(legend_);
 
     auto* splitter = new QSplitter(Qt::Vertical, central);
-    charts_ = new LoadCharts(document_, splitter);
+    // The charts keep the height their axis titles need (LoadCharts): on a small screen they
+    // scroll rather than squeeze. They get most of the height; the socket table is empty until a
+    // chart is clicked.
+    auto* chartsArea = new QScrollArea(splitter);
+    chartsArea->setObjectName(QStringLiteral("loadChartsArea"));
+    chartsArea->setWidgetResizable(true);
+    chartsArea->setFrameShape(QFrame::NoFrame);
+    chartsArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    charts_ = new LoadCharts(document_, chartsArea);
     charts_->setObjectName(QStringLiteral("loadCharts"));
+    chartsArea->setWidget(charts_);
     sockets_ = new SocketTableView(splitter);
     sockets_->setObjectName(QStringLiteral("socketTableView"));
-    splitter->addWidget(charts_);
+    splitter->addWidget(chartsArea);
     splitter->addWidget(sockets_);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(1, 1);
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
@@ -153,7 +167,15 @@ void LoadExplorer::createCentralWidget() {
 }
 
 void LoadExplorer::followDocument() {
-    connect(document_, &LoadDocument::runCleared, this, &LoadExplorer::updateLegend);
+    connect(document_, &LoadDocument::runCleared, this, [this] {
+        updateHeader();
+        updateLegend();
+    });
+    connect(document_, &LoadDocument::runRefused, this, [this](int run) {
+        updateHeader();
+        updateLegend();
+        showMessage(refusalText(run, document_->refusal(run)));
+    });
     connect(document_, &LoadDocument::samplesAppended, this, &LoadExplorer::updateState);
     connect(document_, &LoadDocument::busyChanged, this, &LoadExplorer::updateState);
     connect(document_, &LoadDocument::runFinished, this, &LoadExplorer::runFinished);
@@ -212,6 +234,19 @@ QString LoadExplorer::listingText(SimTime at, int run) const {
 
 QString LoadExplorer::tracingText(std::uint64_t index) const {
     return tr("Tracing connection #%1…").arg(index);
+}
+
+QString LoadExplorer::refusalText(int run, const QString& refusal) {
+    return tr("Run %1 is not started: %2").arg(runName(run), refusal);
+}
+
+bool LoadExplorer::refuseTableJob(int run) {
+    const QString refusal = LoadDocument::refusal(document_->scenarioOf(run));
+    if (refusal.isEmpty()) {
+        return false;
+    }
+    sockets_->setStatus(refusalText(run, refusal));
+    return true;
 }
 
 void LoadExplorer::open(const Scenario& scenario, const QString& filePath) {
@@ -282,7 +317,7 @@ void LoadExplorer::cancel() {
 
 void LoadExplorer::showSocketsAt(SimTime at) {
     const int run = sockets_->run();
-    if (!document_->scenarioOf(run).load) {
+    if (!document_->scenarioOf(run).load || refuseTableJob(run)) {
         return;
     }
     // The sample nearest the click: the table then counts what the charts show there.
@@ -303,7 +338,7 @@ void LoadExplorer::socketsListed(SimTime at, int run, const std::vector<SocketRo
 
 void LoadExplorer::openConnection(std::uint64_t index) {
     const int run = sockets_->run();
-    if (!document_->scenarioOf(run).load) {
+    if (!document_->scenarioOf(run).load || refuseTableJob(run)) {
         return;
     }
     sockets_->setOpeningEnabled(false);
@@ -369,6 +404,13 @@ void LoadExplorer::updateHeader() {
     if (!watch.isEmpty()) {
         html += QStringLiteral("<br>") + tr("What to watch: %1").arg(watch.toHtmlEscaped());
     }
+    // Where it stays in view, unlike a passing message: what to change to make it run.
+    for (int run = 0; run < LoadDocument::kRuns; ++run) {
+        if (document_->isShown(run) && !document_->refusal(run).isEmpty()) {
+            html += QStringLiteral("<br><b>%1</b>")
+                        .arg(refusalText(run, document_->refusal(run)).toHtmlEscaped());
+        }
+    }
     header_->setText(html);
     header_->setToolTip(PresetCatalog::localized(a.description));
 }
@@ -376,6 +418,9 @@ void LoadExplorer::updateHeader() {
 void LoadExplorer::updateLegend() {
     // A run cut short says so for as long as it is shown, not only in a passing message.
     const auto cut = [this](int run, const QString& text) {
+        if (!document_->refusal(run).isEmpty()) {
+            return tr("%1 — not started: too large (see above)").arg(text);
+        }
         const LoadSeries& series = document_->series(run);
         return series.truncated
                    ? tr("%1 — truncated at %2").arg(text, TraceText::duration(series.end))

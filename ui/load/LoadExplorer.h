@@ -81,6 +81,10 @@ private:
     static QString runName(int run);
     QString listingText(SimTime at, int run) const;
     QString tracingText(std::uint64_t index) const;
+    static QString refusalText(int run, const QString& refusal);
+    // A listing or a trace of a run whose scenario is refused is not started either: says so in
+    // the socket table and returns true.
+    bool refuseTableJob(int run);
     void runFinished(int run);
     void socketsListed(SimTime at, int run, const std::vector<SocketRow>& rows);
     void showFailure(const QString& what, const QString& message);

@@ -1,7 +1,8 @@
 #include "LoadJob.h"
 
+#include "ThreadSanitizer.h"
+
 #include <QElapsedTimer>
-#include <QThread>
 
 #include <exception>
 
@@ -13,20 +14,21 @@ LoadJob::LoadJob(Work work, QObject* parent)
 
 LoadJob::~LoadJob() {
     cancel();
-    if (thread_ != nullptr) {
-        thread_->wait();
+    if (worker_.joinable()) {
+        worker_.join();
     }
 }
 
 void LoadJob::start() {
-    if (thread_ != nullptr) {
+    if (worker_.joinable()) {
         return;
     }
-    thread_ = QThread::create([this] { work(); });
-    thread_->setParent(this);
-    // Queued to this job's (the GUI) thread: after everything the worker posted before it ended.
-    connect(thread_, &QThread::finished, this, &LoadJob::finished);
-    thread_->start();
+    worker_ = std::thread([this] {
+        work();
+        ended_ = true;
+        // After everything the worker posted before it ended.
+        post([this] { emit finished(); }, Delivery::Always);
+    });
 }
 
 void LoadJob::cancel() {
@@ -43,19 +45,25 @@ void LoadJob::abandon() {
 }
 
 bool LoadJob::isFinished() const {
-    return thread_ == nullptr || thread_->isFinished();
+    return !worker_.joinable() || ended_;
 }
 
-void LoadJob::post(std::function<void()> call) {
+void LoadJob::post(std::function<void()> call, Delivery delivery) {
+    // What the worker wrote before this point (the samples in `call`) happens before the GUI
+    // thread runs the call, which acquires it first. Qt orders the two with the lock of its post
+    // event list, which ThreadSanitizer cannot see.
+    ThreadSanitizer::release(this);
+    auto delivered = [this, delivery, call = std::move(call)] {
+        ThreadSanitizer::acquire(this);
+        if ((delivery == Delivery::Always || !cancelled_) && call) {
+            call();
+        }
+    };
+    // Posting touches that list, which the GUI thread's own posts touch too, under the same
+    // invisible lock: only Qt's accesses are left unrecorded here, the call's were made above.
+    const ThreadSanitizer::IgnoredAccesses qtPostEventList;
     // Runs on the GUI thread unless the job is deleted first, which drops the call.
-    QMetaObject::invokeMethod(
-        this,
-        [this, call = std::move(call)] {
-            if (!cancelled_ && call) {
-                call();
-            }
-        },
-        Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, std::move(delivered), Qt::QueuedConnection);
 }
 
 void LoadJob::work() {

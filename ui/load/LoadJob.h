@@ -6,11 +6,11 @@
 #include <QString>
 
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <memory>
+#include <thread>
 #include <vector>
-
-class QThread;
 
 namespace tdl::ui {
 
@@ -31,6 +31,10 @@ struct LoadBatch {
 // Cancelling never waits: the engine stops at its next sample and the worker ends soon after.
 // Deleting a job cancels it and then joins its worker, so a window that owns jobs can close
 // mid-run.
+//
+// The worker is a std::thread, started and joined through pthreads, which ThreadSanitizer sees;
+// what it hands to the GUI thread goes through Qt's post event list, which it does not see, so
+// post() says so with annotations (ThreadSanitizer.h).
 class LoadJob : public QObject {
     Q_OBJECT
 
@@ -64,11 +68,15 @@ signals:
 
 private:
     void work();
-    void post(std::function<void()> call);
+    // Queues a call to the GUI thread, which drops it if the job is cancelled first (unless it
+    // is the last one, `finished`) or deleted.
+    enum class Delivery : std::uint8_t { UnlessCancelled, Always };
+    void post(std::function<void()> call, Delivery delivery = Delivery::UnlessCancelled);
 
     Work work_;
-    QThread* thread_ = nullptr;
+    std::thread worker_;
     std::atomic<bool> cancelled_ = false;
+    std::atomic<bool> ended_ = false;
 };
 
 } // namespace tdl::ui

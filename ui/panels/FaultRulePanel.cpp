@@ -109,6 +109,11 @@ void FaultRulePanel::changeEvent(QEvent* event) {
 }
 
 void FaultRulePanel::retranslateUi() {
+    setAccessibleName(tr("Fault rules"));
+    rules_->setAccessibleName(tr("Fault rules"));
+    rules_->setAccessibleDescription(
+        tr("The scenario's fault rules in words, each with what it did in this run; select one "
+           "to show its segment"));
     delete_->setText(tr("&Delete Rule"));
     delete_->setToolTip(tr("Remove the selected fault rule (undoable)"));
     delayLabel_->setText(tr("De&lay:"));

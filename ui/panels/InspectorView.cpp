@@ -50,7 +50,8 @@ std::size_t InspectorView::timeKey() const {
     if (segment_) {
         return time_ >= run_->trace().segments[*segment_].sentAt ? 1 : 0;
     }
-    return run_->index().factsUpTo(time_);
+    // The socket list is headed by the cursor's own time, so it follows every move.
+    return static_cast<std::size_t>(time_.count());
 }
 
 void InspectorView::setSegment(std::optional<SegmentId> id) {
@@ -72,6 +73,7 @@ void InspectorView::changeEvent(QEvent* event) {
 
 void InspectorView::refresh() {
     shownKey_ = timeKey();
+    setAccessibleName(tr("Inspector"));
     if (!run_) {
         setHtml(tr("<p>No scenario is open.</p>"));
         return;
@@ -176,17 +178,23 @@ QString InspectorView::socketsHtml() const {
                        .arg(tr("Click a segment in the diagram or a row of the event log to "
                                "inspect it.")
                                 .toHtmlEscaped());
-    // As of the last event at or before the cursor: nothing changes between events.
-    const std::size_t happened = run_->index().factsUpTo(time_);
-    const SimTime asOf = happened == 0 ? SimTime{} : trace.facts[happened - 1].at;
-    html += QStringLiteral("<h4>%1</h4><table>")
-                .arg(tr("Sockets at %1").arg(TraceText::duration(asOf)).toHtmlEscaped());
+    html += QStringLiteral("<h4>%1</h4>")
+                .arg(tr("Sockets at %1").arg(TraceText::duration(time_)).toHtmlEscaped());
+    QString rows;
     for (const SocketInfo& socket : trace.sockets) {
-        html += row(QStringLiteral("%1 · %2").arg(TraceText::hostName(trace, socket.host),
+        // A socket exists from its first state change on (listen(), connect(), or a SYN that a
+        // listener answers); before that it is not CLOSED, it is not there at all.
+        const auto spans = run_->index().stateSpans(socket.id);
+        if (spans.empty() || spans.front().from > time_) {
+            continue;
+        }
+        rows += row(QStringLiteral("%1 · %2").arg(TraceText::hostName(trace, socket.host),
                                                   TraceText::socketName(trace, socket.id)),
-                    TraceText::stateName(run_->index().stateAt(socket.id, asOf)));
+                    TraceText::stateName(run_->index().stateAt(socket.id, time_)));
     }
-    html += QStringLiteral("</table>");
+    html += rows.isEmpty()
+                ? QStringLiteral("<p>%1</p>").arg(tr("No socket exists yet.").toHtmlEscaped())
+                : QStringLiteral("<table>%1</table>").arg(rows);
     return html;
 }
 

@@ -1,8 +1,10 @@
 #include "ScenarioLibraryView.h"
 
 #include <QEvent>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QTreeWidget>
@@ -12,7 +14,52 @@ namespace tdl::ui {
 
 namespace {
 constexpr int kIdRole = Qt::UserRole + 1;
+
+// "Why TIME-WAIT exists (2): …" → {"Why TIME-WAIT exists", 2}; a title of no series → {"", 0}.
+// The English title decides, so that the order is the same in every language.
+std::pair<QString, int> seriesOf(const Scenario& scenario) {
+    static const QRegularExpression numbered(QStringLiteral("^(.*)\\((\\d+)\\)"));
+    const QRegularExpressionMatch match = numbered.match(QString::fromStdString(scenario.title.en));
+    if (!match.hasMatch()) {
+        return {QString(), 0};
+    }
+    return {match.captured(1).trimmed(), match.captured(2).toInt()};
+}
 } // namespace
+
+std::vector<const PresetCatalog::Preset*>
+ScenarioLibraryView::libraryOrder(const std::vector<PresetCatalog::Preset>& presets) {
+    // The catalog's order tells each lesson's story; only the parts of a numbered series ("… (1)",
+    // "… (2)") are put in their number's order, in the place of the series' first part.
+    std::vector<const PresetCatalog::Preset*> order;
+    std::vector<bool> placed(presets.size(), false);
+    for (std::size_t i = 0; i < presets.size(); ++i) {
+        if (placed[i]) {
+            continue;
+        }
+        const auto [stem, number] = seriesOf(presets[i].scenario);
+        if (stem.isEmpty()) {
+            order.push_back(&presets[i]);
+            placed[i] = true;
+            continue;
+        }
+        std::vector<std::pair<int, std::size_t>> parts;
+        for (std::size_t j = i; j < presets.size(); ++j) {
+            const auto [otherStem, otherNumber] = seriesOf(presets[j].scenario);
+            if (!placed[j] && otherStem == stem &&
+                presets[j].scenario.lesson == presets[i].scenario.lesson) {
+                parts.emplace_back(otherNumber, j);
+                placed[j] = true;
+            }
+        }
+        std::stable_sort(parts.begin(), parts.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& part : parts) {
+            order.push_back(&presets[part.second]);
+        }
+    }
+    return order;
+}
 
 ScenarioLibraryView::ScenarioLibraryView(const PresetCatalog* catalog, QWidget* parent)
     : QWidget(parent)
@@ -70,6 +117,17 @@ void ScenarioLibraryView::setCurrentPreset(const QString& id) {
     }
 }
 
+void ScenarioLibraryView::setCurrentFile(const QString& path) {
+    const QString file = QFileInfo(path).canonicalFilePath();
+    for (const PresetCatalog::Preset& preset : catalog_->presets()) {
+        if (!file.isEmpty() && QFileInfo(preset.resource).canonicalFilePath() == file) {
+            setCurrentPreset(QString::fromStdString(preset.scenario.id));
+            return;
+        }
+    }
+    setCurrentPreset(QString());
+}
+
 void ScenarioLibraryView::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::LanguageChange) {
@@ -79,8 +137,13 @@ void ScenarioLibraryView::changeEvent(QEvent* event) {
 
 void ScenarioLibraryView::rebuild() {
     search_->setPlaceholderText(tr("Search scenarios (English or 中文)"));
+    setAccessibleName(tr("Scenario library"));
+    search_->setAccessibleName(tr("Search scenarios"));
+    tree_->setAccessibleName(tr("Scenarios by lesson"));
+    details_->setAccessibleName(tr("The selected scenario"));
     tree_->clear();
-    for (const PresetCatalog::Preset& preset : catalog_->presets()) {
+    for (const PresetCatalog::Preset* entry : libraryOrder(catalog_->presets())) {
+        const PresetCatalog::Preset& preset = *entry;
         const QString lesson = PresetCatalog::lessonTitle(preset.scenario.lesson);
         QList<QTreeWidgetItem*> found = tree_->findItems(lesson, Qt::MatchExactly);
         QTreeWidgetItem* group = found.isEmpty() ? nullptr : found.front();
@@ -91,9 +154,15 @@ void ScenarioLibraryView::rebuild() {
             font.setBold(true);
             group->setFont(0, font);
         }
-        auto* item = new QTreeWidgetItem(group, {PresetCatalog::localized(preset.scenario.title)});
+        const QString title = PresetCatalog::localized(preset.scenario.title);
+        auto* item = new QTreeWidgetItem(group, {title});
         item->setData(0, kIdRole, QString::fromStdString(preset.scenario.id));
-        item->setToolTip(0, PresetCatalog::localized(preset.scenario.description));
+        // The dock is narrow and titles are cut with "…": the tool tip shows the whole title,
+        // then the description (rich text, so that Qt wraps it).
+        item->setToolTip(
+            0, QStringLiteral("<p><b>%1</b></p><p>%2</p>")
+                   .arg(title.toHtmlEscaped(),
+                        PresetCatalog::localized(preset.scenario.description).toHtmlEscaped()));
     }
     tree_->expandAll();
     setCurrentPreset(current_);

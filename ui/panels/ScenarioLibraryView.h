@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <vector>
+
 class QLineEdit;
 class QTextBrowser;
 class QTreeWidget;
@@ -21,6 +23,12 @@ public:
 
     // Marks the preset that is open (by id), "" for none.
     void setCurrentPreset(const QString& id);
+    // Marks the preset whose file this is (a preset opened with File > Open), none if it is not
+    // one.
+    void setCurrentFile(const QString& path);
+    // The order the library lists the presets in.
+    static std::vector<const PresetCatalog::Preset*>
+    libraryOrder(const std::vector<PresetCatalog::Preset>& presets);
     // Puts the keyboard focus in the search field (Find Preset).
     void focusSearch();
 

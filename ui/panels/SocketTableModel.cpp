@@ -1,5 +1,6 @@
 #include "SocketTableModel.h"
 
+#include "TraceText.h"
 #include "socket_table_text.h"
 
 #include <QLocale>
@@ -95,6 +96,39 @@ QString SocketTableModel::ssTimer(const SocketRow& row) {
     return QString::fromStdString(ssTimerText(row));
 }
 
+QString SocketTableModel::timerToolTip(const SocketRow& row) {
+    QString timer;
+    switch (row.timer) {
+    case SsTimer::On:
+        timer = tr("the retransmission timer (\"on\")");
+        break;
+    case SsTimer::Keepalive:
+        timer = tr("the keepalive timer, which an orphan in FIN-WAIT-2 uses for tcp_fin_timeout");
+        break;
+    case SsTimer::TimeWait:
+        timer = tr("the timer of a TIME-WAIT record (TIME-WAIT, or an orphan's FIN-WAIT-2)");
+        break;
+    case SsTimer::Persist:
+        timer = tr("the zero-window probe timer (\"persist\")");
+        break;
+    case SsTimer::Off:
+        return {};
+    }
+    // ss's print_ms_timer() writes 3 s 785 ms as "3.785ms": the unit is that of the last part.
+    return tr("<p>%1: %2 left, %3 retransmissions or probes so far.</p><p>The time is written as "
+              "ss -o writes it: \"3.785ms\" means 3 s and 785 ms (3.785 seconds), "
+              "\"1min5sec\" one minute and five seconds.</p>")
+        .arg(
+            timer,
+            tr("%1 s").arg(QString::number(
+                static_cast<double>(std::max<std::int64_t>(
+                    0,
+                    std::chrono::duration_cast<std::chrono::milliseconds>(row.timerLeft).count())) /
+                    1000.0,
+                'f', 3)))
+        .arg(row.retransmits);
+}
+
 QString SocketTableModel::endpoint(const Endpoint& e) {
     const QString address = QString::fromStdString(formatIpv4(e.address));
     return e.port == 0 ? address + QStringLiteral(":*")
@@ -123,6 +157,9 @@ QVariant SocketTableModel::data(const QModelIndex& index, int role) const {
         return QVariant::fromValue(Qt::AlignVCenter | (number ? Qt::AlignRight : Qt::AlignLeft));
     }
     if (role == Qt::ToolTipRole) {
+        if (index.column() == TimerColumn && row.timer != SsTimer::Off) {
+            return timerToolTip(row);
+        }
         if (row.orphan) {
             return tr("An orphan: the application has closed this socket, so no file descriptor "
                       "refers to it any more; the kernel finishes the close alone.");

@@ -50,6 +50,8 @@ public:
     static QString ssState(TcpState state);
     // ss -o's timer field, "timer:(timewait,42sec,0)"; "" when no timer runs.
     static QString ssTimer(const SocketRow& row);
+    // That timer in words, with how to read ss's time ("3.785ms" is 3.785 s).
+    static QString timerToolTip(const SocketRow& row);
     // "10.0.0.1:40158"; a listener's unset peer is "0.0.0.0:*".
     static QString endpoint(const Endpoint& endpoint);
 

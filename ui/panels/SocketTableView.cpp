@@ -183,6 +183,12 @@ void SocketTableView::retranslateUi() {
 void SocketTableView::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::LanguageChange) {
+        // A finished job's message ("Connection #7 is open in the main window.") was worded in
+        // the language before and is not worded again: it goes rather than stay in that
+        // language. A running job's progress is reworded by its next step.
+        if (progress_->isHidden()) {
+            status_->clear();
+        }
         retranslateUi();
     }
 }

@@ -10,6 +10,7 @@
 
 #include <array>
 #include <climits>
+#include <string>
 
 namespace tdl::ui {
 
@@ -68,6 +69,30 @@ constexpr std::array<KnobSummary, 16> kSummaries = {{
                                        "Ephemeral ports connect() chooses from (low high)")},
 }};
 
+// What each value of an enumerated knob does, as the kernel reads it (a value not listed means
+// what the nearest condition in the kernel makes of it: see meaning()).
+struct EnumeratedKnob {
+    std::string_view name;
+    std::array<int, 3> values;
+    int count;
+};
+
+constexpr std::array<EnumeratedKnob, 4> kEnumerations = {{
+    {"net.ipv4.tcp_tw_reuse", {0, 1, 2}, 3},
+    {"net.ipv4.tcp_tw_recycle", {0, 1, 0}, 2},
+    {"net.ipv4.tcp_timestamps", {0, 1, 2}, 3},
+    {"net.ipv4.tcp_rfc1337", {0, 1, 0}, 2},
+}};
+
+const EnumeratedKnob* enumeration(std::string_view name) {
+    for (const EnumeratedKnob& knob : kEnumerations) {
+        if (knob.name == name) {
+            return &knob;
+        }
+    }
+    return nullptr;
+}
+
 const SysctlKnob& knobAt(int row) {
     return sysctlKnobs()[static_cast<std::size_t>(row)];
 }
@@ -116,6 +141,34 @@ QString SysctlModel::profileName(KernelProfile profile) {
         return tr("RFC 9293 textbook");
     }
     return {};
+}
+
+bool SysctlModel::isEnumeration(std::string_view name) {
+    return enumeration(name) != nullptr;
+}
+
+QString SysctlModel::valueText(std::string_view name, int value) {
+    QString meaning;
+    if (name == "net.ipv4.tcp_tw_reuse") {
+        // tcp_twsk_unique(): 2 limits reuse to loopback (since 4.19), 1 allows it everywhere.
+        meaning = value == 0   ? tr("off")
+                  : value == 1 ? tr("on, for every address")
+                               : tr("loopback only");
+    } else if (name == "net.ipv4.tcp_tw_recycle") {
+        meaning = value == 0 ? tr("off") : tr("on (breaks clients behind NAT)");
+    } else if (name == "net.ipv4.tcp_timestamps") {
+        // tcp_syn_options() sends them unless 0; secure_tcp_ts_off() adds a random offset only
+        // for 1.
+        meaning = value == 0   ? tr("off")
+                  : value == 1 ? tr("on, with a random offset")
+                               : tr("on, without offset");
+    } else if (name == "net.ipv4.tcp_rfc1337") {
+        // tcp_timewait_state_process() tests it for zero only.
+        meaning = value == 0 ? tr("off: a RST ends TIME-WAIT") : tr("on: TIME-WAIT ignores RSTs");
+    } else {
+        return QString::number(value);
+    }
+    return tr("%1 — %2", "a sysctl's value and what it means").arg(value).arg(meaning);
 }
 
 void SysctlModel::scenarioChanged() {
@@ -175,9 +228,19 @@ QVariant SysctlModel::data(const QModelIndex& index, int role) const {
         case NameColumn:
             return QString(name).remove(QLatin1String("net.ipv4."));
         case ValueColumn:
-            return exists ? value : QStringLiteral("—");
+            if (!exists) {
+                return QStringLiteral("—");
+            }
+            return role == Qt::DisplayRole && isEnumeration(knob.name)
+                       ? valueText(knob.name, value.toInt())
+                       : value;
         case DefaultColumn:
-            return exists ? fallback : QStringLiteral("—");
+            if (!exists) {
+                return QStringLiteral("—");
+            }
+            return role == Qt::DisplayRole && isEnumeration(knob.name)
+                       ? valueText(knob.name, fallback.toInt())
+                       : fallback;
         case RangeColumn: {
             if (knob.name == kPortRangeName) {
                 return tr("%1 – %2, low ≤ high").arg(knob.min).arg(knob.max);
@@ -192,6 +255,26 @@ QVariant SysctlModel::data(const QModelIndex& index, int role) const {
         }
     case KernelNameRole:
         return name;
+    case ChoicesRole: {
+        const EnumeratedKnob* choices = enumeration(knob.name);
+        QVariantList values;
+        if (choices == nullptr || !exists) {
+            return values;
+        }
+        for (int i = 0; i < choices->count; ++i) {
+            // Only what this kernel takes: tcp_tw_reuse = 2 is refused before 4.19.
+            Sysctls attempt = host.sysctls;
+            const int choice = choices->values[static_cast<std::size_t>(i)];
+            if (!setSysctl(attempt, host.profile, knob.name, std::to_string(choice))) {
+                values << choice;
+            }
+        }
+        // A value set in the file that is none of the usual ones stays choosable.
+        if (!values.contains(value.toInt())) {
+            values << value.toInt();
+        }
+        return values;
+    }
     case Qt::ToolTipRole:
         if (index.column() == NameColumn) {
             return QStringLiteral("<b>%1</b><br>%2").arg(name, summary(knob.name).toHtmlEscaped());

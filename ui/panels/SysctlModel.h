@@ -20,6 +20,9 @@ public:
     enum Column { NameColumn, ValueColumn, DefaultColumn, RangeColumn, ColumnCount };
     // The full kernel name, "net.ipv4.tcp_fin_timeout" (the table shows it without "net.ipv4.").
     static constexpr int KernelNameRole = Qt::UserRole + 1;
+    // For a knob that is an enumeration (tcp_tw_reuse 0/1/2, tcp_rfc1337 …), the values to choose
+    // from on this host's kernel, as a QVariantList of int; an empty list for a plain number.
+    static constexpr int ChoicesRole = Qt::UserRole + 2;
 
     SysctlModel(Document* document, int host, QObject* parent = nullptr);
 
@@ -27,6 +30,11 @@ public:
     static QString summary(std::string_view name);
     static bool hasTranslatedSummary(std::string_view name);
     static QString profileName(KernelProfile profile);
+    // Whether a knob's values are an enumeration with a meaning each.
+    static bool isEnumeration(std::string_view name);
+    // "2 — loopback only": a value of an enumerated knob with its meaning, in the current
+    // language; the bare value for any other knob.
+    static QString valueText(std::string_view name, int value);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

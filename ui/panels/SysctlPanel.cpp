@@ -1,6 +1,7 @@
 #include "SysctlPanel.h"
 
 #include "Document.h"
+#include "SysctlChoiceDelegate.h"
 #include "SysctlModel.h"
 
 #include <QComboBox>
@@ -21,6 +22,9 @@ SysctlPanel::SysctlPanel(Document* document, QWidget* parent)
     , tabs_(new QTabWidget(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    // The hosts' tabs on the side and rows tight: the panel lies low under the diagram, and
+    // every line of height is a knob more in view.
+    tabs_->setTabPosition(QTabWidget::West);
     layout->addWidget(tabs_);
     connect(document_, &Document::opened, this, &SysctlPanel::rebuild);
     connect(document_, &Document::runChanged, this, &SysctlPanel::showProfiles);
@@ -59,19 +63,18 @@ void SysctlPanel::rebuild() {
         table->setModel(page.model);
         table->setObjectName(QStringLiteral("sysctls%1").arg(h));
         table->verticalHeader()->hide();
-        table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
+        table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 4);
         table->setAlternatingRowColors(true);
         table->setSelectionBehavior(QAbstractItemView::SelectRows);
         table->setEditTriggers(QAbstractItemView::DoubleClicked |
                                QAbstractItemView::EditKeyPressed |
                                QAbstractItemView::AnyKeyPressed);
-        // Numbers need little room; the range takes what is left.
-        const int number = table->fontMetrics().horizontalAdvance(QStringLiteral("0000000000"));
-        table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-        table->horizontalHeader()->setStretchLastSection(true);
-        table->resizeColumnToContents(SysctlModel::NameColumn);
-        table->horizontalHeader()->resizeSection(SysctlModel::ValueColumn, number);
-        table->horizontalHeader()->resizeSection(SysctlModel::DefaultColumn, number);
+        table->setItemDelegateForColumn(SysctlModel::ValueColumn, new SysctlChoiceDelegate(table));
+        // Every column as wide as its widest text ("2 — loopback only", "-8589934 – 8589934 s"):
+        // a narrow dock scrolls sideways rather than cut the range.
+        table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+        table->horizontalHeader()->setStretchLastSection(false);
+        table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
         layout->addWidget(table, 1);
 
         page.message = new QLabel(page.page);
@@ -90,17 +93,22 @@ void SysctlPanel::rebuild() {
                 [label = page.message] { label->hide(); });
         connect(page.profile, &QComboBox::activated, this,
                 [this, h](int index) { profileChosen(h, index); });
-        tabs_->addTab(page.page, QString::fromStdString(hosts[static_cast<std::size_t>(h)].name));
+        page.table = table;
+        page.host = QString::fromStdString(hosts[static_cast<std::size_t>(h)].name);
+        tabs_->addTab(page.page, page.host);
         pages_.append(page);
     }
     retranslateUi();
 }
 
 void SysctlPanel::retranslateUi() {
+    setAccessibleName(tr("Sysctls of every host"));
     for (HostPage& page : pages_) {
         page.profileLabel->setText(tr("Kernel profile:"));
         page.profile->setToolTip(tr("Which kernel this host runs: its defaults, and the few "
                                     "decisions that differ between versions"));
+        page.profile->setAccessibleName(tr("Kernel profile of %1").arg(page.host));
+        page.table->setAccessibleName(tr("Sysctls of %1").arg(page.host));
         page.model->retranslate();
     }
     showProfiles();

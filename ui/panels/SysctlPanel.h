@@ -4,6 +4,7 @@
 
 class QComboBox;
 class QLabel;
+class QTableView;
 class QTabWidget;
 
 namespace tdl::ui {
@@ -29,6 +30,8 @@ private:
         QLabel* profileLabel;
         QLabel* message;
         SysctlModel* model;
+        QTableView* table;
+        QString host;
     };
 
     void rebuild();

@@ -1,5 +1,6 @@
 #include "TransportBar.h"
 
+#include "ScrubSlider.h"
 #include "TraceText.h"
 
 #include <QAction>
@@ -9,7 +10,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSignalBlocker>
-#include <QSlider>
 #include <QToolButton>
 
 #include <cmath>
@@ -19,7 +19,7 @@ namespace tdl::ui {
 TransportBar::TransportBar(Player* player, const QList<QAction*>& actions, QWidget* parent)
     : QWidget(parent)
     , player_(player)
-    , scrubber_(new QSlider(Qt::Horizontal, this))
+    , scrubber_(new ScrubSlider(this))
     , time_(new QLabel(this))
     , speedLabel_(new QLabel(this))
     , speed_(new QComboBox(this)) {
@@ -66,8 +66,12 @@ void TransportBar::changeEvent(QEvent* event) {
 }
 
 void TransportBar::retranslateUi() {
-    scrubber_->setToolTip(tr("Drag to move through the run; quiet stretches take little room."));
+    scrubber_->setToolTip(
+        tr("Click or drag to move through the run; quiet stretches take little room."));
     speedLabel_->setText(tr("Speed"));
+    scrubber_->setAccessibleName(tr("Time cursor"));
+    speed_->setAccessibleName(tr("Playback speed"));
+    time_->setAccessibleName(tr("Time at the cursor"));
     speed_->setToolTip(tr("Playback speed (Ctrl+] faster, Ctrl+[ slower)"));
     time_->setToolTip(tr("Virtual time at the cursor, and the length of the run"));
     showTime();

@@ -8,9 +8,10 @@
 class QAction;
 class QComboBox;
 class QLabel;
-class QSlider;
 
 namespace tdl::ui {
+
+class ScrubSlider;
 
 // The player's controls: buttons for the window's transport actions, a scrubber over the whole
 // run (along the compressed axis, like the diagram), the virtual time and the speed.
@@ -29,7 +30,7 @@ private:
     void showSpeed();
 
     Player* player_;
-    QSlider* scrubber_;
+    ScrubSlider* scrubber_;
     QLabel* time_;
     QLabel* speedLabel_;
     QComboBox* speed_;

@@ -56,9 +56,11 @@ bool Translations::setLanguage(const QString& language) {
     if (!app_.load(QStringLiteral("teardown-lab_%1").arg(language), translationDirectory())) {
         return false;
     }
-    // Qt's own dialogs (file dialog, message box buttons, "Undo %1") when the system has them.
-    if (qt_.load(QStringLiteral("qtbase_%1").arg(language),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+    // Qt's own dialogs (file dialog, message box buttons): the copy shipped with the program
+    // (ui/CMakeLists.txt), else the system's.
+    const QString qtCatalog = QStringLiteral("qtbase_%1").arg(language);
+    if (qt_.load(qtCatalog, translationDirectory()) ||
+        qt_.load(qtCatalog, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         QCoreApplication::installTranslator(&qt_);
     }
     // Scenario texts follow the default locale (PresetCatalog::localized); set it before the

@@ -1,0 +1,90 @@
+#include "scenario_check.h"
+
+#include <utility>
+
+namespace tdl {
+
+std::string ScenarioProblem::message() const {
+    const std::string quoted = '"' + host + '"';
+    const std::string number = std::to_string(index + 1);
+    switch (kind) {
+    case Kind::NoHost:
+        return "a scenario needs at least one host";
+    case Kind::ActionHost:
+        return "action " + number + " names host " + quoted + ", which the scenario does not have";
+    case Kind::ActionPeer:
+        return "action " + number + " connects to host " + quoted +
+               ", which the scenario does not have";
+    case Kind::LinkHost:
+        return "link " + number + " names host " + quoted + ", which the scenario does not have";
+    case Kind::LoadClient:
+        return "the load's client is host " + quoted + ", which the scenario does not have";
+    case Kind::LoadServer:
+        return "the load's server is host " + quoted + ", which the scenario does not have";
+    case Kind::LoadRate:
+        return "the load needs a rate of at least one connection a second";
+    case Kind::LoadPorts:
+        return "the load needs at least one server port";
+    case Kind::NoLoad:
+        return "the scenario has no load";
+    }
+    return {};
+}
+
+InvalidScenario::InvalidScenario(ScenarioProblem problem)
+    : std::invalid_argument(problem.message())
+    , problem_(std::move(problem)) {}
+
+std::optional<ScenarioProblem> checkScenario(const Scenario& scenario) {
+    using Kind = ScenarioProblem::Kind;
+    if (scenario.hosts.empty()) {
+        return ScenarioProblem{Kind::NoHost, 0, {}};
+    }
+    for (std::size_t i = 0; i < scenario.actions.size(); ++i) {
+        const Action& action = scenario.actions[i];
+        if (scenario.hostIndex(action.host) < 0) {
+            return ScenarioProblem{Kind::ActionHost, i, action.host};
+        }
+        if (action.call == AppCallKind::Connect && scenario.hostIndex(action.peer) < 0) {
+            return ScenarioProblem{Kind::ActionPeer, i, action.peer};
+        }
+    }
+    for (std::size_t i = 0; i < scenario.network.links.size(); ++i) {
+        const LinkConfig& link = scenario.network.links[i];
+        for (const std::string* end : {&link.from, &link.to}) {
+            if (scenario.hostIndex(*end) < 0) {
+                return ScenarioProblem{Kind::LinkHost, i, *end};
+            }
+        }
+    }
+    if (scenario.load) {
+        const LoadConfig& load = *scenario.load;
+        if (scenario.hostIndex(load.client) < 0) {
+            return ScenarioProblem{Kind::LoadClient, 0, load.client};
+        }
+        if (scenario.hostIndex(load.server) < 0) {
+            return ScenarioProblem{Kind::LoadServer, 0, load.server};
+        }
+        if (load.rate == 0) {
+            return ScenarioProblem{Kind::LoadRate, 0, {}};
+        }
+        if (load.portCount == 0) {
+            return ScenarioProblem{Kind::LoadPorts, 0, {}};
+        }
+    }
+    return std::nullopt;
+}
+
+void requireRunnable(const Scenario& scenario) {
+    if (std::optional<ScenarioProblem> problem = checkScenario(scenario)) {
+        throw InvalidScenario(std::move(*problem));
+    }
+}
+
+void requireLoad(const Scenario& scenario) {
+    if (!scenario.load) {
+        throw InvalidScenario(ScenarioProblem{ScenarioProblem::Kind::NoLoad, 0, {}});
+    }
+}
+
+} // namespace tdl

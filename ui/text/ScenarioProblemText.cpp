@@ -1,0 +1,38 @@
+#include "ScenarioProblemText.h"
+
+namespace tdl::ui {
+
+QString ScenarioProblemText::message(const ScenarioProblem& problem) {
+    using Kind = ScenarioProblem::Kind;
+    const QString host = QString::fromStdString(problem.host);
+    const auto number = static_cast<qulonglong>(problem.index + 1);
+    switch (problem.kind) {
+    case Kind::NoHost:
+        return tr("a scenario needs at least one host");
+    case Kind::ActionHost:
+        return tr("action %1 names host \"%2\", which the scenario does not have")
+            .arg(number)
+            .arg(host);
+    case Kind::ActionPeer:
+        return tr("action %1 connects to host \"%2\", which the scenario does not have")
+            .arg(number)
+            .arg(host);
+    case Kind::LinkHost:
+        return tr("link %1 names host \"%2\", which the scenario does not have")
+            .arg(number)
+            .arg(host);
+    case Kind::LoadClient:
+        return tr("the load's client is host \"%1\", which the scenario does not have").arg(host);
+    case Kind::LoadServer:
+        return tr("the load's server is host \"%1\", which the scenario does not have").arg(host);
+    case Kind::LoadRate:
+        return tr("the load needs a rate of at least one connection a second");
+    case Kind::LoadPorts:
+        return tr("the load needs at least one server port");
+    case Kind::NoLoad:
+        return tr("the scenario has no load");
+    }
+    return {};
+}
+
+} // namespace tdl::ui
