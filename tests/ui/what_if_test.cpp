@@ -3,6 +3,7 @@
 #include "Translations.h"
 #include "WhatIf.h"
 #include "handmade_trace.h"
+#include "scenario_json.h"
 #include "simulator.h"
 #include "trace_query.h"
 
@@ -139,6 +140,10 @@ TEST(WhatIf, StackedEdits_ADropKeepsItsSegmentWhenAnEarlierOneIsDelayed) {
     const auto delayed = WhatIf::delay(dropped->scenario, middle, clientFin, 300ms);
     ASSERT_TRUE(delayed.has_value());
     ASSERT_EQ(delayed->scenario.faults.size(), dropRule + 1);
+    // Saved and opened again, the rules are the same rules.
+    const LoadResult reopened = parseScenario(serializeScenario(delayed->scenario), "edited.json");
+    ASSERT_TRUE(std::holds_alternative<Scenario>(reopened));
+    EXPECT_EQ(std::get<Scenario>(reopened).faults, delayed->scenario.faults);
 
     const Trace after = simulate(delayed->scenario);
     const test::TraceQuery q(after);
