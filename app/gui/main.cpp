@@ -44,7 +44,10 @@ int main(int argc, char* argv[]) {
         return 0;
     }
     if (parser.isSet(helpOption)) {
-        std::printf("%s", qPrintable(parser.helpText()));
+        // Without an application object, Qt cannot know the program's name for the usage line.
+        QString help = parser.helpText();
+        help.replace(QStringLiteral("<executable_name>"), QStringLiteral("teardown-lab"));
+        std::printf("%s", qPrintable(help));
         return 0;
     }
 

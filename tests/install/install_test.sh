@@ -52,6 +52,8 @@ if [ "$with_gui" = 1 ]; then
     fail "the 48x48 icon is not 48x48: $(file "$prefix/share/icons/hicolor/48x48/apps/$app_id.png")"
   [ "$("$prefix/bin/teardown-lab" --version)" = "teardown-lab $version" ] ||
     fail "teardown-lab --version printed \"$("$prefix/bin/teardown-lab" --version)\""
+  "$prefix/bin/teardown-lab" --help | head -n 1 | grep -q '^Usage: teardown-lab ' ||
+    fail "teardown-lab --help's usage line is \"$("$prefix/bin/teardown-lab" --help | head -n 1)\""
 fi
 [ "$("$prefix/bin/teardown-cli" --version)" = "teardown-cli $version" ] ||
   fail "teardown-cli --version printed \"$("$prefix/bin/teardown-cli" --version)\""

@@ -1,5 +1,9 @@
 #include "LoadDocument.h"
+#include "LoadJob.h"
+#include "ScenarioProblemText.h"
+#include "Translations.h"
 #include "scenario_builder.h"
+#include "scenario_check.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -23,6 +27,24 @@ Scenario smallLoad(std::uint32_t rate, Duration duration) {
 
 std::vector<std::vector<HostCounters>> counters(std::size_t samples) {
     return std::vector<std::vector<HostCounters>>(samples, std::vector<HostCounters>(2));
+}
+
+TEST(LoadJob, AScenarioProblemIsSaidInTheUsersWordsNotTheEnginesEnglish) {
+    ScenarioProblem problem;
+    problem.kind = ScenarioProblem::Kind::LoadServer;
+    problem.host = "sever";
+    Translations translations;
+    ASSERT_TRUE(translations.setLanguage(QStringLiteral("zh_CN")));
+    LoadJob job(
+        [problem](const LoadProgress&) -> LoadJob::Deliver { throw InvalidScenario(problem); },
+        nullptr);
+    QSignalSpy failed(&job, &LoadJob::failed);
+    job.start();
+    ASSERT_TRUE(failed.wait(kWaitMs));
+    const QString message = failed.first().first().toString();
+    EXPECT_EQ(message, ScenarioProblemText::message(problem));
+    EXPECT_NE(message.toStdString(), problem.message());
+    translations.setLanguage(QStringLiteral("en"));
 }
 
 TEST(LoadDocument, OpeningShowsRunAEmptyAndRunsNothing) {

@@ -1,6 +1,8 @@
 #include "LoadJob.h"
 
+#include "ScenarioProblemText.h"
 #include "ThreadSanitizer.h"
+#include "scenario_check.h"
 
 #include <QElapsedTimer>
 
@@ -89,6 +91,9 @@ void LoadJob::work() {
     };
     try {
         post(work_(progress));
+    } catch (const InvalidScenario& e) {
+        // Put in words on the GUI thread, in the language the user reads now.
+        post([this, problem = e.problem()] { emit failed(ScenarioProblemText::message(problem)); });
     } catch (const std::exception& e) {
         const QString message = QString::fromStdString(e.what());
         post([this, message] { emit failed(message); });
