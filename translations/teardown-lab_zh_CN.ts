@@ -3025,10 +3025,6 @@
             <translation>不带数据的 %1</translation>
         </message>
         <message>
-            <source>%1 (socket %2)</source>
-            <translation>%1（套接字 %2）</translation>
-        </message>
-        <message>
             <source>every %1</source>
             <translation>每个 %1</translation>
         </message>
@@ -3053,6 +3049,14 @@
         <message>
             <source>%1 to the %2</source>
             <translation>%1（发往 %2）</translation>
+        </message>
+        <message>
+            <source>%1 on socket %2 to the %3</source>
+            <translation>%1（套接字 %2，发往 %3）</translation>
+        </message>
+        <message>
+            <source>%1 on socket %2</source>
+            <translation>%1（套接字 %2）</translation>
         </message>
         <message>
             <source>drop %1</source>

@@ -126,7 +126,7 @@ TEST(WhatIf, StackedEdits_ADropKeepsItsSegmentWhenAnEarlierOneIsDelayed) {
     ASSERT_TRUE(dropped.has_value());
     const std::size_t dropRule = dropped->scenario.faults.size(); // 1-based: the last
     EXPECT_EQ(FaultRuleText::describe(dropped->scenario.faults.back()),
-              QStringLiteral("drop the server (socket s)'s first FIN to the client"));
+              QStringLiteral("drop the server's first FIN on socket s to the client"));
 
     const ui::Run middle(simulate(dropped->scenario));
     const SegmentId clientFin = firstFinFrom(middle.trace(), "client");
@@ -178,15 +178,14 @@ TEST(WhatIf, StackedEdits_ADropKeepsItsSegmentWhenAnEarlierOneIsDelayed) {
     ASSERT_TRUE(again.has_value());
     EXPECT_EQ(again->scenario.faults.back().nth, 2U);
     EXPECT_EQ(FaultRuleText::describe(again->scenario.faults.back()),
-              QStringLiteral("delay the server (socket s)'s second transmission of its FIN to the "
+              QStringLiteral("delay the server's second transmission of its FIN on socket s to the "
                              "client by 300 ms"));
     Translations translations;
     ASSERT_TRUE(translations.setLanguage(QStringLiteral("zh_CN")));
     const QString chinese = FaultRuleText::describe(again->scenario.faults.back());
     translations.setLanguage(QStringLiteral("en"));
-    EXPECT_EQ(chinese,
-              QStringLiteral("将 server（套接字 s） 的第二次发送的 FIN（发往 client） 延迟 "
-                             "300 毫秒"));
+    EXPECT_EQ(chinese, QStringLiteral(
+                           "将 server 的第二次发送的 FIN（套接字 s，发往 client） 延迟 300 毫秒"));
 }
 
 TEST(WhatIf, ARuleForAPureAckNamesItsSequenceNumber) {
@@ -199,8 +198,13 @@ TEST(WhatIf, ARuleForAPureAckNamesItsSequenceNumber) {
     const FaultRule& rule = edit->scenario.faults.back();
     ASSERT_TRUE(rule.seq.has_value());
     EXPECT_EQ(FaultRuleText::describe(rule),
-              QStringLiteral("drop the client (socket c)'s first pure ACK at seq %1 to the server")
+              QStringLiteral("drop the client's first pure ACK at seq %1 on socket c to the server")
                   .arg(*rule.seq));
+    // A hand-written rule with a socket and no sender still names its socket.
+    FaultRule anyFinOfC;
+    anyFinOfC.socket = "c";
+    anyFinOfC.flags = flag::kFin;
+    EXPECT_EQ(FaultRuleText::describe(anyFinOfC), QStringLiteral("drop every FIN on socket c"));
 }
 
 } // namespace

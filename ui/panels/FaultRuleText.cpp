@@ -98,13 +98,10 @@ QString FaultRuleText::target(const FaultRule& rule) {
                    .arg(*rule.seq);
     }
     const QString from = QString::fromStdString(rule.from);
-    const QString sender =
-        rule.socket.empty() ? from
-                            : tr("%1 (socket %2)").arg(from, QString::fromStdString(rule.socket));
     QString picked;
     if (rule.nth == 0 && rule.ordinal == 0) {
-        picked = from.isEmpty() ? tr("every %1").arg(noun)
-                                : tr("every %1 from the %2").arg(noun, sender);
+        picked =
+            from.isEmpty() ? tr("every %1").arg(noun) : tr("every %1 from the %2").arg(noun, from);
     } else {
         if (rule.nth >= 2 && namesOneSegment(rule) && !from.isEmpty()) {
             noun = transmissionOf(rule.nth, noun);
@@ -113,10 +110,18 @@ QString FaultRuleText::target(const FaultRule& rule) {
                 tr("%1 %2", "an ordinal and a segment: first FIN").arg(ordinalWord(rule.nth), noun);
         }
         picked = from.isEmpty() ? tr("the %1", "the first FIN").arg(noun)
-                                : tr("the %1's %2").arg(sender, noun);
+                                : tr("the %1's %2").arg(from, noun);
     }
-    if (!rule.to.empty()) {
-        picked = tr("%1 to the %2").arg(picked, QString::fromStdString(rule.to));
+    const QString socket = QString::fromStdString(rule.socket);
+    const QString to = QString::fromStdString(rule.to);
+    if (!socket.isEmpty() && !to.isEmpty()) {
+        return tr("%1 on socket %2 to the %3").arg(picked, socket, to);
+    }
+    if (!socket.isEmpty()) {
+        return tr("%1 on socket %2").arg(picked, socket);
+    }
+    if (!to.isEmpty()) {
+        return tr("%1 to the %2").arg(picked, to);
     }
     return picked;
 }

@@ -10,8 +10,8 @@
 namespace tdl::ui {
 
 // A fault rule in words, from what the rule says and nothing else: "drop the server's first FIN",
-// "delay the client's second transmission of its FIN to the server by 300 ms", "delay the client's
-// segment #4 to the server by 300 ms". Every place that shows a rule (the
+// "delay the client's second transmission of its FIN on socket c to the server by 300 ms", "delay
+// the client's segment #4 to the server by 300 ms". Every place that shows a rule (the
 // fault-rule panel, its undo text) goes through describe(), so a change in how rules pick their
 // segment changes the words in one place.
 class FaultRuleText {
