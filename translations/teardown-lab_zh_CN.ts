@@ -3025,10 +3025,6 @@
             <translation>不带数据的 %1</translation>
         </message>
         <message>
-            <source>%1 (socket %2)</source>
-            <translation>%1（套接字 %2）</translation>
-        </message>
-        <message>
             <source>every %1</source>
             <translation>每个 %1</translation>
         </message>
@@ -3055,6 +3051,14 @@
             <translation>%1（发往 %2）</translation>
         </message>
         <message>
+            <source>%1 on socket %2 to the %3</source>
+            <translation>%1（套接字 %2，发往 %3）</translation>
+        </message>
+        <message>
+            <source>%1 on socket %2</source>
+            <translation>%1（套接字 %2）</translation>
+        </message>
+        <message>
             <source>drop %1</source>
             <translation>丢弃 %1</translation>
         </message>
@@ -3065,6 +3069,27 @@
         <message>
             <source>duplicate %1</source>
             <translation>复制 %1</translation>
+        </message>
+        <message>
+            <source>data segment</source>
+            <translation>数据报文段</translation>
+        </message>
+        <message>
+            <source>second transmission of its %1</source>
+            <translation>第二次发送的 %1</translation>
+        </message>
+        <message>
+            <source>third transmission of its %1</source>
+            <translation>第三次发送的 %1</translation>
+        </message>
+        <message>
+            <source>transmission %1 of its %2</source>
+            <translation>第 %1 次发送的 %2</translation>
+        </message>
+        <message>
+            <source>%1 at seq %2</source>
+            <comment>a segment and its relative sequence number: pure ACK at seq 2</comment>
+            <translation>seq 为 %2 的%1</translation>
         </message>
     </context>
     <context>

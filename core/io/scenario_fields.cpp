@@ -376,8 +376,8 @@ FaultRule readFault(const Node& node, const std::vector<HostConfig>& hosts,
                     const SocketDefinitions& sockets) {
     const Fields fields(node, {"match", "action", "delay"});
     FaultRule rule;
-    const Fields match(fields.required("match"),
-                       {"from", "to", "socket", "flags", "not_flags", "data", "nth", "ordinal"});
+    const Fields match(fields.required("match"), {"from", "to", "socket", "flags", "not_flags",
+                                                  "data", "nth", "ordinal", "seq"});
     if (auto from = match.optional("from")) {
         rule.from = readHostName(hosts, *from);
     }
@@ -416,6 +416,10 @@ FaultRule readFault(const Node& node, const std::vector<HostConfig>& hosts,
     }
     if (auto ordinal = match.optional("ordinal")) {
         rule.ordinal = static_cast<std::uint32_t>(readIntegerIn(*ordinal, 1, kMaxCount));
+    }
+    if (auto seq = match.optional("seq")) {
+        // Relative to the sender's ISN, modulo 2^32 like any sequence number: 0 is the SYN.
+        rule.seq = static_cast<std::uint32_t>(readIntegerIn(*seq, 0, kMaxCount));
     }
     const Node action = fields.required("action");
     const std::string key = readString(action);

@@ -165,6 +165,9 @@ OrderedJson faultJson(const FaultRule& rule) {
     if (rule.ordinal != 0) {
         match["ordinal"] = rule.ordinal;
     }
+    if (rule.seq) {
+        match["seq"] = *rule.seq;
+    }
     OrderedJson out;
     out["match"] = std::move(match);
     out["action"] = std::string(faultActionKey(rule.action));

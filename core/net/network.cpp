@@ -1,5 +1,7 @@
 #include "network.h"
 
+#include "fault_rule_match.h"
+
 #include <algorithm>
 
 namespace tdl {
@@ -9,7 +11,9 @@ Network::Network(const Scenario& scenario)
     , hostCount_(scenario.hosts.size())
     , linkDelay_(hostCount_ * hostCount_, scenario.network.delay)
     , linkLoss_(hostCount_ * hostCount_, scenario.network.loss)
-    , faultMatches_(scenario.faults.size(), 0) {
+    , faultMatches_(scenario.faults.size(), 0)
+    , faultsNeedIsns_(std::any_of(scenario.faults.begin(), scenario.faults.end(),
+                                  [](const FaultRule& rule) { return rule.seq.has_value(); })) {
     for (std::size_t i = 0; i < scenario.hosts.size(); ++i) {
         const Ipv4 address = scenario.hosts[i].address;
         const auto known = std::find_if(hostByAddress_.begin(), hostByAddress_.end(),
@@ -60,34 +64,29 @@ HostId Network::route(const Segment& segment, const std::vector<Host>& hosts) co
     return listening != kNoHost ? listening : first;
 }
 
-const FaultRule*
-Network::matchFault(HostId from, HostId to, const Segment& segment, std::uint32_t ordinal,
-                    std::size_t& ruleIndex, const std::vector<Host>& hosts,
-                    const absl::flat_hash_map<SocketId, std::string>& socketNames) {
+const FaultRule* Network::matchFault(HostId from, HostId to, const Segment& segment,
+                                     std::uint32_t ordinal, std::size_t& ruleIndex,
+                                     const std::vector<Host>& hosts,
+                                     const absl::flat_hash_map<SocketId, std::string>& socketNames,
+                                     const absl::flat_hash_map<SocketId, Seq>& isns) {
+    static const std::string unrouted;
+    const std::string& fromName = hosts[from].info.name;
+    const std::string& toName = to == kNoHost ? unrouted : hosts[to].info.name;
+    // socketNames remembers every named incarnation, and isns every ISN, also after the socket
+    // is gone: a TIME_WAIT record sends with its socket's id.
+    const auto socketName = [&]() -> const std::string* {
+        const auto name = socketNames.find(segment.sender);
+        return name != socketNames.end() ? &name->second : nullptr;
+    };
+    const auto senderIsn = [&]() -> std::optional<Seq> {
+        const auto isn = isns.find(segment.sender);
+        return isn != isns.end() ? std::optional<Seq>(isn->second) : std::nullopt;
+    };
     const FaultRule* chosen = nullptr;
     for (std::size_t i = 0; i < (*faults_).size(); ++i) {
         const FaultRule& rule = (*faults_)[i];
-        if (!rule.from.empty() && rule.from != hosts[from].info.name) {
+        if (!faultRulePicks(rule, fromName, toName, segment, ordinal, socketName, senderIsn)) {
             continue;
-        }
-        if (!rule.to.empty() && (to == kNoHost || rule.to != hosts[to].info.name)) {
-            continue;
-        }
-        if ((segment.flags & rule.flags) != rule.flags || (segment.flags & rule.notFlags) != 0) {
-            continue;
-        }
-        if (rule.data >= 0 && (segment.length > 0) != (rule.data == 1)) {
-            continue;
-        }
-        if (rule.ordinal != 0 && rule.ordinal != ordinal) {
-            continue;
-        }
-        if (!rule.socket.empty()) {
-            // socketNames remembers every named incarnation, also after the socket is gone.
-            const auto name = socketNames.find(segment.sender);
-            if (name == socketNames.end() || name->second != rule.socket) {
-                continue;
-            }
         }
         const std::uint32_t seen = ++faultMatches_[i];
         if (chosen == nullptr && (rule.nth == 0 || rule.nth == seen)) {

@@ -7,6 +7,7 @@
 #include "net_types.h"
 #include "scenario.h"
 #include "segment.h"
+#include "seq.h"
 
 #include <absl/container/flat_hash_map.h>
 
@@ -29,12 +30,17 @@ public:
     double loss(HostId from, HostId to) const { return linkLoss_[link(from, to)]; }
 
     bool hasFaults() const { return !faults_->empty(); }
+    // Whether a fault rule names a segment by its relative sequence number: only then does the
+    // stack keep each incarnation's ISN for matchFault().
+    bool faultsNeedIsns() const { return faultsNeedIsns_; }
     // The first fault rule that picks this segment (its 0-based index in ruleIndex), or nullptr.
-    // Every rule the segment matches counts the match, for rules that pick the nth.
+    // Every rule the segment matches counts the match, for rules that pick the nth. Called once
+    // per transmission: a duplicate rule's copy does not come here again.
     const FaultRule* matchFault(HostId from, HostId to, const Segment& segment,
                                 std::uint32_t ordinal, std::size_t& ruleIndex,
                                 const std::vector<Host>& hosts,
-                                const absl::flat_hash_map<SocketId, std::string>& socketNames);
+                                const absl::flat_hash_map<SocketId, std::string>& socketNames,
+                                const absl::flat_hash_map<SocketId, Seq>& isns);
 
 private:
     std::size_t link(HostId from, HostId to) const { return std::size_t{from} * hostCount_ + to; }
@@ -49,6 +55,7 @@ private:
     std::vector<std::pair<Ipv4, HostId>> hostByAddress_;
     static constexpr HostId kShared = kNoHost - 1;
     std::vector<std::uint32_t> faultMatches_;
+    bool faultsNeedIsns_ = false;
 };
 
 } // namespace tdl

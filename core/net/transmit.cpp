@@ -48,7 +48,7 @@ void TcpStack::transmit(HostId from, const Segment& segment, Reason reason) {
     std::size_t ruleIndex = 0;
     const FaultRule* rule = ctx_.network.hasFaults()
                                 ? ctx_.network.matchFault(from, to, segment, ordinal, ruleIndex,
-                                                          ctx_.hosts, socketNames_)
+                                                          ctx_.hosts, socketNames_, isns_)
                                 : nullptr;
     if (rule != nullptr) {
         const auto ruleNumber = static_cast<std::int64_t>(ruleIndex + 1);

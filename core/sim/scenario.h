@@ -86,8 +86,13 @@ struct FaultRule {
     std::uint8_t flags = 0;    // the segment has all of these
     std::uint8_t notFlags = 0; // and none of these
     int data = -1;             // 1: carries payload, 0: carries none, -1: either
-    std::uint32_t nth = 0;     // 1-based among matches; 0 = every match
+    // 1-based among matches, each transmission counted once (a dropped one too; the copy a
+    // duplicate rule makes is not another transmission); 0 = every match
+    std::uint32_t nth = 0;
     std::uint32_t ordinal = 0; // 1-based position among all segments sent in the run; 0 = any
+    // The segment's sequence number relative to its sender's ISN (SYN = 0, first data byte = 1);
+    // nullopt = any. A segment no socket sent has no ISN, so such a rule never picks it.
+    std::optional<std::uint32_t> seq;
     FaultAction action = FaultAction::Drop;
     Duration delay{}; // for Delay
     friend bool operator==(const FaultRule&, const FaultRule&) = default;

@@ -127,6 +127,7 @@ std::uint32_t TcpStack::connect(HostId hostId, HostId peer, std::uint16_t peerPo
     sock.sndUna = sock.iss;
     sock.sndNxt = sock.iss;
     sock.sndMax = sock.iss;
+    isnChosen(sock);
     host.connections[sock.tuple] = slot;
     publish(sock);
     ctx_.appCall(&sock, hostId, AppCallKind::Connect, 0, Reason(Cause::AppConnect));

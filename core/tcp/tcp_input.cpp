@@ -72,6 +72,7 @@ void TcpStack::listenerReceive(TcpSock& listener, const Segment& segment, Segmen
     child.rcvNxt = segment.seq + 1;
     child.rcvWup = child.rcvNxt;
     child.iss = fromTimeWait ? twIsn : ctx_.secureIsn(host, child.tuple);
+    isnChosen(child);
     child.sndUna = child.iss;
     child.sndWnd = segment.window;
     child.maxWindow = segment.window;

@@ -81,6 +81,12 @@ private:
                               TcpState born = TcpState::Closed);
     void freeSocket(std::uint32_t slot);
     void publish(const TcpSock& sock);
+    // Called once a socket has its ISN (connect(), or a child cloned from a listener).
+    void isnChosen(const TcpSock& sock) {
+        if (ctx_.network.faultsNeedIsns()) {
+            isns_[sock.id] = sock.iss;
+        }
+    }
     Reason firedReason(const TcpSock& sock, TimerKind kind) const;
 
     // --- net/transmit.cpp: onto the wire and off it (the network itself: ctx_.network)
@@ -173,6 +179,9 @@ private:
     std::uint32_t segmentsSent_ = 0;
     // The names of named incarnations, for fault rules; a load's thousands of sockets have none.
     absl::flat_hash_map<SocketId, std::string> socketNames_;
+    // Each incarnation's ISN, for fault rules that name a segment by its relative sequence number;
+    // filled only when a rule does (Network::faultsNeedIsns()), so a load run keeps none.
+    absl::flat_hash_map<SocketId, Seq> isns_;
 };
 
 // Defined here so that Engine::run() inlines it: every timer event comes through.

@@ -50,9 +50,9 @@ constexpr const char* kRichScenario = R"({
   ],
   "faults": [
     {"match": {"from": "client", "to": "server", "socket": "c", "flags": "FIN,ACK",
-               "not_flags": "SYN", "data": false, "nth": 2, "ordinal": 7},
+               "not_flags": "SYN", "data": false, "nth": 2, "ordinal": 7, "seq": 4294967295},
      "action": "delay", "delay": "200ms"},
-    {"match": {"flags": "RST"}, "action": "drop"},
+    {"match": {"flags": "RST", "seq": 0}, "action": "drop"},
     {"match": {"data": true}, "action": "duplicate"}
   ]
 })";
@@ -138,9 +138,12 @@ TEST(ScenarioJson, RichScenario_ParsesEveryField) {
     EXPECT_EQ(s.faults[0].data, 0);
     EXPECT_EQ(s.faults[0].nth, 2U);
     EXPECT_EQ(s.faults[0].ordinal, 7U);
+    EXPECT_EQ(s.faults[0].seq, 4294967295U);
     EXPECT_EQ(s.faults[0].delay, 200ms);
     EXPECT_EQ(s.faults[1].action, FaultAction::Drop);
+    EXPECT_EQ(s.faults[1].seq, 0U) << "seq 0 (the SYN) is not the same as no seq";
     EXPECT_EQ(s.faults[2].data, 1);
+    EXPECT_FALSE(s.faults[2].seq.has_value());
 }
 
 TEST(ScenarioJson, RoundTrip_SerializeThenParse_GivesTheSameScenario) {
@@ -577,6 +580,11 @@ TEST(ScenarioJsonErrors, Faults_AreCheckedLikeEverythingElse) {
               "it with \"drop\"");
     EXPECT_EQ(message(R"({"match": {"nth": 0}, "action": "drop"})"),
               "bad.json: /faults/0/match/nth: expected an integer in 1..4294967295, found 0");
+    EXPECT_EQ(message(R"({"match": {"seq": 4294967296}, "action": "drop"})"),
+              "bad.json: /faults/0/match/seq: expected an integer in 0..4294967295, found "
+              "4294967296");
+    EXPECT_EQ(message(R"({"match": {"seq": -1}, "action": "drop"})"),
+              "bad.json: /faults/0/match/seq: expected an integer in 0..4294967295, found -1");
     EXPECT_EQ(message(R"({"match": {"from": "b", "socket": "c"}, "action": "drop"})"),
               "bad.json: /faults/0/match/socket: expected a socket that an action names on host "
               "\"b\", found \"c\"");

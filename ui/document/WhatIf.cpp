@@ -1,5 +1,7 @@
 #include "WhatIf.h"
 
+#include "fault_rule_match.h"
+
 #include <algorithm>
 
 namespace tdl::ui {
@@ -47,6 +49,59 @@ std::vector<std::size_t> WhatIf::rulesTouching(const Run& run, SegmentId id) {
     return rules;
 }
 
+FaultRule WhatIf::identify(const Run& run, SegmentId id) {
+    const Trace& trace = run.trace();
+    const SegmentRecord& record = trace.segments[id];
+    const Segment& segment = record.segment;
+    const SocketInfo* sender = trace.socket(segment.sender);
+    FaultRule rule;
+    if (record.from < trace.hosts.size()) {
+        rule.from = trace.hosts[record.from].name;
+    }
+    if (record.to < trace.hosts.size()) {
+        rule.to = trace.hosts[record.to].name;
+    }
+    // A listener never picks an ISN (its children do), and a segment no socket sent has none:
+    // those keep to the rest of the identity.
+    if (sender != nullptr && sender->role != SocketRole::Listener) {
+        rule.socket = sender->name;
+        rule.seq = segment.seq.value() - sender->isn.value();
+    }
+    requireExactFlags(rule, segment.flags);
+    rule.data = segment.length > 0 ? 1 : 0;
+
+    // Which of the segments this rule picks is this one, counted as the engine counts: once per
+    // transmission, not the copies a duplicate rule made, nor what nothing routed (the engine
+    // never asks the rules about those).
+    const auto hostName = [&](HostId host) -> std::string_view {
+        return host < trace.hosts.size() ? std::string_view(trace.hosts[host].name)
+                                         : std::string_view();
+    };
+    std::uint32_t nth = 0;
+    for (SegmentId earlier = 0; earlier <= id; ++earlier) {
+        const SegmentRecord& other = trace.segments[earlier];
+        if (other.duplicateOf != kNoSegment || other.to >= trace.hosts.size()) {
+            continue;
+        }
+        const SocketInfo* otherSender = trace.socket(other.segment.sender);
+        const auto socketName = [&]() -> const std::string* {
+            return otherSender != nullptr && !otherSender->name.empty() ? &otherSender->name
+                                                                        : nullptr;
+        };
+        const auto senderIsn = [&]() -> std::optional<Seq> {
+            return otherSender != nullptr && otherSender->role != SocketRole::Listener
+                       ? std::optional<Seq>(otherSender->isn)
+                       : std::nullopt;
+        };
+        if (faultRulePicks(rule, hostName(other.from), hostName(other.to), other.segment,
+                           run.index().segment(earlier).ordinal, socketName, senderIsn)) {
+            ++nth;
+        }
+    }
+    rule.nth = nth;
+    return rule;
+}
+
 std::optional<WhatIf::Edit> WhatIf::replaceRules(const Scenario& scenario, const Run& run,
                                                  SegmentId id, FaultAction action, Duration by,
                                                  const QString& description) {
@@ -61,15 +116,7 @@ std::optional<WhatIf::Edit> WhatIf::replaceRules(const Scenario& scenario, const
                                        static_cast<std::ptrdiff_t>(*it));
         }
     }
-    const SegmentRecord& record = run.trace().segments[id];
-    FaultRule rule;
-    if (record.from < run.trace().hosts.size()) {
-        rule.from = run.trace().hosts[record.from].name;
-    }
-    if (record.to < run.trace().hosts.size()) {
-        rule.to = run.trace().hosts[record.to].name;
-    }
-    rule.ordinal = run.index().segment(id).ordinal;
+    FaultRule rule = identify(run, id);
     rule.action = action;
     rule.delay = by;
     edit.scenario.faults.push_back(rule);

@@ -1,6 +1,7 @@
 #include "FaultRuleText.h"
 
 #include "TraceText.h"
+#include "fault_rule_match.h"
 
 namespace tdl::ui {
 
@@ -12,7 +13,38 @@ bool isPureAck(const FaultRule& rule) {
     return rule.flags == flag::kAck && (rule.notFlags & kOthers) == kOthers && rule.data == 0;
 }
 
+// A rule's flags and sequence number name one segment of the sender's stream: a SYN or FIN takes
+// a sequence number of its own, so only its retransmissions share it.
+bool namesOneSegment(const FaultRule& rule) {
+    return rule.seq && (rule.flags & (flag::kSyn | flag::kFin)) != 0;
+}
+
 } // namespace
+
+QString FaultRuleText::exactNoun(const FaultRule& rule) {
+    if ((rule.flags & flag::kSyn) != 0) {
+        return TraceText::flagsText(rule.flags & (flag::kSyn | flag::kAck));
+    }
+    if ((rule.flags & flag::kFin) != 0) {
+        return rule.data == 1 ? tr("%1 with data").arg(QStringLiteral("FIN"))
+                              : QStringLiteral("FIN");
+    }
+    if ((rule.flags & flag::kRst) != 0) {
+        return QStringLiteral("RST");
+    }
+    return rule.data == 1 ? tr("data segment") : tr("pure ACK");
+}
+
+QString FaultRuleText::transmissionOf(std::uint32_t n, const QString& noun) {
+    switch (n) {
+    case 2:
+        return tr("second transmission of its %1").arg(noun);
+    case 3:
+        return tr("third transmission of its %1").arg(noun);
+    default:
+        return tr("transmission %1 of its %2").arg(n).arg(noun);
+    }
+}
 
 QString FaultRuleText::ordinalWord(std::uint32_t n) {
     switch (n) {
@@ -45,6 +77,8 @@ QString FaultRuleText::target(const FaultRule& rule) {
     QString noun;
     if (rule.ordinal != 0) {
         noun = tr("segment #%1").arg(rule.ordinal);
+    } else if (hasExactFlags(rule)) {
+        noun = exactNoun(rule);
     } else if (isPureAck(rule)) {
         noun = tr("pure ACK");
     } else {
@@ -58,24 +92,36 @@ QString FaultRuleText::target(const FaultRule& rule) {
             noun = tr("%1 without data").arg(noun);
         }
     }
+    if (rule.seq && !namesOneSegment(rule)) {
+        noun = tr("%1 at seq %2", "a segment and its relative sequence number: pure ACK at seq 2")
+                   .arg(noun)
+                   .arg(*rule.seq);
+    }
     const QString from = QString::fromStdString(rule.from);
-    const QString sender =
-        rule.socket.empty() ? from
-                            : tr("%1 (socket %2)").arg(from, QString::fromStdString(rule.socket));
     QString picked;
     if (rule.nth == 0 && rule.ordinal == 0) {
-        picked = from.isEmpty() ? tr("every %1").arg(noun)
-                                : tr("every %1 from the %2").arg(noun, sender);
+        picked =
+            from.isEmpty() ? tr("every %1").arg(noun) : tr("every %1 from the %2").arg(noun, from);
     } else {
-        if (rule.nth != 0) {
+        if (rule.nth >= 2 && namesOneSegment(rule) && !from.isEmpty()) {
+            noun = transmissionOf(rule.nth, noun);
+        } else if (rule.nth != 0) {
             noun =
                 tr("%1 %2", "an ordinal and a segment: first FIN").arg(ordinalWord(rule.nth), noun);
         }
         picked = from.isEmpty() ? tr("the %1", "the first FIN").arg(noun)
-                                : tr("the %1's %2").arg(sender, noun);
+                                : tr("the %1's %2").arg(from, noun);
     }
-    if (!rule.to.empty()) {
-        picked = tr("%1 to the %2").arg(picked, QString::fromStdString(rule.to));
+    const QString socket = QString::fromStdString(rule.socket);
+    const QString to = QString::fromStdString(rule.to);
+    if (!socket.isEmpty() && !to.isEmpty()) {
+        return tr("%1 on socket %2 to the %3").arg(picked, socket, to);
+    }
+    if (!socket.isEmpty()) {
+        return tr("%1 on socket %2").arg(picked, socket);
+    }
+    if (!to.isEmpty()) {
+        return tr("%1 to the %2").arg(picked, to);
     }
     return picked;
 }
