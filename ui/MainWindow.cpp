@@ -36,8 +36,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSaveFile>
-#include <QScrollBar>
 #include <QScreen>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -370,6 +370,7 @@ void MainWindow::createDocks() {
     // the state machine, which needs the height.
     tabifyDockWidget(logDock_, sysctlDock_);
     logDock_->raise();
+    connect(sysctlDock_, &QDockWidget::visibilityChanged, this, &MainWindow::sysctlTabShown);
     panelsMenu_->addSeparator();
     panelsMenu_->addAction(fileToolBar_->toggleViewAction());
     panelsMenu_->addAction(whatIfToolBar_->toggleViewAction());
@@ -599,7 +600,8 @@ void MainWindow::retranslateUi() {
     faultRulesDock_->setWindowTitle(tr("Fault Rules"));
     editSummary_->setAccessibleName(tr("What the last what-if edit changed"));
     // What a screen reader announces for the parts of the window that are not a panel's own.
-    for (QDockWidget* dock : {libraryDock_, faultRulesDock_, sysctlDock_, logDock_, inspectorDock_, stateDock_}) {
+    for (QDockWidget* dock :
+         {libraryDock_, faultRulesDock_, sysctlDock_, logDock_, inspectorDock_, stateDock_}) {
         dock->setAccessibleName(dock->windowTitle());
         dock->toggleViewAction()->setStatusTip(
             tr("Show or hide the %1 panel").arg(dock->windowTitle()));
@@ -654,6 +656,28 @@ void MainWindow::readSettings() {
     player_->setSpeed(settings_.speed());
     (translations_.language() == QLatin1String("zh_CN") ? chineseAction_ : englishAction_)
         ->setChecked(true);
+}
+
+// The sysctl table is long and the bottom area short: while the Sysctls tab is in front, the area
+// grows to show the whole table (up to two fifths of the window, as far as the docks beside it
+// let it), and gives the event log back its height when its tab is in front again.
+void MainWindow::sysctlTabShown(bool shown) {
+    if (sysctlDock_->isFloating() || dockWidgetArea(sysctlDock_) != Qt::BottomDockWidgetArea) {
+        return;
+    }
+    if (shown) {
+        const int wanted = std::min(
+            sysctls_->fullHeight() + sysctlDock_->height() - sysctls_->height(), height() * 2 / 5);
+        if (sysctlDock_->height() < wanted) {
+            bottomHeightBeforeSysctls_ = logDock_->height();
+            resizeDocks({sysctlDock_}, {wanted}, Qt::Vertical);
+        }
+    } else if (bottomHeightBeforeSysctls_ > 0) {
+        if (logDock_->isVisible() && !logDock_->isFloating()) {
+            resizeDocks({logDock_}, {bottomHeightBeforeSysctls_}, Qt::Vertical);
+        }
+        bottomHeightBeforeSysctls_ = 0;
+    }
 }
 
 void MainWindow::resizeDocksToDefault() {

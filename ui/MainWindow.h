@@ -86,6 +86,7 @@ private:
     void retranslateUi();
     void updateUndoActions();
     void resizeDocksToDefault();
+    void sysctlTabShown(bool shown);
     void readSettings();
     void writeSettings();
     void openInitialScenario();
@@ -148,6 +149,7 @@ private:
 
     QDockWidget* libraryDock_ = nullptr;
     QDockWidget* sysctlDock_ = nullptr;
+    int bottomHeightBeforeSysctls_ = 0; // the bottom area's height the Sysctls tab grew from
     QDockWidget* logDock_ = nullptr;
     QDockWidget* inspectorDock_ = nullptr;
     QDockWidget* stateDock_ = nullptr;

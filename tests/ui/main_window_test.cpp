@@ -12,14 +12,18 @@
 #include <QAction>
 #include <QCoreApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QScrollBar>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <gtest/gtest.h>
 
@@ -308,6 +312,36 @@ TEST_F(MainWindowTest, ExportTo_AMissingFolder_FailsNamingTheFileAndLeavesNothin
         EXPECT_TRUE(error->contains(QStringLiteral("gone/file.out"))) << error->toStdString();
         EXPECT_FALSE(QFileInfo::exists(path));
     }
+}
+
+TEST_F(MainWindowTest, TheSysctlsTab_GrowsTheBottomAreaToShowItsTableAndGivesItBack) {
+    window_.resize(1024, 768);
+    window_.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window_));
+    ASSERT_TRUE(window_.openPreset(QStringLiteral("four-way-close")));
+    auto* log = window_.findChild<QDockWidget*>(QStringLiteral("eventLogDock"));
+    auto* sysctls = window_.findChild<QDockWidget*>(QStringLiteral("sysctlDock"));
+    ASSERT_TRUE(log && sysctls);
+    QTest::qWait(50); // the docks' first sizes come from a deferred call
+    const int logHeight = log->height();
+
+    sysctls->raise();
+    QCoreApplication::processEvents();
+    auto* table = sysctls->findChild<QTableView*>(QStringLiteral("sysctls0"));
+    ASSERT_NE(table, nullptr);
+    // The whole table shows, or the area has grown to at least a third of the window (two fifths
+    // asked; the state machine's dock beside it keeps its minimum).
+    const bool whole = table->viewport()->height() >= table->verticalHeader()->length();
+    EXPECT_TRUE(whole || sysctls->height() >= window_.height() / 3)
+        << "table " << table->viewport()->height() << " of " << table->verticalHeader()->length()
+        << ", dock " << sysctls->height() << " in a window " << window_.height() << " high";
+    EXPECT_GT(sysctls->height(), logHeight + 100);
+
+    const int grown = sysctls->height();
+    log->raise();
+    QTest::qWait(50);
+    // The event log gets about its height back (the layout settles within a tab bar's height).
+    EXPECT_LT(log->height(), grown - 80);
 }
 
 TEST_F(MainWindowTest, AnEdit_SaysWhatItChangedAndKeepsTheEditedSegmentInView) {

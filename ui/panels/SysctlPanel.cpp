@@ -38,6 +38,18 @@ void SysctlPanel::changeEvent(QEvent* event) {
     }
 }
 
+int SysctlPanel::fullHeight() const {
+    const int current = tabs_->currentIndex();
+    if (current < 0 || current >= pages_.size()) {
+        return height();
+    }
+    const QTableView* table = pages_[current].table;
+    const int content = table->horizontalHeader()->height() + table->verticalHeader()->length() +
+                        2 * table->frameWidth();
+    // Everything around the table (profile, message, tab bar, margins) stays as it is now.
+    return height() - table->height() + content;
+}
+
 void SysctlPanel::rebuild() {
     while (tabs_->count() > 0) {
         QWidget* page = tabs_->widget(0);

@@ -19,6 +19,8 @@ class SysctlPanel : public QWidget {
 
 public:
     explicit SysctlPanel(Document* document, QWidget* parent = nullptr);
+    // The height at which the current host's whole table shows without scrolling.
+    int fullHeight() const;
 
 protected:
     void changeEvent(QEvent* event) override;
