@@ -118,6 +118,8 @@ MainWindow::~MainWindow() {
     // not reach slots of what is no longer a MainWindow (Qt asserts on it in debug builds).
     document_->undoStack()->disconnect(this);
     document_->disconnect(this);
+    // QWidget's destructor hides the docks, which then say so (visibilityChanged).
+    sysctlDock_->disconnect(this);
 }
 
 QAction* MainWindow::makeAction(const char* name, const QIcon& icon,
