@@ -65,7 +65,8 @@ mv "$prefix" "$moved"
 out=$("$moved/bin/teardown-cli" --preset four-way-close --lang zh_CN) ||
   fail "the moved CLI could not run the four-way-close preset"
 grep -q 'TIME' <<<"$out" || fail "the four-way close printed no TIME-WAIT"
-grep -qP '\p{Han}' <<<"$out" || fail "--lang zh_CN printed no Chinese"
+# \p{Han} needs a UTF-8 locale; a fresh root's shell (no LANG) runs in C. C.UTF-8 comes with libc.
+LC_ALL=C.UTF-8 grep -qP '\p{Han}' <<<"$out" || fail "--lang zh_CN printed no Chinese"
 "$moved/bin/teardown-cli" --list-presets | grep -q '^load/port-exhaustion' ||
   fail "the moved CLI does not list load/port-exhaustion"
 echo "install test: ${#expected[@]} files in place, $presets presets, programs run from a moved prefix"
