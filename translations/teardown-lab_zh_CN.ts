@@ -2850,6 +2850,26 @@
             <translation>%1 个采样（每 %2 一个），每个 %3 字节，共约 %4 GiB</translation>
         </message>
         <message>
+            <source>a host that is not a scripted peer ("%1" has no sockets)</source>
+            <translation>一台不是脚本对端的主机（"%1" 没有套接字）</translation>
+        </message>
+        <message>
+            <source>an array of crafted segments</source>
+            <translation>由构造报文段组成的数组</translation>
+        </message>
+        <message>
+            <source>flags such as "RST,ACK" (from SYN, ACK, FIN, RST, PSH), or "" for none</source>
+            <translation>诸如 "RST,ACK" 的标志（取自 SYN、ACK、FIN、RST、PSH），或用 "" 表示没有标志</translation>
+        </message>
+        <message>
+            <source>an integer in 0..4294967295, or {"relative": n} with n in 0..4294967295</source>
+            <translation>0..4294967295 之间的整数，或 {"relative": n}（n 在 0..4294967295 之间）</translation>
+        </message>
+        <message>
+            <source>either "socket" or both "from_port" and "to_port"</source>
+            <translation>要么给出 "socket"，要么同时给出 "from_port" 和 "to_port"</translation>
+        </message>
+        <message>
             <source>No such file or directory</source>
             <translation>文件或目录不存在</translation>
         </message>
