@@ -15,6 +15,7 @@
 #include <QWheelEvent>
 
 #include <algorithm>
+#include <cmath>
 
 namespace tdl::ui {
 
@@ -243,10 +244,30 @@ void SequenceDiagramView::contextMenuEvent(QContextMenuEvent* event) {
     if (!run_) {
         return;
     }
-    const auto id = layout().segmentAt(toContent(event->pos()), frame_.time, frame_.showFuture);
+    const QPointF point = toContent(event->pos());
+    const auto id = layout().segmentAt(point, frame_.time, frame_.showFuture);
     if (id) {
         emit segmentContextMenuRequested(*id, event->globalPos());
+        return;
     }
+    const DiagramLayout& l = layout();
+    if (point.y() <= l.headerHeight() || run_->trace().hosts.empty()) {
+        return;
+    }
+    HostId host = 0;
+    for (HostId h = 1; h < run_->trace().hosts.size(); ++h) {
+        if (std::abs(l.lifelineX(h) - point.x()) < std::abs(l.lifelineX(host) - point.x())) {
+            host = h;
+        }
+    }
+    const double end = l.yAfter(run_->trace().end);
+    const double unitsPerUs = TimeAxis::kUnitsPerOneWay * zoom_ /
+                              static_cast<double>(run_->index().typicalOneWay().count());
+    const SimTime time =
+        point.y() <= end ? l.timeAt(point.y())
+                         : run_->trace().end +
+                               Duration(static_cast<std::int64_t>((point.y() - end) / unitsPerUs));
+    emit lifelineContextMenuRequested(host, time, event->globalPos());
 }
 
 void SequenceDiagramView::wheelEvent(QWheelEvent* event) {
