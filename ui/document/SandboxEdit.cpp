@@ -112,10 +112,19 @@ std::string SandboxEdit::socketFor(const Scenario& scenario, const std::string& 
             return action->socket;
         }
     }
+    // The connection the host's listener accepted last: the n-th connect() to it has the n-th
+    // accept name.
     for (auto action = scenario.actions.rbegin(); action != scenario.actions.rend(); ++action) {
-        if (action->host == host && action->call == AppCallKind::Listen &&
-            !action->accept.empty()) {
-            return action->accept.back();
+        if (action->host != host || action->call != AppCallKind::Listen || action->accept.empty()) {
+            continue;
+        }
+        const auto connects = static_cast<std::size_t>(
+            std::count_if(scenario.actions.begin(), scenario.actions.end(), [&](const Action& a) {
+                return a.call == AppCallKind::Connect && a.peer == host &&
+                       a.peerPort == action->port;
+            }));
+        if (connects > 0) {
+            return action->accept[std::min(connects, action->accept.size()) - 1];
         }
     }
     return {};
