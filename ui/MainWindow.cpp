@@ -347,7 +347,7 @@ void MainWindow::createCentralWidget() {
     diagram_ = new SequenceDiagramView(central);
     diagram_->setObjectName(QStringLiteral("sequenceDiagram"));
     layout->addWidget(diagram_, 1);
-    lifelineCalls_ = new LifelineCallMenu(document_, this);
+    lifelineCalls_ = new LifelineCallMenu(document_, player_, this);
     sideBySide_ = new SideBySideView(document_, player_, &catalog_, central);
     layout->addWidget(sideBySide_, 1);
     sideBySide_->attach(this, diagram_);
@@ -839,6 +839,7 @@ void MainWindow::newScenario() {
         return;
     }
     presetId_.clear();
+    library_->setCurrentPreset(QString());
     updateTitle();
 }
 

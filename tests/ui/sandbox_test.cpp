@@ -1,5 +1,6 @@
 #include "Document.h"
 #include "LifelineCallMenu.h"
+#include "Player.h"
 #include "SandboxEdit.h"
 #include "scenario_json.h"
 #include "trace_query.h"
@@ -192,7 +193,11 @@ TEST_F(SandboxTest, MovingATriggeredCallMakesItTimed) {
 
 TEST_F(SandboxTest, LifelineMenuAddsACallAtTheClickedTimeOnTheUndoStack) {
     QWidget parent;
-    LifelineCallMenu calls(&document_, &parent);
+    Player player;
+    QObject::connect(&document_, &Document::runChanged, &player, &Player::setRun);
+    player.setRun(document_.run());
+    player.toEnd();
+    LifelineCallMenu calls(&document_, &player, &parent);
     QMenu menu;
     calls.addTo(&menu, 0, 12'345us);
     QAction* connect =
@@ -207,6 +212,8 @@ TEST_F(SandboxTest, LifelineMenuAddsACallAtTheClickedTimeOnTheUndoStack) {
     ASSERT_EQ(document_.scenario().actions.size(), 2U);
     EXPECT_EQ(document_.scenario().actions[1].time, 12ms) << "rounded to whole milliseconds";
     EXPECT_EQ(document_.undoStack()->count(), 1);
+    EXPECT_EQ(player.time(), document_.run()->trace().end) << "the whole result in view";
+    EXPECT_TRUE(document_.scenario().watch.en.empty()) << "the hint has done its job";
 
     QMenu again;
     calls.addTo(&again, 0, 40ms);

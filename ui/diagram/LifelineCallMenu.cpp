@@ -1,6 +1,7 @@
 #include "LifelineCallMenu.h"
 
 #include "Document.h"
+#include "Player.h"
 #include "TraceText.h"
 
 #include <QInputDialog>
@@ -11,9 +12,10 @@
 
 namespace tdl::ui {
 
-LifelineCallMenu::LifelineCallMenu(Document* document, QWidget* dialogParent)
+LifelineCallMenu::LifelineCallMenu(Document* document, Player* player, QWidget* dialogParent)
     : QObject(dialogParent)
     , document_(document)
+    , player_(player)
     , dialogParent_(dialogParent) {}
 
 Duration LifelineCallMenu::roundedTime(SimTime time) {
@@ -35,7 +37,7 @@ void LifelineCallMenu::addTo(QMenu* menu, HostId host, SimTime time) {
 
     menu->addSection(tr("%1 at %2").arg(hostName, TraceText::duration(at)));
     for (const SandboxEdit::Call call : SandboxEdit::kCalls) {
-        QAction* action = menu->addAction(tr("Add %1 Here").arg(SandboxEdit::callName(call)));
+        QAction* action = menu->addAction(tr("Add %1").arg(SandboxEdit::callName(call)));
         action->setObjectName(QStringLiteral("addCall%1").arg(static_cast<int>(call)));
         const bool possible = SandboxEdit::canAdd(scenario, name, call);
         action->setEnabled(editable && possible);
@@ -113,9 +115,12 @@ void LifelineCallMenu::apply(const std::optional<WhatIf::Edit>& edit) {
     if (!edit) {
         return;
     }
+    const bool atEnd = player_->atEnd();
     if (auto error = document_->edit(edit->scenario, edit->description)) {
         QMessageBox::warning(dialogParent_, tr("The edit cannot run"),
                              edit->description + QStringLiteral("\n\n") + *error);
+    } else if (atEnd) {
+        player_->toEnd();
     }
 }
 

@@ -13,6 +13,7 @@ class QWidget;
 namespace tdl::ui {
 
 class Document;
+class Player;
 
 // The sandbox's entries in the sequence diagram's lifeline menu: add an application call on that
 // host at that time, or move or remove one of the host's calls. Each is one what-if edit on the
@@ -21,8 +22,9 @@ class LifelineCallMenu : public QObject {
     Q_OBJECT
 
 public:
-    // Dialogs (bytes to send, a time to move to, a refusal) open over dialogParent.
-    LifelineCallMenu(Document* document, QWidget* dialogParent);
+    // Dialogs (bytes to send, a time to move to, a refusal) open over dialogParent. A cursor at
+    // the end of the run stays at the end of the new one, so that the whole result shows.
+    LifelineCallMenu(Document* document, Player* player, QWidget* dialogParent);
 
     // Adds the entries for `host` of the document's run, right-clicked at `time`.
     void addTo(QMenu* menu, HostId host, SimTime time);
@@ -38,6 +40,7 @@ private:
     void moveInteractively(std::size_t index);
 
     Document* document_;
+    Player* player_;
     QWidget* dialogParent_;
 };
 

@@ -68,6 +68,15 @@ const Action* listenerFor(const Scenario& scenario, const std::string& host) {
     return nullptr;
 }
 
+// The blank sandbox's "what to watch" is how to use it; once the student has added a call it has
+// done its job, and the banner would otherwise call it "the original story".
+Scenario withoutHint(Scenario scenario) {
+    if (scenario.watch == SandboxEdit::blank().watch) {
+        scenario.watch = {};
+    }
+    return scenario;
+}
+
 QString hostText(const std::string& host) {
     return QString::fromStdString(host);
 }
@@ -84,6 +93,10 @@ Scenario SandboxEdit::blank() {
         "there: connect, send, shutdown, close, stop or resume reading, SO_LINGER 0.",
         "两台主机和一个监听套接字。在生命线上单击右键，即可在那个时刻加入一次应用调用："
         "connect、send、shutdown、close、停止或恢复读取、SO_LINGER 0。"};
+    s.watch = {"Right-click a lifeline at a time to add a call there; right-click again to move "
+               "or remove it. Start with connect() on the client.",
+               "在生命线上某个时刻单击右键，即可在那里加入一次调用；再次右键可移动或删除它。"
+               "先在客户端上加入 connect()。"};
     s.seed = 1;
     s.limit = 2min;
     s.hosts = {{kClient, 0x0A000001, KernelProfile::Linux6, defaultSysctls(KernelProfile::Linux6)},
@@ -136,7 +149,7 @@ std::optional<WhatIf::Edit> SandboxEdit::add(const Scenario& scenario, const std
     if (socket.empty() || at < Duration::zero()) {
         return std::nullopt;
     }
-    Scenario edited = scenario;
+    Scenario edited = withoutHint(scenario);
     Action action;
     action.trigger = Trigger::At;
     action.time = at;
@@ -174,7 +187,7 @@ std::optional<WhatIf::Edit> SandboxEdit::move(const Scenario& scenario, std::siz
     if (index >= scenario.actions.size() || at < Duration::zero()) {
         return std::nullopt;
     }
-    Scenario edited = scenario;
+    Scenario edited = withoutHint(scenario);
     Action& action = edited.actions[index];
     if (action.trigger == Trigger::At && action.time == at) {
         return std::nullopt;
@@ -190,7 +203,7 @@ std::optional<WhatIf::Edit> SandboxEdit::remove(const Scenario& scenario, std::s
     if (index >= scenario.actions.size()) {
         return std::nullopt;
     }
-    Scenario edited = scenario;
+    Scenario edited = withoutHint(scenario);
     const Action removed = edited.actions[index];
     edited.actions.erase(edited.actions.begin() + static_cast<std::ptrdiff_t>(index));
     return WhatIf::Edit{std::move(edited),
@@ -213,7 +226,7 @@ QString SandboxEdit::callName(Call call) {
     case Call::Connect:
         return QStringLiteral("connect()");
     case Call::Send:
-        return tr("send() bytes…");
+        return tr("send()…");
     case Call::ShutdownRead:
         return QStringLiteral("shutdown(SHUT_RD)");
     case Call::ShutdownWrite:
@@ -223,9 +236,9 @@ QString SandboxEdit::callName(Call call) {
     case Call::Close:
         return QStringLiteral("close()");
     case Call::StopReading:
-        return tr("Stop reading");
+        return tr("stop reading");
     case Call::ResumeReading:
-        return tr("Resume reading");
+        return tr("resume reading");
     case Call::LingerZero:
         return tr("SO_LINGER 0 (close sends RST)");
     }
