@@ -129,7 +129,10 @@ void SequenceDiagramView::updateScrollBars() {
     const QSize view = viewport()->size();
     verticalScrollBar()->setPageStep(view.height());
     horizontalScrollBar()->setPageStep(view.width());
-    verticalScrollBar()->setRange(0, std::max(0, static_cast<int>(size.height()) - view.height()));
+    // Room below the end of the run, where a right-click adds a call later on.
+    const int below = view.height() / 2;
+    verticalScrollBar()->setRange(
+        0, std::max(0, static_cast<int>(size.height()) + below - view.height()));
     horizontalScrollBar()->setRange(0, std::max(0, static_cast<int>(size.width()) - view.width()));
 }
 
@@ -260,13 +263,14 @@ void SequenceDiagramView::contextMenuEvent(QContextMenuEvent* event) {
             host = h;
         }
     }
+    // Below the end nothing happens yet: a pixel there is a millisecond (at zoom 1), so that the
+    // room below the run reaches a few hundred milliseconds on.
     const double end = l.yAfter(run_->trace().end);
-    const double unitsPerUs = TimeAxis::kUnitsPerOneWay * zoom_ /
-                              static_cast<double>(run_->index().typicalOneWay().count());
     const SimTime time =
-        point.y() <= end ? l.timeAt(point.y())
-                         : run_->trace().end +
-                               Duration(static_cast<std::int64_t>((point.y() - end) / unitsPerUs));
+        point.y() <= end
+            ? l.timeAt(point.y())
+            : run_->trace().end +
+                  Duration(static_cast<std::int64_t>((point.y() - end) / zoom_ * 1000.0));
     emit lifelineContextMenuRequested(host, time, event->globalPos());
 }
 

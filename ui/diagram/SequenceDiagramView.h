@@ -59,7 +59,7 @@ signals:
     void segmentContextMenuRequested(tdl::SegmentId id, const QPoint& globalPos);
     void timeRequested(tdl::SimTime time);
     // A right-click beside a segment: the nearest host's lifeline, and the time at that height
-    // (past the end of the run too, at the axis' scale, so that a call can be added later on).
+    // (past the end of the run too, so that a call can be added later on).
     void lifelineContextMenuRequested(tdl::HostId host, tdl::SimTime time, const QPoint& globalPos);
 
 protected:

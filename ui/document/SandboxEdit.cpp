@@ -248,7 +248,7 @@ QString SandboxEdit::callName(Call call) {
 QString SandboxEdit::actionName(const Action& action) {
     switch (action.call) {
     case AppCallKind::Send:
-        return tr("send(%n bytes)", "", static_cast<int>(action.bytes));
+        return tr("send(%1 bytes)").arg(action.bytes);
     case AppCallKind::Shutdown:
         return action.how == 0   ? QStringLiteral("shutdown(SHUT_RD)")
                : action.how == 2 ? QStringLiteral("shutdown(SHUT_RDWR)")
