@@ -3254,11 +3254,11 @@
         <name>tdl::ui::FirstDifference</name>
         <message>
             <source>First difference at %1: %2 has %3; %4 has nothing like it.</source>
-            <translation>第一处不同在 %1：%2 有 %3；%4 没有对应的事件。</translation>
+            <translation>第一处不同在 %1：%2有 %3；%4没有对应的事件。</translation>
         </message>
         <message>
             <source>First difference at %1: %2 has %3, where %4 has %5.</source>
-            <translation>第一处不同在 %1：%2 有 %3，而 %4 有 %5。</translation>
+            <translation>第一处不同在 %1：%2有 %3，而%4有 %5。</translation>
         </message>
     </context>
     <context>

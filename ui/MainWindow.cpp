@@ -517,6 +517,13 @@ void MainWindow::connectParts() {
             &MainWindow::showSegmentMenu);
     connect(diagram_, &SequenceDiagramView::lifelineContextMenuRequested, this,
             &MainWindow::showLifelineMenu);
+    // Side by side, the right diagram is the document's run: it takes the same edits.
+    connect(sideBySide_->right(), &SequenceDiagramView::segmentClicked, this,
+            [this](SegmentId id) { selectSegment(id); });
+    connect(sideBySide_->right(), &SequenceDiagramView::segmentContextMenuRequested, this,
+            &MainWindow::showSegmentMenu);
+    connect(sideBySide_->right(), &SequenceDiagramView::lifelineContextMenuRequested, this,
+            &MainWindow::showLifelineMenu);
     connect(diagram_, &SequenceDiagramView::timeRequested, player_, &Player::seek);
     connect(log_, &EventLogView::timeRequested, player_, &Player::seek);
     connect(log_, &EventLogView::segmentRequested, this,

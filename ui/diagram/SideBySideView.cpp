@@ -18,6 +18,8 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace tdl::ui {
 
 namespace {
@@ -64,9 +66,15 @@ protected:
         painter.setRenderHint(QPainter::Antialiasing);
         const QColor color(214, 54, 32);
         painter.setPen(QPen(color, 2, Qt::DashLine));
-        painter.drawLine(QPointF(0, y), QPointF(width(), y));
+        // Right of the time gutter: the cursor's pill there stays readable when the cursor is at
+        // the difference.
+        const double left =
+            std::max(0.0, view_->layout().gutterWidth() - view_->horizontalScrollBar()->value());
+        painter.drawLine(QPointF(left, y), QPointF(width(), y));
         const QFontMetricsF metrics(font());
-        const QRectF box(4, y - metrics.height() - 4, metrics.horizontalAdvance(label_) + 10,
+        // At the right edge: the time cursor's pill sits at the left, in the time gutter.
+        const double boxWidth = metrics.horizontalAdvance(label_) + 10;
+        const QRectF box(width() - boxWidth - 4, y - metrics.height() - 4, boxWidth,
                          metrics.height() + 2);
         painter.setPen(Qt::NoPen);
         painter.setBrush(color);
