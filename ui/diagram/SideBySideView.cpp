@@ -1,6 +1,7 @@
 #include "SideBySideView.h"
 
 #include "ActionText.h"
+#include "DiagramLayout.h"
 #include "Document.h"
 #include "Player.h"
 #include "PresetCatalog.h"
@@ -14,6 +15,7 @@
 #include <QLabel>
 #include <QMainWindow>
 #include <QPainter>
+#include <QResizeEvent>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -160,6 +162,7 @@ SideBySideView::SideBySideView(Document* document, Player* player, const PresetC
         splitter->addWidget(pane);
     }
     layout->addWidget(splitter, 1);
+    connect(splitter, &QSplitter::splitterMoved, this, &SideBySideView::fitFonts);
     hide();
 
     fillBaselines();
@@ -268,6 +271,32 @@ void SideBySideView::refresh() {
                                : tr("Right: now (no what-if edits yet)"));
     leftCaption_->setText(tr("Left: %1").arg(baselines_->currentText()));
     showDifference();
+    fitFonts();
+}
+
+void SideBySideView::fitFonts() {
+    const QFont base = font();
+    for (auto [view, run] : {std::pair{left_, leftRun_}, std::pair{right_, document_->run()}}) {
+        QFont fitted = base;
+        if (run) {
+            const double needed = DiagramLayout(run, base, 0, view->zoom()).size().width();
+            const double room = view->viewport()->width();
+            if (needed > room && needed > 0) {
+                fitted.setPointSizeF(base.pointSizeF() *
+                                     std::max(kSmallestFontScale, room / needed));
+            }
+        }
+        if (view->font() != fitted) {
+            view->setFont(fitted);
+        }
+    }
+}
+
+void SideBySideView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    if (active_) {
+        fitFonts();
+    }
 }
 
 void SideBySideView::showDifference() {

@@ -58,12 +58,18 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void retranslate();
     void fillBaselines();
     std::optional<Scenario> baselineScenario() const;
     void showDifference();
+    // Half a 1024-pixel window is narrower than a diagram likes to be: the diagrams' text is
+    // made smaller (down to kSmallestFontScale) until both lifelines fit, rather than leave the
+    // server's off-screen.
+    void fitFonts();
+    static constexpr double kSmallestFontScale = 0.7;
 
     Document* document_;
     Player* player_;
