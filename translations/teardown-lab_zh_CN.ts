@@ -1564,6 +1564,18 @@
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
+        <message>
+            <source>&amp;New</source>
+            <translation>新建(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Start a sandbox: two hosts and a listener; right-click a lifeline to add calls</source>
+            <translation>新建一个沙盒：两台主机和一个监听套接字；在生命线上单击右键即可加入调用</translation>
+        </message>
+        <message>
+            <source>Cannot start a new scenario</source>
+            <translation>无法新建场景</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::PresetCatalog</name>
@@ -3253,6 +3265,190 @@
             <source>; </source>
             <comment>between two changes</comment>
             <translation>；</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::SandboxEdit</name>
+        <message>
+            <source>Add %1 on %2 at %3</source>
+            <translation>在 %2 上于 %3 加入 %1</translation>
+        </message>
+        <message>
+            <source>Move %1 on %2 to %3</source>
+            <translation>把 %2 上的 %1 移到 %3</translation>
+        </message>
+        <message>
+            <source>Remove %1 on %2 %3</source>
+            <translation>删除 %2 上 %3 的 %1</translation>
+        </message>
+        <message>
+            <source>send()…</source>
+            <translation>send()…</translation>
+        </message>
+        <message>
+            <source>stop reading</source>
+            <translation>停止读取</translation>
+        </message>
+        <message>
+            <source>resume reading</source>
+            <translation>恢复读取</translation>
+        </message>
+        <message>
+            <source>SO_LINGER 0 (close sends RST)</source>
+            <translation>SO_LINGER 0（close 发送 RST）</translation>
+        </message>
+        <message>
+            <source>send(%1 bytes)</source>
+            <translation>send(%1 字节)</translation>
+        </message>
+        <message>
+            <source>at %1</source>
+            <translation>%1 时</translation>
+        </message>
+        <message>
+            <source>%1 after the connection is established</source>
+            <translation>连接建立后 %1</translation>
+        </message>
+        <message>
+            <source>%1 after end of file</source>
+            <translation>读到文件结束后 %1</translation>
+        </message>
+        <message>
+            <source>%1 after an error</source>
+            <translation>出错后 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::FirstDifference</name>
+        <message>
+            <source>First difference at %1: %2 has %3; %4 has nothing like it.</source>
+            <translation>第一处不同在 %1：%2有 %3；%4没有对应的事件。</translation>
+        </message>
+        <message>
+            <source>First difference at %1: %2 has %3, where %4 has %5.</source>
+            <translation>第一处不同在 %1：%2有 %3，而%4有 %5。</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::LifelineCallMenu</name>
+        <message>
+            <source>%1 at %2</source>
+            <translation>%1，%2 时</translation>
+        </message>
+        <message>
+            <source>Add %1</source>
+            <translation>加入 %1</translation>
+        </message>
+        <message>
+            <source>No other host listens: there is nowhere to connect to</source>
+            <translation>没有别的主机在监听：无处可连</translation>
+        </message>
+        <message>
+            <source>%1 has no connection yet: add connect() first</source>
+            <translation>%1 还没有连接：请先加入 connect()</translation>
+        </message>
+        <message>
+            <source>Calls on %1</source>
+            <translation>%1 上的调用</translation>
+        </message>
+        <message>
+            <source>Move to %1</source>
+            <translation>移到 %1</translation>
+        </message>
+        <message>
+            <source>Move to Another Time…</source>
+            <translation>移到其他时刻…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Send Bytes</source>
+            <translation>发送字节</translation>
+        </message>
+        <message>
+            <source>How many bytes does %1 send at %2?</source>
+            <translation>%1 在 %2 时发送多少字节？</translation>
+        </message>
+        <message>
+            <source>Move Call</source>
+            <translation>移动调用</translation>
+        </message>
+        <message>
+            <source>When does %1 on %2 happen, in milliseconds from the start?</source>
+            <translation>%2 上的 %1 在什么时刻发生（从开始算起的毫秒数）？</translation>
+        </message>
+        <message>
+            <source>The edit cannot run</source>
+            <translation>这次修改无法运行</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::SideBySideView</name>
+        <message>
+            <source>The scenario as opened, before the what-if edits</source>
+            <translation>打开时的场景（假设修改之前）</translation>
+        </message>
+        <message>
+            <source>Preset: %1</source>
+            <translation>预设：%1</translation>
+        </message>
+        <message>
+            <source>Right: now, with your what-if edits</source>
+            <translation>右侧：现在，含你的假设修改</translation>
+        </message>
+        <message>
+            <source>Right: now (no what-if edits yet)</source>
+            <translation>右侧：现在（尚无假设修改）</translation>
+        </message>
+        <message>
+            <source>Left: %1</source>
+            <translation>左侧：%1</translation>
+        </message>
+        <message>
+            <source>first difference</source>
+            <translation>第一处不同</translation>
+        </message>
+        <message>
+            <source>The run to compare with cannot be shown: %1</source>
+            <translation>无法显示用来对比的运行：%1</translation>
+        </message>
+        <message>
+            <source>The two runs are the same. Make a what-if edit (drop a segment, change a sysctl, add a call) or compare with another preset.</source>
+            <translation>两次运行完全相同。做一次假设修改（丢弃一个报文段、改一个 sysctl、加入一次调用），或与另一个预设对比。</translation>
+        </message>
+        <message>
+            <source>the left run</source>
+            <translation>左侧的运行</translation>
+        </message>
+        <message>
+            <source>the right run</source>
+            <translation>右侧的运行</translation>
+        </message>
+        <message>
+            <source>&amp;Side by Side</source>
+            <translation>并排对比(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Compare the run with another side by side: the scenario as opened, or a preset</source>
+            <translation>把这次运行与另一次并排对比：打开时的场景，或某个预设</translation>
+        </message>
+        <message>
+            <source>&amp;Compare with:</source>
+            <translation>对比对象(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>Sequence diagram of the run compared with</source>
+            <translation>用来对比的运行的时序图</translation>
+        </message>
+        <message>
+            <source>Sequence diagram of the current run</source>
+            <translation>当前运行的时序图</translation>
+        </message>
+        <message>
+            <source>Where the two runs first differ</source>
+            <translation>两次运行第一处不同的地方</translation>
         </message>
     </context>
 </TS>

@@ -8,10 +8,13 @@
 #include "FaultRulePanel.h"
 #include "HandoutPdf.h"
 #include "InspectorView.h"
+#include "LifelineCallMenu.h"
 #include "LoadErrorText.h"
 #include "LoadExplorer.h"
+#include "SandboxEdit.h"
 #include "ScenarioLibraryView.h"
 #include "SequenceDiagramView.h"
+#include "SideBySideView.h"
 #include "StateMachineView.h"
 #include "SysctlPanel.h"
 #include "Theme.h"
@@ -133,6 +136,7 @@ QAction* MainWindow::makeAction(const char* name, const QIcon& icon,
 }
 
 void MainWindow::createActions() {
+    newAction_ = makeAction("new", {}, {QKeySequence::New});
     openAction_ = makeAction("open", icon("open"), {QKeySequence::Open});
     saveAction_ = makeAction("save", icon("save"), {QKeySequence::Save});
     // QKeySequence::SaveAs is empty on some platforms; Ctrl+Shift+S is what users expect.
@@ -215,6 +219,7 @@ void MainWindow::createActions() {
 
 void MainWindow::createMenus() {
     fileMenu_ = menuBar()->addMenu(QString());
+    fileMenu_->addAction(newAction_);
     fileMenu_->addAction(openAction_);
     recentMenu_ = fileMenu_->addMenu(QString());
     fileMenu_->addAction(saveAction_);
@@ -342,6 +347,11 @@ void MainWindow::createCentralWidget() {
     diagram_ = new SequenceDiagramView(central);
     diagram_->setObjectName(QStringLiteral("sequenceDiagram"));
     layout->addWidget(diagram_, 1);
+    lifelineCalls_ = new LifelineCallMenu(document_, player_, this);
+    sideBySide_ = new SideBySideView(document_, player_, &catalog_, central);
+    layout->addWidget(sideBySide_, 1);
+    sideBySide_->attach(this, diagram_);
+    viewMenu_->insertAction(loadExplorerAction_, sideBySide_->toggleAction());
     setCentralWidget(central);
 }
 
@@ -386,6 +396,7 @@ void MainWindow::createStatusBar() {
 }
 
 void MainWindow::connectParts() {
+    connect(newAction_, &QAction::triggered, this, &MainWindow::newScenario);
     connect(openAction_, &QAction::triggered, this, &MainWindow::open);
     connect(saveAction_, &QAction::triggered, this, &MainWindow::save);
     connect(saveAsAction_, &QAction::triggered, this, &MainWindow::saveAs);
@@ -504,6 +515,15 @@ void MainWindow::connectParts() {
             [this] { selectSegment(std::nullopt); });
     connect(diagram_, &SequenceDiagramView::segmentContextMenuRequested, this,
             &MainWindow::showSegmentMenu);
+    connect(diagram_, &SequenceDiagramView::lifelineContextMenuRequested, this,
+            &MainWindow::showLifelineMenu);
+    // Side by side, the right diagram is the document's run: it takes the same edits.
+    connect(sideBySide_->right(), &SequenceDiagramView::segmentClicked, this,
+            [this](SegmentId id) { selectSegment(id); });
+    connect(sideBySide_->right(), &SequenceDiagramView::segmentContextMenuRequested, this,
+            &MainWindow::showSegmentMenu);
+    connect(sideBySide_->right(), &SequenceDiagramView::lifelineContextMenuRequested, this,
+            &MainWindow::showLifelineMenu);
     connect(diagram_, &SequenceDiagramView::timeRequested, player_, &Player::seek);
     connect(log_, &EventLogView::timeRequested, player_, &Player::seek);
     connect(log_, &EventLogView::segmentRequested, this,
@@ -517,6 +537,8 @@ void MainWindow::connectParts() {
 
 void MainWindow::retranslateUi() {
     const auto set = &setActionText;
+    set(newAction_, tr("&New"),
+        tr("Start a sandbox: two hosts and a listener; right-click a lifeline to add calls"));
     set(openAction_, tr("&Open…"), tr("Open a scenario file"));
     set(saveAction_, tr("&Save"), tr("Save the scenario with its what-if changes"));
     set(saveAsAction_, tr("Save &As…"), tr("Save the scenario to another file"));
@@ -812,6 +834,20 @@ void MainWindow::showLoadConnection(const Scenario& load, std::uint64_t index, c
     show();
     raise();
     activateWindow();
+}
+
+// File > New: the sandbox, a scenario the student builds by right-clicking the lifelines.
+void MainWindow::newScenario() {
+    if (!maybeKeepChanges()) {
+        return;
+    }
+    if (auto error = document_->open(SandboxEdit::blank(), QString())) {
+        showError(tr("Cannot start a new scenario"), *error);
+        return;
+    }
+    presetId_.clear();
+    library_->setCurrentPreset(QString());
+    updateTitle();
 }
 
 void MainWindow::open() {
@@ -1164,6 +1200,12 @@ void MainWindow::showSegmentMenu(SegmentId id, const QPoint& globalPos) {
     menu.addAction(delayAction_);
     menu.addAction(duplicateAction_);
     menu.addAction(restoreAction_);
+    menu.exec(globalPos);
+}
+
+void MainWindow::showLifelineMenu(HostId host, SimTime time, const QPoint& globalPos) {
+    QMenu menu(this);
+    lifelineCalls_->addTo(&menu, host, time);
     menu.exec(globalPos);
 }
 

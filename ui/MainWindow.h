@@ -24,9 +24,11 @@ namespace tdl::ui {
 class EventLogView;
 class FaultRulePanel;
 class InspectorView;
+class LifelineCallMenu;
 class LoadExplorer;
 class ScenarioLibraryView;
 class SequenceDiagramView;
+class SideBySideView;
 class StateMachineView;
 class SysctlPanel;
 class TransportBar;
@@ -44,6 +46,7 @@ public:
     Document* document() const { return document_; }
     Player* player() const { return player_; }
     SequenceDiagramView* diagram() const { return diagram_; }
+    SideBySideView* sideBySide() const { return sideBySide_; }
     EventLogView* eventLog() const { return log_; }
     FaultRulePanel* faultRules() const { return faultRules_; }
     const PresetCatalog& presets() const { return catalog_; }
@@ -96,6 +99,7 @@ private:
     QAction* makeAction(const char* name, const QIcon& icon, const QList<QKeySequence>& shortcuts);
 
     // File
+    void newScenario();
     void open();
     bool save();
     bool saveAs();
@@ -113,6 +117,7 @@ private:
     void duplicateSelected();
     void restoreSelected();
     void showSegmentMenu(SegmentId id, const QPoint& globalPos);
+    void showLifelineMenu(HostId host, SimTime time, const QPoint& globalPos);
     void scrollToSegment(SegmentId id);
 
     // Keeping the views in step
@@ -135,6 +140,8 @@ private:
     std::optional<SegmentId> selected_;
 
     SequenceDiagramView* diagram_ = nullptr;
+    SideBySideView* sideBySide_ = nullptr;
+    LifelineCallMenu* lifelineCalls_ = nullptr;
     QLabel* banner_ = nullptr;
     QLabel* editSummary_ = nullptr;
     TransportBar* transport_ = nullptr;
@@ -169,6 +176,7 @@ private:
     QMenu* languageMenu_ = nullptr;
     QMenu* helpMenu_ = nullptr;
 
+    QAction* newAction_ = nullptr;
     QAction* openAction_ = nullptr;
     QAction* saveAction_ = nullptr;
     QAction* saveAsAction_ = nullptr;

@@ -15,6 +15,7 @@
 #include <QWheelEvent>
 
 #include <algorithm>
+#include <cmath>
 
 namespace tdl::ui {
 
@@ -128,7 +129,10 @@ void SequenceDiagramView::updateScrollBars() {
     const QSize view = viewport()->size();
     verticalScrollBar()->setPageStep(view.height());
     horizontalScrollBar()->setPageStep(view.width());
-    verticalScrollBar()->setRange(0, std::max(0, static_cast<int>(size.height()) - view.height()));
+    // Room below the end of the run, where a right-click adds a call later on.
+    const int below = view.height() / 2;
+    verticalScrollBar()->setRange(
+        0, std::max(0, static_cast<int>(size.height()) + below - view.height()));
     horizontalScrollBar()->setRange(0, std::max(0, static_cast<int>(size.width()) - view.width()));
 }
 
@@ -243,10 +247,31 @@ void SequenceDiagramView::contextMenuEvent(QContextMenuEvent* event) {
     if (!run_) {
         return;
     }
-    const auto id = layout().segmentAt(toContent(event->pos()), frame_.time, frame_.showFuture);
+    const QPointF point = toContent(event->pos());
+    const auto id = layout().segmentAt(point, frame_.time, frame_.showFuture);
     if (id) {
         emit segmentContextMenuRequested(*id, event->globalPos());
+        return;
     }
+    const DiagramLayout& l = layout();
+    if (point.y() <= l.headerHeight() || run_->trace().hosts.empty()) {
+        return;
+    }
+    HostId host = 0;
+    for (HostId h = 1; h < run_->trace().hosts.size(); ++h) {
+        if (std::abs(l.lifelineX(h) - point.x()) < std::abs(l.lifelineX(host) - point.x())) {
+            host = h;
+        }
+    }
+    // Below the end nothing happens yet: a pixel there is a millisecond (at zoom 1), so that the
+    // room below the run reaches a few hundred milliseconds on.
+    const double end = l.yAfter(run_->trace().end);
+    const SimTime time =
+        point.y() <= end
+            ? l.timeAt(point.y())
+            : run_->trace().end +
+                  Duration(static_cast<std::int64_t>((point.y() - end) / zoom_ * 1000.0));
+    emit lifelineContextMenuRequested(host, time, event->globalPos());
 }
 
 void SequenceDiagramView::wheelEvent(QWheelEvent* event) {

@@ -30,6 +30,7 @@ public:
     void setShowFuture(bool show);
     void setSelectedSegment(std::optional<SegmentId> id);
     std::optional<SegmentId> selectedSegment() const { return frame_.selected; }
+    SimTime time() const { return frame_.time; }
 
     double zoom() const { return zoom_; }
     void setZoom(double zoom);
@@ -57,6 +58,9 @@ signals:
     void selectionCleared();
     void segmentContextMenuRequested(tdl::SegmentId id, const QPoint& globalPos);
     void timeRequested(tdl::SimTime time);
+    // A right-click beside a segment: the nearest host's lifeline, and the time at that height
+    // (past the end of the run too, so that a call can be added later on).
+    void lifelineContextMenuRequested(tdl::HostId host, tdl::SimTime time, const QPoint& globalPos);
 
 protected:
     void paintEvent(QPaintEvent* event) override;

@@ -44,6 +44,8 @@ public:
     // After a successful save: the document now lives in that file and is unmodified.
     void savedAs(const QString& filePath);
     bool isModified() const { return !undoStack_.isClean(); }
+    // The scenario as opened, before any what-if edit.
+    const Scenario& original() const { return original_; }
     bool differsFromOriginal() const { return scenario_ != original_; }
     // The scenario as Save writes it. Once edited it tells another story than the one opened,
     // and says so: its title gains ", edited", its id "-edited", and its "what to watch" is
