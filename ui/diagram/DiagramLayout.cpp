@@ -32,6 +32,12 @@ DiagramLayout::DiagramLayout(RunPtr run, const QFont& font, double viewportWidth
     size_.setHeight(top_ + run_->axis().length() * zoom_ + rowsHeight_ + 3 * line);
 }
 
+QFont DiagramLayout::scaledFont(const QFont& base, double scale) {
+    QFont font = base;
+    font.setPixelSize(std::max(1, static_cast<int>(std::lround(kScaleOnePixels * scale))));
+    return font;
+}
+
 void DiagramLayout::placeRows() {
     const Trace& trace = run_->trace();
     const TraceIndex& index = run_->index();
