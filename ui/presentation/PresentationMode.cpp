@@ -9,6 +9,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
+#include <QFrame>
 #include <QKeyEvent>
 #include <QLayout>
 #include <QMainWindow>
@@ -16,6 +17,7 @@
 #include <QMenuBar>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
@@ -41,14 +43,20 @@ PresentationMode::PresentationMode(const Parts& parts, QObject* parent)
     , diagram_(parts.diagram)
     , player_(parts.player)
     , timeline_(parts.timeline)
-    , board_(new StateMachineView(central_))
+    , boardFrame_(new QFrame(central_))
+    , board_(new StateMachineView(boardFrame_))
     , toggleAction_(new QAction(this))
     , keptMenu_(new QMenu(parts.window))
     , adjustment_(settings_.scaleAdjustment()) {
     board_->setObjectName(QStringLiteral("presentationStateMachine"));
     board_->setContrast(DiagramColors::Contrast::High);
-    board_->setAutoFillBackground(true);
-    board_->hide();
+    // A rule around it, so that over the diagram it reads as a card laid on top.
+    boardFrame_->setFrameShape(QFrame::Box);
+    boardFrame_->setLineWidth(2);
+    auto* frameLayout = new QVBoxLayout(boardFrame_);
+    frameLayout->setContentsMargins(2, 2, 2, 2);
+    frameLayout->addWidget(board_);
+    boardFrame_->hide();
     toggleAction_->setObjectName(QStringLiteral("presentationMode"));
     toggleAction_->setCheckable(true);
     toggleAction_->setShortcut(QKeySequence(Qt::Key_F11));
@@ -84,8 +92,12 @@ void PresentationMode::resetScale() {
     arrange();
 }
 
+bool PresentationMode::boardShown() const {
+    return boardFrame_->isVisible();
+}
+
 void PresentationMode::toggleBoard() {
-    boardWanted_ = !board_->isVisible();
+    boardWanted_ = !boardFrame_->isVisible();
     arrange();
 }
 
@@ -152,7 +164,7 @@ void PresentationMode::leave() {
     }
     active_ = false;
     qApp->removeEventFilter(this);
-    board_->hide();
+    boardFrame_->hide();
     central_->layout()->setContentsMargins(centralMargins_);
     diagram_->setTextScale(0);
     diagram_->setContrast(DiagramColors::Contrast::Normal);
@@ -192,14 +204,18 @@ void PresentationMode::arrange() {
     if (boardBeside_ && shown) {
         const int width = std::min(room, fullBoard);
         central_->layout()->setContentsMargins(0, 0, width, 0);
-        board_->setGeometry(stage.width() - width, 0, width, stage.height());
+        boardFrame_->setGeometry(stage.width() - width, 0, width, stage.height());
     } else {
+        // Over the diagram, below the lesson's text.
         central_->layout()->setContentsMargins(0, 0, 0, 0);
-        const int width = std::min(stage.width(), fullBoard);
-        board_->setGeometry((stage.width() - width) / 2, 0, width, stage.height());
+        const int top = diagram_->geometry().top();
+        const int height = stage.height() - top;
+        const int width =
+            std::min(stage.width(), static_cast<int>(height * canvas.width() / canvas.height()));
+        boardFrame_->setGeometry((stage.width() - width) / 2, top, width, height);
     }
-    board_->setVisible(shown);
-    board_->raise();
+    boardFrame_->setVisible(shown);
+    boardFrame_->raise();
     arranging_ = false;
 }
 

@@ -14,6 +14,7 @@
 #include <optional>
 
 class QAction;
+class QFrame;
 class QKeyEvent;
 class QMainWindow;
 class QMenu;
@@ -69,6 +70,7 @@ public:
     // it) now.
     StateMachineView* board() const { return board_; }
     bool boardBeside() const { return boardBeside_; }
+    bool boardShown() const;
     void toggleBoard();
 
     const KeyMoments& keyMoments() const { return moments_; }
@@ -102,6 +104,7 @@ private:
     SequenceDiagramView* diagram_;
     Player* player_;
     QToolBar* timeline_;
+    QFrame* boardFrame_;
     StateMachineView* board_;
     QAction* toggleAction_;
     QMenu* keptMenu_;
