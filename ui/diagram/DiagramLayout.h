@@ -112,6 +112,8 @@ private:
     void placeHosts(double viewportWidth);
     void placeTimers();
     void placeLabels();
+    // The least distance between two lifelines.
+    double narrowestSpan() const;
     // The first instant with rows at or after t.
     std::vector<Rows>::const_iterator rowsFrom(SimTime t) const;
     // The height of one row at instant t; 0 if it has a single row.

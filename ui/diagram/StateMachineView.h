@@ -32,7 +32,7 @@ public:
     void setTextScale(double scale);
     void setContrast(DiagramColors::Contrast contrast);
     static constexpr double kStatePixelsAtScaleOne = 16;
-    static constexpr double kEdgePixelsAtScaleOne = 12;
+    static constexpr double kEdgePixelsAtScaleOne = 10;
     // The fonts on the canvas and the width of a state's box for a presentation scale, when the
     // canvas is drawn at `canvas` (canvasScale()). The state font shrinks below its size only if
     // the widest state name would not fit the widest box the figure has room for.
