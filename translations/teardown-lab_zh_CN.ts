@@ -3195,7 +3195,7 @@
         </message>
         <message>
             <source>Full screen with large, high-contrast text for a class; Page Up/Down step through the key moments, S shows the state machine, Esc leaves</source>
-            <translation>全屏、大字号、高对比度，供课堂演示；Page Up/Down 在关键时刻之间切换，S 显示状态机，Esc 退出</translation>
+            <translation>全屏、大字号、高对比度，供课堂演示；上下翻页键在关键时刻之间切换，S 键显示状态机，Esc 键退出</translation>
         </message>
         <message>
             <source>Panels Kept in Presentation Mode</source>

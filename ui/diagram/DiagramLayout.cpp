@@ -251,10 +251,8 @@ void DiagramLayout::placeLabels() {
     for (const Label& label : labels_) {
         widest = std::max(widest, bold.horizontalAdvance(label.text));
     }
-    // Room for a running timer's countdown too ("2MSL 59.8 s left", "FIN-WAIT-2 59.8 s left",
-    // "RTO 999 ms left").
+    // Room for a running timer's countdown too ("2MSL 59.8 s left", "RTO 999 ms left").
     for (const auto& [kind, left] : {std::pair{TimerKind::TimeWait, Duration(59'800'000)},
-                                     std::pair{TimerKind::FinWait2, Duration(59'800'000)},
                                      std::pair{TimerKind::Retransmit, Duration(999'000)}}) {
         widest =
             std::max(widest, bold.horizontalAdvance(DiagramPainter::countdownText(kind, left)));

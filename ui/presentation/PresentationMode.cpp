@@ -131,6 +131,7 @@ void PresentationMode::enter() {
     }
     active_ = true;
     geometry_ = window_->saveGeometry();
+    normalGeometry_ = window_->geometry();
     state_ = window_->saveState();
     windowStates_ = window_->windowState();
     menuBarShown_ = window_->menuBar()->isVisible();
@@ -173,7 +174,13 @@ void PresentationMode::leave() {
     window_->statusBar()->setVisible(statusBarShown_);
     window_->setWindowState(windowStates_);
     window_->restoreState(state_);
-    window_->restoreGeometry(geometry_);
+    if (windowStates_ & (Qt::WindowMaximized | Qt::WindowFullScreen)) {
+        window_->restoreGeometry(geometry_);
+    } else {
+        // The client area where it was: restoreGeometry() places a frame the window manager may
+        // not draw (on a bare X server the window came back 20 px lower).
+        window_->setGeometry(normalGeometry_);
+    }
     const QSignalBlocker blocker(toggleAction_);
     toggleAction_->setChecked(false);
 }

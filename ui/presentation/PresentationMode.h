@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QMargins>
 #include <QObject>
+#include <QRect>
 #include <QSize>
 
 #include <cstdint>
@@ -120,6 +121,7 @@ private:
 
     // The window as it was before entering.
     QByteArray geometry_;
+    QRect normalGeometry_;
     QByteArray state_;
     Qt::WindowStates windowStates_;
     bool menuBarShown_ = true;
