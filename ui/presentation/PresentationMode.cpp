@@ -15,6 +15,8 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScreen>
+#include <QScrollBar>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -154,6 +156,9 @@ void PresentationMode::enter() {
     boardWanted_.reset();
     qApp->installEventFilter(this);
     window_->setWindowState(windowStates_ | Qt::WindowFullScreen);
+    // Without a window manager (a bare X server driving a projector) the state alone changes
+    // nothing: the window is given the whole screen too.
+    window_->setGeometry(window_->screen()->geometry());
     arrange();
     const QSignalBlocker blocker(toggleAction_);
     toggleAction_->setChecked(true);
@@ -205,7 +210,8 @@ void PresentationMode::arrange() {
                    .size()
                    .width()
              : 0;
-    const int room = stage.width() - static_cast<int>(std::ceil(diagramNeeds));
+    const int room = stage.width() - static_cast<int>(std::ceil(diagramNeeds)) -
+                     diagram_->verticalScrollBar()->sizeHint().width();
     boardBeside_ = room >= kLeastBoardShare * fullBoard;
     const bool shown = boardWanted_.value_or(boardBeside_);
     if (boardBeside_ && shown) {
