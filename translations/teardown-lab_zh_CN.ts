@@ -3449,6 +3449,33 @@
         <message>
             <source>Where the two runs first differ</source>
             <translation>两次运行第一处不同的地方</translation>
+        <name>tdl::ui::PresentationMode</name>
+        <message>
+            <source>&amp;Presentation Mode</source>
+            <translation>演示模式(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Full screen with large, high-contrast text for a class; Page Up/Down step through the key moments, S shows the state machine, Esc leaves</source>
+            <translation>全屏、大字号、高对比度，供课堂演示；上下翻页键在关键时刻之间切换，S 键显示状态机，Esc 键退出</translation>
+        </message>
+        <message>
+            <source>Panels Kept in Presentation Mode</source>
+            <translation>演示模式中保留的面板</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::SlideText</name>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>无法写入 %1：%2</translation>
+        </message>
+        <message>
+            <source>Teardown Lab sequence diagram at %1</source>
+            <translation>Teardown Lab 时序图（%1 时）</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: the PNG encoder failed</source>
+            <translation>无法写入 %1：PNG 编码失败</translation>
         </message>
     </context>
 </TS>

@@ -11,6 +11,7 @@
 #include "LifelineCallMenu.h"
 #include "LoadErrorText.h"
 #include "LoadExplorer.h"
+#include "PresentationMode.h"
 #include "SandboxEdit.h"
 #include "ScenarioLibraryView.h"
 #include "SequenceDiagramView.h"
@@ -110,6 +111,11 @@ MainWindow::MainWindow(QWidget* parent)
     createDocks();
     createStatusBar();
     connectParts();
+    presentation_ =
+        new PresentationMode({this, diagram_, document_, player_, transportToolBar_}, this);
+    viewMenu_->insertAction(absoluteSeqAction_, presentation_->toggleAction());
+    viewMenu_->insertMenu(absoluteSeqAction_, presentation_->keptPanelsMenu());
+    viewMenu_->insertSeparator(absoluteSeqAction_);
     retranslateUi();
     readSettings();
     openInitialScenario();
@@ -1237,6 +1243,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         return;
     }
     player_->pause();
+    presentation_->leave(); // the layout saved is the one to come back to
     writeSettings();
     if (explorer_) {
         explorer_->close();
@@ -1279,6 +1286,7 @@ void MainWindow::updateFocusSockets() {
     const RunPtr& run = document_->run();
     if (!run) {
         stateMachine_->setSockets(kNoSocket, kNoSocket);
+        presentation_->board()->setSockets(kNoSocket, kNoSocket);
         return;
     }
     SocketId first = run->index().socketInPlay(player_->time());
@@ -1295,6 +1303,7 @@ void MainWindow::updateFocusSockets() {
         std::swap(first, second);
     }
     stateMachine_->setSockets(first, second);
+    presentation_->board()->setSockets(first, second);
 }
 
 void MainWindow::applySeqMode() {

@@ -26,6 +26,7 @@ class FaultRulePanel;
 class InspectorView;
 class LifelineCallMenu;
 class LoadExplorer;
+class PresentationMode;
 class ScenarioLibraryView;
 class SequenceDiagramView;
 class SideBySideView;
@@ -51,6 +52,7 @@ public:
     FaultRulePanel* faultRules() const { return faultRules_; }
     const PresetCatalog& presets() const { return catalog_; }
     std::optional<SegmentId> selectedSegment() const { return selected_; }
+    PresentationMode* presentation() const { return presentation_; }
     // The window of load scenarios, once one has been opened.
     LoadExplorer* loadExplorer() const { return explorer_.get(); }
 
@@ -153,6 +155,7 @@ private:
     QLabel* runSummary_ = nullptr;
     FaultRulePanel* faultRules_ = nullptr;
     std::unique_ptr<LoadExplorer> explorer_;
+    PresentationMode* presentation_ = nullptr;
 
     QDockWidget* libraryDock_ = nullptr;
     QDockWidget* sysctlDock_ = nullptr;

@@ -42,6 +42,8 @@ Examples:
   teardown-cli --preset four-way-close --pcap - | tshark -r -
   teardown-cli - --trace - < my.json | jq -c 'select(.kind == "state_changed")'
   teardown-cli --preset load/port-exhaustion --sockets-at 90s
+  teardown-cli --preset four-way-close --render close.png --at 260ms --lang zh_CN
+  teardown-cli --preset lost-final-ack --render slide.svg --size 1280x720 --scale 2
 )";
 
 // Long names, as the code looks them up; "-name" works as well as "--name".
@@ -63,6 +65,10 @@ const QString kPlantUml = QStringLiteral("plantuml");
 const QString kPdf = QStringLiteral("pdf");
 const QString kSocketsAt = QStringLiteral("sockets-at");
 const QString kConnection = QStringLiteral("connection");
+const QString kRender = QStringLiteral("render");
+const QString kAt = QStringLiteral("at");
+const QString kScale = QStringLiteral("scale");
+const QString kSize = QStringLiteral("size");
 
 QList<QCommandLineOption> optionTable() {
     return {
@@ -93,6 +99,22 @@ QList<QCommandLineOption> optionTable() {
          QStringLiteral("also write a handout to FILE as PDF: the diagram as the desktop program "
                         "paints it and why each step happened, in the --lang language"),
          QStringLiteral("FILE")},
+        {kRender,
+         QStringLiteral("also draw the sequence diagram as presentation mode paints it, for a "
+                        "slide: to FILE.png or FILE.svg, in the --lang language"),
+         QStringLiteral("FILE")},
+        {kAt,
+         QStringLiteral("for --render: the diagram at TIME, such as \"1.2s\" or \"260ms\", "
+                        "with the time cursor there (default: the end of the run, no cursor)"),
+         QStringLiteral("TIME")},
+        {kScale,
+         QStringLiteral("for --render: the presentation scale, 0.5 to 6; 1 is 12-pixel text "
+                        "(default: presentation mode's for the size, 1.5 at 768 pixels high)"),
+         QStringLiteral("N")},
+        {kSize,
+         QStringLiteral("for --render: the slide's size in pixels, 200 to 8192 each way "
+                        "(default 1920x1080)"),
+         QStringLiteral("WIDTHxHEIGHT")},
 #endif
         {kAbsolute,
          QStringLiteral("absolute sequence numbers (default: relative to each side's ISN)")},
@@ -187,6 +209,66 @@ std::optional<std::uint64_t> parseUnsigned(const std::string& text) {
     return value;
 }
 
+#ifdef TDL_CLI_PDF
+void parseRenderOptions(const QCommandLineParser& parser, Options& options) {
+    const auto optional = [&](const QString& name) -> std::optional<std::string> {
+        if (!parser.isSet(name)) {
+            return std::nullopt;
+        }
+        return parser.value(name).toStdString();
+    };
+    options.renderPath = optional(kRender);
+    if (options.renderPath) {
+        const QString path = QString::fromStdString(*options.renderPath);
+        if (!path.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive) &&
+            !path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive)) {
+            throw UsageError{"--render: expected a file name ending in .png or .svg, found \"" +
+                             *options.renderPath + '"'};
+        }
+    }
+    if (const auto at = optional(kAt)) {
+        options.renderAt = parseDurationText(*at);
+        if (!options.renderAt || *options.renderAt < Duration::zero()) {
+            throw UsageError{"--at: expected a time such as \"1.2s\" or \"260ms\", found \"" + *at +
+                             '"'};
+        }
+    }
+    if (const auto scale = optional(kScale)) {
+        bool ok = false;
+        const double value = QString::fromStdString(*scale).toDouble(&ok);
+        if (!ok || !(value >= kLeastRenderScale && value <= kMostRenderScale)) {
+            throw UsageError{"--scale: expected a number from 0.5 to 6, found \"" + *scale + '"'};
+        }
+        options.renderScale = value;
+    }
+    if (const auto size = optional(kSize)) {
+        const QStringList sides = QString::fromStdString(*size).split(QLatin1Char('x'));
+        bool wide = false;
+        bool high = false;
+        const int width = sides.size() == 2 ? sides[0].toInt(&wide) : 0;
+        const int height = sides.size() == 2 ? sides[1].toInt(&high) : 0;
+        const auto inRange = [](int side) {
+            return side >= kLeastRenderSide && side <= kMostRenderSide;
+        };
+        if (!wide || !high || !inRange(width) || !inRange(height)) {
+            throw UsageError{"--size: expected WIDTHxHEIGHT in pixels, each 200 to 8192, such as "
+                             "1920x1080, found \"" +
+                             *size + '"'};
+        }
+        options.renderWidth = width;
+        options.renderHeight = height;
+    }
+    if (!options.renderPath) {
+        for (const QString& name : {kAt, kScale, kSize}) {
+            if (parser.isSet(name)) {
+                throw UsageError{"--" + name.toStdString() +
+                                 ": expected --render FILE beside it, found none"};
+            }
+        }
+    }
+}
+#endif
+
 } // namespace
 
 Options parseArguments(const QStringList& arguments) {
@@ -218,6 +300,7 @@ Options parseArguments(const QStringList& arguments) {
     options.plantUmlPath = optional(kPlantUml);
 #ifdef TDL_CLI_PDF
     options.pdfPath = optional(kPdf);
+    parseRenderOptions(parser, options);
 #endif
 
     const QStringList positional = parser.positionalArguments();

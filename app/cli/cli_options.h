@@ -21,6 +21,12 @@ inline constexpr int kExitInterrupted = 130;
 // "-" as the scenario, as --trace's file or as --pcap's file: standard input or output.
 inline constexpr std::string_view kStandardStream = "-";
 
+// What --scale and --size accept.
+inline constexpr double kLeastRenderScale = 0.5;
+inline constexpr double kMostRenderScale = 6;
+inline constexpr int kLeastRenderSide = 200;
+inline constexpr int kMostRenderSide = 8192;
+
 // What the command line asks for, checked as far as it can be without the scenario.
 struct Options {
     std::string scenarioPath; // kStandardStream: read the scenario from standard input
@@ -36,6 +42,14 @@ struct Options {
     std::optional<std::string> mermaidPath;
     std::optional<std::string> plantUmlPath;
     std::optional<std::string> pdfPath; // only when the desktop program's painter is built in
+    // A slide (only with the painter built in): the diagram as presentation mode paints it, to a
+    // .png or .svg file, at a time (unset: the end of the run), a presentation scale (unset: the
+    // default for the size) and a size in pixels.
+    std::optional<std::string> renderPath;
+    std::optional<Duration> renderAt;
+    std::optional<double> renderScale;
+    int renderWidth = 1920;
+    int renderHeight = 1080;
     std::optional<std::uint64_t> connection;
     std::optional<Duration> socketsAt;
     std::optional<std::string> language;

@@ -5,6 +5,8 @@
 #include "DataPaths.h"
 #ifdef TDL_CLI_PDF
 #include "HandoutPdf.h"
+#include "PresentationMode.h"
+#include "SlideRenderer.h"
 #endif
 #include "Translations.h"
 #include "atomic_file.h"
@@ -254,6 +256,12 @@ int run(const Options& options) {
         scenario.seed = *options.seed;
     }
 
+    if (scenario.load && !options.connection && options.renderPath) {
+        std::cerr << kProgram
+                  << ": --render: expected --connection N beside it for a load "
+                     "scenario (a slide shows one connection), found none\n";
+        return kExitBadInput;
+    }
     if (scenario.load && !options.connection) {
         return runLoad(options, path, scenario);
     }
@@ -343,6 +351,27 @@ int run(const Options& options) {
             return kExitFailure;
         }
     }
+    if (options.renderPath) {
+        if (options.renderAt && *options.renderAt > trace.end) {
+            std::cerr << kProgram << ": --at: expected a time within the run, 0 to "
+                      << tdl::durationText(trace.end) << ", found "
+                      << tdl::durationText(*options.renderAt) << '\n';
+            return kExitBadInput;
+        }
+        tdl::ui::Slide slide;
+        slide.run = std::make_shared<const tdl::ui::Run>(trace);
+        slide.at = options.renderAt.value_or(trace.end);
+        slide.cursor = options.renderAt.has_value();
+        slide.size = QSize(options.renderWidth, options.renderHeight);
+        slide.scale =
+            options.renderScale.value_or(tdl::ui::PresentationMode::defaultScale(slide.size));
+        slide.seqMode = options.diagram.absoluteSequenceNumbers ? tdl::ui::SeqMode::Absolute
+                                                                : tdl::ui::SeqMode::Relative;
+        if (auto error = tdl::ui::writeSlide(slide, QString::fromStdString(*options.renderPath))) {
+            std::cerr << kProgram << ": " << error->toStdString() << '\n';
+            return kExitFailure;
+        }
+    }
 #endif
     // Standard output carries one thing: the diagram, or the one output asked for there.
     const bool anyToStandardOutput = traceToStandardOutput || pcapToStandardOutput ||
@@ -365,21 +394,23 @@ int run(const Options& options) {
 }
 
 #ifdef TDL_CLI_PDF
-// Whether the command line asks for a handout, looked at before Qt reads the options.
-bool asksForPdf(int argc, char** argv) {
+// Whether the command line asks for a handout or a slide, looked at before Qt reads the options.
+bool asksForPainting(int argc, char** argv) {
     return std::any_of(argv + 1, argv + argc, [](const char* argument) {
         const std::string_view text(argument);
         return text == "--pdf" || text == "-pdf" || text.starts_with("--pdf=") ||
-               text.starts_with("-pdf=");
+               text.starts_with("-pdf=") || text == "--render" || text == "-render" ||
+               text.starts_with("--render=") || text.starts_with("-render=");
     });
 }
 #endif
 
-// A handout is painted, which takes a QGuiApplication (on the offscreen platform: no screen is
-// needed); everything else needs only Qt Core, which starts without loading a platform plugin.
+// A handout or a slide is painted, which takes a QGuiApplication (on the offscreen platform: no
+// screen is needed); everything else needs only Qt Core, which starts without loading a platform
+// plugin.
 std::unique_ptr<QCoreApplication> makeApplication(int& argc, char** argv) {
 #ifdef TDL_CLI_PDF
-    if (asksForPdf(argc, argv)) {
+    if (asksForPainting(argc, argv)) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
         return std::make_unique<QGuiApplication>(argc, argv);
     }

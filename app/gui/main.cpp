@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "PresentationMode.h"
 #include "version.h"
 
 #include <QApplication>
@@ -34,6 +35,12 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption versionOption = parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("scenario"),
                                  QStringLiteral("A scenario file to open"));
+    const QCommandLineOption presentationOption(
+        QStringLiteral("presentation"),
+        QStringLiteral("Open FILE (a scenario) in presentation mode: full screen, large text for "
+                       "a class; Esc or F11 leaves it"),
+        QStringLiteral("FILE"));
+    parser.addOption(presentationOption);
     if (!parser.parse(argumentList(argc, argv))) {
         std::fprintf(stderr, "teardown-lab: %s\n", qPrintable(parser.errorText()));
         return 2;
@@ -59,7 +66,11 @@ int main(int argc, char* argv[]) {
 
     tdl::ui::MainWindow window;
     window.show();
-    if (!parser.positionalArguments().isEmpty()) {
+    if (parser.isSet(presentationOption)) {
+        if (window.openFile(parser.value(presentationOption))) {
+            window.presentation()->enter();
+        }
+    } else if (!parser.positionalArguments().isEmpty()) {
         window.openFile(parser.positionalArguments().front());
     }
     return QApplication::exec();

@@ -327,6 +327,90 @@ TEST_F(Cli, Pdf_WritesAPagedHandoutInTheChosenLanguage) {
     EXPECT_NE(words.find("时序图"), std::string::npos) << "the handout is in Chinese";
 }
 
+// The width and height a PNG's header (its IHDR chunk) gives; {0, 0} if it is not a PNG.
+std::pair<std::uint32_t, std::uint32_t> pngSize(const std::string& png) {
+    static const std::string kSignature = "\x89PNG\r\n\x1a\n";
+    if (png.size() < 24 || png.compare(0, kSignature.size(), kSignature) != 0 ||
+        png.compare(12, 4, "IHDR") != 0) {
+        return {0, 0};
+    }
+    const auto bigEndian = [&](std::size_t at) {
+        std::uint32_t value = 0;
+        for (std::size_t i = 0; i < 4; ++i) {
+            value = value << 8 | static_cast<unsigned char>(png[at + i]);
+        }
+        return value;
+    };
+    return {bigEndian(16), bigEndian(20)};
+}
+
+TEST_F(Cli, Render_WritesAPngSlideOfTheAskedSize) {
+    const CliRun result = run({"--preset", "four-way-close", "--render", "slide.png", "--at",
+                               "260ms", "--size", "1280x720", "--scale", "2", "--lang", "zh_CN"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    const std::string png = readFile(folder_ / "slide.png");
+    EXPECT_EQ(pngSize(png), std::make_pair(1280U, 720U));
+    // A blank image compresses to a few hundred bytes; a painted diagram does not.
+    EXPECT_GT(png.size(), 20'000U);
+    EXPECT_NE(result.out.find("FIN"), std::string::npos) << "the text diagram is still printed";
+}
+
+TEST_F(Cli, Render_DefaultsTo1920By1080) {
+    const CliRun result = run({"--preset", "lost-final-ack", "--render", "slide.png"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_EQ(pngSize(readFile(folder_ / "slide.png")), std::make_pair(1920U, 1080U));
+}
+
+TEST_F(Cli, Render_WritesAnSvgSlideOfTheAskedSizeInTheChosenLanguage) {
+    const CliRun result = run({"--preset", "four-way-close", "--render", "slide.svg", "--size",
+                               "1024x768", "--lang", "zh_CN"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    const std::string svg = readFile(folder_ / "slide.svg");
+    ASSERT_TRUE(svg.starts_with("<?xml")) << svg.substr(0, 40);
+    EXPECT_NE(svg.find("viewBox=\"0 0 1024 768\""), std::string::npos);
+    EXPECT_NE(svg.rfind("</svg>"), std::string::npos) << "the file is whole";
+    EXPECT_NE(svg.find(">TIME-WAIT<"), std::string::npos);
+    EXPECT_NE(svg.find("毫秒"), std::string::npos) << "times are written in Chinese";
+}
+
+TEST_F(Cli, Render_RefusesBadValuesWithOneClearMessage) {
+    const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+        {{"--render", "slide.jpg"},
+         "--render: expected a file name ending in .png or .svg, found \"slide.jpg\""},
+        {{"--render", "slide.png", "--at", "soon"},
+         "--at: expected a time such as \"1.2s\" or \"260ms\", found \"soon\""},
+        {{"--render", "slide.png", "--at", "5min"},
+         "--at: expected a time within the run, 0 to 60.27s, found 5min"},
+        {{"--render", "slide.png", "--scale", "0"},
+         "--scale: expected a number from 0.5 to 6, found \"0\""},
+        {{"--render", "slide.png", "--scale", "big"},
+         "--scale: expected a number from 0.5 to 6, found \"big\""},
+        {{"--render", "slide.png", "--size", "1920"},
+         "--size: expected WIDTHxHEIGHT in pixels, each 200 to 8192, such as 1920x1080, found "
+         "\"1920\""},
+        {{"--render", "slide.png", "--size", "100x9000"},
+         "--size: expected WIDTHxHEIGHT in pixels, each 200 to 8192, such as 1920x1080, found "
+         "\"100x9000\""},
+        {{"--scale", "2"}, "--scale: expected --render FILE beside it, found none"},
+    };
+    for (const auto& [options, message] : cases) {
+        std::vector<std::string> arguments = {"--preset", "four-way-close"};
+        arguments.insert(arguments.end(), options.begin(), options.end());
+        const CliRun result = run(arguments);
+        EXPECT_EQ(result.exitCode, 2) << message;
+        EXPECT_NE(result.err.find("teardown-cli: " + message + "\n"), std::string::npos)
+            << result.err;
+        EXPECT_FALSE(std::filesystem::exists(folder_ / "slide.png")) << message;
+    }
+}
+
+TEST_F(Cli, Render_IntoAMissingFolderExitsOneNamingTheFile) {
+    const CliRun result =
+        run({"--preset", "four-way-close", "--render", "no-such-folder/slide.png"});
+    EXPECT_EQ(result.exitCode, 1);
+    EXPECT_NE(result.err.find("no-such-folder/slide.png"), std::string::npos) << result.err;
+}
+
 TEST_F(Cli, Pdf_RefusesStandardOutput) {
     const CliRun result = run({"--preset", "four-way-close", "--pdf", "-"});
     EXPECT_EQ(result.exitCode, 2);

@@ -4,20 +4,25 @@
 #include "Document.h"
 #include "LoadCharts.h"
 #include "LoadDocument.h"
+#include "MainWindow.h"
 #include "Player.h"
+#include "PresentationMode.h"
 #include "PresetCatalog.h"
 #include "SequenceDiagramView.h"
 #include "SideBySideView.h"
 #include "SocketTableModel.h"
 #include "SocketTableView.h"
+#include "StateMachineView.h"
 #include "WhatIf.h"
 #include "scenario_builder.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QImage>
 #include <QMainWindow>
 #include <QPainter>
 #include <QTableView>
+#include <QTemporaryDir>
 
 #include <benchmark/benchmark.h>
 
@@ -322,12 +327,56 @@ void BM_SocketTable30k(benchmark::State& state) {
 }
 BENCHMARK(BM_SocketTable30k)->ArgNames({"sorted"})->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
+// Presentation mode at 1920x1080 on a classroom preset (the lost final ACK: a loss, a
+// retransmission, TIME-WAIT restarted): one frame of the diagram and of the state machine beside
+// it, at the cursor's time mid-run, as the window paints them.
+void BM_PresentationFrame1920x1080(benchmark::State& state) {
+    MainWindow window;
+    if (!window.openPreset(QStringLiteral("lost-final-ack"))) {
+        state.SkipWithError("the preset does not open");
+        return;
+    }
+    window.show();
+    window.presentation()->enter();
+    QApplication::processEvents();
+    const RunPtr& run = window.document()->run();
+    window.player()->seek(run->trace().segments[run->trace().segments.size() / 2].sentAt + 3ms);
+    QWidget* diagram = window.diagram()->viewport();
+    StateMachineView* board = window.presentation()->board();
+    if (!window.presentation()->boardShown() || window.width() != 1920) {
+        const std::string size =
+            std::to_string(window.width()) + "x" + std::to_string(window.height());
+        state.SkipWithError(
+            ("presentation mode did not fill 1920x1080 with the state machine: " + size).c_str());
+        return;
+    }
+    QImage diagramImage(diagram->size(), QImage::Format_ARGB32_Premultiplied);
+    QImage boardImage(board->size(), QImage::Format_ARGB32_Premultiplied);
+    for (auto _ : state) {
+        diagram->render(&diagramImage);
+        board->render(&boardImage);
+    }
+    state.counters["diagram_px"] = diagram->width();
+    state.counters["board_px"] = board->width();
+    state.counters["scale"] = window.presentation()->scale();
+    window.presentation()->leave();
+}
+BENCHMARK(BM_PresentationFrame1920x1080)->Unit(benchmark::kMillisecond);
+
 } // namespace
 } // namespace tdl::ui
 
 int main(int argc, char* argv[]) {
+    // Offscreen, on one 1920x1080 screen: presentation mode's frame is measured full screen there.
+    const QTemporaryDir folder;
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+        const QString screens = folder.filePath(QStringLiteral("screens.json"));
+        QFile file(screens);
+        if (file.open(QIODevice::WriteOnly)) {
+            file.write(R"({"screens": [{"name": "projector", "x": 0, "y": 0, "width": 1920,
+                           "height": 1080, "logicalDpi": 96, "logicalBaseDpi": 96}]})");
+        }
+        qputenv("QT_QPA_PLATFORM", "offscreen:configfile=" + screens.toLocal8Bit());
     }
     QApplication app(argc, argv);
     benchmark::Initialize(&argc, argv);

@@ -4,8 +4,9 @@
 
 namespace tdl::ui {
 
-DiagramColors::DiagramColors(const QPalette& palette)
+DiagramColors::DiagramColors(const QPalette& palette, Contrast contrast)
     : dark_(palette.color(QPalette::Base).lightness() < 128)
+    , high_(contrast == Contrast::High)
     , background_(palette.color(QPalette::Base))
     , text_(palette.color(QPalette::Text))
     , muted_(palette.color(QPalette::PlaceholderText))
@@ -14,7 +15,30 @@ DiagramColors::DiagramColors(const QPalette& palette)
     , selection_(palette.color(QPalette::Highlight))
     , loss_(dark_ ? QColor(255, 90, 90) : QColor(205, 30, 30))
     , anomaly_(dark_ ? QColor(255, 110, 110) : QColor(200, 20, 40))
-    , gap_(dark_ ? QColor(255, 255, 255, 16) : QColor(0, 0, 0, 14)) {}
+    , gap_(dark_ ? QColor(255, 255, 255, 16) : QColor(0, 0, 0, 14)) {
+    if (!high_) {
+        return;
+    }
+    // A projector washes out greys and pastels: the ground is pure, the text and the lines of
+    // least importance (lifelines, times) are near the text's own colour.
+    background_ = dark_ ? QColor(Qt::black) : QColor(Qt::white);
+    text_ = dark_ ? QColor(Qt::white) : QColor(Qt::black);
+    muted_ = dark_ ? QColor(215, 215, 215) : QColor(45, 45, 45);
+    lifeline_ = dark_ ? QColor(200, 200, 200) : QColor(60, 60, 60);
+    cursor_ = dark_ ? QColor(255, 210, 0) : QColor(200, 90, 0);
+    loss_ = dark_ ? QColor(255, 70, 70) : QColor(190, 0, 0);
+    anomaly_ = dark_ ? QColor(255, 80, 80) : QColor(180, 0, 20);
+    gap_ = dark_ ? QColor(255, 255, 255, 34) : QColor(0, 0, 0, 26);
+}
+
+DiagramColors DiagramColors::presentation(bool dark) {
+    QPalette palette;
+    palette.setColor(QPalette::Base, dark ? Qt::black : Qt::white);
+    palette.setColor(QPalette::Text, dark ? Qt::white : Qt::black);
+    palette.setColor(QPalette::PlaceholderText, dark ? QColor(215, 215, 215) : QColor(45, 45, 45));
+    palette.setColor(QPalette::Highlight, QColor(48, 140, 198));
+    return DiagramColors(palette, Contrast::High);
+}
 
 QColor DiagramColors::stateFill(TcpState state) {
     static constexpr std::array<QRgb, kTcpStateCount> kFills = {
@@ -35,6 +59,9 @@ QColor DiagramColors::stateFill(TcpState state) {
 
 QColor DiagramColors::stateInk(TcpState state) const {
     const QColor fill = stateFill(state);
+    if (high_) {
+        return dark_ ? fill.lighter(145) : fill.darker(210);
+    }
     return dark_ ? fill.lighter(125) : fill.darker(150);
 }
 
@@ -42,7 +69,11 @@ QColor DiagramColors::hostColor(HostId host) const {
     static constexpr std::array<QRgb, 4> kLight = {0x00838f, 0xad1457, 0x6d4c41, 0x558b2f};
     static constexpr std::array<QRgb, 4> kDark = {0x4dd0e1, 0xf06292, 0xbcaaa4, 0xaed581};
     const auto& colors = dark_ ? kDark : kLight;
-    return QColor::fromRgb(colors[host % colors.size()]);
+    const QColor color = QColor::fromRgb(colors[host % colors.size()]);
+    if (high_) {
+        return dark_ ? color.lighter(115) : color.darker(135);
+    }
+    return color;
 }
 
 QColor DiagramColors::timerColor(TimerKind timer) const {

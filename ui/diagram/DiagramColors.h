@@ -12,7 +12,12 @@ namespace tdl::ui {
 // from the widget palette, so a dark palette gives a dark diagram.
 class DiagramColors {
 public:
-    explicit DiagramColors(const QPalette& palette);
+    // High contrast is for a projector: a pure white (or black) ground, black (or white) text,
+    // and inks dark (or light) enough to read across a classroom.
+    enum class Contrast : std::uint8_t { Normal, High };
+    explicit DiagramColors(const QPalette& palette, Contrast contrast = Contrast::Normal);
+    // The presentation's colours whatever the window's palette: what a slide shows.
+    static DiagramColors presentation(bool dark);
 
     bool dark() const { return dark_; }
     QColor background() const { return background_; }
@@ -33,6 +38,7 @@ public:
 
 private:
     bool dark_;
+    bool high_;
     QColor background_;
     QColor text_;
     QColor muted_;

@@ -32,6 +32,12 @@ DiagramLayout::DiagramLayout(RunPtr run, const QFont& font, double viewportWidth
     size_.setHeight(top_ + run_->axis().length() * zoom_ + rowsHeight_ + 3 * line);
 }
 
+QFont DiagramLayout::scaledFont(const QFont& base, double scale) {
+    QFont font = base;
+    font.setPixelSize(std::max(1, static_cast<int>(std::lround(kScaleOnePixels * scale))));
+    return font;
+}
+
 void DiagramLayout::placeRows() {
     const Trace& trace = run_->trace();
     const TraceIndex& index = run_->index();
@@ -119,7 +125,7 @@ void DiagramLayout::placeRows() {
         // height over the least width, the narrowest the hosts can be apart (placeHosts()), half
         // of it for a loss.
         const double label = metrics_.height() + 4;
-        const double narrowest = 30 * metrics_.averageCharWidth();
+        const double narrowest = narrowestSpan();
         double slope = 0;
         for (const SegmentId id : here) {
             const SegmentRecord& record = trace.segments[id];
@@ -267,7 +273,7 @@ void DiagramLayout::placeHosts(double viewportWidth) {
     };
     const double left = gutterWidth_ + margin(0);
     const double right = (n > 1 ? margin(static_cast<HostId>(n - 1)) : 0) + 12;
-    const double span = 30 * metrics_.averageCharWidth();
+    const double span = narrowestSpan();
     double minWidth = left + right;
     for (std::size_t h = 1; h < n; ++h) {
         minWidth += span + (h + 1 < n ? margin(static_cast<HostId>(h)) : 0);
@@ -282,6 +288,15 @@ void DiagramLayout::placeHosts(double viewportWidth) {
     for (std::size_t h = 0; h < n; ++h) {
         hostX_[h] = left + static_cast<double>(h) * step;
     }
+}
+
+double DiagramLayout::narrowestSpan() const {
+    // Thirty characters of a segment's label, which is Latin ("FIN,ACK seq=1 ack=2") in every
+    // language. Not the font's average character width: a Chinese font gives the width of a Han
+    // character there, nearly twice a Latin one, which pushed the server's lifeline off a
+    // 1024x768 screen.
+    static const QString kSample = QStringLiteral("FIN,ACK seq=101 ack=201 len=100");
+    return 30 * metrics_.horizontalAdvance(kSample) / static_cast<double>(kSample.size());
 }
 
 std::vector<DiagramLayout::Rows>::const_iterator DiagramLayout::rowsFrom(SimTime t) const {

@@ -47,6 +47,12 @@ public:
     DiagramLayout() = default;
     DiagramLayout(RunPtr run, const QFont& font, double viewportWidth, double zoom);
 
+    // The diagram's font at a presentation scale (presentation mode, slides): at scale 1 the text
+    // is kScaleOnePixels high in pixels, the size of a 9 pt font on a 96 dpi screen; every text
+    // and the spacing derived from it grow with the scale.
+    static constexpr double kScaleOnePixels = 12;
+    static QFont scaledFont(const QFont& base, double scale);
+
     const RunPtr& run() const { return run_; }
     const QFont& font() const { return font_; }
     const QFontMetricsF& metrics() const { return metrics_; }
@@ -106,6 +112,8 @@ private:
     void placeHosts(double viewportWidth);
     void placeTimers();
     void placeLabels();
+    // The least distance between two lifelines.
+    double narrowestSpan() const;
     // The first instant with rows at or after t.
     std::vector<Rows>::const_iterator rowsFrom(SimTime t) const;
     // The height of one row at instant t; 0 if it has a single row.

@@ -253,7 +253,9 @@ void DiagramPainter::paintSegment(QPainter& p, SegmentId id) const {
     const QPointF head = line.pointAt(progress);
     // Arrows are drawn as parallel one-pixel lines: Qt's fast path for thin lines, several times
     // cheaper than a wide stroke, which keeps a 500-segment frame well inside its budget.
-    const int strands = selected ? 3 : hovered ? 3 : 2;
+    // Large text (presentation mode) gets arrows heavy enough to be seen beside it.
+    const int weight = std::max(2, static_cast<int>(layout_.metrics().height() / 9));
+    const int strands = selected || hovered ? weight + 1 : weight;
     const auto stroke = [&](const QLineF& part, Qt::PenStyle penStyle) {
         const QPointF n =
             line.length() > 0 ? QPointF(-line.dy(), line.dx()) / line.length() * 0.7 : QPointF();

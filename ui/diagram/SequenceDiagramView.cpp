@@ -99,6 +99,24 @@ void SequenceDiagramView::setZoom(double zoom) {
     ensureCursorVisible();
 }
 
+void SequenceDiagramView::setTextScale(double scale) {
+    if (scale == textScale_) {
+        return;
+    }
+    textScale_ = scale;
+    invalidateLayout();
+    ensureCursorVisible();
+}
+
+void SequenceDiagramView::setContrast(DiagramColors::Contrast contrast) {
+    contrast_ = contrast;
+    viewport()->update();
+}
+
+void SequenceDiagramView::setClickSeeks(bool seeks) {
+    clickSeeks_ = seeks;
+}
+
 void SequenceDiagramView::zoomIn() {
     setZoom(zoom_ * kZoomStep);
 }
@@ -114,7 +132,9 @@ void SequenceDiagramView::invalidateLayout() {
 
 const DiagramLayout& SequenceDiagramView::layout() {
     if (!layout_) {
-        layout_.emplace(run_, font(), viewport()->width(), zoom_);
+        layout_.emplace(run_,
+                        textScale_ > 0 ? DiagramLayout::scaledFont(font(), textScale_) : font(),
+                        viewport()->width(), zoom_);
     }
     return *layout_;
 }
@@ -156,7 +176,7 @@ QPointF SequenceDiagramView::toContent(QPointF viewportPoint) const {
 
 void SequenceDiagramView::paintEvent(QPaintEvent* event) {
     QPainter painter(viewport());
-    const DiagramColors colors(palette());
+    const DiagramColors colors(palette(), contrast_);
     if (!run_) {
         painter.fillRect(event->rect(), colors.background());
         painter.setPen(colors.muted());
@@ -226,8 +246,12 @@ void SequenceDiagramView::mousePressEvent(QMouseEvent* event) {
     }
     const auto id =
         layout().segmentAt(toContent(event->position()), frame_.time, frame_.showFuture);
+    const QPointF point = toContent(event->position());
     if (id) {
         emit segmentClicked(*id);
+    } else if (clickSeeks_ && event->position().y() > layout().headerHeight()) {
+        // Below the header, which stays at the top of the view however far it is scrolled.
+        emit timeRequested(layout().timeAt(point.y()));
     } else {
         emit selectionCleared();
     }
@@ -403,7 +427,7 @@ QFont SequenceDiagramView::titleFont() const {
 
 void SequenceDiagramView::paintExport(QPainter& painter, const ExportOptions& options) {
     const QSizeF size = layout().size();
-    const DiagramColors colors(palette());
+    const DiagramColors colors(palette(), contrast_);
     const double top = exportTitleHeight(options);
     if (top > 0) {
         painter.fillRect(QRectF(0, 0, size.width(), top), colors.background());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DiagramColors.h"
 #include "DiagramLayout.h"
 #include "DiagramPainter.h"
 #include "Run.h"
@@ -31,6 +32,14 @@ public:
     void setSelectedSegment(std::optional<SegmentId> id);
     std::optional<SegmentId> selectedSegment() const { return frame_.selected; }
     SimTime time() const { return frame_.time; }
+
+    // Presentation mode: every text drawn at a presentation scale (DiagramLayout::scaledFont()),
+    // 0 for the window's own font; high-contrast colours; a click on the diagram away from any
+    // segment moves the cursor to the time there.
+    void setTextScale(double scale);
+    double textScale() const { return textScale_; }
+    void setContrast(DiagramColors::Contrast contrast);
+    void setClickSeeks(bool seeks);
 
     double zoom() const { return zoom_; }
     void setZoom(double zoom);
@@ -92,6 +101,9 @@ private:
     std::optional<DiagramLayout> layout_;
     DiagramFrame frame_;
     double zoom_ = 1.0;
+    double textScale_ = 0;
+    DiagramColors::Contrast contrast_ = DiagramColors::Contrast::Normal;
+    bool clickSeeks_ = false;
 };
 
 } // namespace tdl::ui

@@ -18,7 +18,6 @@ namespace {
 
 constexpr double kWidth = 600;
 constexpr double kHeight = 670;
-constexpr double kBoxWidth = 150;
 constexpr double kBoxHeight = 30;
 // How much of the time axis the last transition takes to travel along its arrow.
 constexpr double kAnimationUnits = 40;
@@ -32,26 +31,30 @@ constexpr double kCaptionTop = 548;
 // How far a ring around a state's box reaches (4 px, 9 px when both endpoints are there).
 constexpr double kRingReach = 10;
 
-QRectF box(QPointF center) {
-    return {center.x() - kBoxWidth / 2, center.y() - kBoxHeight / 2, kBoxWidth, kBoxHeight};
+QRectF box(QPointF center, double width) {
+    return {center.x() - width / 2, center.y() - kBoxHeight / 2, width, kBoxHeight};
 }
 
 // Where a ray from the centre of a state's box toward `toward` leaves the box.
-QPointF exitPoint(QPointF center, QPointF toward) {
+QPointF exitPoint(QPointF center, QPointF toward, double boxWidth) {
     const QPointF d = toward - center;
-    const double tx = d.x() == 0 ? 1e9 : (kBoxWidth / 2 + 2) / std::abs(d.x());
+    const double tx = d.x() == 0 ? 1e9 : (boxWidth / 2 + 2) / std::abs(d.x());
     const double ty = d.y() == 0 ? 1e9 : (kBoxHeight / 2 + 2) / std::abs(d.y());
     return center + d * std::min(tx, ty);
 }
 
 } // namespace
 
-std::vector<QPainterPath> StateMachineView::edgePaths() {
+std::vector<QPainterPath> StateMachineView::edgePaths(double boxWidth) {
     std::vector<QPainterPath> paths;
     for (const Edge& edge : edges()) {
-        paths.push_back(edgePath(edge.from, edge.to, edge.bend));
+        paths.push_back(edgePath(edge.from, edge.to, edge.bend, boxWidth));
     }
     return paths;
+}
+
+QSizeF StateMachineView::canvasSize() {
+    return {kWidth, kHeight};
 }
 
 double StateMachineView::canvasScale(QSizeF size) {
@@ -73,16 +76,44 @@ QFont StateMachineView::stateFont(const QFont& base, double scale) {
     return font;
 }
 
-QRectF StateMachineView::stateBox(int slot) {
-    return box(slotCenter(slot));
+QRectF StateMachineView::stateBox(int slot, double boxWidth) {
+    return box(slotCenter(slot), boxWidth);
 }
 
-std::vector<StateMachineView::EdgeLabel> StateMachineView::edgeLabels(const QFont& font) {
+StateMachineView::PresentationFonts
+StateMachineView::presentationFonts(const QFont& base, double textScale, double canvas) {
+    PresentationFonts fonts;
+    fonts.edge = base;
+    fonts.edge.setPixelSize(
+        std::max(1, static_cast<int>(std::ceil(kEdgePixelsAtScaleOne * textScale / canvas))));
+    fonts.state = base;
+    fonts.state.setBold(true);
+    const auto widestName = [](const QFont& font) {
+        const QFontMetricsF fm(font);
+        double widest = 0;
+        for (int state = 0; state < kTcpStateCount; ++state) {
+            widest = std::max(
+                widest, fm.horizontalAdvance(TraceText::stateName(static_cast<TcpState>(state))));
+        }
+        return widest;
+    };
+    int pixels =
+        std::max(1, static_cast<int>(std::ceil(kStatePixelsAtScaleOne * textScale / canvas)));
+    fonts.state.setPixelSize(pixels);
+    while (pixels > 1 && widestName(fonts.state) + 12 > kWidestBox) {
+        fonts.state.setPixelSize(--pixels);
+    }
+    fonts.boxWidth = std::clamp(widestName(fonts.state) + 12, kBoxWidth, kWidestBox);
+    return fonts;
+}
+
+std::vector<StateMachineView::EdgeLabel> StateMachineView::edgeLabels(const QFont& font,
+                                                                      double boxWidth) {
     // Each label goes at its place in the figure, or the nearest place around it that is clear of
     // the state boxes, the legend, the labels placed before it and every other arrow (its own
     // arrow may run under it: the label has a ground of its own, as in the RFC's figure).
     const QFontMetricsF fm(font);
-    const std::vector<QPainterPath> paths = edgePaths();
+    const std::vector<QPainterPath> paths = edgePaths(boxWidth);
     std::vector<EdgeLabel> placed;
     const double step = fm.height() / 3;
     for (std::size_t e = 0; e < edges().size(); ++e) {
@@ -95,8 +126,8 @@ std::vector<StateMachineView::EdgeLabel> StateMachineView::edgeLabels(const QFon
                 return false;
             }
             for (int slot = 0; slot < SlotCount; ++slot) {
-                if (r.intersects(stateBox(slot).adjusted(-kRingReach, -kRingReach, kRingReach,
-                                                         kRingReach))) {
+                if (r.intersects(stateBox(slot, boxWidth)
+                                     .adjusted(-kRingReach, -kRingReach, kRingReach, kRingReach))) {
                     return false;
                 }
             }
@@ -348,6 +379,16 @@ void StateMachineView::setSockets(SocketId first, SocketId second) {
     update();
 }
 
+void StateMachineView::setTextScale(double scale) {
+    textScale_ = scale;
+    update();
+}
+
+void StateMachineView::setContrast(DiagramColors::Contrast contrast) {
+    contrast_ = contrast;
+    update();
+}
+
 void StateMachineView::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::LanguageChange) {
@@ -404,16 +445,16 @@ StateMachineView::Transition StateMachineView::lastTransition(SocketId socket) c
     return last;
 }
 
-QPainterPath StateMachineView::edgePath(int from, int to, QPointF bend) {
+QPainterPath StateMachineView::edgePath(int from, int to, QPointF bend, double boxWidth) {
     const QPointF a = slotCenter(from);
     const QPointF b = slotCenter(to);
     QPainterPath path;
     if (bend.isNull()) {
-        path.moveTo(exitPoint(a, b));
-        path.lineTo(exitPoint(b, a));
+        path.moveTo(exitPoint(a, b, boxWidth));
+        path.lineTo(exitPoint(b, a, boxWidth));
     } else {
-        path.moveTo(exitPoint(a, bend));
-        path.quadTo(bend, exitPoint(b, bend));
+        path.moveTo(exitPoint(a, bend, boxWidth));
+        path.quadTo(bend, exitPoint(b, bend, boxWidth));
     }
     return path;
 }
@@ -421,14 +462,19 @@ QPainterPath StateMachineView::edgePath(int from, int to, QPointF bend) {
 void StateMachineView::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
-    const DiagramColors colors(palette());
+    const DiagramColors colors(palette(), contrast_);
     p.fillRect(rect(), colors.background());
     const double scale = canvasScale(size());
     p.translate((width() - kWidth * scale) / 2, (height() - kHeight * scale) / 2);
     p.scale(scale, scale);
 
-    const QFont stateFont = StateMachineView::stateFont(font(), scale);
-    const QFont edgeFont = StateMachineView::edgeFont(font(), scale);
+    const PresentationFonts presentation =
+        textScale_ > 0 ? presentationFonts(font(), textScale_, scale) : PresentationFonts{};
+    const QFont stateFont =
+        textScale_ > 0 ? presentation.state : StateMachineView::stateFont(font(), scale);
+    const QFont edgeFont =
+        textScale_ > 0 ? presentation.edge : StateMachineView::edgeFont(font(), scale);
+    const double boxWidth = textScale_ > 0 ? presentation.boxWidth : kBoxWidth;
 
     const auto arrowHead = [&](const QPainterPath& path, const QColor& color, double size) {
         const QPointF end = path.pointAtPercent(1.0);
@@ -446,7 +492,7 @@ void StateMachineView::paintEvent(QPaintEvent*) {
     // The figure: the arrows, then their labels over them.
     p.setFont(edgeFont);
     for (const Edge& edge : edges()) {
-        const QPainterPath path = edgePath(edge.from, edge.to, edge.bend);
+        const QPainterPath path = edgePath(edge.from, edge.to, edge.bend, boxWidth);
         p.setBrush(Qt::NoBrush);
         p.setPen(QPen(colors.lifeline(), 1.2));
         p.drawPath(path);
@@ -454,9 +500,10 @@ void StateMachineView::paintEvent(QPaintEvent*) {
     }
     // Placing the labels takes a while (every candidate against every arrow): once per font and
     // language, not per frame.
-    if (labelFont_ != edgeFont || labels_.empty()) {
+    if (labelFont_ != edgeFont || labelBoxWidth_ != boxWidth || labels_.empty()) {
         labelFont_ = edgeFont;
-        labels_ = edgeLabels(edgeFont);
+        labelBoxWidth_ = boxWidth;
+        labels_ = edgeLabels(edgeFont, boxWidth);
     }
     for (const EdgeLabel& label : labels_) {
         p.fillRect(label.rect, colors.background());
@@ -484,7 +531,7 @@ void StateMachineView::paintEvent(QPaintEvent*) {
                 return e.from == from && e.to == at[i];
             });
             const QPainterPath path =
-                edgePath(from, at[i], known != edges().end() ? known->bend : QPointF());
+                edgePath(from, at[i], known != edges().end() ? known->bend : QPointF(), boxWidth);
             const QColor color = colors.hostColor(info->host);
             const TimeAxis& axis = run_->axis();
             const double progress = std::clamp(
@@ -505,7 +552,7 @@ void StateMachineView::paintEvent(QPaintEvent*) {
     for (int slot = 0; slot < SlotCount; ++slot) {
         const TcpState state =
             slot == ClosedBottom ? TcpState::Closed : static_cast<TcpState>(slot);
-        const QRectF r = box(slotCenter(slot));
+        const QRectF r = box(slotCenter(slot), boxWidth);
         const bool current = at[0] == slot || at[1] == slot;
         QColor fill = DiagramColors::stateFill(state);
         fill.setAlpha(current ? 255 : 70);
@@ -533,6 +580,8 @@ void StateMachineView::paintEvent(QPaintEvent*) {
         QFont legendFont = edgeFont;
         legendFont.setBold(true);
         p.setFont(legendFont);
+        // A row as high as its text: presentation mode writes the legend large.
+        const double row = std::max(16.0, QFontMetricsF(legendFont).height());
         double y = 6;
         for (const SocketId socket : sockets_) {
             const SocketInfo* info = run_->trace().socket(socket);
@@ -542,12 +591,12 @@ void StateMachineView::paintEvent(QPaintEvent*) {
             const QColor color = colors.hostColor(info->host);
             p.setPen(QPen(color, 3));
             p.setBrush(Qt::NoBrush);
-            p.drawRoundedRect(QRectF(8, y + 2, 22, 12), 4, 4);
+            p.drawRoundedRect(QRectF(8, y + (row - 12) / 2, 22, 12), 4, 4);
             p.setPen(color);
-            p.drawText(QRectF(36, y, 170, 16), Qt::AlignLeft | Qt::AlignVCenter,
+            p.drawText(QRectF(36, y, kWidth - 44, row), Qt::AlignLeft | Qt::AlignVCenter,
                        QStringLiteral("%1 · %2").arg(TraceText::hostName(run_->trace(), info->host),
                                                      TraceText::socketName(run_->trace(), socket)));
-            y += 20;
+            y += row + 4;
         }
     }
 
