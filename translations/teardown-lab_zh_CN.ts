@@ -3449,6 +3449,9 @@
         <message>
             <source>Where the two runs first differ</source>
             <translation>两次运行第一处不同的地方</translation>
+        </message>
+    </context>
+    <context>
         <name>tdl::ui::PresentationMode</name>
         <message>
             <source>&amp;Presentation Mode</source>
