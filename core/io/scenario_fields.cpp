@@ -447,8 +447,8 @@ KeyMoment readMoment(const Node& node, const std::vector<HostConfig>& hosts,
                      const SocketDefinitions& sockets) {
     static constexpr std::array<std::string_view, 4> kEvents = {"enters", "sends", "loses",
                                                                 "fires"};
-    const Fields fields(node, {"host", "socket", "enters", "sends", "loses", "fires", "nth",
-                               "caption"});
+    const Fields fields(node,
+                        {"host", "socket", "enters", "sends", "loses", "fires", "nth", "caption"});
     KeyMoment moment;
     moment.host = readHostName(hosts, fields.required("host"));
     if (auto socket = fields.optional("socket")) {

@@ -89,8 +89,7 @@ std::optional<std::size_t> findMoment(const Trace& trace, const KeyMoment& momen
 std::vector<LessonStop> lessonStops(const Scenario& scenario, const Trace& trace) {
     std::vector<LessonStop> stops;
     if (scenario.moments.empty()) {
-        for (std::size_t i = 0; i < trace.facts.size() && stops.size() < kMaxAutomaticStops;
-             ++i) {
+        for (std::size_t i = 0; i < trace.facts.size() && stops.size() < kMaxAutomaticStops; ++i) {
             if (turningPoint(trace, trace.facts[i])) {
                 stops.push_back({LessonStop::kAutomatic, i, trace.facts[i].at});
             }
@@ -105,9 +104,10 @@ std::vector<LessonStop> lessonStops(const Scenario& scenario, const Trace& trace
     std::sort(stops.begin(), stops.end(),
               [](const LessonStop& a, const LessonStop& b) { return a.fact < b.fact; });
     // Two moments that name the same fact pause once, with the first one's caption.
-    stops.erase(std::unique(stops.begin(), stops.end(),
-                            [](const LessonStop& a, const LessonStop& b) { return a.fact == b.fact; }),
-                stops.end());
+    stops.erase(
+        std::unique(stops.begin(), stops.end(),
+                    [](const LessonStop& a, const LessonStop& b) { return a.fact == b.fact; }),
+        stops.end());
     return stops;
 }
 

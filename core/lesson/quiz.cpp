@@ -57,8 +57,8 @@ std::array<TcpState, 4> nearbyStates(TcpState state) {
 
 // Puts the right answer among wrong ones drawn from `pool` (never equal to it, each once) and
 // shuffles them; returns where the right one ended up.
-std::size_t dealChoices(std::vector<Choice>& choices, const Choice& right,
-                        std::vector<Choice> pool, Rng& rng) {
+std::size_t dealChoices(std::vector<Choice>& choices, const Choice& right, std::vector<Choice> pool,
+                        Rng& rng) {
     pool.erase(std::remove(pool.begin(), pool.end(), right), pool.end());
     choices.push_back(right);
     while (choices.size() < kChoicesPerQuestion && !pool.empty()) {
@@ -110,8 +110,9 @@ private:
         }
         if (fact.kind == FactKind::StateChanged) {
             askState(stop, factIndex);
-            if (fact.to == TcpState::TimeWait) {
-                askTimeWaitEnd(stop, factIndex);
+            if (quiz_.questions.back().choices[quiz_.questions.back().answer].state ==
+                TcpState::TimeWait) {
+                askTimeWaitEnd(stop);
             }
             return;
         }
@@ -124,7 +125,16 @@ private:
         }
     }
 
-    void askSegment(std::size_t stop, std::size_t sent) {
+    void askSegment(std::size_t stop, std::size_t target) {
+        // "Next" as the student sees it: the first segment this host sends after the instant on
+        // the screen, which may come before the target at the same instant (a FIN, then a RST).
+        const Fact& aim = trace_.facts[target];
+        std::size_t sent = target;
+        for (std::size_t i = target; i-- > 0 && trace_.facts[i].at == aim.at;) {
+            if (isSending(trace_, trace_.facts[i]) && trace_.facts[i].host == aim.host) {
+                sent = i;
+            }
+        }
         const Fact& fact = trace_.facts[sent];
         Question q;
         q.kind = QuestionKind::NextSegment;
@@ -136,14 +146,24 @@ private:
         for (const std::uint8_t flags : kFlagChoices) {
             pool.push_back({.flags = flags});
         }
-        q.answer =
-            dealChoices(q.choices, {.flags = trace_.segments[fact.segment].segment.flags}, pool,
-                        rng_);
+        q.answer = dealChoices(q.choices, {.flags = trace_.segments[fact.segment].segment.flags},
+                               pool, rng_);
         q.explanation = sent;
         quiz_.questions.push_back(std::move(q));
     }
 
-    void askState(std::size_t stop, std::size_t changed) {
+    void askState(std::size_t stop, std::size_t entered) {
+        // "Now" is the end of the stop's instant: a socket can pass through more than one state
+        // in it (FIN-WAIT-1, FIN-WAIT-2, TIME-WAIT on one FIN,ACK).
+        const Fact& first = trace_.facts[entered];
+        std::size_t changed = entered;
+        for (std::size_t i = entered + 1; i < trace_.facts.size() && trace_.facts[i].at == first.at;
+             ++i) {
+            if (trace_.facts[i].kind == FactKind::StateChanged &&
+                trace_.facts[i].socket == first.socket) {
+                changed = i;
+            }
+        }
         const Fact& fact = trace_.facts[changed];
         Question q;
         q.kind = QuestionKind::StateNow;
@@ -151,21 +171,22 @@ private:
         q.askAt = justBefore(fact.at);
         q.host = fact.host;
         q.socket = fact.socket;
-        // The state it leaves is the likeliest wrong answer: always offered.
+        // The state it was in before is the likeliest wrong answer: always offered.
         const Choice right{.state = fact.to};
-        q.choices.push_back({.state = fact.from});
+        if (first.from != fact.to) {
+            q.choices.push_back({.state = first.from});
+        }
         std::vector<Choice> pool;
         for (const TcpState state : nearbyStates(fact.to)) {
-            if (state != fact.from) {
-                pool.push_back({.state = state});
-            }
+            pool.push_back({.state = state});
         }
         q.answer = dealChoices(q.choices, right, pool, rng_);
         q.explanation = changed;
         quiz_.questions.push_back(std::move(q));
     }
 
-    void askTimeWaitEnd(std::size_t stop, std::size_t entered) {
+    void askTimeWaitEnd(std::size_t stop) {
+        const std::size_t entered = quiz_.questions.back().explanation;
         const Fact& start = trace_.facts[entered];
         std::optional<std::size_t> left;
         for (std::size_t i = entered + 1; i < trace_.facts.size() && !left; ++i) {
@@ -188,7 +209,8 @@ private:
         // One Linux MSL (TCP_TIMEWAIT_LEN is 2MSL = 60 s), TCP_TIMEWAIT_LEN itself, RFC 9293's
         // MSL of 2 minutes and its 2MSL, and the host's tcp_fin_timeout, which is often mistaken
         // for TIME-WAIT's length.
-        std::vector<Choice> pool = {{.after = 30s}, {.after = 60s}, {.after = 120s}, {.after = 240s}};
+        std::vector<Choice> pool = {
+            {.after = 30s}, {.after = 60s}, {.after = 120s}, {.after = 240s}};
         if (const int host = scenario_.hostIndex(trace_.hosts[start.host].name); host >= 0) {
             const auto finTimeout = std::chrono::seconds(
                 scenario_.hosts[static_cast<std::size_t>(host)].sysctls.tcp_fin_timeout);
@@ -234,7 +256,9 @@ private:
                            : firstEntered                ? Side::First
                            : secondEntered               ? Side::Second
                                                          : Side::Neither;
-        q.choices = {{.side = Side::First}, {.side = Side::Second}, {.side = Side::Both},
+        q.choices = {{.side = Side::First},
+                     {.side = Side::Second},
+                     {.side = Side::Both},
                      {.side = Side::Neither}};
         q.answer = static_cast<std::size_t>(right);
         const std::optional<std::size_t> shown = firstEntered ? firstEntered : secondEntered;

@@ -144,7 +144,7 @@ struct KeyMoment {
     std::uint8_t flags = 0;                // Sends, Loses
     TimerKind timer = TimerKind::TimeWait; // TimerFires
     std::uint32_t nth = 1;                 // 1-based among the matching facts
-    LocalizedText caption; // why this matters here, what to look at
+    LocalizedText caption;                 // why this matters here, what to look at
     friend bool operator==(const KeyMoment&, const KeyMoment&) = default;
 };
 
