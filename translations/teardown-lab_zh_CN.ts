@@ -2857,6 +2857,26 @@
             <source>Too many open files in system</source>
             <translation>系统中打开的文件过多</translation>
         </message>
+        <message>
+            <source>an array of key moments</source>
+            <translation>由关键时刻组成的数组</translation>
+        </message>
+        <message>
+            <source>exactly one of &quot;enters&quot;, &quot;sends&quot;, &quot;loses&quot; or &quot;fires&quot;</source>
+            <translation>&quot;enters&quot;、&quot;sends&quot;、&quot;loses&quot;、&quot;fires&quot; 中恰好一个</translation>
+        </message>
+        <message>
+            <source>a state: %1</source>
+            <translation>一个状态：%1</translation>
+        </message>
+        <message>
+            <source>a timer: %1</source>
+            <translation>一个定时器：%1</translation>
+        </message>
+        <message>
+            <source>a caption with English text</source>
+            <translation>带有英文文字的说明</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::ScenarioProblemText</name>
@@ -3185,6 +3205,75 @@
             <source>; </source>
             <comment>between two changes</comment>
             <translation>；</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::LessonText</name>
+        <message>
+            <source>%1 s  %2: %3 — %4</source>
+            <translation>%1 秒  %2：%3 —— %4</translation>
+        </message>
+        <message>
+            <source>What does %1 send next?</source>
+            <translation>%1 接下来发送什么？</translation>
+        </message>
+        <message>
+            <source>What state is %1 (socket %2) in now?</source>
+            <translation>%1（套接字 %2）现在处于什么状态？</translation>
+        </message>
+        <message>
+            <source>%1 (socket %2) has just entered TIME-WAIT. When does TIME-WAIT end?</source>
+            <translation>%1（套接字 %2）刚刚进入 TIME-WAIT。TIME-WAIT 什么时候结束？</translation>
+        </message>
+        <message>
+            <source>Which side is left in TIME-WAIT once the close is over?</source>
+            <translation>关闭完成后，哪一方会停留在 TIME-WAIT？</translation>
+        </message>
+        <message>
+            <source>%1 later, at %2 s</source>
+            <translation>%1 之后，即 %2 秒时</translation>
+        </message>
+        <message>
+            <source>%1 only</source>
+            <translation>只有 %1</translation>
+        </message>
+        <message>
+            <source>both</source>
+            <translation>双方都会</translation>
+        </message>
+        <message>
+            <source>neither</source>
+            <translation>双方都不会</translation>
+        </message>
+        <message>
+            <source>The answer is %1) %2. The trace shows it: %3</source>
+            <translation>答案是 %1) %2。运行记录中可以看到：%3</translation>
+        </message>
+        <message>
+            <source>Right. %1</source>
+            <translation>答对了。%1</translation>
+        </message>
+        <message>
+            <source>Not quite. %1</source>
+            <translation>不对。%1</translation>
+        </message>
+        <message>
+            <source>Score: %1 of %2</source>
+            <translation>得分：%2 题中答对 %1 题</translation>
+        </message>
+        <message>
+            <source>Standard input ended before the answer.</source>
+            <translation>标准输入在作答之前就结束了。</translation>
+        </message>
+        <message>
+            <source>Expected a letter from a to %1, or q, found &quot;%2&quot;.</source>
+            <translation>应输入 a 到 %1 之间的字母或 q，实际输入的是 &quot;%2&quot;。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Quiz: %1 (%n question(s)). Type the letter of your answer; q ends the quiz.</source>
+            <translation>
+                <numerusform>测验：%1（共 %n 题）。输入答案的字母；输入 q 结束测验。</numerusform>
+            </translation>
         </message>
     </context>
 </TS>

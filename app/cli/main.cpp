@@ -305,7 +305,7 @@ int runQuiz(const tdl::Scenario& scenario, const tdl::Trace& trace, std::uint64_
         ++asked;
         const bool correct = *picked == question.answer;
         right += correct ? 1 : 0;
-        say(LessonText::verdict(correct) + u' ' + LessonText::explanation(trace, question));
+        say(LessonText::verdict(correct, trace, question));
         const tdl::LessonStop& stop = quiz.stops[question.stop];
         if (stop.moment < scenario.moments.size() &&
             (&question == &quiz.questions.back() || (&question + 1)->stop != question.stop)) {

@@ -108,8 +108,9 @@ QString LessonText::letter(std::size_t index) {
     return QString(QChar(u'a' + static_cast<char16_t>(index)));
 }
 
-QString LessonText::verdict(bool right) {
-    return right ? tr("Right.") : tr("Not quite.");
+QString LessonText::verdict(bool right, const Trace& trace, const Question& question) {
+    const QString why = explanation(trace, question);
+    return right ? tr("Right. %1").arg(why) : tr("Not quite. %1").arg(why);
 }
 
 QString LessonText::score(int right, int asked) {

@@ -36,7 +36,8 @@ public:
     static QString explanation(const Trace& trace, const Question& question);
     // "a", "b", ... for choice 0, 1, ...
     static QString letter(std::size_t index);
-    static QString verdict(bool right);
+    // "Right." or "Not quite.", then the explanation.
+    static QString verdict(bool right, const Trace& trace, const Question& question);
     static QString score(int right, int asked);
 };
 
