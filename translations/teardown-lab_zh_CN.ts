@@ -1536,6 +1536,10 @@
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
+        <message>
+            <source>Lesson</source>
+            <translation>课程</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::PresetCatalog</name>
@@ -3210,8 +3214,8 @@
     <context>
         <name>tdl::ui::LessonText</name>
         <message>
-            <source>%1 s  %2: %3 — %4</source>
-            <translation>%1 秒  %2：%3 —— %4</translation>
+            <source>%1  %2: %3 — %4</source>
+            <translation>%1  %2：%3 —— %4</translation>
         </message>
         <message>
             <source>What does %1 send next?</source>
@@ -3273,6 +3277,55 @@
             <source>Quiz: %1 (%n question(s)). Type the letter of your answer; q ends the quiz.</source>
             <translation>
                 <numerusform>测验：%1（共 %n 题）。输入答案的字母；输入 q 结束测验。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::LessonPanel</name>
+        <message>
+            <source>No lesson: open a scenario.</source>
+            <translation>没有课程：请打开一个场景。</translation>
+        </message>
+        <message>
+            <source>This run has no key moments.</source>
+            <translation>这次运行没有关键时刻。</translation>
+        </message>
+        <message>
+            <source>Key moment %1 of %2, at %3</source>
+            <translation>关键时刻 %1/%2，%3 时</translation>
+        </message>
+        <message>
+            <source>Last quiz: %1 of %2</source>
+            <translation>上次测验：%2 题中答对 %1 题</translation>
+        </message>
+        <message>
+            <source>◀ Previous moment</source>
+            <translation>◀ 上一个时刻</translation>
+        </message>
+        <message>
+            <source>Step the lesson back to the key moment before this one</source>
+            <translation>让课程退回到上一个关键时刻</translation>
+        </message>
+        <message>
+            <source>Continue ▶</source>
+            <translation>继续 ▶</translation>
+        </message>
+        <message>
+            <source>Play on to the next key moment (Space)</source>
+            <translation>继续播放到下一个关键时刻（空格键）</translation>
+        </message>
+        <message>
+            <source>Quiz me</source>
+            <translation>考考我</translation>
+        </message>
+        <message>
+            <source>Ask what happens before each key moment shows it, and keep the score</source>
+            <translation>在每个关键时刻显示之前先提问，并记录得分</translation>
+        </message>
+        <message numerus="yes">
+            <source>Play to reach the first of %n key moment(s).</source>
+            <translation>
+                <numerusform>播放以到达 %n 个关键时刻中的第一个。</numerusform>
             </translation>
         </message>
     </context>

@@ -8,6 +8,7 @@
 #include "FaultRulePanel.h"
 #include "HandoutPdf.h"
 #include "InspectorView.h"
+#include "LessonPanel.h"
 #include "LoadErrorText.h"
 #include "LoadExplorer.h"
 #include "ScenarioLibraryView.h"
@@ -372,6 +373,10 @@ void MainWindow::createDocks() {
     // the state machine, which needs the height.
     tabifyDockWidget(logDock_, sysctlDock_);
     logDock_->raise();
+    lesson_ = new LessonPanel(document_, player_, this);
+    lessonDock_ = dock("lessonDock", lesson_, Qt::RightDockWidgetArea);
+    tabifyDockWidget(inspectorDock_, lessonDock_);
+    lessonDock_->raise();
     connect(sysctlDock_, &QDockWidget::visibilityChanged, this, &MainWindow::sysctlTabShown);
     panelsMenu_->addSeparator();
     panelsMenu_->addAction(fileToolBar_->toggleViewAction());
@@ -599,6 +604,7 @@ void MainWindow::retranslateUi() {
     logDock_->setWindowTitle(tr("Event Log"));
     inspectorDock_->setWindowTitle(tr("Inspector"));
     stateDock_->setWindowTitle(tr("State Machine"));
+    lessonDock_->setWindowTitle(tr("Lesson"));
     faultRulesDock_->setWindowTitle(tr("Fault Rules"));
     editSummary_->setAccessibleName(tr("What the last what-if edit changed"));
     // What a screen reader announces for the parts of the window that are not a panel's own.

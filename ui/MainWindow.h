@@ -28,6 +28,7 @@ class LoadExplorer;
 class ScenarioLibraryView;
 class SequenceDiagramView;
 class StateMachineView;
+class LessonPanel;
 class SysctlPanel;
 class TransportBar;
 
@@ -141,6 +142,8 @@ private:
     EventLogView* log_ = nullptr;
     InspectorView* inspector_ = nullptr;
     StateMachineView* stateMachine_ = nullptr;
+    LessonPanel* lesson_ = nullptr;
+    QDockWidget* lessonDock_ = nullptr;
     SysctlPanel* sysctls_ = nullptr;
     ScenarioLibraryView* library_ = nullptr;
     QLabel* runSummary_ = nullptr;

@@ -36,8 +36,8 @@ QString LessonText::localized(const LocalizedText& text) {
 
 QString LessonText::factLine(const Trace& trace, std::size_t index) {
     const Fact& fact = trace.facts[index];
-    return tr("%1 s  %2: %3 — %4")
-        .arg(TraceText::timestamp(fact.at), TraceText::hostName(trace, fact.host),
+    return tr("%1  %2: %3 — %4")
+        .arg(TraceText::duration(fact.at), TraceText::hostName(trace, fact.host),
              TraceText::what(trace, fact, SeqMode::Relative), CauseCatalog::sentence(fact.reason));
 }
 
