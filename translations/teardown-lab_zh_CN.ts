@@ -1645,6 +1645,14 @@
             <source>The selected scenario</source>
             <translation>选中的场景</translation>
         </message>
+        <message>
+            <source>Interview questions</source>
+            <translation>面试题</translation>
+        </message>
+        <message>
+            <source>Double-click to see it in &quot;%1&quot;, key moment %2.</source>
+            <translation>双击即可在“%1”的第 %2 个关键时刻看到它。</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::SequenceDiagramView</name>

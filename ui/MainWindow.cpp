@@ -377,6 +377,13 @@ void MainWindow::createDocks() {
     lessonDock_ = dock("lessonDock", lesson_, Qt::RightDockWidgetArea);
     tabifyDockWidget(inspectorDock_, lessonDock_);
     lessonDock_->raise();
+    const InterviewQuestionsResult questions =
+        loadInterviewQuestions(interviewQuestionsPath().toStdString());
+    if (const auto* list = std::get_if<std::vector<InterviewQuestion>>(&questions)) {
+        library_->setInterviewQuestions(*list);
+    } else {
+        statusBar()->showMessage(QString::fromStdString(std::get<std::string>(questions)));
+    }
     connect(sysctlDock_, &QDockWidget::visibilityChanged, this, &MainWindow::sysctlTabShown);
     panelsMenu_->addSeparator();
     panelsMenu_->addAction(fileToolBar_->toggleViewAction());
@@ -510,6 +517,13 @@ void MainWindow::connectParts() {
     connect(diagram_, &SequenceDiagramView::segmentContextMenuRequested, this,
             &MainWindow::showSegmentMenu);
     connect(diagram_, &SequenceDiagramView::timeRequested, player_, &Player::seek);
+    connect(library_, &ScenarioLibraryView::interviewQuestionActivated, this,
+            [this](const QString& id, int moment) {
+                if (openPreset(id)) {
+                    lessonDock_->raise();
+                    lesson_->goToMoment(static_cast<std::size_t>(moment));
+                }
+            });
     connect(log_, &EventLogView::timeRequested, player_, &Player::seek);
     connect(log_, &EventLogView::segmentRequested, this,
             [this](SegmentId id) { selectSegment(id); });

@@ -98,6 +98,16 @@ LessonPanel::LessonPanel(Document* document, Player* player, QWidget* parent)
     rebuild();
 }
 
+void LessonPanel::goToMoment(std::size_t moment) {
+    for (const LessonStop& stop : quiz_.stops) {
+        if (stop.moment == moment) {
+            player_->pause();
+            player_->seek(stop.at);
+            return;
+        }
+    }
+}
+
 bool LessonPanel::quizMode() const {
     return quizMode_->isChecked();
 }

@@ -29,6 +29,10 @@ class LessonPanel : public QWidget {
 public:
     LessonPanel(Document* document, Player* player, QWidget* parent = nullptr);
 
+    // Shows the scenario's key moment `moment` (an index into Scenario::moments), if the run
+    // reaches it.
+    void goToMoment(std::size_t moment);
+
     bool quizMode() const;
     void setQuizMode(bool on);
 
