@@ -707,7 +707,8 @@ void MainWindow::resizeDocksToDefault() {
                 {std::min(260, width() / 5), std::min(420, width() / 3)}, Qt::Horizontal);
     resizeDocks({libraryDock_, faultRulesDock_}, {height() * 3 / 5, height() / 4}, Qt::Vertical);
     resizeDocks({logDock_}, {std::min(280, height() / 4)}, Qt::Vertical);
-    resizeDocks({inspectorDock_, stateDock_}, {height() / 5, height() / 2}, Qt::Vertical);
+    // The lesson shares the top of the right column with the inspector: room for a caption.
+    resizeDocks({inspectorDock_, stateDock_}, {height() * 2 / 5, height() * 2 / 5}, Qt::Vertical);
 }
 
 void MainWindow::writeSettings() {

@@ -36,7 +36,7 @@ LessonPanel::LessonPanel(Document* document, Player* player, QWidget* parent)
     , player_(player) {
     // The panel scrolls rather than squeezing a caption when the dock is short (1024x768).
     auto* outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
+    outer->setContentsMargins(0, 0, 4, 4);
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -44,15 +44,9 @@ LessonPanel::LessonPanel(Document* document, Player* player, QWidget* parent)
     scroll->setWidget(content);
     outer->addWidget(scroll);
     auto* layout = new QVBoxLayout(content);
-    heading_ = new QLabel(this);
-    heading_->setObjectName(QStringLiteral("lessonHeading"));
-    QFont bold = heading_->font();
+    // A waiting question comes first, where the eye is; the moment's caption below it.
+    QFont bold = font();
     bold.setBold(true);
-    heading_->setFont(bold);
-    layout->addWidget(heading_);
-    caption_ = wrappedLabel(this);
-    caption_->setObjectName(QStringLiteral("lessonCaption"));
-    layout->addWidget(caption_);
     question_ = wrappedLabel(this);
     question_->setObjectName(QStringLiteral("quizQuestion"));
     question_->setFont(bold);
@@ -67,18 +61,26 @@ LessonPanel::LessonPanel(Document* document, Player* player, QWidget* parent)
     explanation_ = wrappedLabel(this);
     explanation_->setObjectName(QStringLiteral("quizExplanation"));
     layout->addWidget(explanation_);
+    heading_ = new QLabel(this);
+    heading_->setObjectName(QStringLiteral("lessonHeading"));
+    heading_->setFont(bold);
+    layout->addWidget(heading_);
+    caption_ = wrappedLabel(this);
+    caption_->setObjectName(QStringLiteral("lessonCaption"));
+    layout->addWidget(caption_);
     narration_ = new QPlainTextEdit(this);
     narration_->setObjectName(QStringLiteral("lessonNarration"));
     narration_->setReadOnly(true);
     narration_->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    narration_->setMinimumHeight(fontMetrics().lineSpacing() * 5);
+    narration_->setMinimumHeight(fontMetrics().lineSpacing() * 3);
     layout->addWidget(narration_, 1);
     auto* buttons = new QHBoxLayout;
     previous_ = new QPushButton(this);
     continue_ = new QPushButton(this);
     buttons->addWidget(previous_);
     buttons->addWidget(continue_);
-    layout->addLayout(buttons);
+    // The buttons stay in view below the scrolling text.
+    outer->addLayout(buttons);
     auto* footer = new QHBoxLayout;
     quizMode_ = new QCheckBox(this);
     quizMode_->setObjectName(QStringLiteral("quizMode"));
@@ -86,7 +88,7 @@ LessonPanel::LessonPanel(Document* document, Player* player, QWidget* parent)
     footer->addWidget(quizMode_);
     footer->addStretch();
     footer->addWidget(score_);
-    layout->addLayout(footer);
+    outer->addLayout(footer);
 
     connect(previous_, &QPushButton::clicked, player_, &Player::previousStop);
     connect(continue_, &QPushButton::clicked, player_, &Player::play);
