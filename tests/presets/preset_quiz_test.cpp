@@ -2,6 +2,7 @@
 // right answers are what the trace says, checked here from the trace directly, not through the
 // quiz generator's own reasoning.
 
+#include "interview_questions.h"
 #include "preset_support.h"
 #include "quiz.h"
 
@@ -174,6 +175,43 @@ TEST(LessonStops, AMomentNamedByWhatHappensSurvivesAnEditThatMovesIt) {
         EXPECT_EQ(a[i].moment, b[i].moment);
         EXPECT_EQ(b[i].at - a[i].at, std::chrono::seconds(1));
     }
+}
+
+TEST(InterviewQuestions, EachOneNamesAPresetAndAKeyMomentItsRunReaches) {
+    const InterviewQuestionsResult loaded = loadInterviewQuestions(
+        std::string(TDL_SCENARIOS_DIR) + "/../lessons/interview-questions.json");
+    ASSERT_TRUE(std::holds_alternative<std::vector<InterviewQuestion>>(loaded))
+        << std::get<std::string>(loaded);
+    const auto& questions = std::get<std::vector<InterviewQuestion>>(loaded);
+    EXPECT_GE(questions.size(), 9U);
+    for (const InterviewQuestion& q : questions) {
+        SCOPED_TRACE(q.id);
+        EXPECT_TRUE(hasChinese(q.question.zh_CN));
+        EXPECT_TRUE(hasChinese(q.answer.zh_CN));
+        ASSERT_TRUE(std::filesystem::exists(presetPath(q.preset))) << q.preset;
+        const Scenario scenario = loadPreset(q.preset);
+        ASSERT_LT(q.moment, scenario.moments.size());
+        EXPECT_TRUE(findMoment(simulate(scenario), scenario.moments[q.moment]).has_value());
+    }
+}
+
+TEST(InterviewQuestions, ABadFileIsRefusedWithItsPointer) {
+    const auto refusal = [](const std::string& text) {
+        const InterviewQuestionsResult result = parseInterviewQuestions(text, "q.json");
+        return std::holds_alternative<std::string>(result) ? std::get<std::string>(result) : "";
+    };
+    const std::string head = R"({"format": "teardown-lab-interview-questions", "version": 1, )";
+    EXPECT_EQ(
+        refusal(head + R"("questions": [{"id": "a", "question": {"en": "Q", "zh_CN": "问"},
+        "answer": {"en": "A"}, "preset": "p", "moment": 0}]})"),
+        "q.json: /questions/0/answer: expected the key \"zh_CN\", found an object without it");
+    EXPECT_EQ(
+        refusal(head + R"("questions": [{"id": "a", "question": {"en": "Q", "zh_CN": "问"},
+        "answer": {"en": "A", "zh_CN": "答"}, "preset": "p", "moment": -1}]})"),
+        "q.json: /questions/0/moment: expected the index of a key moment (0, 1, ...), found -1");
+    EXPECT_EQ(refusal(R"({"format": "x"})"),
+              "q.json: /format: expected \"teardown-lab-interview-questions\", found \"x\"");
+    EXPECT_EQ(refusal("{"), "q.json: expected JSON, found text that does not parse");
 }
 
 } // namespace
