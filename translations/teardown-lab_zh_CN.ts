@@ -3300,7 +3300,7 @@
         </message>
         <message>
             <source>Key moment %1 of %2, at %3</source>
-            <translation>关键时刻 %1/%2，%3 时</translation>
+            <translation>关键时刻 %1/%2（%3）</translation>
         </message>
         <message>
             <source>Last quiz: %1 of %2</source>

@@ -43,6 +43,8 @@ LessonPanel::LessonPanel(Document* document, Player* player, QWidget* parent)
     auto* content = new QWidget(scroll);
     scroll->setWidget(content);
     outer->addWidget(scroll);
+    // A question and its four choices stay in view without scrolling, even at 1024x768.
+    scroll->setMinimumHeight(fontMetrics().lineSpacing() * 11);
     auto* layout = new QVBoxLayout(content);
     // A waiting question comes first, where the eye is; the moment's caption below it.
     QFont bold = font();
