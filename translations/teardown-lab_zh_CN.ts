@@ -3336,5 +3336,13 @@
                 <numerusform>播放以到达 %n 个关键时刻中的第一个。</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Lesson</source>
+            <translation>课程</translation>
+        </message>
+        <message>
+            <source>What happened since the key moment</source>
+            <translation>关键时刻之后发生了什么</translation>
+        </message>
     </context>
 </TS>

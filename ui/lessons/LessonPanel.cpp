@@ -293,6 +293,8 @@ void LessonPanel::updateScore() {
 }
 
 void LessonPanel::retranslateUi() {
+    setAccessibleName(tr("Lesson"));
+    narration_->setAccessibleName(tr("What happened since the key moment"));
     previous_->setText(tr("◀ Previous moment"));
     previous_->setToolTip(tr("Step the lesson back to the key moment before this one"));
     continue_->setText(tr("Continue ▶"));
