@@ -373,10 +373,12 @@ void MainWindow::createDocks() {
     // the state machine, which needs the height.
     tabifyDockWidget(logDock_, sysctlDock_);
     logDock_->raise();
+    // The lesson reads best wide, under the diagram; it comes to the front at each key moment.
     lesson_ = new LessonPanel(document_, player_, this);
-    lessonDock_ = dock("lessonDock", lesson_, Qt::RightDockWidgetArea);
-    tabifyDockWidget(inspectorDock_, lessonDock_);
-    lessonDock_->raise();
+    lessonDock_ = dock("lessonDock", lesson_, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(logDock_, lessonDock_);
+    logDock_->raise();
+    connect(player_, &Player::stopReached, lessonDock_, &QDockWidget::raise);
     const InterviewQuestionsResult questions =
         loadInterviewQuestions(interviewQuestionsPath().toStdString());
     if (const auto* list = std::get_if<std::vector<InterviewQuestion>>(&questions)) {
@@ -622,8 +624,8 @@ void MainWindow::retranslateUi() {
     faultRulesDock_->setWindowTitle(tr("Fault Rules"));
     editSummary_->setAccessibleName(tr("What the last what-if edit changed"));
     // What a screen reader announces for the parts of the window that are not a panel's own.
-    for (QDockWidget* dock :
-         {libraryDock_, faultRulesDock_, sysctlDock_, logDock_, inspectorDock_, stateDock_}) {
+    for (QDockWidget* dock : {libraryDock_, faultRulesDock_, sysctlDock_, logDock_, inspectorDock_,
+                              stateDock_, lessonDock_}) {
         dock->setAccessibleName(dock->windowTitle());
         dock->toggleViewAction()->setStatusTip(
             tr("Show or hide the %1 panel").arg(dock->windowTitle()));
@@ -707,8 +709,7 @@ void MainWindow::resizeDocksToDefault() {
                 {std::min(260, width() / 5), std::min(420, width() / 3)}, Qt::Horizontal);
     resizeDocks({libraryDock_, faultRulesDock_}, {height() * 3 / 5, height() / 4}, Qt::Vertical);
     resizeDocks({logDock_}, {std::min(280, height() / 4)}, Qt::Vertical);
-    // The lesson shares the top of the right column with the inspector: room for a caption.
-    resizeDocks({inspectorDock_, stateDock_}, {height() * 2 / 5, height() * 2 / 5}, Qt::Vertical);
+    resizeDocks({inspectorDock_, stateDock_}, {height() / 5, height() / 2}, Qt::Vertical);
 }
 
 void MainWindow::writeSettings() {

@@ -42,9 +42,8 @@ LessonPanel::LessonPanel(Document* document, Player* player, QWidget* parent)
     scroll->setFrameShape(QFrame::NoFrame);
     auto* content = new QWidget(scroll);
     scroll->setWidget(content);
-    outer->addWidget(scroll);
-    // A question and its four choices stay in view without scrolling, even at 1024x768.
-    scroll->setMinimumHeight(fontMetrics().lineSpacing() * 11);
+    outer->addWidget(scroll, 1);
+    scroll->setMinimumHeight(fontMetrics().lineSpacing());
     auto* layout = new QVBoxLayout(content);
     // A waiting question comes first, where the eye is; the moment's caption below it.
     QFont bold = font();
@@ -74,23 +73,20 @@ LessonPanel::LessonPanel(Document* document, Player* player, QWidget* parent)
     narration_->setObjectName(QStringLiteral("lessonNarration"));
     narration_->setReadOnly(true);
     narration_->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    narration_->setMinimumHeight(fontMetrics().lineSpacing() * 3);
     layout->addWidget(narration_, 1);
     auto* buttons = new QHBoxLayout;
     previous_ = new QPushButton(this);
     continue_ = new QPushButton(this);
     buttons->addWidget(previous_);
     buttons->addWidget(continue_);
-    // The buttons stay in view below the scrolling text.
-    outer->addLayout(buttons);
-    auto* footer = new QHBoxLayout;
+    // The buttons stay in view below the scrolling text, in one row to leave the text its room.
     quizMode_ = new QCheckBox(this);
     quizMode_->setObjectName(QStringLiteral("quizMode"));
     score_ = new QLabel(this);
-    footer->addWidget(quizMode_);
-    footer->addStretch();
-    footer->addWidget(score_);
-    outer->addLayout(footer);
+    buttons->addWidget(quizMode_);
+    buttons->addStretch();
+    buttons->addWidget(score_);
+    outer->addLayout(buttons);
 
     connect(previous_, &QPushButton::clicked, player_, &Player::previousStop);
     connect(continue_, &QPushButton::clicked, player_, &Player::play);
@@ -110,6 +106,10 @@ void LessonPanel::goToMoment(std::size_t moment) {
             return;
         }
     }
+}
+
+QSize LessonPanel::sizeHint() const {
+    return {fontMetrics().averageCharWidth() * 60, fontMetrics().lineSpacing() * 6};
 }
 
 bool LessonPanel::quizMode() const {

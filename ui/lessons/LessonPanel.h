@@ -48,6 +48,9 @@ public:
     QString narration() const;
     QString explanation() const;
 
+    // Modest: the lesson shares the bottom area with the event log, which sets its height.
+    QSize sizeHint() const override;
+
 protected:
     void changeEvent(QEvent* event) override;
 
