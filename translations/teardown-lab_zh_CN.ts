@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
+        <context>
         <name>tdl::ui::CauseCatalog</name>
         <message>
             <source>connection reset by peer</source>
@@ -1576,6 +1576,10 @@
             <source>Cannot start a new scenario</source>
             <translation>无法新建场景</translation>
         </message>
+        <message>
+            <source>Lesson</source>
+            <translation>课程</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::PresetCatalog</name>
@@ -1680,6 +1684,14 @@
         <message>
             <source>The selected scenario</source>
             <translation>选中的场景</translation>
+        </message>
+        <message>
+            <source>Interview questions</source>
+            <translation>面试题</translation>
+        </message>
+        <message>
+            <source>Double-click to see it in &quot;%1&quot;, key moment %2.</source>
+            <translation>双击即可在“%1”的第 %2 个关键时刻看到它。</translation>
         </message>
     </context>
     <context>
@@ -2917,6 +2929,26 @@
             <source>Too many open files in system</source>
             <translation>系统中打开的文件过多</translation>
         </message>
+        <message>
+            <source>an array of key moments</source>
+            <translation>由关键时刻组成的数组</translation>
+        </message>
+        <message>
+            <source>exactly one of &quot;enters&quot;, &quot;sends&quot;, &quot;loses&quot; or &quot;fires&quot;</source>
+            <translation>&quot;enters&quot;、&quot;sends&quot;、&quot;loses&quot;、&quot;fires&quot; 中恰好一个</translation>
+        </message>
+        <message>
+            <source>a state: %1</source>
+            <translation>一个状态：%1</translation>
+        </message>
+        <message>
+            <source>a timer: %1</source>
+            <translation>一个定时器：%1</translation>
+        </message>
+        <message>
+            <source>a caption with English text</source>
+            <translation>带有英文文字的说明</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::ScenarioProblemText</name>
@@ -3479,6 +3511,132 @@
         <message>
             <source>Cannot write %1: the PNG encoder failed</source>
             <translation>无法写入 %1：PNG 编码失败</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::LessonText</name>
+        <message>
+            <source>%1  %2: %3 — %4</source>
+            <translation>%1  %2：%3 —— %4</translation>
+        </message>
+        <message>
+            <source>What does %1 send next?</source>
+            <translation>%1 接下来发送什么？</translation>
+        </message>
+        <message>
+            <source>What state is %1 (socket %2) in now?</source>
+            <translation>%1（套接字 %2）现在处于什么状态？</translation>
+        </message>
+        <message>
+            <source>%1 (socket %2) has just entered TIME-WAIT. When does TIME-WAIT end?</source>
+            <translation>%1（套接字 %2）刚刚进入 TIME-WAIT。TIME-WAIT 什么时候结束？</translation>
+        </message>
+        <message>
+            <source>Which side is left in TIME-WAIT once the close is over?</source>
+            <translation>关闭完成后，哪一方会停留在 TIME-WAIT？</translation>
+        </message>
+        <message>
+            <source>%1 later, at %2 s</source>
+            <translation>%1 之后，即 %2 秒时</translation>
+        </message>
+        <message>
+            <source>%1 only</source>
+            <translation>只有 %1</translation>
+        </message>
+        <message>
+            <source>both</source>
+            <translation>双方都会</translation>
+        </message>
+        <message>
+            <source>neither</source>
+            <translation>双方都不会</translation>
+        </message>
+        <message>
+            <source>The answer is %1) %2. The trace shows it: %3</source>
+            <translation>答案是 %1) %2。运行记录中可以看到：%3</translation>
+        </message>
+        <message>
+            <source>Right. %1</source>
+            <translation>答对了。%1</translation>
+        </message>
+        <message>
+            <source>Not quite. %1</source>
+            <translation>不对。%1</translation>
+        </message>
+        <message>
+            <source>Score: %1 of %2</source>
+            <translation>得分：%2 题中答对 %1 题</translation>
+        </message>
+        <message>
+            <source>Standard input ended before the answer.</source>
+            <translation>标准输入在作答之前就结束了。</translation>
+        </message>
+        <message>
+            <source>Expected a letter from a to %1, or q, found &quot;%2&quot;.</source>
+            <translation>应输入 a 到 %1 之间的字母或 q，实际输入的是 &quot;%2&quot;。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Quiz: %1 (%n question(s)). Type the letter of your answer; q ends the quiz.</source>
+            <translation>
+                <numerusform>测验：%1（共 %n 题）。输入答案的字母；输入 q 结束测验。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::LessonPanel</name>
+        <message>
+            <source>No lesson: open a scenario.</source>
+            <translation>没有课程：请打开一个场景。</translation>
+        </message>
+        <message>
+            <source>This run has no key moments.</source>
+            <translation>这次运行没有关键时刻。</translation>
+        </message>
+        <message>
+            <source>Key moment %1 of %2, at %3</source>
+            <translation>关键时刻 %1/%2（%3）</translation>
+        </message>
+        <message>
+            <source>Last quiz: %1 of %2</source>
+            <translation>上次测验：%2 题中答对 %1 题</translation>
+        </message>
+        <message>
+            <source>◀ Previous moment</source>
+            <translation>◀ 上一个时刻</translation>
+        </message>
+        <message>
+            <source>Step the lesson back to the key moment before this one</source>
+            <translation>让课程退回到上一个关键时刻</translation>
+        </message>
+        <message>
+            <source>Continue ▶</source>
+            <translation>继续 ▶</translation>
+        </message>
+        <message>
+            <source>Play on to the next key moment (Space)</source>
+            <translation>继续播放到下一个关键时刻（空格键）</translation>
+        </message>
+        <message>
+            <source>Quiz me</source>
+            <translation>考考我</translation>
+        </message>
+        <message>
+            <source>Ask what happens before each key moment shows it, and keep the score</source>
+            <translation>在每个关键时刻显示之前先提问，并记录得分</translation>
+        </message>
+        <message numerus="yes">
+            <source>Play to reach the first of %n key moment(s).</source>
+            <translation>
+                <numerusform>播放以到达 %n 个关键时刻中的第一个。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Lesson</source>
+            <translation>课程</translation>
+        </message>
+        <message>
+            <source>What happened since the key moment</source>
+            <translation>关键时刻之后发生了什么</translation>
         </message>
     </context>
 </TS>

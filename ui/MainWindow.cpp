@@ -9,6 +9,7 @@
 #include "HandoutPdf.h"
 #include "InspectorView.h"
 #include "LifelineCallMenu.h"
+#include "LessonPanel.h"
 #include "LoadErrorText.h"
 #include "LoadExplorer.h"
 #include "PresentationMode.h"
@@ -388,6 +389,19 @@ void MainWindow::createDocks() {
     // the state machine, which needs the height.
     tabifyDockWidget(logDock_, sysctlDock_);
     logDock_->raise();
+    // The lesson reads best wide, under the diagram; it comes to the front at each key moment.
+    lesson_ = new LessonPanel(document_, player_, this);
+    lessonDock_ = dock("lessonDock", lesson_, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(logDock_, lessonDock_);
+    logDock_->raise();
+    connect(player_, &Player::stopReached, lessonDock_, &QDockWidget::raise);
+    const InterviewQuestionsResult questions =
+        loadInterviewQuestions(interviewQuestionsPath().toStdString());
+    if (const auto* list = std::get_if<std::vector<InterviewQuestion>>(&questions)) {
+        library_->setInterviewQuestions(*list);
+    } else {
+        statusBar()->showMessage(QString::fromStdString(std::get<std::string>(questions)));
+    }
     connect(sysctlDock_, &QDockWidget::visibilityChanged, this, &MainWindow::sysctlTabShown);
     panelsMenu_->addSeparator();
     panelsMenu_->addAction(fileToolBar_->toggleViewAction());
@@ -531,6 +545,13 @@ void MainWindow::connectParts() {
     connect(sideBySide_->right(), &SequenceDiagramView::lifelineContextMenuRequested, this,
             &MainWindow::showLifelineMenu);
     connect(diagram_, &SequenceDiagramView::timeRequested, player_, &Player::seek);
+    connect(library_, &ScenarioLibraryView::interviewQuestionActivated, this,
+            [this](const QString& id, int moment) {
+                if (openPreset(id)) {
+                    lessonDock_->raise();
+                    lesson_->goToMoment(static_cast<std::size_t>(moment));
+                }
+            });
     connect(log_, &EventLogView::timeRequested, player_, &Player::seek);
     connect(log_, &EventLogView::segmentRequested, this,
             [this](SegmentId id) { selectSegment(id); });
@@ -627,11 +648,12 @@ void MainWindow::retranslateUi() {
     logDock_->setWindowTitle(tr("Event Log"));
     inspectorDock_->setWindowTitle(tr("Inspector"));
     stateDock_->setWindowTitle(tr("State Machine"));
+    lessonDock_->setWindowTitle(tr("Lesson"));
     faultRulesDock_->setWindowTitle(tr("Fault Rules"));
     editSummary_->setAccessibleName(tr("What the last what-if edit changed"));
     // What a screen reader announces for the parts of the window that are not a panel's own.
-    for (QDockWidget* dock :
-         {libraryDock_, faultRulesDock_, sysctlDock_, logDock_, inspectorDock_, stateDock_}) {
+    for (QDockWidget* dock : {libraryDock_, faultRulesDock_, sysctlDock_, logDock_, inspectorDock_,
+                              stateDock_, lessonDock_}) {
         dock->setAccessibleName(dock->windowTitle());
         dock->toggleViewAction()->setStatusTip(
             tr("Show or hide the %1 panel").arg(dock->windowTitle()));

@@ -31,6 +31,7 @@ class ScenarioLibraryView;
 class SequenceDiagramView;
 class SideBySideView;
 class StateMachineView;
+class LessonPanel;
 class SysctlPanel;
 class TransportBar;
 
@@ -150,6 +151,8 @@ private:
     EventLogView* log_ = nullptr;
     InspectorView* inspector_ = nullptr;
     StateMachineView* stateMachine_ = nullptr;
+    LessonPanel* lesson_ = nullptr;
+    QDockWidget* lessonDock_ = nullptr;
     SysctlPanel* sysctls_ = nullptr;
     ScenarioLibraryView* library_ = nullptr;
     QLabel* runSummary_ = nullptr;

@@ -17,13 +17,15 @@ namespace {
 constexpr std::string_view kUsage = R"(Usage: teardown-cli [options] SCENARIO.json
        teardown-cli [options] --preset NAME
        teardown-cli --list-presets
+       teardown-cli --quiz PRESET|SCENARIO.json
 
 Runs a Teardown Lab scenario and prints a text sequence diagram of it: every segment with its
 flags and relative sequence numbers, every state change and timer, each with its cause. A load
 scenario (many connections) prints a summary table of its peaks and totals instead.
 SCENARIO.json "-" reads the scenario from standard input. --trace and --pcap write the trace and
 a capture beside the diagram; one of them may write to standard output ("-"), and then no
-diagram is printed.
+diagram is printed. --quiz asks the lesson's questions on the terminal instead: type the letter
+of an answer (q ends the quiz); each answer is followed by its explanation and the score ends it.
 
 )";
 
@@ -44,6 +46,7 @@ Examples:
   teardown-cli --preset load/port-exhaustion --sockets-at 90s
   teardown-cli --preset four-way-close --render close.png --at 260ms --lang zh_CN
   teardown-cli --preset lost-final-ack --render slide.svg --size 1280x720 --scale 2
+  teardown-cli --quiz lost-final-ack --lang zh_CN
 )";
 
 // Long names, as the code looks them up; "-name" works as well as "--name".
@@ -69,6 +72,7 @@ const QString kRender = QStringLiteral("render");
 const QString kAt = QStringLiteral("at");
 const QString kScale = QStringLiteral("scale");
 const QString kSize = QStringLiteral("size");
+const QString kQuiz = QStringLiteral("quiz");
 
 QList<QCommandLineOption> optionTable() {
     return {
@@ -139,6 +143,11 @@ QList<QCommandLineOption> optionTable() {
          QStringLiteral("for a load scenario: show connection N (0 = the first) in full, as a "
                         "diagram, trace or pcap, instead of the load summary"),
          QStringLiteral("N")},
+        {kQuiz,
+         QStringLiteral("take the quiz of a built-in scenario (NAME) or a scenario file "
+                        "(ending in .json): questions at the lesson's key moments, answers typed "
+                        "as letters on standard input"),
+         QStringLiteral("NAME|FILE")},
         {kVersion, QStringLiteral("print the version and exit")},
         {{QStringLiteral("h"), kHelp}, QStringLiteral("show this help and exit")},
     };
@@ -348,6 +357,25 @@ Options parseArguments(const QStringList& arguments) {
 
     if (options.help || options.version || options.listPresets) {
         return options;
+    }
+    if (const auto quiz = optional(kQuiz)) {
+        if (!options.preset.empty() || !options.scenarioPath.empty()) {
+            throw UsageError{"--quiz: expected the scenario after it alone, found " +
+                             std::string(options.preset.empty() ? "a scenario file" : "--preset") +
+                             " as well"};
+        }
+        if (*quiz == kStandardStream) {
+            throw UsageError{"--quiz: expected a preset name or a file (standard input carries "
+                             "the answers), found \"-\""};
+        }
+        options.quiz = true;
+        (quiz->ends_with(".json") ? options.scenarioPath : options.preset) = *quiz;
+        const bool otherOutput = options.tracePath || options.pcapPath || options.mermaidPath ||
+                                 options.plantUmlPath || options.pdfPath || options.csvPath ||
+                                 options.socketsAt || options.connection;
+        if (otherOutput) {
+            throw UsageError{"--quiz: expected no other output option beside it, found one"};
+        }
     }
     if (!options.preset.empty() && !options.scenarioPath.empty()) {
         throw UsageError{"expected a scenario file or --preset, found both"};

@@ -53,6 +53,7 @@ struct Options {
     std::optional<std::uint64_t> connection;
     std::optional<Duration> socketsAt;
     std::optional<std::string> language;
+    bool quiz = false; // ask the scenario's quiz on the terminal instead of printing the diagram
     TextDiagramOptions diagram;
 };
 

@@ -8,6 +8,7 @@
 #include "PresentationMode.h"
 #include "SlideRenderer.h"
 #endif
+#include "LessonText.h"
 #include "Translations.h"
 #include "atomic_file.h"
 #include "cli_options.h"
@@ -15,6 +16,7 @@
 #include "duration_text.h"
 #include "load_report.h"
 #include "pcap_writer.h"
+#include "quiz.h"
 #include "scenario_json.h"
 #include "simulator.h"
 #include "socket_table_text.h"
@@ -241,6 +243,83 @@ void checkCaptureHost(const Options& options, const tdl::Scenario& scenario) {
                      *options.pcapAt + '"'};
 }
 
+// What the terminal prints, in the --lang language (English without it).
+void say(const QString& text) {
+    std::cout << text.toStdString() << '\n';
+}
+
+// Asks the quiz on standard input and output: the narration up to each question, the question
+// and its lettered choices, then the verdict, the explanation and the stop's caption.
+int runQuiz(const tdl::Scenario& scenario, const tdl::Trace& trace, std::uint64_t seed) {
+    using tdl::ui::LessonText;
+    const tdl::Quiz quiz = tdl::makeQuiz(scenario, trace, seed);
+    say(LessonText::tr("Quiz: %1 (%n question(s)). Type the letter of your answer; q ends the "
+                       "quiz.",
+                       nullptr, static_cast<int>(quiz.questions.size()))
+            .arg(LessonText::localized(scenario.title)));
+    int right = 0;
+    int asked = 0;
+    std::size_t narrated = 0; // facts [0, narrated) have been told
+    const auto narrateUpTo = [&](tdl::SimTime time) {
+        std::size_t end = narrated;
+        while (end < trace.facts.size() && trace.facts[end].at <= time) {
+            ++end;
+        }
+        for (const QString& line : LessonText::narration(trace, narrated, end)) {
+            say(QStringLiteral("  ") + line);
+        }
+        narrated = end;
+    };
+    for (const tdl::Question& question : quiz.questions) {
+        narrateUpTo(question.askAt);
+        say(QString());
+        say(QStringLiteral("[%1/%2] ").arg(asked + 1).arg(quiz.questions.size()) +
+            LessonText::question(trace, question));
+        for (std::size_t i = 0; i < question.choices.size(); ++i) {
+            say(QStringLiteral("  %1) %2")
+                    .arg(LessonText::letter(i), LessonText::choice(trace, question, i)));
+        }
+        std::optional<std::size_t> picked;
+        while (!picked) {
+            std::cout << "> " << std::flush;
+            std::string line;
+            if (!std::getline(std::cin, line)) {
+                say(QString());
+                say(LessonText::tr("Standard input ended before the answer."));
+                say(LessonText::score(right, asked));
+                return kExitFailure;
+            }
+            const QString answer = QString::fromStdString(line).trimmed().toLower();
+            if (answer == QStringLiteral("q")) {
+                say(LessonText::score(right, asked));
+                return kExitSuccess;
+            }
+            for (std::size_t i = 0; i < question.choices.size(); ++i) {
+                if (answer == LessonText::letter(i)) {
+                    picked = i;
+                }
+            }
+            if (!picked) {
+                say(LessonText::tr("Expected a letter from a to %1, or q, found \"%2\".")
+                        .arg(LessonText::letter(question.choices.size() - 1), answer));
+            }
+        }
+        ++asked;
+        const bool correct = *picked == question.answer;
+        right += correct ? 1 : 0;
+        say(LessonText::verdict(correct, trace, question));
+        const tdl::LessonStop& stop = quiz.stops[question.stop];
+        if (stop.moment < scenario.moments.size() &&
+            (&question == &quiz.questions.back() || (&question + 1)->stop != question.stop)) {
+            say(QStringLiteral("  ") + LessonText::caption(scenario, trace, stop));
+        }
+    }
+    say(QString());
+    say(LessonText::score(right, asked));
+    std::cout.flush();
+    return std::cout ? kExitSuccess : kExitFailure;
+}
+
 int run(const Options& options) {
     const bool fromStandardInput =
         options.preset.empty() && options.scenarioPath == kStandardStream;
@@ -299,6 +378,9 @@ int run(const Options& options) {
         return kExitFailure;
     }
 
+    if (options.quiz) {
+        return runQuiz(scenario, trace, scenario.seed);
+    }
     const bool traceToStandardOutput = options.tracePath == kStandardStream;
     const bool pcapToStandardOutput = options.pcapPath == kStandardStream;
     if (options.tracePath) {

@@ -224,6 +224,16 @@ const char* englishTemplate(LoadPhrase::Id id) {
         return "\"delay\" only with the action \"delay\"";
     case Id::ItWith:
         return "it with %1";
+    case Id::MomentArray:
+        return "an array of key moments";
+    case Id::MomentEvent:
+        return "exactly one of \"enters\", \"sends\", \"loses\" or \"fires\"";
+    case Id::StateKey:
+        return "a state: %1";
+    case Id::TimerKey:
+        return "a timer: %1";
+    case Id::Caption:
+        return "a caption with English text";
     case Id::HostOtherThanClient:
         return "a host other than the client";
     case Id::ClientOrServer:

@@ -123,6 +123,12 @@ struct LoadPhrase {
         FaultAction,
         DelayOnlyWithDelay,
         ItWith,
+        // key moments
+        MomentArray,
+        MomentEvent,
+        StateKey,
+        TimerKey,
+        Caption,
         // the load
         HostOtherThanClient,
         ClientOrServer,

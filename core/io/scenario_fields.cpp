@@ -559,6 +559,81 @@ void refuseSocketsOnScripted(const Node& actions, const Scenario& scenario,
             }
         }
     }
+std::string keyList(std::size_t count, const auto& keyOf) {
+    std::string names;
+    for (std::size_t i = 0; i < count; ++i) {
+        names += (i == 0 ? "\"" : ", \"") + std::string(keyOf(i)) + '"';
+    }
+    return names;
+}
+
+KeyMoment readMoment(const Node& node, const std::vector<HostConfig>& hosts,
+                     const SocketDefinitions& sockets) {
+    static constexpr std::array<std::string_view, 4> kEvents = {"enters", "sends", "loses",
+                                                                "fires"};
+    const Fields fields(node,
+                        {"host", "socket", "enters", "sends", "loses", "fires", "nth", "caption"});
+    KeyMoment moment;
+    moment.host = readHostName(hosts, fields.required("host"));
+    if (auto socket = fields.optional("socket")) {
+        moment.socket = readName(*socket, Id::SocketName);
+        if (!sockets.contains({moment.host, moment.socket})) {
+            refuse(socket->pointer, phrase(Id::SocketOfActionOnHost, {moment.host}),
+                   verbatim(jsonQuoted(moment.socket)));
+        }
+    }
+    const auto given = std::count_if(kEvents.begin(), kEvents.end(),
+                                     [&](std::string_view key) { return fields.has(key); });
+    if (given != 1) {
+        refuse(fields.pointer(), phrase(Id::MomentEvent),
+               given == 0 ? phrase(Id::Neither) : verbatim(std::to_string(given) + " of them"));
+    }
+    if (auto enters = fields.optional("enters")) {
+        moment.event = MomentEvent::Enters;
+        const std::string key = readString(*enters);
+        if (!parseStateKey(key, moment.state)) {
+            refuse(enters->pointer,
+                   phrase(Id::StateKey, {keyList(kTcpStateCount,
+                                                 [](std::size_t i) {
+                                                     return stateKey(static_cast<TcpState>(i));
+                                                 })}),
+                   verbatim(jsonQuoted(key)));
+        }
+    } else if (auto sends = fields.optional("sends")) {
+        moment.event = MomentEvent::Sends;
+        moment.flags = readFlags(*sends);
+    } else if (auto loses = fields.optional("loses")) {
+        moment.event = MomentEvent::Loses;
+        moment.flags = readFlags(*loses);
+    } else {
+        const Node fires = fields.required("fires");
+        moment.event = MomentEvent::TimerFires;
+        const std::string key = readString(fires);
+        bool known = false;
+        for (int i = 0; i < kTimerKindCount && !known; ++i) {
+            if (timerKindKey(static_cast<TimerKind>(i)) == key) {
+                moment.timer = static_cast<TimerKind>(i);
+                known = true;
+            }
+        }
+        if (!known) {
+            refuse(fires.pointer,
+                   phrase(Id::TimerKey, {keyList(kTimerKindCount,
+                                                 [](std::size_t i) {
+                                                     return timerKindKey(static_cast<TimerKind>(i));
+                                                 })}),
+                   verbatim(jsonQuoted(key)));
+        }
+    }
+    if (auto nth = fields.optional("nth")) {
+        moment.nth = static_cast<std::uint32_t>(readIntegerIn(*nth, 1, 1000));
+    }
+    const Node caption = fields.required("caption");
+    moment.caption = readLocalizedText(caption);
+    if (moment.caption.en.empty()) {
+        refuse(caption.pointer, phrase(Id::Caption), describe(caption.value));
+    }
+    return moment;
 }
 
 } // namespace
@@ -594,7 +669,7 @@ Scenario readScenario(const Node& root) {
 
     const Fields fields(root, {"format", "version", "id", "lesson", "title", "description", "watch",
                                "seed", "limit", "hosts", "network", "actions", "faults", "crafted",
-                               "load"});
+                               "load", "moments"});
     Scenario scenario;
     if (auto id = fields.optional("id")) {
         scenario.id = readString(*id);
@@ -680,6 +755,14 @@ Scenario readScenario(const Node& root) {
     refuseSocketsOnScripted(actions, scenario, load);
     if (load) {
         refuseUnboundedLoad(*load, scenario);
+    }
+    if (auto moments = fields.optional("moments")) {
+        if (!moments->value.is_array()) {
+            refuse(moments->pointer, phrase(Id::MomentArray), describe(moments->value));
+        }
+        for (std::size_t i = 0; i < moments->value.size(); ++i) {
+            scenario.moments.push_back(readMoment(moments->at(i), scenario.hosts, sockets));
+        }
     }
     return scenario;
 }

@@ -52,6 +52,32 @@ OrderedJson hostJson(const HostConfig& host) {
     return out;
 }
 
+OrderedJson momentJson(const KeyMoment& moment) {
+    OrderedJson out;
+    out["host"] = moment.host;
+    if (!moment.socket.empty()) {
+        out["socket"] = moment.socket;
+    }
+    const std::string event(momentEventKey(moment.event));
+    switch (moment.event) {
+    case MomentEvent::Enters:
+        out[event] = std::string(stateKey(moment.state));
+        break;
+    case MomentEvent::Sends:
+    case MomentEvent::Loses:
+        out[event] = formatFlags(moment.flags);
+        break;
+    case MomentEvent::TimerFires:
+        out[event] = std::string(timerKindKey(moment.timer));
+        break;
+    }
+    if (moment.nth != 1) {
+        out["nth"] = moment.nth;
+    }
+    out["caption"] = localizedJson(moment.caption);
+    return out;
+}
+
 OrderedJson loadJson(const LoadConfig& load) {
     const LoadConfig defaults;
     OrderedJson out;
@@ -322,6 +348,12 @@ std::string serializeScenario(const Scenario& scenario) {
     }
     if (scenario.load) {
         out["load"] = loadJson(*scenario.load);
+    }
+    if (!scenario.moments.empty()) {
+        out["moments"] = OrderedJson::array();
+        for (const KeyMoment& moment : scenario.moments) {
+            out["moments"].push_back(momentJson(moment));
+        }
     }
     std::string text;
     writePretty(out, 0, 0, true, text);

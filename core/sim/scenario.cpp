@@ -34,6 +34,11 @@ bool parseFaultActionKey(std::string_view key, FaultAction& out) {
     return parseKey(kFaultKeys, key, out);
 }
 
+std::string_view momentEventKey(MomentEvent event) {
+    static constexpr std::array<std::string_view, 4> kKeys = {"enters", "sends", "loses", "fires"};
+    return kKeys[static_cast<std::size_t>(event)];
+}
+
 namespace {
 constexpr std::array<std::string_view, 2> kCloserKeys = {"client", "server"};
 }

@@ -182,6 +182,29 @@ struct LoadConfig {
     }
 };
 
+// A moment of a lesson worth a pause, named by what happens rather than when, so that a what-if
+// edit that moves it in time (or makes it happen twice) still finds it: "the 1st time a socket on
+// the client enters TIME-WAIT", "the 1st segment with FIN the server sends".
+enum class MomentEvent : std::uint8_t {
+    Enters,     // a socket enters `state`
+    Sends,      // a segment with all of `flags` is sent
+    Loses,      // such a segment is dropped by the network
+    TimerFires, // `timer` fires
+};
+std::string_view momentEventKey(MomentEvent event);
+
+struct KeyMoment {
+    MomentEvent event = MomentEvent::Enters;
+    std::string host;   // where it happens (the sender, for Sends and Loses)
+    std::string socket; // the application's name for the socket; "" = any socket of the host
+    TcpState state = TcpState::Closed;     // Enters
+    std::uint8_t flags = 0;                // Sends, Loses
+    TimerKind timer = TimerKind::TimeWait; // TimerFires
+    std::uint32_t nth = 1;                 // 1-based among the matching facts
+    LocalizedText caption;                 // why this matters here, what to look at
+    friend bool operator==(const KeyMoment&, const KeyMoment&) = default;
+};
+
 struct Scenario {
     std::string id; // stable identifier of a preset, e.g. "four-way-close"
     std::string lesson;
@@ -196,6 +219,7 @@ struct Scenario {
     std::vector<FaultRule> faults;
     std::vector<CraftedSegment> crafted; // in any order: each leaves at its own time
     std::optional<LoadConfig> load;
+    std::vector<KeyMoment> moments; // in lesson order
     friend bool operator==(const Scenario&, const Scenario&) = default;
 
     int hostIndex(std::string_view name) const;

@@ -1,4 +1,7 @@
 #include "pcap_reader.h"
+#include "quiz.h"
+#include "scenario_json.h"
+#include "simulator.h"
 #include "version.h"
 
 #include <gtest/gtest.h>
@@ -92,9 +95,10 @@ TEST_F(Cli, Help_ExitsZeroWithUsage) {
 TEST_F(Cli, Help_DocumentsEveryOptionTheExitStatusAndExamples) {
     const CliRun result = run({"-h"});
     EXPECT_EQ(result.exitCode, 0);
-    for (const std::string option : {"--preset", "--list-presets", "--trace", "--pcap", "--pcap-at",
-                                     "--absolute", "--ascii", "--gap", "--lang", "--seed", "--csv",
-                                     "--sockets-at", "--connection", "--version", "-h, --help"}) {
+    for (const std::string option :
+         {"--preset", "--list-presets", "--trace", "--pcap", "--pcap-at", "--absolute", "--ascii",
+          "--gap", "--lang", "--seed", "--csv", "--sockets-at", "--connection", "--quiz",
+          "--version", "-h, --help"}) {
         EXPECT_NE(result.out.find("\n  " + option + ' '), std::string::npos) << option;
     }
     EXPECT_NE(result.out.find("Exit status:\n  0  success\n  1  "), std::string::npos)
@@ -193,6 +197,89 @@ TEST_F(Cli, Lang_ExplainsCausesFromTheGuisCatalog) {
     const CliRun bad = run({"--preset", "four-way-close", "--lang", "fr"});
     EXPECT_EQ(bad.exitCode, 2);
     EXPECT_EQ(bad.err, "teardown-cli: --lang: expected en or zh_CN, found \"fr\"\n");
+}
+
+// The letters that answer the preset's quiz: the right ones, or each question's first wrong one.
+std::string quizAnswers(const std::string& preset, bool right) {
+    LoadResult loaded =
+        loadScenario(std::string(TDL_SOURCE_DIR) + "/resources/scenarios/" + preset + ".json");
+    const Scenario& scenario = std::get<Scenario>(loaded);
+    const Trace trace = simulate(scenario);
+    std::string answers;
+    for (const Question& q : makeQuiz(scenario, trace, scenario.seed).questions) {
+        const std::size_t pick = right ? q.answer : (q.answer == 0 ? 1 : 0);
+        answers += std::string(1, static_cast<char>('a' + pick)) + '\n';
+    }
+    return answers;
+}
+
+TEST_F(Cli, Quiz_RightAnswersScoreFullMarksWithAnExplanationAfterEach) {
+    const std::string answers = quizAnswers("lost-final-ack", true);
+    const auto asked = std::count(answers.begin(), answers.end(), '\n');
+    ASSERT_GE(asked, 3);
+    const CliRun result = run({"--quiz", "lost-final-ack"}, answers);
+    EXPECT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_TRUE(result.out.starts_with("Quiz: The last ACK is lost (")) << result.out;
+    EXPECT_NE(result.out.find("What does server send next?\n"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("  a) "), std::string::npos);
+    const auto count = [&](const std::string& word) {
+        std::size_t n = 0;
+        for (std::size_t at = result.out.find(word); at != std::string::npos;
+             at = result.out.find(word, at + 1)) {
+            ++n;
+        }
+        return static_cast<long>(n);
+    };
+    EXPECT_EQ(count("Right. The answer is "), asked) << result.out;
+    EXPECT_EQ(count("The trace shows it: "), asked);
+    // A key moment's caption follows its answers.
+    EXPECT_NE(result.out.find("The client's last ACK is lost."), std::string::npos);
+    EXPECT_TRUE(result.out.ends_with("Score: " + std::to_string(asked) + " of " +
+                                     std::to_string(asked) + "\n"))
+        << result.out;
+}
+
+TEST_F(Cli, Quiz_WrongAnswersAndABadLetterAreToldAndTheScoreSaysSo) {
+    const std::string answers = "z\n" + quizAnswers("four-way-close", false);
+    const auto asked = std::count(answers.begin(), answers.end(), '\n') - 1;
+    const CliRun result = run({"--quiz", "four-way-close"}, answers);
+    EXPECT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.out.find("Expected a letter from a to d, or q, found \"z\"."),
+              std::string::npos)
+        << result.out;
+    EXPECT_NE(result.out.find("Not quite. The answer is "), std::string::npos);
+    EXPECT_TRUE(result.out.ends_with("Score: 0 of " + std::to_string(asked) + "\n")) << result.out;
+}
+
+TEST_F(Cli, Quiz_EndsOnQOrWhenStandardInputEnds) {
+    const CliRun quit = run({"--quiz", "four-way-close"}, "q\n");
+    EXPECT_EQ(quit.exitCode, 0);
+    EXPECT_TRUE(quit.out.ends_with("Score: 0 of 0\n")) << quit.out;
+    const CliRun ended = run({"--quiz", "four-way-close"}, "");
+    EXPECT_EQ(ended.exitCode, 1);
+    EXPECT_NE(ended.out.find("Standard input ended before the answer."), std::string::npos);
+}
+
+TEST_F(Cli, Quiz_InChineseAndFromAFile) {
+    const CliRun chinese =
+        run({"--quiz", "four-way-close", "--lang", "zh_CN"}, quizAnswers("four-way-close", true));
+    EXPECT_EQ(chinese.exitCode, 0) << chinese.err;
+    EXPECT_TRUE(chinese.out.starts_with("测验：四次挥手")) << chinese.out;
+    EXPECT_NE(chinese.out.find("现在处于什么状态？"), std::string::npos) << chinese.out;
+    EXPECT_NE(chinese.out.find("答对了。答案是 "), std::string::npos) << chinese.out;
+    EXPECT_NE(chinese.out.find("客户端调用 close()"), std::string::npos)
+        << "the caption in Chinese";
+
+    const std::string file =
+        std::string(TDL_SOURCE_DIR) + "/resources/scenarios/four-way-close.json";
+    const CliRun fromFile = run({"--quiz", file}, quizAnswers("four-way-close", true));
+    EXPECT_EQ(fromFile.exitCode, 0) << fromFile.err;
+    EXPECT_TRUE(fromFile.out.starts_with("Quiz: The four-way close")) << fromFile.out;
+
+    const CliRun both = run({"--quiz", "four-way-close", "--preset", "lost-final-ack"});
+    EXPECT_EQ(both.exitCode, 2);
+    EXPECT_EQ(both.err, "teardown-cli: --quiz: expected the scenario after it alone, found "
+                        "--preset as well\n");
 }
 
 TEST_F(Cli, MissingFile_ExitsTwoWithOneLine) {

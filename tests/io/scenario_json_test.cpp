@@ -296,7 +296,8 @@ TEST(ScenarioJsonErrors, UnknownKey_NamesItAndTheKnownOnes) {
     EXPECT_EQ(refusal(minimal(R"("sead": 3)")),
               "bad.json: /sead: expected one of the keys \"format\", \"version\", \"id\", "
               "\"lesson\", \"title\", \"description\", \"watch\", \"seed\", \"limit\", \"hosts\", "
-              "\"network\", \"actions\", \"faults\", \"load\", found the key \"sead\"");
+              "\"network\", \"actions\", \"faults\", \"load\", \"moments\", found the key "
+              "\"sead\"");
     EXPECT_EQ(
         refusal(minimal(R"("title": {"en": "x", "fr": "y"})")),
         "bad.json: /title/fr: expected one of the keys \"en\", \"zh_CN\", found the key \"fr\"");
@@ -713,6 +714,83 @@ TEST(ScenarioJsonRobustness, RandomByteMutations_NeverCrashAndRoundTrip) {
     }
     // Some mutations (inside a title, say) keep the file valid: the round trip was exercised.
     EXPECT_GT(accepted, 10);
+}
+
+} // namespace
+} // namespace tdl
+
+namespace tdl {
+namespace {
+
+// withAction() with one harmless action and `moments` as the scenario's key moments.
+std::string withMoments(const std::string& moments) {
+    return withAction(R"({"host": "a", "socket": "c", "call": "close", "at": "1s"})",
+                      R"("moments": )" + moments);
+}
+
+TEST(ScenarioJsonMoments, EachKindLoadsAndSavesBackTheSame) {
+    const Scenario scenario = parsed(withMoments(R"([
+        {"host": "a", "socket": "c", "enters": "time_wait", "caption": {"en": "E", "zh_CN": "中"}},
+        {"host": "b", "sends": "FIN,ACK", "nth": 2, "caption": {"en": "S"}},
+        {"host": "a", "loses": "ACK", "caption": {"en": "L"}},
+        {"host": "b", "socket": "s", "fires": "retransmit", "caption": {"en": "T"}}])"));
+    ASSERT_EQ(scenario.moments.size(), 4U);
+    EXPECT_EQ(scenario.moments[0].event, MomentEvent::Enters);
+    EXPECT_EQ(scenario.moments[0].state, TcpState::TimeWait);
+    EXPECT_EQ(scenario.moments[0].socket, "c");
+    EXPECT_EQ(scenario.moments[0].caption.zh_CN, "中");
+    EXPECT_EQ(scenario.moments[1].event, MomentEvent::Sends);
+    EXPECT_EQ(scenario.moments[1].flags, flag::kFin | flag::kAck);
+    EXPECT_EQ(scenario.moments[1].nth, 2U);
+    EXPECT_EQ(scenario.moments[2].event, MomentEvent::Loses);
+    EXPECT_EQ(scenario.moments[3].event, MomentEvent::TimerFires);
+    EXPECT_EQ(scenario.moments[3].timer, TimerKind::Retransmit);
+    const std::string text = serializeScenario(scenario);
+    EXPECT_EQ(parsed(text), scenario) << text;
+}
+
+TEST(ScenarioJsonMoments, BadFieldsAreRefusedWithTheirPointer) {
+    EXPECT_EQ(refusal(withMoments(R"({"host": "a"})")),
+              "bad.json: /moments: expected an array of key moments, found an object");
+    EXPECT_EQ(refusal(withMoments(R"([{"host": "a", "caption": {"en": "x"}}])")),
+              "bad.json: /moments/0: expected exactly one of \"enters\", \"sends\", \"loses\" "
+              "or \"fires\", found neither");
+    EXPECT_EQ(
+        refusal(withMoments(
+            R"([{"host": "a", "enters": "closed", "sends": "FIN", "caption": {"en": "x"}}])")),
+        "bad.json: /moments/0: expected exactly one of \"enters\", \"sends\", \"loses\" "
+        "or \"fires\", found 2 of them");
+    EXPECT_EQ(
+        refusal(withMoments(R"([{"host": "a", "enters": "time-wait", "caption": {"en": "x"}}])")),
+        "bad.json: /moments/0/enters: expected a state: \"closed\", \"listen\", \"syn_sent\", "
+        "\"syn_received\", \"established\", \"fin_wait_1\", \"fin_wait_2\", \"close_wait\", "
+        "\"closing\", \"last_ack\", \"time_wait\", found \"time-wait\"");
+    EXPECT_EQ(refusal(withMoments(R"([{"host": "a", "fires": "2msl", "caption": {"en": "x"}}])")),
+              "bad.json: /moments/0/fires: expected a timer: \"retransmit\", \"delayed_ack\", "
+              "\"zero_window_probe\", \"fin_wait_2\", \"time_wait\", found \"2msl\"");
+    EXPECT_EQ(refusal(withMoments(R"([{"host": "z", "sends": "FIN", "caption": {"en": "x"}}])")),
+              "bad.json: /moments/0/host: expected the name of a host in /hosts, found \"z\"");
+    EXPECT_EQ(
+        refusal(withMoments(
+            R"([{"host": "a", "socket": "s", "sends": "FIN", "caption": {"en": "x"}}])")),
+        "bad.json: /moments/0/socket: expected a socket that an action names on host \"a\", found "
+        "\"s\"");
+    EXPECT_EQ(
+        refusal(withMoments(R"([{"host": "a", "sends": "FIN,URG", "caption": {"en": "x"}}])")),
+        "bad.json: /moments/0/sends: expected flags such as \"FIN,ACK\" (from SYN, ACK, FIN, "
+        "RST, PSH), found \"FIN,URG\"");
+    EXPECT_EQ(refusal(withMoments(
+                  R"([{"host": "a", "sends": "FIN", "nth": 0, "caption": {"en": "x"}}])")),
+              "bad.json: /moments/0/nth: expected an integer in 1..1000, found 0");
+    EXPECT_EQ(refusal(withMoments(R"([{"host": "a", "sends": "FIN"}])")),
+              "bad.json: /moments/0: expected the key \"caption\", found an object without it");
+    EXPECT_EQ(
+        refusal(withMoments(R"([{"host": "a", "sends": "FIN", "caption": {"zh_CN": "中"}}])")),
+        "bad.json: /moments/0/caption: expected a caption with English text, found an object");
+    EXPECT_EQ(refusal(withMoments(
+                  R"([{"host": "a", "sends": "FIN", "at": "1s", "caption": {"en": "x"}}])")),
+              "bad.json: /moments/0/at: expected one of the keys \"host\", \"socket\", \"enters\", "
+              "\"sends\", \"loses\", \"fires\", \"nth\", \"caption\", found the key \"at\"");
 }
 
 } // namespace

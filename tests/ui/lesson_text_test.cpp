@@ -3,6 +3,9 @@
 
 #include <QRegularExpression>
 
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 namespace tdl::ui {
@@ -49,8 +52,11 @@ TEST(LessonText, NoPresetTextShowsARawCauseKeyInEitherLanguage) {
     const QStringList keys = rawCauseKeys();
     for (const PresetCatalog::Preset& preset : catalog.presets()) {
         const Scenario& s = preset.scenario;
-        const std::pair<const char*, const LocalizedText*> texts[] = {
+        std::vector<std::pair<std::string, const LocalizedText*>> texts = {
             {"title", &s.title}, {"description", &s.description}, {"watch", &s.watch}};
+        for (std::size_t i = 0; i < s.moments.size(); ++i) {
+            texts.emplace_back("moment " + std::to_string(i), &s.moments[i].caption);
+        }
         for (const auto& [field, text] : texts) {
             EXPECT_TRUE(keysIn(text->en, keys).isEmpty())
                 << s.id << ' ' << field

@@ -86,10 +86,47 @@ void Player::togglePlaying() {
 
 void Player::tick() {
     const double seconds = static_cast<double>(clock_.restart()) / 1000.0;
-    seekPosition(position_ + seconds * kUnitsPerSecond * speed_);
+    const double target = position_ + seconds * kUnitsPerSecond * speed_;
+    const auto stop = std::upper_bound(stops_.begin(), stops_.end(), time_);
+    if (stop != stops_.end() && run_->axis().position(*stop) <= target) {
+        reachStop(stop);
+        return;
+    }
+    seekPosition(target);
     if (atEnd()) {
         pause();
     }
+}
+
+void Player::setStops(std::vector<SimTime> stops) {
+    std::sort(stops.begin(), stops.end());
+    stops.erase(std::unique(stops.begin(), stops.end()), stops.end());
+    stops_ = std::move(stops);
+}
+
+void Player::reachStop(std::vector<SimTime>::const_iterator stop) {
+    pause();
+    seek(*stop);
+    emit stopReached(static_cast<std::size_t>(stop - stops_.begin()));
+}
+
+void Player::nextStop() {
+    const auto stop = std::upper_bound(stops_.begin(), stops_.end(), time_);
+    if (stop == stops_.end()) {
+        toEnd();
+        return;
+    }
+    reachStop(stop);
+}
+
+void Player::previousStop() {
+    const auto at = std::lower_bound(stops_.begin(), stops_.end(), time_);
+    if (at == stops_.begin()) {
+        pause();
+        toStart();
+        return;
+    }
+    reachStop(std::prev(at));
 }
 
 void Player::stepTo(std::span<const SimTime> times, bool forward) {

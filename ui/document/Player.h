@@ -7,6 +7,8 @@
 #include <QTimer>
 
 #include <array>
+#include <cstddef>
+#include <vector>
 
 namespace tdl::ui {
 
@@ -48,8 +50,17 @@ public:
     void faster();
     void slower();
 
+    // A guided lesson's stops, in time order: playing pauses at each (stopReached()), and the
+    // lesson steps from stop to stop either way. Empty: playing runs to the end.
+    void setStops(std::vector<SimTime> stops);
+    const std::vector<SimTime>& stops() const { return stops_; }
+    void nextStop();
+    void previousStop();
+
 signals:
     void timeChanged(tdl::SimTime time);
+    // The cursor is at stops()[index], by playing into it or by stepping the lesson.
+    void stopReached(std::size_t index);
     void playingChanged(bool playing);
     void speedChanged(double speed);
 
@@ -58,7 +69,10 @@ private:
     void moveTo(SimTime time, double position);
     void stepTo(std::span<const SimTime> times, bool forward);
 
+    void reachStop(std::vector<SimTime>::const_iterator stop);
+
     RunPtr run_;
+    std::vector<SimTime> stops_;
     SimTime time_{};
     double position_ = 0.0;
     double speed_ = 1.0;

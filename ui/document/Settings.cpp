@@ -18,7 +18,25 @@ const QString kShowFuture = QStringLiteral("diagram/showFuture");
 const QString kDarkTheme = QStringLiteral("ui/darkTheme");
 const QString kSpeed = QStringLiteral("player/speed");
 const QString kDelayMs = QStringLiteral("whatIf/delayMs");
+const QString kQuizScorePrefix = QStringLiteral("quiz/");
 } // namespace
+
+Settings::QuizScore Settings::quizScore(const QString& lesson) const {
+    // Stored as "right/asked", readable in the settings file.
+    const QStringList pair = settings_.value(kQuizScorePrefix + lesson).toString().split(u'/');
+    bool rightOk = false;
+    bool askedOk = false;
+    const int right = pair.size() == 2 ? pair[0].toInt(&rightOk) : 0;
+    const int asked = pair.size() == 2 ? pair[1].toInt(&askedOk) : 0;
+    if (!rightOk || !askedOk || right < 0 || asked < right) {
+        return {};
+    }
+    return {right, asked};
+}
+void Settings::setQuizScore(const QString& lesson, QuizScore score) {
+    settings_.setValue(kQuizScorePrefix + lesson,
+                       QStringLiteral("%1/%2").arg(score.right).arg(score.asked));
+}
 
 QString Settings::language() const {
     return settings_.value(kLanguage, Translations::systemLanguage()).toString();

@@ -44,6 +44,14 @@ public:
     int delayMs() const;
     void setDelayMs(int ms);
 
+    // A lesson's last quiz score, by the scenario's id: right answers of asked; {0, 0} if none.
+    struct QuizScore {
+        int right = 0;
+        int asked = 0;
+    };
+    QuizScore quizScore(const QString& lesson) const;
+    void setQuizScore(const QString& lesson, QuizScore score);
+
 private:
     mutable QSettings settings_;
 };

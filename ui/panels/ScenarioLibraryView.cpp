@@ -14,6 +14,7 @@ namespace tdl::ui {
 
 namespace {
 constexpr int kIdRole = Qt::UserRole + 1;
+constexpr int kQuestionRole = Qt::UserRole + 2; // an interview question's index
 
 // "Why TIME-WAIT exists (2): …" → {"Why TIME-WAIT exists", 2}; a title of no series → {"", 0}.
 // The English title decides, so that the order is the same in every language.
@@ -86,6 +87,13 @@ ScenarioLibraryView::ScenarioLibraryView(const PresetCatalog* catalog, QWidget* 
     connect(search_, &QLineEdit::textChanged, this, &ScenarioLibraryView::applyFilter);
     connect(tree_, &QTreeWidget::currentItemChanged, this, &ScenarioLibraryView::showDetails);
     connect(tree_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
+        const QVariant question = item->data(0, kQuestionRole);
+        if (question.isValid()) {
+            const InterviewQuestion& q = questions_.at(question.toULongLong());
+            emit interviewQuestionActivated(QString::fromStdString(q.preset),
+                                            static_cast<int>(q.moment));
+            return;
+        }
         const QString id = item->data(0, kIdRole).toString();
         if (!id.isEmpty()) {
             emit presetActivated(id);
@@ -164,10 +172,38 @@ void ScenarioLibraryView::rebuild() {
                    .arg(title.toHtmlEscaped(),
                         PresetCatalog::localized(preset.scenario.description).toHtmlEscaped()));
     }
+    if (!questions_.empty()) {
+        auto* group = new QTreeWidgetItem(tree_, {tr("Interview questions")});
+        group->setFlags(Qt::ItemIsEnabled);
+        QFont font = group->font(0);
+        font.setBold(true);
+        group->setFont(0, font);
+        for (std::size_t i = 0; i < questions_.size(); ++i) {
+            const QString text = PresetCatalog::localized(questions_[i].question);
+            auto* item = new QTreeWidgetItem(group, {text});
+            item->setData(0, kQuestionRole, QVariant::fromValue(qulonglong{i}));
+            item->setToolTip(0, QStringLiteral("<p>%1</p>").arg(text.toHtmlEscaped()));
+        }
+    }
     tree_->expandAll();
     setCurrentPreset(current_);
     applyFilter();
     showDetails();
+}
+
+void ScenarioLibraryView::setInterviewQuestions(std::vector<InterviewQuestion> questions) {
+    questions_ = std::move(questions);
+    rebuild();
+}
+
+bool ScenarioLibraryView::matches(const InterviewQuestion& q, const QString& needle) {
+    for (const LocalizedText* text : {&q.question, &q.answer}) {
+        if (QString::fromStdString(text->en).contains(needle, Qt::CaseInsensitive) ||
+            QString::fromStdString(text->zh_CN).contains(needle, Qt::CaseInsensitive)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 bool ScenarioLibraryView::matches(const Scenario& s, const QString& needle) {
@@ -189,8 +225,11 @@ void ScenarioLibraryView::applyFilter() {
         for (int j = 0; j < lesson->childCount(); ++j) {
             QTreeWidgetItem* item = lesson->child(j);
             const PresetCatalog::Preset* preset = catalog_->find(item->data(0, kIdRole).toString());
-            const bool show = needle.isEmpty() || lessonMatches ||
-                              (preset != nullptr && matches(preset->scenario, needle));
+            const QVariant question = item->data(0, kQuestionRole);
+            const bool show =
+                needle.isEmpty() || lessonMatches ||
+                (preset != nullptr && matches(preset->scenario, needle)) ||
+                (question.isValid() && matches(questions_.at(question.toULongLong()), needle));
             item->setHidden(!show);
             shown += show ? 1 : 0;
         }
@@ -202,6 +241,20 @@ void ScenarioLibraryView::showDetails() {
     const QTreeWidgetItem* item = tree_->currentItem();
     const PresetCatalog::Preset* preset =
         item == nullptr ? nullptr : catalog_->find(item->data(0, kIdRole).toString());
+    if (item != nullptr && item->data(0, kQuestionRole).isValid()) {
+        const InterviewQuestion& q = questions_.at(item->data(0, kQuestionRole).toULongLong());
+        const PresetCatalog::Preset* shown = catalog_->find(QString::fromStdString(q.preset));
+        details_->setHtml(
+            QStringLiteral("<h3>%1</h3><p>%2</p><p><i>%3</i></p>")
+                .arg(PresetCatalog::localized(q.question).toHtmlEscaped(),
+                     PresetCatalog::localized(q.answer).toHtmlEscaped(),
+                     tr("Double-click to see it in \"%1\", key moment %2.")
+                         .arg(shown != nullptr ? PresetCatalog::localized(shown->scenario.title)
+                                               : QString::fromStdString(q.preset))
+                         .arg(q.moment + 1)
+                         .toHtmlEscaped()));
+        return;
+    }
     if (preset == nullptr) {
         details_->setHtml(
             QStringLiteral("<p><i>%1</i></p>")

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "PresetCatalog.h"
+#include "interview_questions.h"
 
 #include <QWidget>
 
@@ -32,8 +33,14 @@ public:
     // Puts the keyboard focus in the search field (Find Preset).
     void focusSearch();
 
+    // The interview questions listed after the presets, each opening its preset at a moment.
+    void setInterviewQuestions(std::vector<InterviewQuestion> questions);
+
 signals:
     void presetActivated(const QString& id);
+    // An interview question was opened: its preset, at its key moment (an index into the
+    // preset's moments).
+    void interviewQuestionActivated(const QString& presetId, int moment);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -43,12 +50,14 @@ private:
     void applyFilter();
     void showDetails();
     static bool matches(const Scenario& scenario, const QString& needle);
+    static bool matches(const InterviewQuestion& question, const QString& needle);
 
     const PresetCatalog* catalog_;
     QLineEdit* search_;
     QTreeWidget* tree_;
     QTextBrowser* details_;
     QString current_;
+    std::vector<InterviewQuestion> questions_;
 };
 
 } // namespace tdl::ui

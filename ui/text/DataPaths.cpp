@@ -16,6 +16,10 @@ QString presetDirectory() {
     return dataDirectory() + QStringLiteral("/scenarios");
 }
 
+QString interviewQuestionsPath() {
+    return dataDirectory() + QStringLiteral("/lessons/interview-questions.json");
+}
+
 QString translationDirectory() {
     return dataDirectory() + QStringLiteral("/translations");
 }

@@ -9,7 +9,8 @@ namespace tdl::ui {
 // the presets and translations of an installed program, of a relocated install and of a build
 // alike, and never reaches back into the source tree. Needs a QCoreApplication.
 QString dataDirectory();
-QString presetDirectory();      // dataDirectory()/scenarios
-QString translationDirectory(); // dataDirectory()/translations
+QString presetDirectory();        // dataDirectory()/scenarios
+QString translationDirectory();   // dataDirectory()/translations
+QString interviewQuestionsPath(); // dataDirectory()/lessons/interview-questions.json
 
 } // namespace tdl::ui

@@ -232,6 +232,16 @@ QString LoadErrorText::pattern(LoadPhrase::Id id) {
         return tr("\"delay\" only with the action \"delay\"");
     case Id::ItWith:
         return tr("it with %1");
+    case Id::MomentArray:
+        return tr("an array of key moments");
+    case Id::MomentEvent:
+        return tr("exactly one of \"enters\", \"sends\", \"loses\" or \"fires\"");
+    case Id::StateKey:
+        return tr("a state: %1");
+    case Id::TimerKey:
+        return tr("a timer: %1");
+    case Id::Caption:
+        return tr("a caption with English text");
     case Id::HostOtherThanClient:
         return tr("a host other than the client");
     case Id::ClientOrServer:
