@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-        <context>
+    <context>
         <name>tdl::ui::CauseCatalog</name>
         <message>
             <source>connection reset by peer</source>
