@@ -231,7 +231,9 @@ INSTANTIATE_TEST_SUITE_P(
         Refused{"0 < S 0:0(0) win 10 urg 3\n", 1,
                 "t.pkt:1: expected the end of the packet line (after flags, start:end(length), "
                 "ack, win, <options>), found 'urg 3'"},
-        Refused{"0 < S 0:0(0) ack 4\n", 1,
+        Refused{"0 < S 0:0(0) <mss 1000>\n", 1,
+                "t.pkt:1: expected 'win N' on an inbound packet, found the end of the line"},
+        Refused{"0 < S 0:0(0) ack 4 win 5\n", 1,
                 "t.pkt:1: expected '.' among the flags of a packet that has 'ack', found the end "
                 "of the line"},
         Refused{"0 close(3) = 0\n`unterminated\n", 2,

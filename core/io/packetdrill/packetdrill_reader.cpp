@@ -374,6 +374,10 @@ PacketSpec readPacket(Cursor& in) {
     if (!in.atEnd()) {
         in.fail("the end of the packet line (after flags, start:end(length), ack, win, <options>)");
     }
+    if (!packet.outbound && !packet.window) {
+        // tcp_packet.c: "window must be specified for inbound packets".
+        in.fail("'win N' on an inbound packet");
+    }
     if (packet.ack && (packet.flags & flag::kAck) == 0) {
         in.fail("'.' among the flags of a packet that has 'ack'");
     }
@@ -738,11 +742,10 @@ private:
         }
         const auto first = command.find_first_not_of(" \t");
         command = first == std::string::npos ? "" : command.substr(first);
-        if (isDefaultsScript(command)) {
-            return readDefaults(command);
-        }
-        CommandSpec spec = readShell(command, in.line());
+        CommandSpec spec =
+            isDefaultsScript(command) ? readDefaults(command) : readShell(command, in.line());
         spec.source = command;
+        spec.line = in.line();
         return spec;
     }
 
@@ -758,17 +761,13 @@ private:
             std::ostringstream text;
             text << stream.rdbuf();
             try {
-                CommandSpec spec = readShell(text.str(), 1);
-                spec.source = command;
-                return spec;
+                return readShell(text.str(), 1);
             } catch (const Refusal& refusal) {
                 throw NestedRefusal{
                     ScriptError{beside.string(), refusal.line, refusal.expected, refusal.found}};
             }
         }
-        CommandSpec spec = linuxSelftestDefaults();
-        spec.source = command;
-        return spec;
+        return linuxSelftestDefaults();
     }
 
     std::string_view text_;

@@ -103,6 +103,7 @@ struct SysctlSetting {
 struct CommandSpec {
     std::vector<SysctlSetting> sysctls;
     std::string source; // what the line ran: "./defaults.sh", "sysctl -q ..."
+    int line = 0;       // the script's line of the backtick command
 };
 
 struct ScriptEvent {
