@@ -25,6 +25,7 @@ inline constexpr std::string_view kStandardStream = "-";
 struct Options {
     std::string scenarioPath; // kStandardStream: read the scenario from standard input
     std::string preset;
+    std::string packetdrillPath; // --packetdrill: play and judge a packetdrill script
     bool listPresets = false;
     bool help = false;
     bool version = false;
