@@ -162,6 +162,7 @@ struct PendingCall {
     int fdNumber = -1;  // accept: the descriptor the call returns
     bool nonBlocking = false;
     std::uint64_t consumedBefore = 0; // read: bytes read before this call
+    bool shutRead = false;            // read: shutdown(SHUT_RD or SHUT_RDWR) came before
 };
 
 class Player {
@@ -658,7 +659,8 @@ private:
             // The engine reads what has arrived, then holds what comes next until the next read.
             addAction(actionFor(AppCallKind::ResumeReading, fd.name, at));
             addAction(actionFor(AppCallKind::StopReading, fd.name, at));
-            PendingCall pending{&event, at, scriptAt, fd.name, -1, fd.nonBlocking, fd.consumed};
+            PendingCall pending{&event,         at,          scriptAt,   fd.name, -1,
+                                fd.nonBlocking, fd.consumed, fd.shutRead};
             if (call.result > 0) {
                 fd.consumed += static_cast<std::uint64_t>(call.result);
             }
@@ -935,13 +937,7 @@ private:
             return;
         }
         const auto wanted = static_cast<std::uint64_t>(call.args[2].number);
-        const Fd* fd = nullptr;
-        for (const auto& entry : fds_) {
-            if (entry.second.name == pending.fd) {
-                fd = &entry.second;
-            }
-        }
-        const bool shutRead = fd != nullptr && fd->shutRead;
+        const bool shutRead = pending.shutRead;
         // The first moment read() has something to return: bytes, or 0 at end of stream.
         const auto answerAt = [&](SimTime at) -> std::optional<std::int64_t> {
             const Received received = receivedBy(*socket, at);

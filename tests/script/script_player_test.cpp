@@ -162,6 +162,39 @@ TEST(ScriptPlayer, ShutdownWrite_ThenWriteFailsWithEpipe) {
     EXPECT_EQ(verdict(result), "pass");
 }
 
+TEST(ScriptPlayer, ShutdownRead_ThenReadReturnsZeroAtOnce_EvenAfterTheSocketIsClosed) {
+    const PlayResult result = play(R"(
+    0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3
+   +0 bind(3, ..., ...) = 0
+   +0 listen(3, 1) = 0
+   +0 < S 0:0(0) win 32792 <mss 1000>
+   +0 > S. 0:0(0) ack 1 <...>
+   +0 < . 1:1(0) ack 1 win 65535
+   +0 accept(3, ..., ...) = 4
+ +.01 shutdown(4, SHUT_RDWR) = 0
+   +0 > F. 1:1(0) ack 1
+   +0 read(4, ..., 1000) = 0
+ +.01 close(4) = 0
+)");
+    EXPECT_EQ(verdict(result), "pass");
+}
+
+TEST(ScriptPlayer, ReadWithNothingThere_WouldBlock_Fails) {
+    const PlayResult result = play(R"(
+    0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3
+   +0 bind(3, ..., ...) = 0
+   +0 listen(3, 1) = 0
+   +0 < S 0:0(0) win 32792 <mss 1000>
+   +0 > S. 0:0(0) ack 1 <...>
+   +0 < . 1:1(0) ack 1 win 65535
+   +0 accept(3, ..., ...) = 4
+ +.01 read(4, ..., 1000) = 0
+)");
+    ASSERT_TRUE(result.failure);
+    EXPECT_EQ(result.failure->line, 9);
+    EXPECT_EQ(result.failure->actual, "read() still blocked when the run ended");
+}
+
 TEST(ScriptPlayer, ActiveOpen_BlockingConnectReturnsWhenEstablished) {
     const PlayResult result = play(R"(
     0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3
