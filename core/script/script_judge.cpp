@@ -124,7 +124,10 @@ std::string optionText(const TcpOptionSpec& option) {
 std::string optionsText(const std::vector<TcpOptionSpec>& options) {
     std::string text = "<";
     for (std::size_t i = 0; i < options.size(); ++i) {
-        text += (i == 0 ? "" : ",") + optionText(options[i]);
+        if (i != 0) {
+            text += ',';
+        }
+        text += optionText(options[i]);
     }
     return text + ">";
 }

@@ -55,14 +55,7 @@ constexpr std::string_view kUnmodelledSysctls[] = {
     "net.ipv4.tcp_syncookies",
 };
 
-// The engine's errno names, and the two that only the script's calls return.
 std::string errnoText(int error) {
-    if (error == EINPROGRESS) {
-        return "EINPROGRESS";
-    }
-    if (error == EAGAIN) {
-        return "EAGAIN";
-    }
     return std::string(errnoName(error));
 }
 
@@ -114,7 +107,10 @@ std::string symbolText(const SyscallArg& arg) {
     case SyscallArg::Kind::Symbols: {
         std::string text;
         for (const std::string& s : arg.symbols) {
-            text += (text.empty() ? "" : "|") + s;
+            if (!text.empty()) {
+                text += '|';
+            }
+            text += s;
         }
         return text;
     }
@@ -225,7 +221,10 @@ private:
                 }
             } else if (std::ranges::find(kUnmodelledSysctls, setting.name) !=
                        std::end(kUnmodelledSysctls)) {
-                unmodelled += (unmodelled.empty() ? "" : ", ") + setting.name + "=" + setting.value;
+                if (!unmodelled.empty()) {
+                    unmodelled += ", ";
+                }
+                unmodelled += setting.name + "=" + setting.value;
             } else {
                 return ScriptError{script_.file, command.line,
                                    "a sysctl the engine models (net.ipv4.tcp_fin_timeout, "
