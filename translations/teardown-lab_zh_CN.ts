@@ -1227,10 +1227,6 @@
             <translation>打开场景</translation>
         </message>
         <message>
-            <source>Teardown Lab scenarios (*.json);;All files (*)</source>
-            <translation>Teardown Lab 场景 (*.json);;所有文件 (*)</translation>
-        </message>
-        <message>
             <source>Save Scenario</source>
             <translation>保存场景</translation>
         </message>
@@ -1579,6 +1575,26 @@
         <message>
             <source>Lesson</source>
             <translation>课程</translation>
+        </message>
+        <message>
+            <source>Cannot open the script</source>
+            <translation>无法打开脚本</translation>
+        </message>
+        <message>
+            <source>%1 is not a packetdrill script Teardown Lab can play.</source>
+            <translation>%1 不是 Teardown Lab 能够运行的 packetdrill 脚本。</translation>
+        </message>
+        <message>
+            <source>The script fails at line %1</source>
+            <translation>脚本在第 %1 行未通过</translation>
+        </message>
+        <message>
+            <source>The script passes</source>
+            <translation>脚本通过</translation>
+        </message>
+        <message>
+            <source>Teardown Lab scenarios (*.json);;packetdrill scripts (*.pkt);;All files (*)</source>
+            <translation>Teardown Lab 场景 (*.json);;packetdrill 脚本 (*.pkt);;所有文件 (*)</translation>
         </message>
     </context>
     <context>
@@ -3637,6 +3653,17 @@
         <message>
             <source>What happened since the key moment</source>
             <translation>关键时刻之后发生了什么</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::ScriptVerdictOverlay</name>
+        <message>
+            <source>Script line %1 expected: %2</source>
+            <translation>脚本第 %1 行期望：%2</translation>
+        </message>
+        <message>
+            <source>The host did: %1</source>
+            <translation>主机实际：%1</translation>
         </message>
     </context>
 </TS>

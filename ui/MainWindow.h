@@ -28,6 +28,7 @@ class LifelineCallMenu;
 class LoadExplorer;
 class PresentationMode;
 class ScenarioLibraryView;
+class ScriptVerdictOverlay;
 class SequenceDiagramView;
 class SideBySideView;
 class StateMachineView;
@@ -61,6 +62,7 @@ public:
     // scenario opens in the load explorer instead, and the document stays.
     bool openPreset(const QString& id);
     bool openFile(const QString& path);
+    bool openScript(const QString& path);
     // Shows one connection of a load run, traced by the load explorer, read-only.
     void showLoadConnection(const Scenario& load, std::uint64_t index, const RunPtr& run);
     void selectSegment(std::optional<SegmentId> id);
@@ -145,6 +147,7 @@ private:
     SequenceDiagramView* diagram_ = nullptr;
     SideBySideView* sideBySide_ = nullptr;
     LifelineCallMenu* lifelineCalls_ = nullptr;
+    ScriptVerdictOverlay* scriptVerdict_ = nullptr; // a packetdrill script's failing line
     QLabel* banner_ = nullptr;
     QLabel* editSummary_ = nullptr;
     TransportBar* transport_ = nullptr;

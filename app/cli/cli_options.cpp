@@ -18,6 +18,7 @@ constexpr std::string_view kUsage = R"(Usage: teardown-cli [options] SCENARIO.js
        teardown-cli [options] --preset NAME
        teardown-cli --list-presets
        teardown-cli --quiz PRESET|SCENARIO.json
+       teardown-cli --packetdrill SCRIPT.pkt
 
 Runs a Teardown Lab scenario and prints a text sequence diagram of it: every segment with its
 flags and relative sequence numbers, every state change and timer, each with its cause. A load
@@ -26,6 +27,9 @@ SCENARIO.json "-" reads the scenario from standard input. --trace and --pcap wri
 a capture beside the diagram; one of them may write to standard output ("-"), and then no
 diagram is printed. --quiz asks the lesson's questions on the terminal instead: type the letter
 of an answer (q ends the quiz); each answer is followed by its explanation and the score ends it.
+--packetdrill plays a packetdrill script against a simulated Linux host, as packetdrill plays it
+against a kernel, and prints "pass" or the first failing line with what was expected and what
+the host did.
 
 )";
 
@@ -33,7 +37,9 @@ constexpr std::string_view kExitStatusAndExamples = R"(
 Exit status:
   0  success
   1  an output could not be written, or the simulator stopped
-  2  bad usage or a bad scenario file; one line on standard error says what and where
+  1  --packetdrill: the script fails (the failing line is printed)
+  2  bad usage, a bad scenario file or a script the engine cannot play; one line on standard
+     error says what and where
   130  Ctrl+C stopped a load run; what was computed so far is printed, marked truncated
 
 Examples:
@@ -47,6 +53,7 @@ Examples:
   teardown-cli --preset four-way-close --render close.png --at 260ms --lang zh_CN
   teardown-cli --preset lost-final-ack --render slide.svg --size 1280x720 --scale 2
   teardown-cli --quiz lost-final-ack --lang zh_CN
+  teardown-cli --packetdrill close-local-close-then-remote-fin.pkt --trace run.jsonl
 )";
 
 // Long names, as the code looks them up; "-name" works as well as "--name".
@@ -73,12 +80,18 @@ const QString kAt = QStringLiteral("at");
 const QString kScale = QStringLiteral("scale");
 const QString kSize = QStringLiteral("size");
 const QString kQuiz = QStringLiteral("quiz");
+const QString kPacketdrill = QStringLiteral("packetdrill");
 
 QList<QCommandLineOption> optionTable() {
     return {
         {kPreset, QStringLiteral("run a built-in scenario instead of a file"),
          QStringLiteral("NAME")},
         {kListPresets, QStringLiteral("list the built-in scenarios and exit")},
+        {kPacketdrill,
+         QStringLiteral("play the packetdrill script FILE against a simulated Linux host and "
+                        "judge it as packetdrill would; prints pass or the first failing line "
+                        "(--trace and --pcap write the run)"),
+         QStringLiteral("FILE")},
         {kTrace,
          QStringLiteral("also write the trace as JSON lines to FILE (\"-\": standard output, "
                         "instead of the diagram)"),
@@ -301,6 +314,7 @@ Options parseArguments(const QStringList& arguments) {
     options.diagram.absoluteSequenceNumbers = parser.isSet(kAbsolute);
     options.diagram.asciiOnly = parser.isSet(kAscii);
     options.preset = text(kPreset);
+    options.packetdrillPath = text(kPacketdrill);
     options.tracePath = optional(kTrace);
     options.pcapPath = optional(kPcap);
     options.pcapAt = optional(kPcapAt);
@@ -376,6 +390,17 @@ Options parseArguments(const QStringList& arguments) {
         if (otherOutput) {
             throw UsageError{"--quiz: expected no other output option beside it, found one"};
         }
+    }
+    if (!options.packetdrillPath.empty()) {
+        if (!options.preset.empty() || !options.scenarioPath.empty()) {
+            throw UsageError{"--packetdrill: expected no scenario file or --preset beside it, "
+                             "found one"};
+        }
+        if (options.tracePath == kStandardStream && options.pcapPath == kStandardStream) {
+            throw UsageError{"--trace and --pcap: expected at most one output on standard "
+                             "output (\"-\"), found both"};
+        }
+        return options;
     }
     if (!options.preset.empty() && !options.scenarioPath.empty()) {
         throw UsageError{"expected a scenario file or --preset, found both"};

@@ -31,6 +31,7 @@ inline constexpr int kMostRenderSide = 8192;
 struct Options {
     std::string scenarioPath; // kStandardStream: read the scenario from standard input
     std::string preset;
+    std::string packetdrillPath; // --packetdrill: play and judge a packetdrill script
     bool listPresets = false;
     bool help = false;
     bool version = false;

@@ -15,9 +15,11 @@
 #include "diagram_markup.h"
 #include "duration_text.h"
 #include "load_report.h"
+#include "packetdrill_reader.h"
 #include "pcap_writer.h"
 #include "quiz.h"
 #include "scenario_json.h"
+#include "script_player.h"
 #include "simulator.h"
 #include "socket_table_text.h"
 #include "terminal_progress.h"
@@ -475,6 +477,52 @@ int run(const Options& options) {
     return kExitSuccess;
 }
 
+// --packetdrill: "pass" or the first failing line on standard output (or on standard error when
+// --trace or --pcap writes there); exit 0, 1, or 2 for a script the engine cannot play.
+int runPacketdrill(const Options& options) {
+    const std::string& path = options.packetdrillPath;
+    tdl::pd::ReadResult read = tdl::pd::readScriptFile(path);
+    if (const auto* error = std::get_if<tdl::pd::ScriptError>(&read)) {
+        std::cerr << kProgram << ": " << error->message() << '\n';
+        return kExitBadInput;
+    }
+    tdl::pd::PlayOutcome outcome = tdl::pd::playScript(std::get<tdl::pd::Script>(read));
+    if (const auto* error = std::get_if<tdl::pd::ScriptError>(&outcome)) {
+        std::cerr << kProgram << ": " << error->message() << '\n';
+        return kExitBadInput;
+    }
+    const auto& played = std::get<tdl::pd::PlayResult>(outcome);
+    for (const std::string& note : played.notes) {
+        std::cerr << kProgram << ": note: " << note << '\n';
+    }
+    if (options.tracePath) {
+        std::ostringstream lines;
+        tdl::writeTraceJsonl(played.trace, lines);
+        if (*options.tracePath == kStandardStream) {
+            std::cout << lines.str();
+        } else if (auto error = tdl::writeFileAtomically(*options.tracePath, lines.str())) {
+            std::cerr << kProgram << ": " << *error << '\n';
+            return kExitFailure;
+        }
+    }
+    if (options.pcapPath) {
+        if (auto error =
+                tdl::writePcap(played.trace, *options.pcapPath, options.pcapAt.value_or(""))) {
+            std::cerr << kProgram << ": " << *error << '\n';
+            return kExitFailure;
+        }
+    }
+    const bool outputOnStandardOutput =
+        options.tracePath == kStandardStream || options.pcapPath == kStandardStream;
+    std::ostream& verdict = outputOnStandardOutput ? std::cerr : std::cout;
+    if (played.failure) {
+        verdict << played.failure->message() << '\n';
+        return kExitFailure;
+    }
+    verdict << "pass\n";
+    return kExitSuccess;
+}
+
 #ifdef TDL_CLI_PDF
 // Whether the command line asks for a handout or a slide, looked at before Qt reads the options.
 bool asksForPainting(int argc, char** argv) {
@@ -530,6 +578,9 @@ int main(int argc, char** argv) {
         }
         if (options.listPresets) {
             return listPresets();
+        }
+        if (!options.packetdrillPath.empty()) {
+            return runPacketdrill(options);
         }
         return run(options);
     } catch (const UsageError& error) {

@@ -52,6 +52,11 @@ std::string_view errnoName(int error) {
         return "EBADF";
     case EISCONN:
         return "EISCONN";
+    // What a packetdrill script's non-blocking calls return (core/script).
+    case EINPROGRESS:
+        return "EINPROGRESS";
+    case EAGAIN:
+        return "EAGAIN";
     default:
         return "E?";
     }

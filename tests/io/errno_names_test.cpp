@@ -23,6 +23,7 @@ namespace {
 const std::map<std::string, int>& engineErrnos() {
     static const std::map<std::string, int> errnos = {
         {"EADDRINUSE", EADDRINUSE}, {"EADDRNOTAVAIL", EADDRNOTAVAIL},
+        {"EAGAIN", EAGAIN},         {"EINPROGRESS", EINPROGRESS},
         {"EBADF", EBADF},           {"ECONNREFUSED", ECONNREFUSED},
         {"ECONNRESET", ECONNRESET}, {"EHOSTUNREACH", EHOSTUNREACH},
         {"EINVAL", EINVAL},         {"EISCONN", EISCONN},
