@@ -40,6 +40,7 @@ Examples:
   teardown-cli my.json --trace run.jsonl --pcap run.pcap
   teardown-cli --preset stale-data-no-time-wait --pcap client.pcap --pcap-at client
   teardown-cli --preset four-way-close --pcap - | tshark -r -
+  teardown-cli --preset lost-final-ack --to-packetdrill server --packetdrill-out lost.pkt
   teardown-cli - --trace - < my.json | jq -c 'select(.kind == "state_changed")'
   teardown-cli --preset load/port-exhaustion --sockets-at 90s
 )";
@@ -52,6 +53,8 @@ const QString kListPresets = QStringLiteral("list-presets");
 const QString kTrace = QStringLiteral("trace");
 const QString kPcap = QStringLiteral("pcap");
 const QString kPcapAt = QStringLiteral("pcap-at");
+const QString kToPacketdrill = QStringLiteral("to-packetdrill");
+const QString kPacketdrillOut = QStringLiteral("packetdrill-out");
 const QString kAbsolute = QStringLiteral("absolute");
 const QString kAscii = QStringLiteral("ascii");
 const QString kGap = QStringLiteral("gap");
@@ -82,6 +85,15 @@ QList<QCommandLineOption> optionTable() {
                         "when it sends it, what reaches it when it arrives (default: on the "
                         "wire, every segment at its send time)"),
          QStringLiteral("HOST")},
+        {kToPacketdrill,
+         QStringLiteral("write the run as a packetdrill script in which HOST is the kernel under "
+                        "test and the other host's segments are injected, to run the scenario on "
+                        "a real kernel (to standard output, instead of the diagram, unless "
+                        "--packetdrill-out names a file)"),
+         QStringLiteral("HOST")},
+        {kPacketdrillOut,
+         QStringLiteral("write the --to-packetdrill script to FILE (\"-\": standard output)"),
+         QStringLiteral("FILE")},
         {kMermaid,
          QStringLiteral("also write the sequence diagram as Mermaid text to FILE (for notes, "
                         "blogs and slides)"),
@@ -213,6 +225,11 @@ Options parseArguments(const QStringList& arguments) {
     options.tracePath = optional(kTrace);
     options.pcapPath = optional(kPcap);
     options.pcapAt = optional(kPcapAt);
+    options.packetdrillHost = optional(kToPacketdrill);
+    options.packetdrillPath = optional(kPacketdrillOut);
+    if (options.packetdrillHost && !options.packetdrillPath) {
+        options.packetdrillPath = std::string(kStandardStream);
+    }
     options.csvPath = optional(kCsv);
     options.mermaidPath = optional(kMermaid);
     options.plantUmlPath = optional(kPlantUml);
@@ -275,7 +292,8 @@ Options parseArguments(const QStringList& arguments) {
     std::string toStandardOutput;
     for (const auto& [name, path] :
          {std::pair{kTrace, options.tracePath}, std::pair{kPcap, options.pcapPath},
-          std::pair{kMermaid, options.mermaidPath}, std::pair{kPlantUml, options.plantUmlPath}}) {
+          std::pair{kMermaid, options.mermaidPath}, std::pair{kPlantUml, options.plantUmlPath},
+          std::pair{kToPacketdrill, options.packetdrillPath}}) {
         if (path != kStandardStream) {
             continue;
         }
@@ -288,6 +306,9 @@ Options parseArguments(const QStringList& arguments) {
     }
     if (options.pdfPath == kStandardStream) {
         throw UsageError{"--pdf: expected a file name, found \"-\""};
+    }
+    if (options.packetdrillPath && !options.packetdrillHost) {
+        throw UsageError{"--packetdrill-out: expected --to-packetdrill HOST beside it, found none"};
     }
     if (options.pcapAt && !options.pcapPath) {
         throw UsageError{"--pcap-at: expected --pcap FILE beside it, found none"};

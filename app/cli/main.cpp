@@ -12,6 +12,7 @@
 #include "diagram_markup.h"
 #include "duration_text.h"
 #include "load_report.h"
+#include "packetdrill_writer.h"
 #include "pcap_writer.h"
 #include "scenario_json.h"
 #include "simulator.h"
@@ -142,8 +143,11 @@ std::string resolveScenarioPath(const Options& options) {
 }
 
 int runLoad(const Options& options, const std::string& path, const tdl::Scenario& scenario) {
-    if (options.tracePath || options.pcapPath) {
-        std::cerr << kProgram << ": " << (options.tracePath ? "--trace" : "--pcap")
+    if (options.tracePath || options.pcapPath || options.packetdrillHost) {
+        std::cerr << kProgram << ": "
+                  << (options.tracePath  ? "--trace"
+                      : options.pcapPath ? "--pcap"
+                                         : "--to-packetdrill")
                   << ": a load run keeps no segments; add --connection N for one connection\n";
         return kExitBadInput;
     }
@@ -272,6 +276,12 @@ int run(const Options& options) {
     }
 
     checkCaptureHost(options, scenario);
+    if (options.packetdrillHost) {
+        if (auto refusal = tdl::packetdrillRefusal(scenario, *options.packetdrillHost)) {
+            std::cerr << kProgram << ": --to-packetdrill: " << path << ": " << *refusal << '\n';
+            return kExitBadInput;
+        }
+    }
 
     tdl::Trace trace;
     // Only a load run reports progress and stops on Ctrl+C; a single scenario is over in
@@ -311,6 +321,13 @@ int run(const Options& options) {
             return kExitFailure;
         }
     }
+    if (options.packetdrillHost) {
+        if (auto error = tdl::writePacketdrillScript(scenario, trace, *options.packetdrillHost,
+                                                     *options.packetdrillPath)) {
+            std::cerr << kProgram << ": " << *error << '\n';
+            return kExitFailure;
+        }
+    }
     const auto writeText = [&](const std::optional<std::string>& target, const std::string& text) {
         if (!target) {
             return true;
@@ -345,9 +362,9 @@ int run(const Options& options) {
     }
 #endif
     // Standard output carries one thing: the diagram, or the one output asked for there.
-    const bool anyToStandardOutput = traceToStandardOutput || pcapToStandardOutput ||
-                                     options.mermaidPath == kStandardStream ||
-                                     options.plantUmlPath == kStandardStream;
+    const bool anyToStandardOutput =
+        traceToStandardOutput || pcapToStandardOutput || options.mermaidPath == kStandardStream ||
+        options.plantUmlPath == kStandardStream || options.packetdrillPath == kStandardStream;
     if (!anyToStandardOutput) {
         std::cout << renderTextDiagram(trace, options.diagram);
     }
