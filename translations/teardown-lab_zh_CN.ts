@@ -1485,6 +1485,26 @@
             <translation>在 %1 上看到的…</translation>
         </message>
         <message>
+            <source>&amp;packetdrill Script</source>
+            <translation>packetdrill 脚本(&amp;P)</translation>
+        </message>
+        <message>
+            <source>With %1 as the Kernel Under Test…</source>
+            <translation>以 %1 为被测内核…</translation>
+        </message>
+        <message>
+            <source>Write the run as a packetdrill script to run it on a real kernel: %1 is the kernel under test, the other host's segments are injected</source>
+            <translation>把这次运行写成 packetdrill 脚本，以便在真实内核上运行：%1 是被测内核，另一台主机的报文段由脚本注入</translation>
+        </message>
+        <message>
+            <source>Export a packetdrill Script with %1 Under Test</source>
+            <translation>导出以 %1 为被测内核的 packetdrill 脚本</translation>
+        </message>
+        <message>
+            <source>packetdrill scripts (*.pkt)</source>
+            <translation>packetdrill 脚本 (*.pkt)</translation>
+        </message>
+        <message>
             <source>Write the segments as tcpdump on %1 would record them: what it sends, and what reaches it when it arrives</source>
             <translation>按 %1 上的 tcpdump 记录的样子写出报文段：它发出的报文段，以及到达它的报文段（按到达时间）</translation>
         </message>

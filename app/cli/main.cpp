@@ -321,13 +321,6 @@ int run(const Options& options) {
             return kExitFailure;
         }
     }
-    if (options.packetdrillHost) {
-        if (auto error = tdl::writePacketdrillScript(scenario, trace, *options.packetdrillHost,
-                                                     *options.packetdrillPath)) {
-            std::cerr << kProgram << ": " << *error << '\n';
-            return kExitFailure;
-        }
-    }
     const auto writeText = [&](const std::optional<std::string>& target, const std::string& text) {
         if (!target) {
             return true;
@@ -342,6 +335,18 @@ int run(const Options& options) {
         }
         return true;
     };
+    if (options.packetdrillHost) {
+        const tdl::PacketdrillExport script =
+            tdl::packetdrillScript(scenario, trace, *options.packetdrillHost);
+        if (script.error) {
+            std::cerr << kProgram << ": --to-packetdrill: " << path << ": " << *script.error
+                      << '\n';
+            return kExitBadInput;
+        }
+        if (!writeText(options.packetdrillPath, script.script)) {
+            return kExitFailure;
+        }
+    }
     if (!writeText(options.mermaidPath,
                    options.mermaidPath ? tdl::renderMermaid(trace, options.diagram) : "") ||
         !writeText(options.plantUmlPath,

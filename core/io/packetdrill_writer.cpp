@@ -84,8 +84,16 @@ std::string optionsText(const Segment& segment) {
     return text.empty() ? text : " <" + text + '>';
 }
 
+// The engine's errno names, and EINPROGRESS, which only the script's non-blocking connect() meets.
 std::string errnoText(int error) {
-    return "-1 " + std::string(errnoName(error)) + " (" + std::strerror(error) + ')';
+    const std::string_view name = error == EINPROGRESS ? "EINPROGRESS" : errnoName(error);
+    return "-1 " + std::string(name) + " (" + std::strerror(error) + ')';
+}
+
+// Knobs that only the initial network namespace has (the kernel keeps them machine-wide): a
+// script in a fresh namespace cannot set them.
+bool machineWide(std::string_view knob) {
+    return knob == "net.ipv4.tcp_max_orphans";
 }
 
 std::string_view shutdownHowText(std::int64_t how) {
@@ -116,9 +124,13 @@ public:
         , trace_(trace)
         , host_(host) {}
 
-    std::string write() {
+    // The script, or why the run cannot be one.
+    PacketdrillExport write() {
         header();
         for (const Fact& fact : trace_.facts) {
+            if (refusal_) {
+                return {{}, refusal_};
+            }
             switch (fact.kind) {
             case FactKind::SegmentSent:
                 if (fact.host == host_) {
@@ -144,7 +156,7 @@ public:
                 break;
             }
         }
-        return out_;
+        return {refusal_ ? std::string() : out_, refusal_};
     }
 
 private:
@@ -168,6 +180,11 @@ private:
                         ": Linux 6 has no such knob, so the script cannot set it.\n";
                 continue;
             }
+            if (machineWide(knob.name)) {
+                out_ += "// " + std::string(knob.name) + " = " + value +
+                        ": machine-wide, not per network namespace; set it outside the script.\n";
+                continue;
+            }
             settings += ' ' + std::string(knob.name) + '=' +
                         (value.find(' ') == std::string::npos ? value : '"' + value + '"');
         }
@@ -177,6 +194,28 @@ private:
     }
 
     void line(SimTime at, const std::string& text) { out_ += secondsText(at) + ' ' + text + '\n'; }
+
+    // packetdrill's injected segments name no socket: they go to the script's one connection.
+    // So the host may have one connection at a time, and a listener one peer connection in all
+    // (every connection to it would come from the same remote port).
+    void checkOneConnection(SimTime at, const SocketInfo& socket) {
+        if (socket.role == SocketRole::Passive && ++passiveConnections_ == 2) {
+            refuse(at, "a second connection reaches the listener");
+            return;
+        }
+        for (const auto& [id, open] : descriptors_) {
+            const SocketInfo* other = trace_.socket(id);
+            if (id != socket.id && other != nullptr && other->role != SocketRole::Listener) {
+                refuse(at, "a second connection opens while \"" + other->name + "\" is still open");
+                return;
+            }
+        }
+    }
+
+    void refuse(SimTime at, const std::string& what) {
+        refusal_ = "at " + secondsText(at) + " s " + what + " on \"" + scenario_.hosts[host_].name +
+                   "\"; a packetdrill script injects for one connection at a time";
+    }
 
     int openDescriptor(SocketId socket) {
         int fd = kFirstDescriptor;
@@ -248,6 +287,7 @@ private:
                 line(fact.at, "connect(" + fdText + ", ..., ...) = " + errnoText(EISCONN));
                 return;
             }
+            checkOneConnection(fact.at, *socket);
             const int fd = openDescriptor(fact.socket);
             const std::string fdNew = std::to_string(fd);
             socketCalls(fact.at, *socket, fd, AppCallKind::Connect);
@@ -306,7 +346,13 @@ private:
         if (socket == nullptr || socket->role == SocketRole::Listener) {
             return;
         }
-        current_[tupleKey(socket->tuple)] = socket->id;
+        if (!current_.contains(tupleKey(socket->tuple)) ||
+            current_[tupleKey(socket->tuple)] != socket->id) {
+            if (socket->role == SocketRole::Passive) {
+                checkOneConnection(fact.at, *socket);
+            }
+            current_[tupleKey(socket->tuple)] = socket->id;
+        }
         if (socket->role != SocketRole::Passive || fact.to != TcpState::Established ||
             descriptors_.contains(socket->id)) {
             return;
@@ -441,6 +487,8 @@ private:
     std::map<SocketId, Descriptor> descriptors_;
     std::map<SocketId, Descriptor> pending_; // children not accepted yet
     std::unordered_map<std::uint64_t, SocketId> current_;
+    int passiveConnections_ = 0;
+    std::optional<std::string> refusal_;
 };
 
 } // namespace
@@ -471,7 +519,7 @@ PacketdrillExport packetdrillScript(const Scenario& scenario, const Trace& trace
         return {{}, std::move(refusal)};
     }
     const auto index = static_cast<HostId>(scenario.hostIndex(host));
-    return {ScriptWriter(scenario, trace, index).write(), std::nullopt};
+    return ScriptWriter(scenario, trace, index).write();
 }
 
 std::optional<std::string> writePacketdrillScript(const Scenario& scenario, const Trace& trace,
