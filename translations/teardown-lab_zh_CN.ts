@@ -1485,8 +1485,8 @@
             <translation>在 %1 上看到的…</translation>
         </message>
         <message>
-            <source>&amp;packetdrill Script</source>
-            <translation>packetdrill 脚本(&amp;P)</translation>
+            <source>packet&amp;drill Script</source>
+            <translation>packetdrill 脚本(&amp;D)</translation>
         </message>
         <message>
             <source>With %1 as the Kernel Under Test…</source>

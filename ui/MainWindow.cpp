@@ -590,7 +590,7 @@ void MainWindow::retranslateUi() {
     recentMenu_->setTitle(tr("Open &Recent"));
     exportMenu_->setTitle(tr("&Export"));
     captureMenu_->setTitle(tr("&Capture (pcap)"));
-    packetdrillMenu_->setTitle(tr("&packetdrill Script"));
+    packetdrillMenu_->setTitle(tr("packet&drill Script"));
     editMenu_->setTitle(tr("&Edit"));
     viewMenu_->setTitle(tr("&View"));
     panelsMenu_->setTitle(tr("&Panels"));
