@@ -3,6 +3,7 @@
 #include "atomic_file.h"
 #include "sysctl.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -168,10 +169,29 @@ private:
                 config.name + "\" is the kernel under test, the segments of \"" + peer.name +
                 "\" are injected.\n";
         out_ += "// Run as root in a fresh network namespace: packetdrill FILE.pkt\n\n";
+        // A segment of an old connection echoes a TSval of the old socket, which packetdrill
+        // maps to no TSval of the current one: it then derives it from the current one's clock.
+        const bool timestamps =
+            std::any_of(trace_.segments.begin(), trace_.segments.end(),
+                        [](const SegmentRecord& record) { return record.segment.hasTimestamp; });
+        if (timestamps) {
+            out_ += "--tcp_ts_ecr_scaled\n\n";
+        }
         const Sysctls fresh = defaultSysctls(KernelProfile::Linux6);
+        Sysctls wanted = config.sysctls;
+        // tcp_tw_reuse = 2 reuses only between loopback addresses (tcp_twsk_unique). The
+        // scenario's hosts may be on loopback; packetdrill's tun addresses never are, so the
+        // script asks for the reuse the scenario gets.
+        const auto loopback = [](Ipv4 address) { return (address >> 24) == 127; };
+        const bool loopbackPair = loopback(config.address) && loopback(peer.address);
+        if (loopbackPair && wanted.tcp_tw_reuse == 2) {
+            wanted.tcp_tw_reuse = 1;
+            out_ += "// net.ipv4.tcp_tw_reuse = 2 reuses on loopback, where the scenario's hosts "
+                    "are and packetdrill's are not: 1 does the same here.\n";
+        }
         std::string settings;
         for (const SysctlKnob& knob : sysctlKnobs()) {
-            const std::string value = sysctlValueText(config.sysctls, knob.name);
+            const std::string value = sysctlValueText(wanted, knob.name);
             if (value == sysctlValueText(fresh, knob.name)) {
                 continue;
             }
@@ -395,20 +415,25 @@ private:
         return found == current_.end() ? nullptr : trace_.socket(found->second);
     }
 
-    // seq relative to the sender's ISN, ack to the receiver's: the record's own bases, or the
-    // host's incarnation on that tuple (a RST the stack sends after the socket is gone).
+    // seq relative to the sender's ISN: the record's own bases, or the host's incarnation on that
+    // tuple (a RST the stack sends after the socket is gone). An injected segment's ack is
+    // relative to the host's current incarnation, as packetdrill maps it: a stale segment of an
+    // old connection meets the new one's ISN.
     SeqBases basesOf(const SegmentRecord& record, bool fromHost) const {
-        if (record.bases) {
-            return *record.bases;
-        }
         const Segment& segment = record.segment;
         const SocketInfo* socket =
             fromHost ? hostSocket(segment.src, segment.dst) : hostSocket(segment.dst, segment.src);
-        if (socket == nullptr) {
-            return SeqBases{};
+        SeqBases bases;
+        if (record.bases) {
+            bases = *record.bases;
+        } else if (socket != nullptr) {
+            bases = fromHost ? SeqBases{socket->isn, socket->peerIsn}
+                             : SeqBases{socket->peerIsn, socket->isn};
         }
-        return fromHost ? SeqBases{socket->isn, socket->peerIsn}
-                        : SeqBases{socket->peerIsn, socket->isn};
+        if (!fromHost && socket != nullptr) {
+            bases.ack = socket->isn;
+        }
+        return bases;
     }
 
     std::string segmentText(const SegmentRecord& record, bool fromHost) const {

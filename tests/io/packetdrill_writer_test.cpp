@@ -164,6 +164,20 @@ TEST(PacketdrillWriter, HostSysctls_OneSysctlLineOrAComment) {
     EXPECT_EQ(script.find("rfc1337"), std::string::npos) << script;
 }
 
+// The stale FIN/ACK story of tw-reuse-lost-final-ack, seen from the client: on loopback
+// tcp_tw_reuse = 2 reuses, over packetdrill's tun it takes 1; the server's stale ACK reaches the
+// reusing connection, so its ack is written against the new ISN (old snd_nxt + 65537), as is
+// the RST the client answers with.
+TEST(PacketdrillWriter, TwReuseOnLoopback_AsksForReuseAndRebasesTheStaleAck) {
+    const std::string script = scriptFor(preset("tw-reuse-lost-final-ack"), "client");
+    EXPECT_NE(script.find("\n`sysctl -q net.ipv4.tcp_tw_reuse=1 "), std::string::npos) << script;
+    EXPECT_NE(script.find("\n--tcp_ts_ecr_scaled\n"), std::string::npos) << script;
+    expectInOrder(script, {"0.25 connect(3, ..., ...) = -1 EINPROGRESS (Operation now in progress)",
+                           "0.27 > R 4294901759:4294901759(0)"});
+    EXPECT_NE(script.find("\n0.27 < . 2:2(0) ack 4294901759 win 65535 <"), std::string::npos)
+        << script;
+}
+
 TEST(PacketdrillWriter, Refusals_NameWhatCannotBeWritten) {
     const Scenario fourWay = preset("four-way-close");
     const Trace trace = simulate(fourWay);
