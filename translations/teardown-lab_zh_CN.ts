@@ -340,6 +340,34 @@
             <translation>套接字已不存在：定时器不再有意义。</translation>
         </message>
         <message>
+            <source>Crafted segment %1 of the scenario, injected as written (a what-if).</source>
+            <translation>场景中的第 %1 个构造报文段，按所写内容注入（假设分析）。</translation>
+        </message>
+        <message>
+            <source>A scripted peer took it: it sends only what the scenario injects and answers nothing.</source>
+            <translation>脚本对端收下了它：它只发送场景注入的报文段，不作任何应答。</translation>
+        </message>
+        <message>
+            <source>Crafted segment %1 was not sent: the socket it names does not exist yet.</source>
+            <translation>第 %1 个构造报文段未发送：它指定的套接字尚不存在。</translation>
+        </message>
+        <message>
+            <source>Crafted segment %1 was not sent: its relative sequence number has no ISN to count from.</source>
+            <translation>第 %1 个构造报文段未发送：它的相对序号没有可作起点的 ISN。</translation>
+        </message>
+        <message>
+            <source>Crafted segment %1 was dropped on arrival: no receiving socket&apos;s ISN to count its relative acknowledgement number from.</source>
+            <translation>第 %1 个构造报文段到达时被丢弃：没有接收端套接字的 ISN 可作其相对确认号的起点。</translation>
+        </message>
+        <message>
+            <source>Crafted segment %1 was dropped on arrival: no TSval of the receiving socket to count its relative TSecr from.</source>
+            <translation>第 %1 个构造报文段到达时被丢弃：没有接收端套接字的 TSval 可作其相对 TSecr 的起点。</translation>
+        </message>
+        <message>
+            <source>Crafted segment %1 could not be resolved.</source>
+            <translation>第 %1 个构造报文段无法解析。</translation>
+        </message>
+        <message>
             <source>Dropped by fault rule %1 (a what-if).</source>
             <translation>被故障规则 %1 丢弃（假设推演）。</translation>
         </message>
@@ -1195,12 +1223,28 @@
             <translation>%1 已读取，但无法运行。</translation>
         </message>
         <message>
+            <source>Cannot open the script</source>
+            <translation>无法打开脚本</translation>
+        </message>
+        <message>
+            <source>%1 is not a packetdrill script Teardown Lab can play.</source>
+            <translation>%1 不是 Teardown Lab 能够运行的 packetdrill 脚本。</translation>
+        </message>
+        <message>
+            <source>The script fails at line %1</source>
+            <translation>脚本在第 %1 行未通过</translation>
+        </message>
+        <message>
+            <source>The script passes</source>
+            <translation>脚本通过</translation>
+        </message>
+        <message>
             <source>Open Scenario</source>
             <translation>打开场景</translation>
         </message>
         <message>
-            <source>Teardown Lab scenarios (*.json);;All files (*)</source>
-            <translation>Teardown Lab 场景 (*.json);;所有文件 (*)</translation>
+            <source>Teardown Lab scenarios (*.json);;packetdrill scripts (*.pkt);;All files (*)</source>
+            <translation>Teardown Lab 场景 (*.json);;packetdrill 脚本 (*.pkt);;所有文件 (*)</translation>
         </message>
         <message>
             <source>Save Scenario</source>
@@ -2842,6 +2886,26 @@
             <translation>%1 个采样（每 %2 一个），每个 %3 字节，共约 %4 GiB</translation>
         </message>
         <message>
+            <source>a host that is not a scripted peer ("%1" has no sockets)</source>
+            <translation>一台不是脚本对端的主机（"%1" 没有套接字）</translation>
+        </message>
+        <message>
+            <source>an array of crafted segments</source>
+            <translation>由构造报文段组成的数组</translation>
+        </message>
+        <message>
+            <source>flags such as "RST,ACK" (from SYN, ACK, FIN, RST, PSH), or "" for none</source>
+            <translation>诸如 "RST,ACK" 的标志（取自 SYN、ACK、FIN、RST、PSH），或用 "" 表示没有标志</translation>
+        </message>
+        <message>
+            <source>an integer in 0..4294967295, or {"relative": n} with n in 0..4294967295</source>
+            <translation>0..4294967295 之间的整数，或 {"relative": n}（n 在 0..4294967295 之间）</translation>
+        </message>
+        <message>
+            <source>either "socket" or both "from_port" and "to_port"</source>
+            <translation>要么给出 "socket"，要么同时给出 "from_port" 和 "to_port"</translation>
+        </message>
+        <message>
             <source>No such file or directory</source>
             <translation>文件或目录不存在</translation>
         </message>
@@ -2915,6 +2979,26 @@
         <message>
             <source>the scenario has no load</source>
             <translation>场景中没有负载</translation>
+        </message>
+        <message>
+            <source>action %1 runs on host "%2", a scripted peer, which has no sockets</source>
+            <translation>第 %1 个动作在主机 "%2" 上执行，但它是脚本对端，没有套接字</translation>
+        </message>
+        <message>
+            <source>the load runs on host "%1", a scripted peer, which has no sockets</source>
+            <translation>负载运行在主机 "%1" 上，但它是脚本对端，没有套接字</translation>
+        </message>
+        <message>
+            <source>crafted segment %1 names host "%2", which the scenario does not have</source>
+            <translation>第 %1 个构造报文段指定了主机 "%2"，但场景中没有这台主机</translation>
+        </message>
+        <message>
+            <source>crafted segment %1 names socket "%2" on host "%3", where no action connects or accepts a socket of that name</source>
+            <translation>第 %1 个构造报文段指定了主机 "%3" 上的套接字 "%2"，但该主机上没有动作以这个名字发起连接或接受连接</translation>
+        </message>
+        <message>
+            <source>crafted segment %1 names neither a socket nor both ports</source>
+            <translation>第 %1 个构造报文段既没有指定套接字，也没有同时指定两个端口</translation>
         </message>
     </context>
     <context>
@@ -3205,6 +3289,17 @@
             <source>; </source>
             <comment>between two changes</comment>
             <translation>；</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::ScriptVerdictOverlay</name>
+        <message>
+            <source>Script line %1 expected: %2</source>
+            <translation>脚本第 %1 行期望：%2</translation>
+        </message>
+        <message>
+            <source>The host did: %1</source>
+            <translation>主机实际：%1</translation>
         </message>
     </context>
 </TS>

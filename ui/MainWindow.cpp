@@ -10,7 +10,9 @@
 #include "InspectorView.h"
 #include "LoadErrorText.h"
 #include "LoadExplorer.h"
+#include "PacketdrillOpen.h"
 #include "ScenarioLibraryView.h"
+#include "ScriptVerdictOverlay.h"
 #include "SequenceDiagramView.h"
 #include "StateMachineView.h"
 #include "SysctlPanel.h"
@@ -346,6 +348,7 @@ void MainWindow::createCentralWidget() {
     layout->addWidget(editSummary_);
     diagram_ = new SequenceDiagramView(central);
     diagram_->setObjectName(QStringLiteral("sequenceDiagram"));
+    scriptVerdict_ = new ScriptVerdictOverlay(diagram_);
     layout->addWidget(diagram_, 1);
     setCentralWidget(central);
 }
@@ -481,6 +484,11 @@ void MainWindow::connectParts() {
 
     connect(document_, &Document::runChanged, this, &MainWindow::runChanged);
     connect(document_, &Document::opened, this, &MainWindow::documentOpened);
+    // A script's verdict belongs to the run it judged: another scenario or an edit clears it.
+    connect(document_, &Document::opened, scriptVerdict_,
+            [this] { scriptVerdict_->setFailure({}); });
+    connect(document_, &Document::edited, scriptVerdict_,
+            [this] { scriptVerdict_->setFailure({}); });
     connect(document_, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(document_->undoStack(), &QUndoStack::indexChanged, this, &MainWindow::updateActions);
     // Undo and redo make the last summary stale; an edit's own summary comes right after.
@@ -752,6 +760,9 @@ bool MainWindow::openFile(const QString& given) {
     // An absolute path: a relative one would name another file once the working directory
     // changed, in the recent files and as the last scenario.
     const QString path = Settings::canonicalFilePath(given);
+    if (isPacketdrillPath(path)) {
+        return openScript(path);
+    }
     const LoadResult result = loadScenario(QFile::encodeName(path).toStdString());
     if (const auto* error = std::get_if<LoadError>(&result)) {
         showError(tr("Cannot open the scenario"),
@@ -775,6 +786,37 @@ bool MainWindow::openFile(const QString& given) {
     }
     presetId_.clear();
     library_->setCurrentFile(path);
+    settings_.addRecentFile(path);
+    updateRecentFiles();
+    updateTitle();
+    return true;
+}
+
+// A packetdrill script plays as a scenario with no file of its own (Save asks where, and never
+// writes JSON over the script); its failing line, if any, is marked on the diagram.
+bool MainWindow::openScript(const QString& path) {
+    auto opened = openPacketdrillScript(path);
+    if (const auto* error = std::get_if<QString>(&opened)) {
+        showError(tr("Cannot open the script"),
+                  tr("%1 is not a packetdrill script Teardown Lab can play.")
+                      .arg(QFileInfo(path).fileName()),
+                  *error);
+        return false;
+    }
+    if (!maybeKeepChanges()) {
+        return false;
+    }
+    const auto& script = std::get<OpenedScript>(opened);
+    if (auto error = document_->open(script.scenario, QString())) {
+        showError(tr("Cannot open the script"),
+                  tr("%1 was read, but it does not run.").arg(QFileInfo(path).fileName()), *error);
+        return false;
+    }
+    scriptVerdict_->setFailure(script.failure);
+    statusBar()->showMessage(script.failure
+                                 ? tr("The script fails at line %1").arg(script.failure->line)
+                                 : tr("The script passes"));
+    presetId_.clear();
     settings_.addRecentFile(path);
     updateRecentFiles();
     updateTitle();
@@ -823,7 +865,8 @@ void MainWindow::showLoadConnection(const Scenario& load, std::uint64_t index, c
 void MainWindow::open() {
     const QString dir = QFileInfo(document_->filePath()).absolutePath();
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Scenario"), dir, tr("Teardown Lab scenarios (*.json);;All files (*)"));
+        this, tr("Open Scenario"), dir,
+        tr("Teardown Lab scenarios (*.json);;packetdrill scripts (*.pkt);;All files (*)"));
     if (!path.isEmpty()) {
         openFile(path);
     }

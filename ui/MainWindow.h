@@ -26,6 +26,7 @@ class FaultRulePanel;
 class InspectorView;
 class LoadExplorer;
 class ScenarioLibraryView;
+class ScriptVerdictOverlay;
 class SequenceDiagramView;
 class StateMachineView;
 class SysctlPanel;
@@ -55,6 +56,7 @@ public:
     // scenario opens in the load explorer instead, and the document stays.
     bool openPreset(const QString& id);
     bool openFile(const QString& path);
+    bool openScript(const QString& path);
     // Shows one connection of a load run, traced by the load explorer, read-only.
     void showLoadConnection(const Scenario& load, std::uint64_t index, const RunPtr& run);
     void selectSegment(std::optional<SegmentId> id);
@@ -135,6 +137,7 @@ private:
     std::optional<SegmentId> selected_;
 
     SequenceDiagramView* diagram_ = nullptr;
+    ScriptVerdictOverlay* scriptVerdict_ = nullptr; // a packetdrill script's failing line
     QLabel* banner_ = nullptr;
     QLabel* editSummary_ = nullptr;
     TransportBar* transport_ = nullptr;

@@ -17,6 +17,7 @@ namespace {
 constexpr std::string_view kUsage = R"(Usage: teardown-cli [options] SCENARIO.json
        teardown-cli [options] --preset NAME
        teardown-cli --list-presets
+       teardown-cli --packetdrill SCRIPT.pkt
 
 Runs a Teardown Lab scenario and prints a text sequence diagram of it: every segment with its
 flags and relative sequence numbers, every state change and timer, each with its cause. A load
@@ -24,6 +25,9 @@ scenario (many connections) prints a summary table of its peaks and totals inste
 SCENARIO.json "-" reads the scenario from standard input. --trace and --pcap write the trace and
 a capture beside the diagram; one of them may write to standard output ("-"), and then no
 diagram is printed.
+--packetdrill plays a packetdrill script against a simulated Linux host, as packetdrill plays it
+against a kernel, and prints "pass" or the first failing line with what was expected and what
+the host did.
 
 )";
 
@@ -31,7 +35,9 @@ constexpr std::string_view kExitStatusAndExamples = R"(
 Exit status:
   0  success
   1  an output could not be written, or the simulator stopped
-  2  bad usage or a bad scenario file; one line on standard error says what and where
+  1  --packetdrill: the script fails (the failing line is printed)
+  2  bad usage, a bad scenario file or a script the engine cannot play; one line on standard
+     error says what and where
   130  Ctrl+C stopped a load run; what was computed so far is printed, marked truncated
 
 Examples:
@@ -43,6 +49,7 @@ Examples:
   teardown-cli --preset lost-final-ack --to-packetdrill server --packetdrill-out lost.pkt
   teardown-cli - --trace - < my.json | jq -c 'select(.kind == "state_changed")'
   teardown-cli --preset load/port-exhaustion --sockets-at 90s
+  teardown-cli --packetdrill close-local-close-then-remote-fin.pkt --trace run.jsonl
 )";
 
 // Long names, as the code looks them up; "-name" works as well as "--name".
@@ -66,12 +73,18 @@ const QString kPlantUml = QStringLiteral("plantuml");
 const QString kPdf = QStringLiteral("pdf");
 const QString kSocketsAt = QStringLiteral("sockets-at");
 const QString kConnection = QStringLiteral("connection");
+const QString kPacketdrill = QStringLiteral("packetdrill");
 
 QList<QCommandLineOption> optionTable() {
     return {
         {kPreset, QStringLiteral("run a built-in scenario instead of a file"),
          QStringLiteral("NAME")},
         {kListPresets, QStringLiteral("list the built-in scenarios and exit")},
+        {kPacketdrill,
+         QStringLiteral("play the packetdrill script FILE against a simulated Linux host and "
+                        "judge it as packetdrill would; prints pass or the first failing line "
+                        "(--trace and --pcap write the run)"),
+         QStringLiteral("FILE")},
         {kTrace,
          QStringLiteral("also write the trace as JSON lines to FILE (\"-\": standard output, "
                         "instead of the diagram)"),
@@ -222,13 +235,14 @@ Options parseArguments(const QStringList& arguments) {
     options.diagram.absoluteSequenceNumbers = parser.isSet(kAbsolute);
     options.diagram.asciiOnly = parser.isSet(kAscii);
     options.preset = text(kPreset);
+    options.packetdrillPath = text(kPacketdrill);
     options.tracePath = optional(kTrace);
     options.pcapPath = optional(kPcap);
     options.pcapAt = optional(kPcapAt);
-    options.packetdrillHost = optional(kToPacketdrill);
-    options.packetdrillPath = optional(kPacketdrillOut);
-    if (options.packetdrillHost && !options.packetdrillPath) {
-        options.packetdrillPath = std::string(kStandardStream);
+    options.exportHost = optional(kToPacketdrill);
+    options.exportPath = optional(kPacketdrillOut);
+    if (options.exportHost && !options.exportPath) {
+        options.exportPath = std::string(kStandardStream);
     }
     options.csvPath = optional(kCsv);
     options.mermaidPath = optional(kMermaid);
@@ -283,6 +297,21 @@ Options parseArguments(const QStringList& arguments) {
     if (options.help || options.version || options.listPresets) {
         return options;
     }
+    if (!options.packetdrillPath.empty()) {
+        if (!options.preset.empty() || !options.scenarioPath.empty()) {
+            throw UsageError{"--packetdrill: expected no scenario file or --preset beside it, "
+                             "found one"};
+        }
+        if (options.exportHost) {
+            throw UsageError{"--to-packetdrill: expected a scenario file or --preset, found "
+                             "--packetdrill"};
+        }
+        if (options.tracePath == kStandardStream && options.pcapPath == kStandardStream) {
+            throw UsageError{"--trace and --pcap: expected at most one output on standard "
+                             "output (\"-\"), found both"};
+        }
+        return options;
+    }
     if (!options.preset.empty() && !options.scenarioPath.empty()) {
         throw UsageError{"expected a scenario file or --preset, found both"};
     }
@@ -293,7 +322,7 @@ Options parseArguments(const QStringList& arguments) {
     for (const auto& [name, path] :
          {std::pair{kTrace, options.tracePath}, std::pair{kPcap, options.pcapPath},
           std::pair{kMermaid, options.mermaidPath}, std::pair{kPlantUml, options.plantUmlPath},
-          std::pair{kToPacketdrill, options.packetdrillPath}}) {
+          std::pair{kToPacketdrill, options.exportPath}}) {
         if (path != kStandardStream) {
             continue;
         }
@@ -307,7 +336,7 @@ Options parseArguments(const QStringList& arguments) {
     if (options.pdfPath == kStandardStream) {
         throw UsageError{"--pdf: expected a file name, found \"-\""};
     }
-    if (options.packetdrillPath && !options.packetdrillHost) {
+    if (options.exportPath && !options.exportHost) {
         throw UsageError{"--packetdrill-out: expected --to-packetdrill HOST beside it, found none"};
     }
     if (options.pcapAt && !options.pcapPath) {

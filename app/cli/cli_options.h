@@ -25,15 +25,15 @@ inline constexpr std::string_view kStandardStream = "-";
 struct Options {
     std::string scenarioPath; // kStandardStream: read the scenario from standard input
     std::string preset;
+    std::string packetdrillPath; // --packetdrill: play and judge a packetdrill script
     bool listPresets = false;
     bool help = false;
     bool version = false;
     std::optional<std::string> tracePath;
     std::optional<std::string> pcapPath;
-    std::optional<std::string> pcapAt; // the host the capture is taken at; unset: on the wire
-    std::optional<std::string> packetdrillHost; // --to-packetdrill: the kernel under test
-    std::optional<std::string>
-        packetdrillPath; // where its script goes (kStandardStream by default)
+    std::optional<std::string> pcapAt;     // the host the capture is taken at; unset: on the wire
+    std::optional<std::string> exportHost; // --to-packetdrill: the kernel under test
+    std::optional<std::string> exportPath; // where its script goes (kStandardStream by default)
     std::optional<std::uint64_t> seed;
     std::optional<std::string> csvPath;
     std::optional<std::string> mermaidPath;

@@ -12,9 +12,11 @@
 #include "diagram_markup.h"
 #include "duration_text.h"
 #include "load_report.h"
+#include "packetdrill_reader.h"
 #include "packetdrill_writer.h"
 #include "pcap_writer.h"
 #include "scenario_json.h"
+#include "script_player.h"
 #include "simulator.h"
 #include "socket_table_text.h"
 #include "terminal_progress.h"
@@ -143,7 +145,7 @@ std::string resolveScenarioPath(const Options& options) {
 }
 
 int runLoad(const Options& options, const std::string& path, const tdl::Scenario& scenario) {
-    if (options.tracePath || options.pcapPath || options.packetdrillHost) {
+    if (options.tracePath || options.pcapPath || options.exportHost) {
         std::cerr << kProgram << ": "
                   << (options.tracePath  ? "--trace"
                       : options.pcapPath ? "--pcap"
@@ -276,8 +278,8 @@ int run(const Options& options) {
     }
 
     checkCaptureHost(options, scenario);
-    if (options.packetdrillHost) {
-        if (auto refusal = tdl::packetdrillRefusal(scenario, *options.packetdrillHost)) {
+    if (options.exportHost) {
+        if (auto refusal = tdl::packetdrillRefusal(scenario, *options.exportHost)) {
             std::cerr << kProgram << ": --to-packetdrill: " << path << ": " << *refusal << '\n';
             return kExitBadInput;
         }
@@ -335,15 +337,15 @@ int run(const Options& options) {
         }
         return true;
     };
-    if (options.packetdrillHost) {
+    if (options.exportHost) {
         const tdl::PacketdrillExport script =
-            tdl::packetdrillScript(scenario, trace, *options.packetdrillHost);
+            tdl::packetdrillScript(scenario, trace, *options.exportHost);
         if (script.error) {
             std::cerr << kProgram << ": --to-packetdrill: " << path << ": " << *script.error
                       << '\n';
             return kExitBadInput;
         }
-        if (!writeText(options.packetdrillPath, script.script)) {
+        if (!writeText(options.exportPath, script.script)) {
             return kExitFailure;
         }
     }
@@ -369,7 +371,7 @@ int run(const Options& options) {
     // Standard output carries one thing: the diagram, or the one output asked for there.
     const bool anyToStandardOutput =
         traceToStandardOutput || pcapToStandardOutput || options.mermaidPath == kStandardStream ||
-        options.plantUmlPath == kStandardStream || options.packetdrillPath == kStandardStream;
+        options.plantUmlPath == kStandardStream || options.exportPath == kStandardStream;
     if (!anyToStandardOutput) {
         std::cout << renderTextDiagram(trace, options.diagram);
     }
@@ -383,6 +385,52 @@ int run(const Options& options) {
                   << " of simulated time; the trace covers the run so far\n";
         return kExitInterrupted;
     }
+    return kExitSuccess;
+}
+
+// --packetdrill: "pass" or the first failing line on standard output (or on standard error when
+// --trace or --pcap writes there); exit 0, 1, or 2 for a script the engine cannot play.
+int runPacketdrill(const Options& options) {
+    const std::string& path = options.packetdrillPath;
+    tdl::pd::ReadResult read = tdl::pd::readScriptFile(path);
+    if (const auto* error = std::get_if<tdl::pd::ScriptError>(&read)) {
+        std::cerr << kProgram << ": " << error->message() << '\n';
+        return kExitBadInput;
+    }
+    tdl::pd::PlayOutcome outcome = tdl::pd::playScript(std::get<tdl::pd::Script>(read));
+    if (const auto* error = std::get_if<tdl::pd::ScriptError>(&outcome)) {
+        std::cerr << kProgram << ": " << error->message() << '\n';
+        return kExitBadInput;
+    }
+    const auto& played = std::get<tdl::pd::PlayResult>(outcome);
+    for (const std::string& note : played.notes) {
+        std::cerr << kProgram << ": note: " << note << '\n';
+    }
+    if (options.tracePath) {
+        std::ostringstream lines;
+        tdl::writeTraceJsonl(played.trace, lines);
+        if (*options.tracePath == kStandardStream) {
+            std::cout << lines.str();
+        } else if (auto error = tdl::writeFileAtomically(*options.tracePath, lines.str())) {
+            std::cerr << kProgram << ": " << *error << '\n';
+            return kExitFailure;
+        }
+    }
+    if (options.pcapPath) {
+        if (auto error =
+                tdl::writePcap(played.trace, *options.pcapPath, options.pcapAt.value_or(""))) {
+            std::cerr << kProgram << ": " << *error << '\n';
+            return kExitFailure;
+        }
+    }
+    const bool outputOnStandardOutput =
+        options.tracePath == kStandardStream || options.pcapPath == kStandardStream;
+    std::ostream& verdict = outputOnStandardOutput ? std::cerr : std::cout;
+    if (played.failure) {
+        verdict << played.failure->message() << '\n';
+        return kExitFailure;
+    }
+    verdict << "pass\n";
     return kExitSuccess;
 }
 
@@ -439,6 +487,9 @@ int main(int argc, char** argv) {
         }
         if (options.listPresets) {
             return listPresets();
+        }
+        if (!options.packetdrillPath.empty()) {
+            return runPacketdrill(options);
         }
         return run(options);
     } catch (const UsageError& error) {

@@ -54,6 +54,7 @@ struct Host {
     absl::flat_hash_map<Ipv4, PeerStamp> peerStamps;
     int orphans = 0;
     HostCounters counters; // sockets per state and the run's running totals
+    bool scripted = false; // a scripted peer (HostConfig::scripted): it answers nothing
     std::int64_t challengeSecond = -1;
     std::int64_t challengeBudget = 0;
 };

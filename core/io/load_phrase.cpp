@@ -239,6 +239,16 @@ const char* englishTemplate(LoadPhrase::Id id) {
                "or /limit";
     case Id::Samples:
         return "%1 samples (one every %2) of %3 bytes, about %4 GiB";
+    case Id::NotScriptedHost:
+        return "a host that is not a scripted peer (\"%1\" has no sockets)";
+    case Id::CraftedArray:
+        return "an array of crafted segments";
+    case Id::CraftedFlags:
+        return "flags such as \"RST,ACK\" (from SYN, ACK, FIN, RST, PSH), or \"\" for none";
+    case Id::SequenceNumber:
+        return "an integer in 0..4294967295, or {\"relative\": n} with n in 0..4294967295";
+    case Id::SocketOrPorts:
+        return "either \"socket\" or both \"from_port\" and \"to_port\"";
     }
     return "%1";
 }

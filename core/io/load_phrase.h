@@ -131,8 +131,14 @@ struct LoadPhrase {
         Connections,
         SampleBudget,
         Samples,
+        // crafted segments and scripted peers
+        NotScriptedHost,
+        CraftedArray,
+        CraftedFlags,
+        SequenceNumber,
+        SocketOrPorts,
     };
-    static constexpr int kIdCount = static_cast<int>(Id::Samples) + 1;
+    static constexpr int kIdCount = static_cast<int>(Id::SocketOrPorts) + 1;
 
     Id id = Id::Verbatim;
     std::vector<std::string> args; // %1, %2, ... in order

@@ -31,7 +31,7 @@ LocalizedText readLocalizedText(const Node& node) {
     return text;
 }
 
-std::uint8_t readFlags(const Node& node) {
+std::uint8_t readFlags(const Node& node, Id expected = Id::Flags) {
     static constexpr std::array<std::pair<std::string_view, std::uint8_t>, 5> kFlagNames = {{
         {"FIN", flag::kFin},
         {"SYN", flag::kSyn},
@@ -48,7 +48,7 @@ std::uint8_t readFlags(const Node& node) {
         const auto known = std::find_if(kFlagNames.begin(), kFlagNames.end(),
                                         [&](const auto& entry) { return entry.first == name; });
         if (known == kFlagNames.end()) {
-            refuse(node.pointer, phrase(Id::Flags), verbatim(jsonQuoted(text)));
+            refuse(node.pointer, phrase(expected), verbatim(jsonQuoted(text)));
         }
         flags |= known->second;
         start = comma + 1;
@@ -102,7 +102,7 @@ void readSysctls(const Node& node, HostConfig& host) {
 }
 
 HostConfig readHost(const Node& node) {
-    const Fields fields(node, {"name", "address", "profile", "sysctls"});
+    const Fields fields(node, {"name", "address", "profile", "sysctls", "scripted"});
     HostConfig host;
     host.name = readName(fields.required("name"), Id::HostName);
     const Node address = fields.required("address");
@@ -126,6 +126,9 @@ HostConfig readHost(const Node& node) {
     host.sysctls = defaultSysctls(host.profile);
     if (auto sysctls = fields.optional("sysctls")) {
         readSysctls(*sysctls, host);
+    }
+    if (auto scripted = fields.optional("scripted")) {
+        host.scripted = readBool(*scripted);
     }
     return host;
 }
@@ -435,6 +438,129 @@ FaultRule readFault(const Node& node, const std::vector<HostConfig>& hosts,
     return rule;
 }
 
+// A crafted segment's seq or ack (or TSecr): an absolute 32-bit number, or {"relative": n}.
+CraftedNumber readCraftedNumber(const Node& node) {
+    constexpr std::int64_t kMax = std::numeric_limits<std::uint32_t>::max();
+    const LoadPhrase expected = phrase(Id::SequenceNumber);
+    if (node.value.is_object()) {
+        const Fields fields(node, {"relative"});
+        return CraftedNumber{
+            static_cast<std::uint32_t>(readInteger(fields.required("relative"), 0, kMax, expected)),
+            true};
+    }
+    if (!node.value.is_number_integer()) {
+        refuse(node.pointer, expected, describe(node.value));
+    }
+    return CraftedNumber{static_cast<std::uint32_t>(readInteger(node, 0, kMax, expected)), false};
+}
+
+void readCraftedOptions(const Node& node, CraftedSegment& crafted) {
+    const Fields fields(node, {"mss", "sack_permitted", "window_scale", "timestamp"});
+    if (auto mss = fields.optional("mss")) {
+        crafted.mss = static_cast<std::uint16_t>(readIntegerIn(*mss, 1, 65535));
+    }
+    if (auto sack = fields.optional("sack_permitted")) {
+        crafted.sackPermitted = readBool(*sack);
+    }
+    if (auto scale = fields.optional("window_scale")) {
+        // The option's byte may say more, but RFC 7323 §2.3 caps the shift at 14.
+        crafted.windowScale = static_cast<std::int8_t>(readIntegerIn(*scale, 0, 14));
+    }
+    if (auto timestamp = fields.optional("timestamp")) {
+        const Fields ts(*timestamp, {"val", "ecr"});
+        CraftedTimestamp option;
+        option.value = static_cast<std::uint32_t>(
+            readIntegerIn(ts.required("val"), 0, std::numeric_limits<std::uint32_t>::max()));
+        option.echo = readCraftedNumber(ts.required("ecr"));
+        crafted.timestamp = option;
+    }
+}
+
+CraftedSegment readCrafted(const Node& node, const std::vector<HostConfig>& hosts,
+                           const std::vector<Action>& actions) {
+    const Fields fields(node, {"at", "from", "to", "socket", "from_port", "to_port", "flags", "seq",
+                               "ack", "window", "length", "options"});
+    CraftedSegment crafted;
+    crafted.time = readDuration(fields.required("at"));
+    crafted.from = readHostName(hosts, fields.required("from"));
+    const Node to = fields.required("to");
+    crafted.to = readHostName(hosts, to);
+    if (crafted.to == crafted.from) {
+        refuse(to.pointer, phrase(Id::HostOtherThanFrom), verbatim(jsonQuoted(crafted.to)));
+    }
+    const bool bySocket = fields.has("socket");
+    const bool byPorts = fields.has("from_port") || fields.has("to_port");
+    if (bySocket == byPorts) {
+        refuse(fields.pointer(), phrase(Id::SocketOrPorts),
+               phrase(bySocket ? Id::Both : Id::Neither));
+    }
+    if (bySocket) {
+        const Node socket = fields.required("socket");
+        crafted.socket = readName(socket, Id::SocketName);
+        // A connection's socket on the receiving host: a listener has no connection to join.
+        const bool known = std::any_of(actions.begin(), actions.end(), [&](const Action& a) {
+            return a.host == crafted.to &&
+                   ((a.call == AppCallKind::Connect && a.socket == crafted.socket) ||
+                    std::find(a.accept.begin(), a.accept.end(), crafted.socket) != a.accept.end());
+        });
+        if (!known) {
+            refuse(socket.pointer, phrase(Id::SocketDefinedOnHost, {crafted.to}),
+                   verbatim(jsonQuoted(crafted.socket)));
+        }
+    } else {
+        crafted.fromPort =
+            static_cast<std::uint16_t>(readIntegerIn(fields.required("from_port"), 1, 65535));
+        crafted.toPort =
+            static_cast<std::uint16_t>(readIntegerIn(fields.required("to_port"), 1, 65535));
+    }
+    const Node flags = fields.required("flags");
+    if (!flags.value.is_string()) {
+        refuse(flags.pointer, phrase(Id::CraftedFlags), describe(flags.value));
+    }
+    if (!flags.value.get<std::string>().empty()) {
+        crafted.flags = readFlags(flags, Id::CraftedFlags);
+    }
+    crafted.seq = readCraftedNumber(fields.required("seq"));
+    if (auto ack = fields.optional("ack")) {
+        crafted.ack = readCraftedNumber(*ack);
+    }
+    if (auto window = fields.optional("window")) {
+        crafted.window = static_cast<std::uint16_t>(readIntegerIn(*window, 0, 65535));
+    }
+    if (auto length = fields.optional("length")) {
+        crafted.length = static_cast<std::uint32_t>(readIntegerIn(*length, 0, 65535));
+    }
+    if (auto options = fields.optional("options")) {
+        readCraftedOptions(*options, crafted);
+    }
+    return crafted;
+}
+
+// Actions and a load on a scripted peer: it has no sockets.
+void refuseSocketsOnScripted(const Node& actions, const Scenario& scenario,
+                             const std::optional<Node>& load) {
+    const auto scripted = [&](const std::string& name) {
+        return scenario.hosts[static_cast<std::size_t>(scenario.hostIndex(name))].scripted;
+    };
+    for (std::size_t i = 0; i < scenario.actions.size(); ++i) {
+        const std::string& host = scenario.actions[i].host;
+        if (scripted(host)) {
+            refuse(actions.pointer + '/' + std::to_string(i) + "/host",
+                   phrase(Id::NotScriptedHost, {host}), verbatim(jsonQuoted(host)));
+        }
+    }
+    if (load && scenario.load) {
+        for (const std::string_view key : {"client", "server"}) {
+            const std::string& host =
+                key == "client" ? scenario.load->client : scenario.load->server;
+            if (scripted(host)) {
+                refuse(load->pointer + '/' + std::string(key), phrase(Id::NotScriptedHost, {host}),
+                       verbatim(jsonQuoted(host)));
+            }
+        }
+    }
+}
+
 } // namespace
 
 std::string readHostName(const std::vector<HostConfig>& hosts, const Node& name) {
@@ -467,7 +593,8 @@ Scenario readScenario(const Node& root) {
                 phrase(Id::FormatVersion, {std::to_string(kScenarioFormatVersion)}));
 
     const Fields fields(root, {"format", "version", "id", "lesson", "title", "description", "watch",
-                               "seed", "limit", "hosts", "network", "actions", "faults", "load"});
+                               "seed", "limit", "hosts", "network", "actions", "faults", "crafted",
+                               "load"});
     Scenario scenario;
     if (auto id = fields.optional("id")) {
         scenario.id = readString(*id);
@@ -537,8 +664,21 @@ Scenario readScenario(const Node& root) {
             scenario.faults.push_back(readFault(faults->at(i), scenario.hosts, sockets));
         }
     }
-    if (auto load = fields.optional("load")) {
+    if (auto crafted = fields.optional("crafted")) {
+        if (!crafted->value.is_array()) {
+            refuse(crafted->pointer, phrase(Id::CraftedArray), describe(crafted->value));
+        }
+        for (std::size_t i = 0; i < crafted->value.size(); ++i) {
+            scenario.crafted.push_back(
+                readCrafted(crafted->at(i), scenario.hosts, scenario.actions));
+        }
+    }
+    const std::optional<Node> load = fields.optional("load");
+    if (load) {
         scenario.load = readLoad(*load, scenario.hosts);
+    }
+    refuseSocketsOnScripted(actions, scenario, load);
+    if (load) {
         refuseUnboundedLoad(*load, scenario);
     }
     return scenario;

@@ -46,6 +46,9 @@ OrderedJson hostJson(const HostConfig& host) {
     if (!sysctls.empty()) {
         out["sysctls"] = std::move(sysctls);
     }
+    if (host.scripted) {
+        out["scripted"] = true;
+    }
     return out;
 }
 
@@ -177,6 +180,53 @@ OrderedJson faultJson(const FaultRule& rule) {
     return out;
 }
 
+OrderedJson craftedNumberJson(const CraftedNumber& number) {
+    if (!number.relative) {
+        return number.value;
+    }
+    OrderedJson out;
+    out["relative"] = number.value;
+    return out;
+}
+
+OrderedJson craftedJson(const CraftedSegment& crafted) {
+    OrderedJson out;
+    out["at"] = durationText(crafted.time);
+    out["from"] = crafted.from;
+    out["to"] = crafted.to;
+    if (!crafted.socket.empty()) {
+        out["socket"] = crafted.socket;
+    } else {
+        out["from_port"] = crafted.fromPort;
+        out["to_port"] = crafted.toPort;
+    }
+    out["flags"] = formatFlags(crafted.flags);
+    out["seq"] = craftedNumberJson(crafted.seq);
+    out["ack"] = craftedNumberJson(crafted.ack);
+    out["window"] = crafted.window;
+    out["length"] = crafted.length;
+    OrderedJson options = OrderedJson::object();
+    if (crafted.mss != 0) {
+        options["mss"] = crafted.mss;
+    }
+    if (crafted.sackPermitted) {
+        options["sack_permitted"] = true;
+    }
+    if (crafted.windowScale >= 0) {
+        options["window_scale"] = crafted.windowScale;
+    }
+    if (crafted.timestamp) {
+        OrderedJson timestamp;
+        timestamp["val"] = crafted.timestamp->value;
+        timestamp["ecr"] = craftedNumberJson(crafted.timestamp->echo);
+        options["timestamp"] = std::move(timestamp);
+    }
+    if (!options.empty()) {
+        out["options"] = std::move(options);
+    }
+    return out;
+}
+
 std::string compact(const OrderedJson& value) {
     // The same separators a person types: ", " and ": ".
     if (value.is_object()) {
@@ -263,6 +313,12 @@ std::string serializeScenario(const Scenario& scenario) {
     out["faults"] = OrderedJson::array();
     for (const FaultRule& rule : scenario.faults) {
         out["faults"].push_back(faultJson(rule));
+    }
+    if (!scenario.crafted.empty()) {
+        out["crafted"] = OrderedJson::array();
+        for (const CraftedSegment& crafted : scenario.crafted) {
+            out["crafted"].push_back(craftedJson(crafted));
+        }
     }
     if (scenario.load) {
         out["load"] = loadJson(*scenario.load);

@@ -20,6 +20,9 @@ enum class EventKind : std::uint8_t {
     LoadTick,    // the load generator opens its next connection
     Sample,      // a load run's counters are sampled
     Program,     // a load connection's application reacts to what it saw
+    Inject,      // a crafted segment of the scenario leaves its sender
+    // a crafted segment reaches its destination; its relative ack and TSecr are resolved there
+    DeliverCrafted,
 };
 
 struct Event {

@@ -5,6 +5,7 @@
 
 namespace tdl {
 
+template <EventKind kDeliver>
 void TcpStack::transmit(HostId from, const Segment& segment, Reason reason) {
     const std::uint32_t ordinal = ++segmentsSent_;
     if (segment.has(flag::kRst)) {
@@ -88,7 +89,12 @@ void TcpStack::transmit(HostId from, const Segment& segment, Reason reason) {
         flight.from = from;
         flight.to = to;
         flight.traceId = traceId;
-        ctx_.scheduleAfter(delay, EventKind::Deliver, slot);
+        if constexpr (kDeliver == EventKind::DeliverCrafted) {
+            ctx_.scheduleAfter(delay, kDeliver, slot,
+                               static_cast<std::uint32_t>(reason.args[0] - 1));
+        } else {
+            ctx_.scheduleAfter(delay, kDeliver, slot);
+        }
     };
     launch(id);
     if (duplicate) {
@@ -106,6 +112,9 @@ void TcpStack::transmit(HostId from, const Segment& segment, Reason reason) {
         launch(copyId);
     }
 }
+
+template void TcpStack::transmit<EventKind::Deliver>(HostId, const Segment&, Reason);
+template void TcpStack::transmit<EventKind::DeliverCrafted>(HostId, const Segment&, Reason);
 
 void TcpStack::deliver(std::uint32_t slot) {
     const InFlight flight = inFlight_[slot];

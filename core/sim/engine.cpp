@@ -21,7 +21,8 @@ Engine::Engine(const Scenario& scenario, TraceSink& sink)
     for (std::size_t i = 0; i < scenario.hosts.size(); ++i) {
         const HostConfig& config = scenario.hosts[i];
         Host host;
-        host.info = HostInfo{config.name, config.address};
+        host.info = HostInfo{config.name, config.address, config.scripted};
+        host.scripted = config.scripted;
         host.profile = config.profile;
         host.traits = traitsOf(config.profile);
         host.sysctls = config.sysctls;
@@ -39,6 +40,10 @@ Engine::Engine(const Scenario& scenario, TraceSink& sink)
         apps_.addAction(i);
     }
     ctx_.network = Network(scenario);
+    for (std::size_t i = 0; i < scenario.crafted.size(); ++i) {
+        ctx_.schedule(SimTime(scenario.crafted[i].time), EventKind::Inject,
+                      static_cast<std::uint32_t>(i));
+    }
     if (scenario.load) {
         const LoadConfig& load = *scenario.load;
         apps_.startLoad(static_cast<HostId>(scenario.hostIndex(load.client)),
@@ -93,6 +98,12 @@ void Engine::dispatch(const Event& event) {
         break;
     case EventKind::Sample:
         apps_.sample();
+        break;
+    case EventKind::Inject:
+        tcp_.inject(event.slot);
+        break;
+    case EventKind::DeliverCrafted:
+        tcp_.deliverCrafted(event.slot, event.id);
         break;
     case EventKind::Program:
         if (tcp_.holds(event.slot, event.id)) {

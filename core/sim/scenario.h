@@ -26,6 +26,10 @@ struct HostConfig {
     Ipv4 address = 0;
     KernelProfile profile = KernelProfile::Linux6;
     Sysctls sysctls; // defaultSysctls(profile) unless the file sets a knob
+    // A scripted peer: it sends only the scenario's crafted segments and answers nothing (no RST
+    // for a closed port, no ACK, no sockets, so no action runs on it); what reaches it is
+    // recorded as delivered and goes no further.
+    bool scripted = false;
     friend bool operator==(const HostConfig&, const HostConfig&) = default;
 };
 
@@ -98,6 +102,59 @@ struct FaultRule {
     friend bool operator==(const FaultRule&, const FaultRule&) = default;
 };
 
+// A sequence or acknowledgement number of a crafted segment: as written, or counted from an ISN
+// (which ISN depends on the field, see CraftedSegment).
+struct CraftedNumber {
+    std::uint32_t value = 0;
+    bool relative = false;
+    friend bool operator==(const CraftedNumber&, const CraftedNumber&) = default;
+};
+
+// A crafted segment's RFC 7323 timestamp option.
+struct CraftedTimestamp {
+    std::uint32_t value = 0; // TSval, as written
+    // TSecr: as written, or relative to the first TSval the receiving socket sent on this
+    // connection (on its SYN or SYN,ACK), resolved when the segment arrives; packetdrill maps a
+    // script's ecr that way.
+    CraftedNumber echo;
+    friend bool operator==(const CraftedTimestamp&, const CraftedTimestamp&) = default;
+};
+
+// A segment the scenario injects: it leaves `from` at `time`, crosses the network like any other
+// segment (link delay, loss and fault rules apply) and the receiving stack takes it through its
+// normal input path. Its trace fact is SegmentSent with the cause Crafted.
+struct CraftedSegment {
+    Duration time{};  // when it leaves `from`
+    std::string from; // the sending host, usually a scripted peer
+    std::string to;   // the receiving host
+    // The connection it belongs to: the receiving host's socket of this name (a what-if into a
+    // simulated connection; the segment carries that socket's 4-tuple, seen from its peer) ...
+    std::string socket;
+    // ... or, when `socket` is empty, the ports: from `from`'s address and port to `to`'s (a
+    // script's SYN to a listener, where no socket exists yet).
+    std::uint16_t fromPort = 0;
+    std::uint16_t toPort = 0;
+    std::uint8_t flags = 0; // any combination of flag::k*, none at all included
+    // Relative: counted from the sender's ISN of the connection, 0 being its SYN. That ISN is, in
+    // this order: a scripted sender's first crafted SYN on the 4-tuple; the ISN the receiving
+    // socket learnt from its peer; the sending host's own socket's ISN on the 4-tuple.
+    CraftedNumber seq;
+    // Relative: counted from the receiving socket's ISN, resolved when the segment arrives.
+    CraftedNumber ack;
+    std::uint16_t window = 0;                  // as sent, in bytes (no scaling applied)
+    std::uint32_t length = 0;                  // payload bytes
+    std::uint16_t mss = 0;                     // MSS option (0: absent)
+    bool sackPermitted = false;                // SACK-permitted option
+    std::int8_t windowScale = -1;              // window scale option's shift (-1: absent)
+    std::optional<CraftedTimestamp> timestamp; // nullopt: no timestamp option
+    friend bool operator==(const CraftedSegment&, const CraftedSegment&) = default;
+};
+
+// The part of a crafted segment that had nothing to count from when it was needed (the argument of
+// the CraftedUnresolved cause): the socket it names did not exist yet, or no ISN or TSval was
+// known.
+enum class CraftedField : std::uint8_t { Socket, Seq, Ack, Echo };
+
 // Many connections from one client to one server, each a short exchange: the load explorer's
 // scenario. Every connection runs through the same engine and the same rules as a single one.
 enum class Closer : std::uint8_t { Client, Server };
@@ -137,6 +194,7 @@ struct Scenario {
     NetworkConfig network;
     std::vector<Action> actions;
     std::vector<FaultRule> faults;
+    std::vector<CraftedSegment> crafted; // in any order: each leaves at its own time
     std::optional<LoadConfig> load;
     friend bool operator==(const Scenario&, const Scenario&) = default;
 

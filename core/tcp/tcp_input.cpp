@@ -29,6 +29,11 @@ void TcpStack::receive(HostId hostId, const Segment& segment, SegmentId id) {
         listenerReceive(sockets_[it->second], segment, id, Seq(), false);
         return;
     }
+    // A scripted peer has no sockets, so everything ends here: it answers nothing.
+    if (host.scripted) {
+        ctx_.delivered(hostId, kNoSocket, id, Reason(Cause::ScriptedPeer));
+        return;
+    }
     // tcp_v4_rcv() no_tcp_socket: answer with a RST (never to a RST).
     if (segment.has(flag::kRst)) {
         ctx_.delivered(hostId, kNoSocket, id, Reason(Cause::NotAcceptable));

@@ -49,6 +49,12 @@ const std::string& TcpStack::nameOf(const TcpSock& sock) const {
 }
 
 void TcpStack::publish(const TcpSock& sock) {
+    if (!publishing_) {
+        return;
+    }
+    if (noting_) {
+        note(sock);
+    }
     if (!ctx_.recordSockets) {
         return;
     }

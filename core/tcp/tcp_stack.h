@@ -68,6 +68,11 @@ public:
     void onSocketTimerEvent(const Event& event);
     void onTimeWaitTimer(std::uint32_t twSlot);
     void deliver(std::uint32_t slot); // net/transmit.cpp
+    // --- net/inject.cpp: the scenario's crafted segments
+    // Crafted segment `index` leaves its sender.
+    void inject(std::uint32_t index);
+    // It arrives: its relative ack and TSecr are resolved, then it is delivered like any segment.
+    void deliverCrafted(std::uint32_t slot, std::uint32_t index);
 
     // --- sim/socket_listing.cpp: the listeners, sockets and TIME_WAIT records alive at `at`
     // (no event left before it), unsorted, without load indices: what `ss -tano` shows.
@@ -81,6 +86,7 @@ private:
                               TcpState born = TcpState::Closed);
     void freeSocket(std::uint32_t slot);
     void publish(const TcpSock& sock);
+    void note(const TcpSock& sock); // net/inject.cpp
     // Called once a socket has its ISN (connect(), or a child cloned from a listener).
     void isnChosen(const TcpSock& sock) {
         if (ctx_.network.faultsNeedIsns()) {
@@ -90,6 +96,9 @@ private:
     Reason firedReason(const TcpSock& sock, TimerKind kind) const;
 
     // --- net/transmit.cpp: onto the wire and off it (the network itself: ctx_.network)
+    // A crafted segment is delivered by a DeliverCrafted event whose id is the crafted index,
+    // which its reason (Cause::Crafted) carries; every other segment by a Deliver event.
+    template <EventKind kDeliver = EventKind::Deliver>
     void transmit(HostId from, const Segment& segment, Reason reason);
 
     // --- tcp/tcp_output.cpp: the state machine's writer, sending (transition(), onEnter(), its
@@ -182,6 +191,30 @@ private:
     // Each incarnation's ISN, for fault rules that name a segment by its relative sequence number;
     // filled only when a rule does (Network::faultsNeedIsns()), so a load run keeps none.
     absl::flat_hash_map<SocketId, Seq> isns_;
+
+    // What crafted segments count their relative numbers from (net/inject.cpp), kept only when the
+    // scenario has crafted segments, so that a load run keeps none and pays one test per publish().
+    struct ConnectionNote {
+        HostId host = kNoHost;
+        FourTuple tuple;
+        Seq iss;
+        Seq irs;
+        bool irsKnown = false;
+        bool timestamps = false;
+        std::uint32_t firstTsVal = 0; // the TSval of its SYN or SYN,ACK
+    };
+    // Every connection's socket that publish() saw, by incarnation.
+    absl::flat_hash_map<SocketId, ConnectionNote> notes_;
+    const bool noting_ = !ctx_.scenario.crafted.empty();
+    // publish() has something to do: one test for a load run, as before crafted segments.
+    const bool publishing_ = ctx_.recordSockets || noting_;
+    // Each scripted peer's ISN per 4-tuple (its own view): the seq of its first crafted SYN there.
+    struct ScriptedIsn {
+        HostId host = kNoHost;
+        FourTuple tuple;
+        Seq isn;
+    };
+    std::vector<ScriptedIsn> scriptedIsns_;
 };
 
 // Defined here so that Engine::run() inlines it: every timer event comes through.

@@ -88,6 +88,11 @@ namespace tdl {
     X(WindowClosed, "window_closed") /* probe timer armed */                                       \
     X(WindowOpened, "window_opened")                                                               \
     X(SocketClosed, "socket_closed") /* a timer is moot: the socket is gone */                     \
+    /* crafted segments and scripted peers */                                                      \
+    X(Crafted, "crafted")            /* arg0: the scenario's crafted segment (1-based) */          \
+    X(ScriptedPeer, "scripted_peer") /* a scripted peer takes it and answers nothing */            \
+    /* arg0: crafted segment (1-based), arg1: what has no value: CraftedField */                   \
+    X(CraftedUnresolved, "crafted_unresolved")                                                     \
     /* the network */                                                                              \
     X(FaultDrop, "fault_drop")           /* arg0: fault rule index (1-based) */                    \
     X(FaultDelay, "fault_delay")         /* arg0: fault rule index, arg1: extra delay µs */       \

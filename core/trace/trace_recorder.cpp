@@ -27,6 +27,11 @@ void TraceRecorder::segmentDelivered(SegmentId id, SimTime at) {
     trace_.segments[id].deliveredAt = at;
 }
 
+void TraceRecorder::segmentResolved(SegmentId id, Seq ack, std::uint32_t echo) {
+    trace_.segments[id].segment.ack = ack;
+    trace_.segments[id].segment.timestamp.echo = echo;
+}
+
 void TraceRecorder::fact(const Fact& fact) {
     trace_.facts.push_back(fact);
 }

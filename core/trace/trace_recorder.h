@@ -14,6 +14,7 @@ public:
     void socketUpdated(const SocketInfo& socket) override;
     SegmentId segmentSent(const SegmentRecord& record) override;
     void segmentDelivered(SegmentId id, SimTime at) override;
+    void segmentResolved(SegmentId id, Seq ack, std::uint32_t echo) override;
     void fact(const Fact& fact) override;
     void finished(SimTime end, bool truncated) override;
 

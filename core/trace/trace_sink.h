@@ -24,6 +24,9 @@ public:
     virtual void socketUpdated(const SocketInfo& socket) = 0;
     virtual SegmentId segmentSent(const SegmentRecord& record) = 0;
     virtual void segmentDelivered(SegmentId id, SimTime at) = 0;
+    // A crafted segment's relative ack or TSecr, resolved when it arrives: the record then says
+    // what the receiver got (for a sink that keeps records).
+    virtual void segmentResolved(SegmentId /*id*/, Seq /*ack*/, std::uint32_t /*echo*/) {}
     virtual void fact(const Fact& fact) = 0;
     virtual void finished(SimTime end, bool truncated) = 0;
     // A load run's periodic sample (one entry per host). Returning false stops the run there, as

@@ -114,10 +114,14 @@ TEST(ScenarioCheck, EveryKindHasItsOwnEnglishMessageWithItsValues) {
         EXPECT_FALSE(message.empty()) << k;
         EXPECT_TRUE(messages.insert(message).second) << message;
         const bool namesAHost = problem.kind != Kind::NoHost && problem.kind != Kind::LoadRate &&
-                                problem.kind != Kind::LoadPorts && problem.kind != Kind::NoLoad;
+                                problem.kind != Kind::LoadPorts && problem.kind != Kind::NoLoad &&
+                                problem.kind != Kind::CraftedPorts;
         EXPECT_EQ(message.find("\"hostname\"") != std::string::npos, namesAHost) << message;
-        const bool numbered = problem.kind == Kind::ActionHost ||
-                              problem.kind == Kind::ActionPeer || problem.kind == Kind::LinkHost;
+        const bool numbered =
+            problem.kind == Kind::ActionHost || problem.kind == Kind::ActionPeer ||
+            problem.kind == Kind::LinkHost || problem.kind == Kind::ScriptedAction ||
+            problem.kind == Kind::CraftedHost || problem.kind == Kind::CraftedSocket ||
+            problem.kind == Kind::CraftedPorts;
         EXPECT_EQ(message.find(" 5 ") != std::string::npos, numbered) << message;
     }
 }

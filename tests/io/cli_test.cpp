@@ -93,9 +93,9 @@ TEST_F(Cli, Help_DocumentsEveryOptionTheExitStatusAndExamples) {
     const CliRun result = run({"-h"});
     EXPECT_EQ(result.exitCode, 0);
     for (const std::string option :
-         {"--preset", "--list-presets", "--trace", "--pcap", "--pcap-at", "--to-packetdrill",
-          "--packetdrill-out", "--absolute", "--ascii", "--gap", "--lang", "--seed", "--csv",
-          "--sockets-at", "--connection", "--version", "-h, --help"}) {
+         {"--preset", "--list-presets", "--packetdrill", "--trace", "--pcap", "--pcap-at",
+          "--to-packetdrill", "--packetdrill-out", "--absolute", "--ascii", "--gap", "--lang",
+          "--seed", "--csv", "--sockets-at", "--connection", "--version", "-h, --help"}) {
         EXPECT_NE(result.out.find("\n  " + option + ' '), std::string::npos) << option;
     }
     EXPECT_NE(result.out.find("Exit status:\n  0  success\n  1  "), std::string::npos)
@@ -525,6 +525,54 @@ TEST_F(Cli, LoadOnATerminal_ShowsAProgressBarThenClearsIt) {
     EXPECT_NE(shown.find("(Ctrl+C stops)"), std::string::npos) << shown;
     EXPECT_TRUE(shown.ends_with("\r\033[K")) << "the bar is cleared at the end: " << shown;
     EXPECT_NE(readFile(folder_ / "stdout.txt").find("TIME_WAIT"), std::string::npos);
+}
+
+// --packetdrill: a script that passes, one that fails, one the engine cannot play.
+constexpr std::string_view kPacketdrillServerCloses = R"(// the application closes first
+    0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3
+   +0 bind(3, ..., ...) = 0
+   +0 listen(3, 1) = 0
+   +0 < S 0:0(0) win 65535 <mss 1000>
+   +0 > S. 0:0(0) ack 1 <...>
+ +.01 < . 1:1(0) ack 1 win 65535
+   +0 accept(3, ..., ...) = 4
+   +0 close(4) = 0
+   +0 > F. 1:1(0) ack 1
+)";
+
+TEST_F(Cli, Packetdrill_PassingScript_PrintsPassAndExitsZero) {
+    const CliRun result =
+        run({"--packetdrill", write("ok.pkt", std::string(kPacketdrillServerCloses))});
+    EXPECT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_EQ(result.out, "pass\n");
+    EXPECT_EQ(result.err, "");
+}
+
+TEST_F(Cli, Packetdrill_FailingScript_PrintsTheLineAndExitsOne) {
+    std::string text(kPacketdrillServerCloses);
+    text.replace(text.find("> F. 1:1(0) ack 1"), 17, "> R. 1:1(0) ack 1");
+    const CliRun result = run({"--packetdrill", write("bad.pkt", text), "--trace", "run.jsonl"});
+    EXPECT_EQ(result.exitCode, 1);
+    EXPECT_EQ(result.out, "line 10: expected R. 1:1(0) ack 1 at 0.010001 s, got F. 1:1(0) ack 1 "
+                          "at 0.010002 s (flags differ)\n");
+    EXPECT_NE(readFile(folder_ / "run.jsonl").find("\"segment_sent\""), std::string::npos);
+}
+
+TEST_F(Cli, Packetdrill_ScriptItCannotPlay_NamesFileAndLineAndExitsTwo) {
+    const std::string path =
+        write("poll.pkt", "0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n+0 poll(3) = 0\n");
+    const CliRun result = run({"--packetdrill", path});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_EQ(result.out, "");
+    EXPECT_TRUE(result.err.starts_with("teardown-cli: " + path + ":2: expected '<', '>'"))
+        << result.err;
+}
+
+TEST_F(Cli, Packetdrill_WithAScenarioToo_IsBadUsage) {
+    const CliRun result = run({"--packetdrill", "x.pkt", "--preset", "four-way-close"});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_EQ(result.err, "teardown-cli: --packetdrill: expected no scenario file or --preset "
+                          "beside it, found one\n");
 }
 
 } // namespace

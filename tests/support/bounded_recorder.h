@@ -26,6 +26,9 @@ public:
         return recorder_.segmentSent(record);
     }
     void segmentDelivered(SegmentId id, SimTime at) override { recorder_.segmentDelivered(id, at); }
+    void segmentResolved(SegmentId id, Seq ack, std::uint32_t echo) override {
+        recorder_.segmentResolved(id, ack, echo);
+    }
     void fact(const Fact& fact) override {
         if (++facts_ > maxFacts_) {
             throw BoundReached{};

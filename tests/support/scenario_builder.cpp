@@ -25,6 +25,20 @@ ScenarioBuilder& ScenarioBuilder::host(const std::string& name, const std::strin
     return *this;
 }
 
+ScenarioBuilder& ScenarioBuilder::scripted(const std::string& name, const std::string& address) {
+    HostConfig config{name, 0, KernelProfile::Linux6, defaultSysctls(KernelProfile::Linux6), true};
+    if (!parseIpv4(address, config.address)) {
+        throw std::invalid_argument("bad address " + address);
+    }
+    scenario_.hosts.push_back(config);
+    return *this;
+}
+
+ScenarioBuilder& ScenarioBuilder::crafted(CraftedSegment segment) {
+    scenario_.crafted.push_back(std::move(segment));
+    return *this;
+}
+
 ScenarioBuilder& ScenarioBuilder::sysctl(const std::string& host, const std::string& name,
                                          const std::string& value) {
     const int index = scenario_.hostIndex(host);

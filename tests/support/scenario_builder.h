@@ -14,6 +14,9 @@ public:
 
     ScenarioBuilder& host(const std::string& name, const std::string& address,
                           KernelProfile profile = KernelProfile::Linux6);
+    // A scripted peer (HostConfig::scripted) beside the hosts there are.
+    ScenarioBuilder& scripted(const std::string& name, const std::string& address);
+    ScenarioBuilder& crafted(CraftedSegment segment);
     ScenarioBuilder& sysctl(const std::string& host, const std::string& name,
                             const std::string& value);
     ScenarioBuilder& delay(Duration oneWay);

@@ -25,11 +25,13 @@ std::vector<ScenarioProblem> everyKind() {
 
 bool namesAHost(Kind kind) {
     return kind != Kind::NoHost && kind != Kind::LoadRate && kind != Kind::LoadPorts &&
-           kind != Kind::NoLoad;
+           kind != Kind::NoLoad && kind != Kind::CraftedPorts;
 }
 
 bool numbered(Kind kind) {
-    return kind == Kind::ActionHost || kind == Kind::ActionPeer || kind == Kind::LinkHost;
+    return kind == Kind::ActionHost || kind == Kind::ActionPeer || kind == Kind::LinkHost ||
+           kind == Kind::ScriptedAction || kind == Kind::CraftedHost ||
+           kind == Kind::CraftedSocket || kind == Kind::CraftedPorts;
 }
 
 bool hasHan(const QString& text) {

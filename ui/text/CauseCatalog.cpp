@@ -1,6 +1,7 @@
 #include "CauseCatalog.h"
 
 #include "TraceText.h"
+#include "scenario.h"
 
 namespace tdl::ui {
 
@@ -236,6 +237,30 @@ QString CauseCatalog::sentence(const Reason& reason) {
         return tr("The peer's window opened: probing stops.");
     case Cause::SocketClosed:
         return tr("The socket is gone: the timer no longer matters.");
+    case Cause::Crafted:
+        return tr("Crafted segment %1 of the scenario, injected as written (a what-if).").arg(a[0]);
+    case Cause::ScriptedPeer:
+        return tr("A scripted peer took it: it sends only what the scenario injects and answers "
+                  "nothing.");
+    case Cause::CraftedUnresolved:
+        switch (static_cast<CraftedField>(a[1])) {
+        case CraftedField::Socket:
+            return tr("Crafted segment %1 was not sent: the socket it names does not exist yet.")
+                .arg(a[0]);
+        case CraftedField::Seq:
+            return tr("Crafted segment %1 was not sent: its relative sequence number has no ISN "
+                      "to count from.")
+                .arg(a[0]);
+        case CraftedField::Ack:
+            return tr("Crafted segment %1 was dropped on arrival: no receiving socket's ISN to "
+                      "count its relative acknowledgement number from.")
+                .arg(a[0]);
+        case CraftedField::Echo:
+            return tr("Crafted segment %1 was dropped on arrival: no TSval of the receiving socket "
+                      "to count its relative TSecr from.")
+                .arg(a[0]);
+        }
+        return tr("Crafted segment %1 could not be resolved.").arg(a[0]);
     case Cause::FaultDrop:
         return tr("Dropped by fault rule %1 (a what-if).").arg(a[0]);
     case Cause::FaultDelay:

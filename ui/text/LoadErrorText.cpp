@@ -247,6 +247,16 @@ QString LoadErrorText::pattern(LoadPhrase::Id id) {
                   "/load/duration or /limit");
     case Id::Samples:
         return tr("%1 samples (one every %2) of %3 bytes, about %4 GiB");
+    case Id::NotScriptedHost:
+        return tr("a host that is not a scripted peer (\"%1\" has no sockets)");
+    case Id::CraftedArray:
+        return tr("an array of crafted segments");
+    case Id::CraftedFlags:
+        return tr("flags such as \"RST,ACK\" (from SYN, ACK, FIN, RST, PSH), or \"\" for none");
+    case Id::SequenceNumber:
+        return tr("an integer in 0..4294967295, or {\"relative\": n} with n in 0..4294967295");
+    case Id::SocketOrPorts:
+        return tr("either \"socket\" or both \"from_port\" and \"to_port\"");
     }
     return QStringLiteral("%1");
 }

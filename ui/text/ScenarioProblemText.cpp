@@ -31,6 +31,23 @@ QString ScenarioProblemText::message(const ScenarioProblem& problem) {
         return tr("the load needs at least one server port");
     case Kind::NoLoad:
         return tr("the scenario has no load");
+    case Kind::ScriptedAction:
+        return tr("action %1 runs on host \"%2\", a scripted peer, which has no sockets")
+            .arg(number)
+            .arg(host);
+    case Kind::ScriptedLoad:
+        return tr("the load runs on host \"%1\", a scripted peer, which has no sockets").arg(host);
+    case Kind::CraftedHost:
+        return tr("crafted segment %1 names host \"%2\", which the scenario does not have")
+            .arg(number)
+            .arg(host);
+    case Kind::CraftedSocket:
+        return tr("crafted segment %1 names socket \"%2\" on host \"%3\", where no action "
+                  "connects or accepts a socket of that name")
+            .arg(number)
+            .arg(QString::fromStdString(problem.socket), host);
+    case Kind::CraftedPorts:
+        return tr("crafted segment %1 names neither a socket nor both ports").arg(number);
     }
     return {};
 }

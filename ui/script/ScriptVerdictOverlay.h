@@ -1,0 +1,39 @@
+#pragma once
+
+#include "script_player.h"
+
+#include <QWidget>
+
+#include <optional>
+
+namespace tdl::ui {
+
+class SequenceDiagramView;
+
+// Marks a packetdrill script's failing line on the sequence diagram: a red line at the time the
+// script expected, labelled with the line and what it expected, and a dashed one at the time of
+// what the host did instead. A transparent layer over the diagram's viewport that lets the mouse
+// through; the diagram itself knows nothing of scripts.
+class ScriptVerdictOverlay : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ScriptVerdictOverlay(SequenceDiagramView* diagram);
+
+    void setFailure(std::optional<pd::ScriptFailure> failure);
+    const std::optional<pd::ScriptFailure>& failure() const { return failure_; }
+
+    // The labels as painted, for tests and the accessible description.
+    QString expectedLabel() const;
+    QString actualLabel() const;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    SequenceDiagramView* diagram_;
+    std::optional<pd::ScriptFailure> failure_;
+};
+
+} // namespace tdl::ui
