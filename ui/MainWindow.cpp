@@ -813,6 +813,9 @@ bool MainWindow::openScript(const QString& path) {
         return false;
     }
     scriptVerdict_->setFailure(script.failure);
+    if (script.failure) {
+        player_->seek(script.failure->expectedAt);
+    }
     statusBar()->showMessage(script.failure
                                  ? tr("The script fails at line %1").arg(script.failure->line)
                                  : tr("The script passes"));

@@ -554,7 +554,7 @@ TEST_F(Cli, Packetdrill_FailingScript_PrintsTheLineAndExitsOne) {
     const CliRun result = run({"--packetdrill", write("bad.pkt", text), "--trace", "run.jsonl"});
     EXPECT_EQ(result.exitCode, 1);
     EXPECT_EQ(result.out, "line 10: expected R. 1:1(0) ack 1 at 0.010001 s, got F. 1:1(0) ack 1 "
-                          "at 0.010002 s (flags differ)\n");
+                          "at 0.010003 s (flags differ)\n");
     EXPECT_NE(readFile(folder_ / "run.jsonl").find("\"segment_sent\""), std::string::npos);
 }
 

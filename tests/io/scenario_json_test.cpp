@@ -296,7 +296,8 @@ TEST(ScenarioJsonErrors, UnknownKey_NamesItAndTheKnownOnes) {
     EXPECT_EQ(refusal(minimal(R"("sead": 3)")),
               "bad.json: /sead: expected one of the keys \"format\", \"version\", \"id\", "
               "\"lesson\", \"title\", \"description\", \"watch\", \"seed\", \"limit\", \"hosts\", "
-              "\"network\", \"actions\", \"faults\", \"load\", found the key \"sead\"");
+              "\"network\", \"actions\", \"faults\", \"crafted\", \"load\", found the key "
+              "\"sead\"");
     EXPECT_EQ(
         refusal(minimal(R"("title": {"en": "x", "fr": "y"})")),
         "bad.json: /title/fr: expected one of the keys \"en\", \"zh_CN\", found the key \"fr\"");

@@ -59,6 +59,8 @@ void ScriptVerdictOverlay::paintEvent(QPaintEvent*) {
     const DiagramLayout& layout = diagram_->layout();
     const double scroll = diagram_->verticalScrollBar()->value();
     const double left = layout.gutterWidth() - diagram_->horizontalScrollBar()->value();
+    // Below the lifelines' heads, which stay in place while the diagram scrolls.
+    painter.setClipRect(QRectF(0, layout.headerHeight(), width(), height()));
     const QColor red(0xd0, 0x21, 0x21);
     const QFontMetrics metrics(font());
     const auto label = [&](double y, const QString& text, bool above) {
