@@ -1596,6 +1596,26 @@
             <source>Teardown Lab scenarios (*.json);;packetdrill scripts (*.pkt);;All files (*)</source>
             <translation>Teardown Lab 场景 (*.json);;packetdrill 脚本 (*.pkt);;所有文件 (*)</translation>
         </message>
+        <message>
+            <source>packet&amp;drill Script</source>
+            <translation>packetdrill 脚本(&amp;D)</translation>
+        </message>
+        <message>
+            <source>With %1 as the Kernel Under Test…</source>
+            <translation>以 %1 为被测内核…</translation>
+        </message>
+        <message>
+            <source>Write the run as a packetdrill script to run it on a real kernel: %1 is the kernel under test, the other host's segments are injected</source>
+            <translation>把这次运行写成 packetdrill 脚本，以便在真实内核上运行：%1 是被测内核，另一台主机的报文段由脚本注入</translation>
+        </message>
+        <message>
+            <source>Export a packetdrill Script with %1 Under Test</source>
+            <translation>导出以 %1 为被测内核的 packetdrill 脚本</translation>
+        </message>
+        <message>
+            <source>packetdrill scripts (*.pkt)</source>
+            <translation>packetdrill 脚本 (*.pkt)</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::PresetCatalog</name>

@@ -25,6 +25,7 @@
 #include "TransportBar.h"
 #include "atomic_file.h"
 #include "diagram_markup.h"
+#include "packetdrill_writer.h"
 #include "pcap_writer.h"
 #include "scenario_json.h"
 #include "trace_jsonl.h"
@@ -84,6 +85,8 @@ QString exportSuffix(MainWindow::ExportFormat format) {
         return QStringLiteral("puml");
     case MainWindow::ExportFormat::Handout:
         return QStringLiteral("pdf");
+    case MainWindow::ExportFormat::Packetdrill:
+        return QStringLiteral("pkt");
     }
     return {};
 }
@@ -244,6 +247,8 @@ void MainWindow::createMenus() {
     exportMenu_->addAction(exportTraceAction_);
     captureMenu_ = exportMenu_->addMenu(QString());
     captureMenu_->setObjectName(QStringLiteral("captureMenu"));
+    packetdrillMenu_ = exportMenu_->addMenu(QString());
+    packetdrillMenu_->setObjectName(QStringLiteral("packetdrillMenu"));
     exportMenu_->addSeparator();
     exportMenu_->addAction(exportHandoutAction_);
     fileMenu_->addSeparator();
@@ -642,6 +647,7 @@ void MainWindow::retranslateUi() {
     recentMenu_->setTitle(tr("Open &Recent"));
     exportMenu_->setTitle(tr("&Export"));
     captureMenu_->setTitle(tr("&Capture (pcap)"));
+    packetdrillMenu_->setTitle(tr("packet&drill Script"));
     editMenu_->setTitle(tr("&Edit"));
     viewMenu_->setTitle(tr("&View"));
     panelsMenu_->setTitle(tr("&Panels"));
@@ -1077,6 +1083,9 @@ std::optional<QString> MainWindow::exportTo(ExportFormat format, const QString& 
         return fromCore(writeFileAtomically(file, renderMermaid(trace, options)));
     case ExportFormat::PlantUml:
         return fromCore(writeFileAtomically(file, renderPlantUml(trace, options)));
+    case ExportFormat::Packetdrill: // seenAtHost is the kernel under test
+        return fromCore(
+            writePacketdrillScript(document_->scenario(), trace, seenAtHost.toStdString(), file));
     case ExportFormat::Handout:
         return writeHandoutPdf(
             handoutFor(document_->scenario(), run,
@@ -1119,6 +1128,10 @@ void MainWindow::exportInteractively(ExportFormat format, const QString& seenAtH
         title = tr("Export a Handout as PDF");
         filter = tr("PDF documents (*.pdf)");
         break;
+    case ExportFormat::Packetdrill:
+        title = tr("Export a packetdrill Script with %1 Under Test").arg(seenAtHost);
+        filter = tr("packetdrill scripts (*.pkt)");
+        break;
     }
     QString path =
         QFileDialog::getSaveFileName(this, title, suggestedExportPath(format, seenAtHost), filter);
@@ -1138,9 +1151,11 @@ void MainWindow::exportInteractively(ExportFormat format, const QString& seenAtH
                              kStatusTimeoutMs);
 }
 
-// One entry per host of the run: the capture as tcpdump on that host would record it.
+// One entry per host of the run: the capture as tcpdump on that host would record it, and the
+// packetdrill script with that host as the kernel under test.
 void MainWindow::updateCaptureMenu() {
     captureMenu_->clear();
+    packetdrillMenu_->clear();
     captureMenu_->addAction(exportWireCaptureAction_);
     const RunPtr& run = document_->run();
     if (!run) {
@@ -1157,6 +1172,15 @@ void MainWindow::updateCaptureMenu() {
                 .arg(name));
         connect(action, &QAction::triggered, this,
                 [this, name] { exportInteractively(ExportFormat::Pcap, name); });
+        QAction* script =
+            packetdrillMenu_->addAction(tr("With %1 as the Kernel Under Test…").arg(name));
+        script->setObjectName(QStringLiteral("exportPacketdrill:") + name);
+        script->setStatusTip(
+            tr("Write the run as a packetdrill script to run it on a real kernel: "
+               "%1 is the kernel under test, the other host's segments are injected")
+                .arg(name));
+        connect(script, &QAction::triggered, this,
+                [this, name] { exportInteractively(ExportFormat::Packetdrill, name); });
     }
 }
 
@@ -1414,6 +1438,7 @@ void MainWindow::updateActions() {
         action->setEnabled(run != nullptr);
     }
     captureMenu_->setEnabled(run != nullptr);
+    packetdrillMenu_->setEnabled(run != nullptr);
     const bool playing = player_->isPlaying();
     playAction_->setIcon(icon(playing ? "pause" : "play"));
     playAction_->setText(playing ? tr("&Pause") : tr("&Play"));

@@ -44,7 +44,7 @@ public:
     ~MainWindow() override;
 
     // What File > Export writes.
-    enum class ExportFormat { Png, Svg, TraceJsonl, Pcap, Mermaid, PlantUml, Handout };
+    enum class ExportFormat { Png, Svg, TraceJsonl, Pcap, Mermaid, PlantUml, Handout, Packetdrill };
 
     Document* document() const { return document_; }
     Player* player() const { return player_; }
@@ -178,6 +178,7 @@ private:
     QMenu* recentMenu_ = nullptr;
     QMenu* exportMenu_ = nullptr;
     QMenu* captureMenu_ = nullptr;
+    QMenu* packetdrillMenu_ = nullptr; // one entry per host: the kernel under test
     QMenu* editMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
     QMenu* panelsMenu_ = nullptr;

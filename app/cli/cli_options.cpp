@@ -48,6 +48,7 @@ Examples:
   teardown-cli my.json --trace run.jsonl --pcap run.pcap
   teardown-cli --preset stale-data-no-time-wait --pcap client.pcap --pcap-at client
   teardown-cli --preset four-way-close --pcap - | tshark -r -
+  teardown-cli --preset lost-final-ack --to-packetdrill server --packetdrill-out lost.pkt
   teardown-cli - --trace - < my.json | jq -c 'select(.kind == "state_changed")'
   teardown-cli --preset load/port-exhaustion --sockets-at 90s
   teardown-cli --preset four-way-close --render close.png --at 260ms --lang zh_CN
@@ -64,6 +65,8 @@ const QString kListPresets = QStringLiteral("list-presets");
 const QString kTrace = QStringLiteral("trace");
 const QString kPcap = QStringLiteral("pcap");
 const QString kPcapAt = QStringLiteral("pcap-at");
+const QString kToPacketdrill = QStringLiteral("to-packetdrill");
+const QString kPacketdrillOut = QStringLiteral("packetdrill-out");
 const QString kAbsolute = QStringLiteral("absolute");
 const QString kAscii = QStringLiteral("ascii");
 const QString kGap = QStringLiteral("gap");
@@ -105,6 +108,15 @@ QList<QCommandLineOption> optionTable() {
                         "when it sends it, what reaches it when it arrives (default: on the "
                         "wire, every segment at its send time)"),
          QStringLiteral("HOST")},
+        {kToPacketdrill,
+         QStringLiteral("write the run as a packetdrill script in which HOST is the kernel under "
+                        "test and the other host's segments are injected, to run the scenario on "
+                        "a real kernel (to standard output, instead of the diagram, unless "
+                        "--packetdrill-out names a file)"),
+         QStringLiteral("HOST")},
+        {kPacketdrillOut,
+         QStringLiteral("write the --to-packetdrill script to FILE (\"-\": standard output)"),
+         QStringLiteral("FILE")},
         {kMermaid,
          QStringLiteral("also write the sequence diagram as Mermaid text to FILE (for notes, "
                         "blogs and slides)"),
@@ -318,6 +330,11 @@ Options parseArguments(const QStringList& arguments) {
     options.tracePath = optional(kTrace);
     options.pcapPath = optional(kPcap);
     options.pcapAt = optional(kPcapAt);
+    options.exportHost = optional(kToPacketdrill);
+    options.exportPath = optional(kPacketdrillOut);
+    if (options.exportHost && !options.exportPath) {
+        options.exportPath = std::string(kStandardStream);
+    }
     options.csvPath = optional(kCsv);
     options.mermaidPath = optional(kMermaid);
     options.plantUmlPath = optional(kPlantUml);
@@ -396,6 +413,10 @@ Options parseArguments(const QStringList& arguments) {
             throw UsageError{"--packetdrill: expected no scenario file or --preset beside it, "
                              "found one"};
         }
+        if (options.exportHost) {
+            throw UsageError{"--to-packetdrill: expected a scenario file or --preset, found "
+                             "--packetdrill"};
+        }
         if (options.tracePath == kStandardStream && options.pcapPath == kStandardStream) {
             throw UsageError{"--trace and --pcap: expected at most one output on standard "
                              "output (\"-\"), found both"};
@@ -411,7 +432,8 @@ Options parseArguments(const QStringList& arguments) {
     std::string toStandardOutput;
     for (const auto& [name, path] :
          {std::pair{kTrace, options.tracePath}, std::pair{kPcap, options.pcapPath},
-          std::pair{kMermaid, options.mermaidPath}, std::pair{kPlantUml, options.plantUmlPath}}) {
+          std::pair{kMermaid, options.mermaidPath}, std::pair{kPlantUml, options.plantUmlPath},
+          std::pair{kToPacketdrill, options.exportPath}}) {
         if (path != kStandardStream) {
             continue;
         }
@@ -424,6 +446,9 @@ Options parseArguments(const QStringList& arguments) {
     }
     if (options.pdfPath == kStandardStream) {
         throw UsageError{"--pdf: expected a file name, found \"-\""};
+    }
+    if (options.exportPath && !options.exportHost) {
+        throw UsageError{"--packetdrill-out: expected --to-packetdrill HOST beside it, found none"};
     }
     if (options.pcapAt && !options.pcapPath) {
         throw UsageError{"--pcap-at: expected --pcap FILE beside it, found none"};

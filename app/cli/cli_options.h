@@ -37,7 +37,9 @@ struct Options {
     bool version = false;
     std::optional<std::string> tracePath;
     std::optional<std::string> pcapPath;
-    std::optional<std::string> pcapAt; // the host the capture is taken at; unset: on the wire
+    std::optional<std::string> pcapAt;     // the host the capture is taken at; unset: on the wire
+    std::optional<std::string> exportHost; // --to-packetdrill: the kernel under test
+    std::optional<std::string> exportPath; // where its script goes (kStandardStream by default)
     std::optional<std::uint64_t> seed;
     std::optional<std::string> csvPath;
     std::optional<std::string> mermaidPath;

@@ -16,6 +16,7 @@
 #include "duration_text.h"
 #include "load_report.h"
 #include "packetdrill_reader.h"
+#include "packetdrill_writer.h"
 #include "pcap_writer.h"
 #include "quiz.h"
 #include "scenario_json.h"
@@ -148,8 +149,11 @@ std::string resolveScenarioPath(const Options& options) {
 }
 
 int runLoad(const Options& options, const std::string& path, const tdl::Scenario& scenario) {
-    if (options.tracePath || options.pcapPath) {
-        std::cerr << kProgram << ": " << (options.tracePath ? "--trace" : "--pcap")
+    if (options.tracePath || options.pcapPath || options.exportHost) {
+        std::cerr << kProgram << ": "
+                  << (options.tracePath  ? "--trace"
+                      : options.pcapPath ? "--pcap"
+                                         : "--to-packetdrill")
                   << ": a load run keeps no segments; add --connection N for one connection\n";
         return kExitBadInput;
     }
@@ -361,6 +365,12 @@ int run(const Options& options) {
     }
 
     checkCaptureHost(options, scenario);
+    if (options.exportHost) {
+        if (auto refusal = tdl::packetdrillRefusal(scenario, *options.exportHost)) {
+            std::cerr << kProgram << ": --to-packetdrill: " << path << ": " << *refusal << '\n';
+            return kExitBadInput;
+        }
+    }
 
     tdl::Trace trace;
     // Only a load run reports progress and stops on Ctrl+C; a single scenario is over in
@@ -417,6 +427,18 @@ int run(const Options& options) {
         }
         return true;
     };
+    if (options.exportHost) {
+        const tdl::PacketdrillExport script =
+            tdl::packetdrillScript(scenario, trace, *options.exportHost);
+        if (script.error) {
+            std::cerr << kProgram << ": --to-packetdrill: " << path << ": " << *script.error
+                      << '\n';
+            return kExitBadInput;
+        }
+        if (!writeText(options.exportPath, script.script)) {
+            return kExitFailure;
+        }
+    }
     if (!writeText(options.mermaidPath,
                    options.mermaidPath ? tdl::renderMermaid(trace, options.diagram) : "") ||
         !writeText(options.plantUmlPath,
@@ -458,9 +480,9 @@ int run(const Options& options) {
     }
 #endif
     // Standard output carries one thing: the diagram, or the one output asked for there.
-    const bool anyToStandardOutput = traceToStandardOutput || pcapToStandardOutput ||
-                                     options.mermaidPath == kStandardStream ||
-                                     options.plantUmlPath == kStandardStream;
+    const bool anyToStandardOutput =
+        traceToStandardOutput || pcapToStandardOutput || options.mermaidPath == kStandardStream ||
+        options.plantUmlPath == kStandardStream || options.exportPath == kStandardStream;
     if (!anyToStandardOutput) {
         std::cout << renderTextDiagram(trace, options.diagram);
     }

@@ -97,8 +97,8 @@ TEST_F(Cli, Help_DocumentsEveryOptionTheExitStatusAndExamples) {
     EXPECT_EQ(result.exitCode, 0);
     for (const std::string option :
          {"--preset", "--list-presets", "--packetdrill", "--trace", "--pcap", "--pcap-at",
-          "--absolute", "--ascii", "--gap", "--lang", "--seed", "--csv", "--sockets-at",
-          "--connection", "--quiz", "--version", "-h, --help"}) {
+          "--to-packetdrill", "--packetdrill-out", "--absolute", "--ascii", "--gap", "--lang",
+          "--seed", "--csv", "--sockets-at", "--connection", "--quiz", "--version", "-h, --help"}) {
         EXPECT_NE(result.out.find("\n  " + option + ' '), std::string::npos) << option;
     }
     EXPECT_NE(result.out.find("Exit status:\n  0  success\n  1  "), std::string::npos)
@@ -328,6 +328,11 @@ TEST_F(Cli, BadUsage_ExitsTwoWithOneLine) {
          "--trace and --pcap: expected at most one output on standard output (\"-\"), found both"},
         {{"a.json", "--pcap-at", "client"},
          "--pcap-at: expected --pcap FILE beside it, found none"},
+        {{"a.json", "--packetdrill-out", "x.pkt"},
+         "--packetdrill-out: expected --to-packetdrill HOST beside it, found none"},
+        {{"a.json", "--pcap", "-", "--to-packetdrill", "server"},
+         "--pcap and --to-packetdrill: expected at most one output on standard output (\"-\"), "
+         "found both"},
         {{"--preset", "four-way-close", "--pcap", "x.pcap", "--pcap-at", "router"},
          "--pcap-at: expected a host of the scenario (client, server), found \"router\""},
     };
@@ -545,6 +550,25 @@ TEST_F(Cli, PcapToStandardOutput_IsTheCaptureOnly) {
     EXPECT_EQ(toOutput.err, "");
     EXPECT_EQ(toOutput.out, readFile(folder_ / "close.pcap")) << "the capture and nothing else";
     EXPECT_EQ(test::readCapture((folder_ / "stdout.txt").string()).error, "");
+}
+
+TEST_F(Cli, ToPacketdrill_ScriptOnStandardOutputOrAFile) {
+    const CliRun script = run({"--preset", "four-way-close", "--to-packetdrill", "server"});
+    ASSERT_EQ(script.exitCode, 0) << script.err;
+    EXPECT_TRUE(script.out.starts_with("// The four-way close\n")) << script.out;
+    EXPECT_NE(script.out.find("\n0 listen(3, 128) = 0\n"), std::string::npos) << script.out;
+    EXPECT_EQ(script.out.find("end of run"), std::string::npos) << "the script, not the diagram";
+    const CliRun toFile = run({"--preset", "four-way-close", "--to-packetdrill", "server",
+                               "--packetdrill-out", "close.pkt"});
+    ASSERT_EQ(toFile.exitCode, 0) << toFile.err;
+    EXPECT_NE(toFile.out.find("end of run"), std::string::npos) << "the diagram is printed";
+    EXPECT_EQ(readFile(folder_ / "close.pkt"), script.out);
+    const CliRun unknown = run({"--preset", "four-way-close", "--to-packetdrill", "router"});
+    EXPECT_EQ(unknown.exitCode, 2);
+    EXPECT_TRUE(unknown.err.ends_with("four-way-close.json: expected a host of the scenario "
+                                      "(client, server), found \"router\"\n"))
+        << unknown.err;
+    EXPECT_EQ(unknown.out, "");
 }
 
 TEST_F(Cli, PcapAt_TakesTheCaptureWhereTheHostSeesIt) {

@@ -209,8 +209,9 @@ TEST_F(MainWindowTest, ExportMenu_OffersEveryFormatAndACaptureAtEachHost) {
     for (const QAction* entry : exportMenu->actions()) {
         names << (entry->menu() != nullptr ? entry->menu()->objectName() : entry->objectName());
     }
-    EXPECT_EQ(names, (QStringList{"exportPng", "exportSvg", "exportMermaid", "exportPlantUml", "",
-                                  "exportTrace", "captureMenu", "", "exportHandout"}));
+    EXPECT_EQ(names,
+              (QStringList{"exportPng", "exportSvg", "exportMermaid", "exportPlantUml", "",
+                           "exportTrace", "captureMenu", "packetdrillMenu", "", "exportHandout"}));
     auto* captureMenu = window_.findChild<QMenu*>(QStringLiteral("captureMenu"));
     ASSERT_NE(captureMenu, nullptr);
     QStringList captures;
@@ -221,6 +222,14 @@ TEST_F(MainWindowTest, ExportMenu_OffersEveryFormatAndACaptureAtEachHost) {
     }
     EXPECT_EQ(captures,
               (QStringList{"exportCapture", "exportCaptureAt:client", "exportCaptureAt:server"}));
+    auto* packetdrillMenu = window_.findChild<QMenu*>(QStringLiteral("packetdrillMenu"));
+    ASSERT_NE(packetdrillMenu, nullptr);
+    QStringList scripts;
+    for (const QAction* entry : packetdrillMenu->actions()) {
+        scripts << entry->objectName();
+    }
+    EXPECT_EQ(scripts, (QStringList{"exportPacketdrill:client", "exportPacketdrill:server"}));
+    EXPECT_TRUE(packetdrillMenu->isEnabled());
     for (const char* name : {"exportPng", "exportSvg", "exportMermaid", "exportPlantUml",
                              "exportTrace", "exportCapture", "exportHandout"}) {
         EXPECT_TRUE(action(name)->isEnabled()) << name;
@@ -299,6 +308,26 @@ TEST_F(MainWindowTest, ExportTo_CaptureAtAHostHoldsWhatReachesIt) {
                          QStringLiteral("nobody"));
     ASSERT_TRUE(error);
     EXPECT_TRUE(error->contains(QStringLiteral("nobody"))) << error->toStdString();
+}
+
+TEST_F(MainWindowTest, ExportTo_PacketdrillScriptWithAHostUnderTest) {
+    ASSERT_TRUE(window_.openPreset(QStringLiteral("four-way-close")));
+    const QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("close.pkt"));
+    const auto error =
+        window_.exportTo(MainWindow::ExportFormat::Packetdrill, path, QStringLiteral("server"));
+    ASSERT_FALSE(error) << error->toStdString();
+    QFile script(path);
+    ASSERT_TRUE(script.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(script.readAll());
+    EXPECT_TRUE(text.startsWith(QStringLiteral("// The four-way close\n"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("\n0 listen(3, 128) = 0\n"))) << text.toStdString();
+    const QString other = folder.filePath(QStringLiteral("nobody.pkt"));
+    const auto refused =
+        window_.exportTo(MainWindow::ExportFormat::Packetdrill, other, QStringLiteral("nobody"));
+    ASSERT_TRUE(refused);
+    EXPECT_TRUE(refused->contains(QStringLiteral("\"nobody\""))) << refused->toStdString();
+    EXPECT_FALSE(QFileInfo::exists(other));
 }
 
 TEST_F(MainWindowTest, ExportTo_AMissingFolder_FailsNamingTheFileAndLeavesNothing) {
