@@ -360,6 +360,66 @@
             <translation>没有到目的地的路由：报文段丢失。</translation>
         </message>
         <message>
+            <source>Seen in the capture.</source>
+            <translation>在抓包中看到。</translation>
+        </message>
+        <message>
+            <source>Inferred from the capture: it sent a SYN, so it is in SYN-SENT.</source>
+            <translation>由抓包推断：它发出了 SYN，因此处于 SYN-SENT。</translation>
+        </message>
+        <message>
+            <source>Inferred from the capture: it answered a SYN with SYN,ACK, so it is in SYN-RECEIVED.</source>
+            <translation>由抓包推断：它以 SYN,ACK 回应了 SYN，因此处于 SYN-RECEIVED。</translation>
+        </message>
+        <message>
+            <source>Inferred from the capture: the SYN,ACK acknowledges its SYN, so it is ESTABLISHED.</source>
+            <translation>由抓包推断：SYN,ACK 确认了它的 SYN，因此进入 ESTABLISHED。</translation>
+        </message>
+        <message>
+            <source>Inferred from the capture: the ACK acknowledges its SYN,ACK, so it is ESTABLISHED.</source>
+            <translation>由抓包推断：ACK 确认了它的 SYN,ACK，因此进入 ESTABLISHED。</translation>
+        </message>
+        <message>
+            <source>Inferred from the capture: the capture starts after the handshake, so its state was unknown until this segment; an ACK without SYN shows the connection ESTABLISHED.</source>
+            <translation>由抓包推断：抓包开始于握手之后，在此报文之前它的状态未知；不带 SYN 的 ACK 表明连接已 ESTABLISHED。</translation>
+        </message>
+        <message>
+            <source>Inferred from the capture: it sent its FIN: it has no more data to send.</source>
+            <translation>由抓包推断：它发出了 FIN：它没有更多数据要发送。</translation>
+        </message>
+        <message>
+            <source>Inferred from the capture: the peer's FIN passed the capture point on its way here.</source>
+            <translation>由抓包推断：对端的 FIN 经过抓包点发往这里。</translation>
+        </message>
+        <message>
+            <source>Inferred from the capture: the peer acknowledged its FIN.</source>
+            <translation>由抓包推断：对端确认了它的 FIN。</translation>
+        </message>
+        <message>
+            <source>Inferred from the capture: it sent its FIN again, so the ACK of it seen earlier never reached it: it is still waiting for one.</source>
+            <translation>由抓包推断：它再次发送了 FIN，说明先前看到的对它的 ACK 没有到达它：它仍在等待 ACK。</translation>
+        </message>
+        <message>
+            <source>Inferred from the capture: it sent a RST, so it is closed.</source>
+            <translation>由抓包推断：它发出了 RST，因此已关闭。</translation>
+        </message>
+        <message>
+            <source>Inferred from the capture: an acceptable RST from the peer closed it.</source>
+            <translation>由抓包推断：对端一个可接受的 RST 关闭了它。</translation>
+        </message>
+        <message>
+            <source>Inferred from the capture: this RST is %1 bytes from the sequence number the receiver expects, outside its window of %2: Linux would not accept it.</source>
+            <translation>由抓包推断：此 RST 距接收方期望的序号 %1 字节，超出其 %2 字节的窗口：Linux 不会接受它。</translation>
+        </message>
+        <message>
+            <source>Inferred, not seen: TIME-WAIT ends %1 s after its last ACK, by Linux's rule (TCP_TIMEWAIT_LEN); a capture cannot show a timer.</source>
+            <translation>推断而非看到：按 Linux 的规则（TCP_TIMEWAIT_LEN），TIME-WAIT 在其最后一个 ACK 之后 %1 秒结束；抓包无法显示定时器。</translation>
+        </message>
+        <message>
+            <source>Inferred from the capture: a new SYN on the same 4-tuple ended TIME-WAIT and starts a new connection.</source>
+            <translation>由抓包推断：同一四元组上的新 SYN 结束了 TIME-WAIT，开始一个新连接。</translation>
+        </message>
+        <message>
             <source>Data corruption: the new connection accepted %2 bytes sent by the old incarnation #%1.</source>
             <translation>数据损坏：新连接接受了旧连接实例 #%1 发送的 %2 字节。</translation>
         </message>

@@ -16,6 +16,7 @@ namespace {
 
 constexpr std::string_view kUsage = R"(Usage: teardown-cli [options] SCENARIO.json
        teardown-cli [options] --preset NAME
+       teardown-cli [options] --from-capture FILE.pcap
        teardown-cli --list-presets
 
 Runs a Teardown Lab scenario and prints a text sequence diagram of it: every segment with its
@@ -23,7 +24,8 @@ flags and relative sequence numbers, every state change and timer, each with its
 scenario (many connections) prints a summary table of its peaks and totals instead.
 SCENARIO.json "-" reads the scenario from standard input. --trace and --pcap write the trace and
 a capture beside the diagram; one of them may write to standard output ("-"), and then no
-diagram is printed.
+diagram is printed. --from-capture reads a pcap or pcapng capture instead: both sides' states
+of every TCP connection in it, inferred from the packets alone, shown as a run is.
 
 )";
 
@@ -42,6 +44,7 @@ Examples:
   teardown-cli --preset four-way-close --pcap - | tshark -r -
   teardown-cli - --trace - < my.json | jq -c 'select(.kind == "state_changed")'
   teardown-cli --preset load/port-exhaustion --sockets-at 90s
+  teardown-cli --from-capture close.pcap --lang en
 )";
 
 // Long names, as the code looks them up; "-name" works as well as "--name".
@@ -63,12 +66,18 @@ const QString kPlantUml = QStringLiteral("plantuml");
 const QString kPdf = QStringLiteral("pdf");
 const QString kSocketsAt = QStringLiteral("sockets-at");
 const QString kConnection = QStringLiteral("connection");
+const QString kFromCapture = QStringLiteral("from-capture");
 
 QList<QCommandLineOption> optionTable() {
     return {
         {kPreset, QStringLiteral("run a built-in scenario instead of a file"),
          QStringLiteral("NAME")},
         {kListPresets, QStringLiteral("list the built-in scenarios and exit")},
+        {kFromCapture,
+         QStringLiteral("read a pcap or pcapng capture instead of a scenario: every TCP "
+                        "connection in it with both sides' states inferred from the packets (more "
+                        "than 50 connections: a summary; --connection N, --sockets-at, --csv)"),
+         QStringLiteral("FILE")},
         {kTrace,
          QStringLiteral("also write the trace as JSON lines to FILE (\"-\": standard output, "
                         "instead of the diagram)"),
@@ -210,6 +219,7 @@ Options parseArguments(const QStringList& arguments) {
     options.diagram.absoluteSequenceNumbers = parser.isSet(kAbsolute);
     options.diagram.asciiOnly = parser.isSet(kAscii);
     options.preset = text(kPreset);
+    options.capturePath = text(kFromCapture);
     options.tracePath = optional(kTrace);
     options.pcapPath = optional(kPcap);
     options.pcapAt = optional(kPcapAt);
@@ -264,6 +274,20 @@ Options parseArguments(const QStringList& arguments) {
     }
 
     if (options.help || options.version || options.listPresets) {
+        return options;
+    }
+    if (!options.capturePath.empty()) {
+        if (!options.preset.empty() || !options.scenarioPath.empty()) {
+            throw UsageError{"--from-capture: expected no scenario file or --preset beside it, "
+                             "found one"};
+        }
+        if (options.pcapAt) {
+            throw UsageError{"--pcap-at: a capture has no simulated hosts to capture at"};
+        }
+        if (options.pcapPath == kStandardStream && options.tracePath == kStandardStream) {
+            throw UsageError{"--trace and --pcap: expected at most one output on standard output "
+                             "(\"-\"), found both"};
+        }
         return options;
     }
     if (!options.preset.empty() && !options.scenarioPath.empty()) {

@@ -25,6 +25,7 @@ inline constexpr std::string_view kStandardStream = "-";
 struct Options {
     std::string scenarioPath; // kStandardStream: read the scenario from standard input
     std::string preset;
+    std::string capturePath; // --from-capture: a pcap or pcapng file instead of a scenario
     bool listPresets = false;
     bool help = false;
     bool version = false;

@@ -8,6 +8,7 @@
 #endif
 #include "Translations.h"
 #include "atomic_file.h"
+#include "capture_command.h"
 #include "cli_options.h"
 #include "diagram_markup.h"
 #include "duration_text.h"
@@ -240,6 +241,9 @@ void checkCaptureHost(const Options& options, const tdl::Scenario& scenario) {
 }
 
 int run(const Options& options) {
+    if (!options.capturePath.empty()) {
+        return tdl::cli::runFromCapture(options);
+    }
     const bool fromStandardInput =
         options.preset.empty() && options.scenarioPath == kStandardStream;
     const std::string path =
