@@ -151,13 +151,14 @@ Trace captureTrace(const OpenedCapture& capture) {
         while (change != inference.changes().end() && change->packet < index) {
             ++change;
         }
+        // The earlier incarnation's end comes first, then the sender's changes; the receiver's
+        // follow the delivery.
         std::vector<Fact> receiverFacts;
         while (change != inference.changes().end() && change->packet == index) {
             if (shown(change->connection)) {
-                (change->side == place.side && change->connection == place.connection
-                     ? trace.facts
-                     : receiverFacts)
-                    .push_back(stateFact(*change));
+                const bool sender =
+                    change->side == place.side || change->connection != place.connection;
+                (sender ? trace.facts : receiverFacts).push_back(stateFact(*change));
             }
             ++change;
         }

@@ -16,6 +16,8 @@
 namespace tdl {
 
 // One connection of a capture: one incarnation of a 4-tuple.
+inline constexpr std::uint32_t kNoConnection = 0xFFFFFFFF;
+
 struct CaptureConnection {
     // [0] the side that opened it (sent the first SYN); when the capture starts after the SYN,
     // the side with the higher port, the usual client. [1] the other side.
@@ -24,6 +26,7 @@ struct CaptureConnection {
     SimTime last{};
     std::uint32_t packets = 0;
     std::uint32_t incarnation = 0;    // 0 for the first connection the capture shows on its 4-tuple
+    std::uint32_t previous = kNoConnection; // the 4-tuple's incarnation before this one
     bool startsMidConnection = false; // its first packet is not a SYN: what came before is unknown
 };
 
@@ -53,7 +56,9 @@ public:
                 ++current.packets;
                 return PacketPlace{found->second, side};
             }
+            const std::uint32_t previous = found->second;
             found->second = open(packet, current.incarnation + 1);
+            connections_[found->second].previous = previous;
             return PacketPlace{found->second, 0};
         }
         found->second = open(packet, 0);

@@ -45,7 +45,11 @@ PacketPlace StateInference::add(const CapturedPacket& packet) {
             if (sender.state == TcpState::SynSent && sender.isn == packet.segment.seq) {
                 return false;
             }
-            if (!over(connection)) {
+            // A SYN from a side whose socket is gone or in TIME-WAIT comes from a new socket,
+            // whatever the peer's state; otherwise the connection must be over.
+            const bool senderDone = sender.known && (sender.state == TcpState::Closed ||
+                                                     sender.state == TcpState::TimeWait);
+            if (!senderDone && !over(connection)) {
                 return false;
             }
             // The new SYN ends what TIME-WAIT was left on the 4-tuple: tcp_tw_reuse on the
@@ -101,37 +105,27 @@ void StateInference::infer(const CapturedPacket& packet, PacketPlace place, std:
     }
 
     if (segment.has(flag::kRst)) {
-        if (sender.known && sender.state != TcpState::Closed) {
+        // A RST from SYN-SENT answers an ACK that does not acknowledge its SYN, and leaves the
+        // socket waiting for its own handshake (tcp_rcv_synsent_state_process(): reset_and_undo).
+        if (sender.known && sender.state != TcpState::Closed &&
+            sender.state != TcpState::SynSent) {
             set(c, s, TcpState::Closed, Cause::InferredRstSent, at, index);
         }
         sender.known = true; // a RST from a port with no socket: it was closed
-        if (!receiver.known || receiver.state == TcpState::Closed) {
+        // A RST from a socket in SYN-SENT whose 4-tuple has an older incarnation still open
+        // answers that incarnation's challenge ACK: it is judged there (the peer's LAST-ACK or
+        // TIME-WAIT it may end).
+        const std::uint32_t previous = grouping_.connections()[c].previous;
+        if (sender.state == TcpState::SynSent && previous != kNoConnection &&
+            !(receiver.known && receiver.state != TcpState::Closed)) {
+            const std::uint8_t oldReceiver =
+                grouping_.connections()[previous].ends[0] == segment.dst ? 0 : 1;
+            const InferredSide& oldSender = sides_[previous][1 - oldReceiver];
+            rstArrives(previous, oldReceiver, segment, oldSender.sent, oldSender.sndMax,
+                       oldSender.windowScale, at, index);
             return;
         }
-        // RFC 9293 §3.10.7.3 as tcp_validate_incoming() applies it: in SYN-SENT a RST counts if
-        // it acknowledges the SYN; otherwise its sequence number must be in the window (a RST
-        // that is in the window but not exactly at rcv_nxt draws a challenge ACK on Linux, but a
-        // capture cannot tell it apart from the exact one reliably, so the window decides here).
-        bool acceptable = false;
-        std::int64_t distance = 0;
-        std::uint32_t window = 0;
-        if (receiver.state == TcpState::SynSent) {
-            acceptable = ack && segment.ack == receiver.sndMax;
-        } else if (senderHadSent) {
-            const bool scaled = receiver.windowScale >= 0 && sender.windowScale >= 0;
-            window = std::uint32_t{receiver.window} << (scaled ? receiver.windowScale : 0);
-            distance = segment.seq - receiverNext;
-            acceptable =
-                distance == 0 || (distance > 0 && static_cast<std::uint32_t>(distance) < window);
-        } else {
-            acceptable = true; // nothing seen from the sender to judge by
-        }
-        if (acceptable) {
-            set(c, r, TcpState::Closed, Cause::InferredRstReceived, at, index);
-        } else {
-            anomalies_.push_back(InferredAnomaly{
-                at, c, index, r, Reason(Cause::InferredRstOutOfWindow, distance, window)});
-        }
+        rstArrives(c, r, segment, senderHadSent, receiverNext, sender.windowScale, at, index);
         return;
     }
 
@@ -151,6 +145,11 @@ void StateInference::infer(const CapturedPacket& packet, PacketPlace place, std:
         return;
     }
 
+    if (ack && receiver.state == TcpState::SynSent && segment.ack != receiver.sndMax) {
+        // An ACK that does not acknowledge the SYN belongs to an older incarnation (a challenge
+        // ACK from the peer's TIME-WAIT or LAST-ACK): it shows nothing about this one.
+        return;
+    }
     if (ack) {
         // An ACK without SYN shows both sides synchronized: where the capture began later, this
         // is the first thing known about them.
@@ -219,6 +218,39 @@ void StateInference::infer(const CapturedPacket& packet, PacketPlace place, std:
         default:
             break;
         }
+    }
+}
+
+void StateInference::rstArrives(std::uint32_t c, std::uint8_t r, const Segment& segment,
+                                bool senderHadSent, Seq receiverNext,
+                                std::int8_t senderWindowScale, SimTime at, std::uint32_t index) {
+    const InferredSide& receiver = sides_[c][r];
+    if (!receiver.known || receiver.state == TcpState::Closed) {
+        return;
+    }
+    // RFC 9293 §3.10.7.3 as tcp_validate_incoming() applies it: in SYN-SENT a RST counts if it
+    // acknowledges the SYN; otherwise its sequence number must be in the window (a RST that is in
+    // the window but not exactly at rcv_nxt draws a challenge ACK on Linux, but a capture cannot
+    // tell it apart from the exact one reliably, so the window decides here).
+    bool acceptable = false;
+    std::int64_t distance = 0;
+    std::uint32_t window = 0;
+    if (receiver.state == TcpState::SynSent) {
+        acceptable = segment.has(flag::kAck) && segment.ack == receiver.sndMax;
+    } else if (senderHadSent) {
+        const bool scaled = receiver.windowScale >= 0 && senderWindowScale >= 0;
+        window = std::uint32_t{receiver.window} << (scaled ? receiver.windowScale : 0);
+        distance = segment.seq - receiverNext;
+        acceptable =
+            distance == 0 || (distance > 0 && static_cast<std::uint32_t>(distance) < window);
+    } else {
+        acceptable = true; // nothing seen from the sender to judge by
+    }
+    if (acceptable) {
+        set(c, r, TcpState::Closed, Cause::InferredRstReceived, at, index);
+    } else {
+        anomalies_.push_back(InferredAnomaly{
+            at, c, index, r, Reason(Cause::InferredRstOutOfWindow, distance, window)});
     }
 }
 

@@ -79,6 +79,10 @@ private:
     void set(std::uint32_t connection, std::uint8_t side, TcpState to, Cause cause, SimTime at,
              std::uint32_t packet);
     void infer(const CapturedPacket& packet, PacketPlace place, std::uint32_t index);
+    // A RST reaches side r of connection c: closes it if acceptable, else an anomaly.
+    void rstArrives(std::uint32_t c, std::uint8_t r, const Segment& segment, bool senderHadSent,
+                    Seq receiverNext, std::int8_t senderWindowScale, SimTime at,
+                    std::uint32_t index);
 
     ConnectionGrouping grouping_;
     // Deques, not vectors: they grow without copying, so a large capture never holds two
