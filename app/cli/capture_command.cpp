@@ -83,11 +83,7 @@ int runFromCapture(const Options& options) {
     }
 
     if (options.socketsAt) {
-        // Capture times count from the Unix epoch; --sockets-at counts from the first packet.
-        const SimTime start =
-            connections == 0 ? SimTime{} : capture.inference.connections().front().first;
-        const std::vector<SocketRow> rows =
-            captureSocketsAt(capture.inference, start + *options.socketsAt);
+        const std::vector<SocketRow> rows = captureSocketsAt(capture.inference, *options.socketsAt);
         std::cout << "at " << durationText(*options.socketsAt) << " after the first packet:\n"
                   << renderSocketTable(captureHosts(capture.inference), rows);
     } else if (!options.connection && connections > kDiagramConnections) {

@@ -15,7 +15,11 @@ OpenedCapture openCapture(const std::string& path, const CaptureOpenOptions& opt
     }
     capture.summary = readCapture(
         path,
-        [&](const CapturedPacket& packet) {
+        [&](CapturedPacket packet) {
+            if (!capture.origin) {
+                capture.origin = packet.at;
+            }
+            packet.at -= *capture.origin;
             const std::uint32_t index = capture.inference.packetCount();
             const PacketPlace place = capture.inference.add(packet);
             const bool keep = options.keep == CaptureOpenOptions::Keep::All ||

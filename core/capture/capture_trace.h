@@ -18,6 +18,9 @@ namespace tdl {
 struct OpenedCapture {
     std::string path;
     CaptureSummary summary;
+    // The first packet's timestamp (microseconds since the Unix epoch): every time below counts
+    // from it, as a run's time counts from its start.
+    std::optional<SimTime> origin;
     StateInference inference;
     // The packets kept (all of them, or one connection's), each with its index among the
     // capture's TCP packets and its place.

@@ -25,7 +25,7 @@ struct CaptureConnection {
     SimTime first{};
     SimTime last{};
     std::uint32_t packets = 0;
-    std::uint32_t incarnation = 0;    // 0 for the first connection the capture shows on its 4-tuple
+    std::uint32_t incarnation = 0; // 0 for the first connection the capture shows on its 4-tuple
     std::uint32_t previous = kNoConnection; // the 4-tuple's incarnation before this one
     bool startsMidConnection = false; // its first packet is not a SYN: what came before is unknown
 };

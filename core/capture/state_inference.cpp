@@ -107,8 +107,7 @@ void StateInference::infer(const CapturedPacket& packet, PacketPlace place, std:
     if (segment.has(flag::kRst)) {
         // A RST from SYN-SENT answers an ACK that does not acknowledge its SYN, and leaves the
         // socket waiting for its own handshake (tcp_rcv_synsent_state_process(): reset_and_undo).
-        if (sender.known && sender.state != TcpState::Closed &&
-            sender.state != TcpState::SynSent) {
+        if (sender.known && sender.state != TcpState::Closed && sender.state != TcpState::SynSent) {
             set(c, s, TcpState::Closed, Cause::InferredRstSent, at, index);
         }
         sender.known = true; // a RST from a port with no socket: it was closed
@@ -222,8 +221,8 @@ void StateInference::infer(const CapturedPacket& packet, PacketPlace place, std:
 }
 
 void StateInference::rstArrives(std::uint32_t c, std::uint8_t r, const Segment& segment,
-                                bool senderHadSent, Seq receiverNext,
-                                std::int8_t senderWindowScale, SimTime at, std::uint32_t index) {
+                                bool senderHadSent, Seq receiverNext, std::int8_t senderWindowScale,
+                                SimTime at, std::uint32_t index) {
     const InferredSide& receiver = sides_[c][r];
     if (!receiver.known || receiver.state == TcpState::Closed) {
         return;

@@ -66,8 +66,8 @@ std::vector<TcpState> statesOf(const Trace& trace, SocketId socket) {
 // exhausted), a sysctl the capture cannot know (tcp_max_tw_buckets: no TIME-WAIT), or a close()
 // whose FIN never left (queued behind data the peer's zero window holds back).
 std::pair<std::vector<TcpState>, bool> statesACaptureShows(const Trace& trace, SocketId socket) {
-    const bool sentFin = std::any_of(
-        trace.segments.begin(), trace.segments.end(), [&](const SegmentRecord& record) {
+    const bool sentFin =
+        std::any_of(trace.segments.begin(), trace.segments.end(), [&](const SegmentRecord& record) {
             return record.segment.sender == socket && record.segment.has(flag::kFin);
         });
     std::vector<TcpState> states;
@@ -123,7 +123,8 @@ TEST_P(CaptureRoundTrip, OnTheWire_SameSegmentsAtTheSameTimes) {
         const Segment& want = sent[i]->segment;
         const Segment& got = opened.segments[i].segment;
         SCOPED_TRACE("segment " + std::to_string(i) + ": " + describe(want));
-        EXPECT_EQ(opened.segments[i].sentAt, sent[i]->sentAt);
+        // The capture's times count from its first packet.
+        EXPECT_EQ(opened.segments[i].sentAt + *capture.origin, sent[i]->sentAt);
         EXPECT_EQ(got.src, want.src);
         EXPECT_EQ(got.dst, want.dst);
         EXPECT_EQ(describe(got), describe(want));
@@ -156,8 +157,7 @@ TEST_P(CaptureRoundTrip, SeenAtEachHost_ItsSocketsGoThroughTheSameStates) {
             }
             openedByTuple[{std::uint64_t{socket.tuple.local.address} << 32 |
                                socket.tuple.remote.address,
-                           std::uint32_t{socket.tuple.local.port} << 16 |
-                               socket.tuple.remote.port}]
+                           std::uint32_t{socket.tuple.local.port} << 16 | socket.tuple.remote.port}]
                 .push_back(socket.id);
         }
         std::map<std::pair<std::uint64_t, std::uint32_t>, std::size_t> seen;
@@ -167,14 +167,12 @@ TEST_P(CaptureRoundTrip, SeenAtEachHost_ItsSocketsGoThroughTheSameStates) {
                 socket.tuple.remote.port == 0) {
                 continue;
             }
-            const bool sentOrReceived =
-                std::any_of(original.segments.begin(), original.segments.end(),
-                            [&](const SegmentRecord& r) {
-                                return r.segment.sender == socket.id ||
-                                       (r.to == host && r.deliveredAt &&
-                                        r.segment.dst == socket.tuple.local &&
-                                        r.segment.src == socket.tuple.remote);
-                            });
+            const bool sentOrReceived = std::any_of(
+                original.segments.begin(), original.segments.end(), [&](const SegmentRecord& r) {
+                    return r.segment.sender == socket.id ||
+                           (r.to == host && r.deliveredAt && r.segment.dst == socket.tuple.local &&
+                            r.segment.src == socket.tuple.remote);
+                });
             if (!sentOrReceived) {
                 continue;
             }
