@@ -47,6 +47,7 @@ bool writeOutputs(const Options& options, const Trace& trace) {
 int runFromCapture(const Options& options) {
     const std::string& path = options.capturePath;
     CaptureOpenOptions open;
+    open.keepAtMostConnections = kDiagramConnections;
     if (options.connection) {
         open.keep = CaptureOpenOptions::Keep::OneConnection;
         open.connection = static_cast<std::uint32_t>(*options.connection);

@@ -22,9 +22,17 @@ OpenedCapture openCapture(const std::string& path, const CaptureOpenOptions& opt
             packet.at -= *capture.origin;
             const std::uint32_t index = capture.inference.packetCount();
             const PacketPlace place = capture.inference.add(packet);
-            const bool keep = options.keep == CaptureOpenOptions::Keep::All ||
-                              (options.keep == CaptureOpenOptions::Keep::OneConnection &&
-                               place.connection == options.connection);
+            if (capture.packetsKept && options.keep == CaptureOpenOptions::Keep::All &&
+                capture.inference.connections().size() > options.keepAtMostConnections) {
+                capture.packetsKept = false;
+                std::vector<CapturedPacket>().swap(capture.packets);
+                std::vector<std::uint32_t>().swap(capture.packetIndex);
+                std::vector<PacketPlace>().swap(capture.places);
+            }
+            const bool keep =
+                (options.keep == CaptureOpenOptions::Keep::All && capture.packetsKept) ||
+                (options.keep == CaptureOpenOptions::Keep::OneConnection &&
+                 place.connection == options.connection);
             if (keep) {
                 capture.packets.push_back(packet);
                 capture.packetIndex.push_back(index);
@@ -33,6 +41,7 @@ OpenedCapture openCapture(const std::string& path, const CaptureOpenOptions& opt
         },
         progress);
     capture.inference.finish();
+    capture.packetsKept = capture.packetsKept && options.keep != CaptureOpenOptions::Keep::None;
     return capture;
 }
 

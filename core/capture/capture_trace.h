@@ -8,6 +8,7 @@
 #include "trace.h"
 
 #include <cstdint>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +29,7 @@ struct OpenedCapture {
     std::vector<std::uint32_t> packetIndex;
     std::vector<PacketPlace> places;
     std::optional<std::uint32_t> onlyConnection; // Keep::OneConnection: which
+    bool packetsKept = true; // false: keepAtMostConnections was passed, no packet is kept
 };
 
 struct CaptureOpenOptions {
@@ -35,6 +37,10 @@ struct CaptureOpenOptions {
     // connection only (one connection of a large capture), or of none (the load explorer).
     enum class Keep : std::uint8_t { All, OneConnection, None } keep = Keep::All;
     std::uint32_t connection = 0; // for OneConnection
+    // For All: once the capture shows more connections than this, its packets are let go and
+    // no more are kept (packetsKept says so): a capture too large to draw costs memory per
+    // connection only.
+    std::size_t keepAtMostConnections = SIZE_MAX;
 };
 
 // Reads the capture, groups its packets and infers the states. A read error keeps what came
