@@ -473,6 +473,10 @@
     <context>
         <name>tdl::ui::Document</name>
         <message>
+            <source>This is a capture: its states are inferred from the packets, and there is no scenario to change.</source>
+            <translation>这是一个抓包：其状态由报文推断而来，没有可修改的场景。</translation>
+        </message>
+        <message>
             <source>Reset to preset</source>
             <translation>恢复为预设</translation>
         </message>
@@ -903,6 +907,14 @@
     <context>
         <name>tdl::ui::MainWindow</name>
         <message>
+            <source>Cannot open the capture</source>
+            <translation>无法打开抓包文件</translation>
+        </message>
+        <message>
+            <source>%1 cannot be shown as a sequence diagram.</source>
+            <translation>%1 无法显示为时序图。</translation>
+        </message>
+        <message>
             <source>Cannot reset</source>
             <translation>无法恢复</translation>
         </message>
@@ -1259,8 +1271,8 @@
             <translation>打开场景</translation>
         </message>
         <message>
-            <source>Teardown Lab scenarios (*.json);;All files (*)</source>
-            <translation>Teardown Lab 场景 (*.json);;所有文件 (*)</translation>
+            <source>Teardown Lab scenarios (*.json);;Captures (*.pcap *.pcapng *.cap);;All files (*)</source>
+            <translation>Teardown Lab 场景 (*.json);;抓包文件 (*.pcap *.pcapng *.cap);;所有文件 (*)</translation>
         </message>
         <message>
             <source>Save Scenario</source>
@@ -3245,6 +3257,13 @@
             <source>; </source>
             <comment>between two changes</comment>
             <translation>；</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::CaptureRun</name>
+        <message>
+            <source>%1 holds %2 TCP connections, more than the %3 a sequence diagram shows. teardown-cli --from-capture sums it up and shows one connection with --connection N.</source>
+            <translation>%1 包含 %2 个 TCP 连接，超过时序图可显示的 %3 个。teardown-cli --from-capture 可汇总它，并用 --connection N 显示其中一个连接。</translation>
         </message>
     </context>
 </TS>
