@@ -411,6 +411,66 @@
             <source>Unknown cause %1.</source>
             <translation>未知原因 %1。</translation>
         </message>
+        <message>
+            <source>Seen in the capture.</source>
+            <translation>在抓包中看到。</translation>
+        </message>
+        <message>
+            <source>Inferred from the capture: it sent a SYN, so it is in SYN-SENT.</source>
+            <translation>由抓包推断：它发出了 SYN，因此处于 SYN-SENT。</translation>
+        </message>
+        <message>
+            <source>Inferred from the capture: it answered a SYN with SYN,ACK, so it is in SYN-RECEIVED.</source>
+            <translation>由抓包推断：它以 SYN,ACK 回应了 SYN，因此处于 SYN-RECEIVED。</translation>
+        </message>
+        <message>
+            <source>Inferred from the capture: the SYN,ACK acknowledges its SYN, so it is ESTABLISHED.</source>
+            <translation>由抓包推断：SYN,ACK 确认了它的 SYN，因此进入 ESTABLISHED。</translation>
+        </message>
+        <message>
+            <source>Inferred from the capture: the ACK acknowledges its SYN,ACK, so it is ESTABLISHED.</source>
+            <translation>由抓包推断：ACK 确认了它的 SYN,ACK，因此进入 ESTABLISHED。</translation>
+        </message>
+        <message>
+            <source>Inferred from the capture: the capture starts after the handshake, so its state was unknown until this segment; an ACK without SYN shows the connection ESTABLISHED.</source>
+            <translation>由抓包推断：抓包开始于握手之后，在此报文之前它的状态未知；不带 SYN 的 ACK 表明连接已 ESTABLISHED。</translation>
+        </message>
+        <message>
+            <source>Inferred from the capture: it sent its FIN: it has no more data to send.</source>
+            <translation>由抓包推断：它发出了 FIN：它没有更多数据要发送。</translation>
+        </message>
+        <message>
+            <source>Inferred from the capture: the peer's FIN passed the capture point on its way here.</source>
+            <translation>由抓包推断：对端的 FIN 经过抓包点发往这里。</translation>
+        </message>
+        <message>
+            <source>Inferred from the capture: the peer acknowledged its FIN.</source>
+            <translation>由抓包推断：对端确认了它的 FIN。</translation>
+        </message>
+        <message>
+            <source>Inferred from the capture: it sent its FIN again, so the ACK of it seen earlier never reached it: it is still waiting for one.</source>
+            <translation>由抓包推断：它再次发送了 FIN，说明先前看到的对它的 ACK 没有到达它：它仍在等待 ACK。</translation>
+        </message>
+        <message>
+            <source>Inferred from the capture: it sent a RST, so it is closed.</source>
+            <translation>由抓包推断：它发出了 RST，因此已关闭。</translation>
+        </message>
+        <message>
+            <source>Inferred from the capture: an acceptable RST from the peer closed it.</source>
+            <translation>由抓包推断：对端一个可接受的 RST 关闭了它。</translation>
+        </message>
+        <message>
+            <source>Inferred from the capture: this RST is %1 bytes from the sequence number the receiver expects, outside its window of %2: Linux would not accept it.</source>
+            <translation>由抓包推断：此 RST 距接收方期望的序号 %1 字节，超出其 %2 字节的窗口：Linux 不会接受它。</translation>
+        </message>
+        <message>
+            <source>Inferred, not seen: TIME-WAIT ends %1 s after its last ACK, by Linux's rule (TCP_TIMEWAIT_LEN); a capture cannot show a timer.</source>
+            <translation>推断而非看到：按 Linux 的规则（TCP_TIMEWAIT_LEN），TIME-WAIT 在其最后一个 ACK 之后 %1 秒结束；抓包无法显示定时器。</translation>
+        </message>
+        <message>
+            <source>Inferred from the capture: a new SYN on the same 4-tuple ended TIME-WAIT and starts a new connection.</source>
+            <translation>由抓包推断：同一四元组上的新 SYN 结束了 TIME-WAIT，开始一个新连接。</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::DiagramPainter</name>
@@ -451,6 +511,10 @@
         <message>
             <source>This is connection #%1 of a load run, re-simulated on its own: a what-if edit would change the whole load. Open a single-connection scenario to try what-ifs.</source>
             <translation>这是负载运行中的第 #%1 个连接，单独重新模拟而来：假设推演修改会改变整个负载。要尝试假设推演，请打开单连接场景。</translation>
+        </message>
+        <message>
+            <source>This is a capture: its states are inferred from the packets, and there is no scenario to change.</source>
+            <translation>这是一个抓包：其状态由报文推断而来，没有可修改的场景。</translation>
         </message>
     </context>
     <context>
@@ -1593,8 +1657,8 @@
             <translation>脚本通过</translation>
         </message>
         <message>
-            <source>Teardown Lab scenarios (*.json);;packetdrill scripts (*.pkt);;All files (*)</source>
-            <translation>Teardown Lab 场景 (*.json);;packetdrill 脚本 (*.pkt);;所有文件 (*)</translation>
+            <source>Teardown Lab scenarios (*.json);;packetdrill scripts (*.pkt);;Captures (*.pcap *.pcapng *.cap);;All files (*)</source>
+            <translation>Teardown Lab 场景 (*.json);;packetdrill 脚本 (*.pkt);;抓包文件 (*.pcap *.pcapng *.cap);;所有文件 (*)</translation>
         </message>
         <message>
             <source>packet&amp;drill Script</source>
@@ -1615,6 +1679,14 @@
         <message>
             <source>packetdrill scripts (*.pkt)</source>
             <translation>packetdrill 脚本 (*.pkt)</translation>
+        </message>
+        <message>
+            <source>Cannot open the capture</source>
+            <translation>无法打开抓包文件</translation>
+        </message>
+        <message>
+            <source>%1 cannot be shown as a sequence diagram.</source>
+            <translation>%1 无法显示为时序图。</translation>
         </message>
     </context>
     <context>
@@ -3684,6 +3756,13 @@
         <message>
             <source>The host did: %1</source>
             <translation>主机实际：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::CaptureRun</name>
+        <message>
+            <source>%1 holds %2 TCP connections, more than the %3 a sequence diagram shows. teardown-cli --from-capture sums it up and shows one connection with --connection N.</source>
+            <translation>%1 包含 %2 个 TCP 连接，超过时序图可显示的 %3 个。teardown-cli --from-capture 可汇总它，并用 --connection N 显示其中一个连接。</translation>
         </message>
     </context>
 </TS>

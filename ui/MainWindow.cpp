@@ -2,6 +2,7 @@
 
 #include "AboutText.h"
 #include "ActionText.h"
+#include "CaptureRun.h"
 #include "CauseCatalog.h"
 #include "DataPaths.h"
 #include "EventLogView.h"
@@ -813,6 +814,9 @@ bool MainWindow::openFile(const QString& given) {
     if (isPacketdrillPath(path)) {
         return openScript(path);
     }
+    if (isCaptureFile(path)) {
+        return openCaptureFile(path);
+    }
     const LoadResult result = loadScenario(QFile::encodeName(path).toStdString());
     if (const auto* error = std::get_if<LoadError>(&result)) {
         showError(tr("Cannot open the scenario"),
@@ -876,6 +880,25 @@ bool MainWindow::openScript(const QString& path) {
     return true;
 }
 
+bool MainWindow::openCaptureFile(const QString& path) {
+    auto opened = openCaptureRun(path);
+    if (const auto* error = std::get_if<QString>(&opened)) {
+        showError(tr("Cannot open the capture"),
+                  tr("%1 cannot be shown as a sequence diagram.").arg(QFileInfo(path).fileName()),
+                  *error);
+        return false;
+    }
+    if (!maybeKeepChanges()) {
+        return false;
+    }
+    const CaptureRun& capture = std::get<CaptureRun>(opened);
+    document_->showCapture(capture.hosts, capture.run, path);
+    presetId_.clear();
+    updateTitle();
+    statusBar()->showMessage(capture.notes.join(QLatin1Char(' ')));
+    return true;
+}
+
 void MainWindow::openLoadScenario(const Scenario& scenario, const QString& filePath) {
     if (!explorer_) {
         // A window of its own, not a child: the main window must be able to come in front of it
@@ -933,7 +956,8 @@ void MainWindow::open() {
     const QString dir = QFileInfo(document_->filePath()).absolutePath();
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Open Scenario"), dir,
-        tr("Teardown Lab scenarios (*.json);;packetdrill scripts (*.pkt);;All files (*)"));
+        tr("Teardown Lab scenarios (*.json);;packetdrill scripts (*.pkt);;Captures (*.pcap *.pcapng "
+           "*.cap);;All files (*)"));
     if (!path.isEmpty()) {
         openFile(path);
     }
@@ -1409,7 +1433,7 @@ void MainWindow::applySeqMode() {
 void MainWindow::updateActions() {
     const RunPtr& run = document_->run();
     // One connection of a load run is read-only: its scenario is the whole load.
-    const bool readOnly = document_->loadConnection().has_value();
+    const bool readOnly = document_->isReadOnly();
     const bool selected = run && selected_ && !readOnly;
     const bool canFault = selected && WhatIf::canFault(*run, *selected_);
     dropAction_->setEnabled(canFault &&

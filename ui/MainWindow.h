@@ -99,6 +99,8 @@ private:
     void writeSettings();
     void openInitialScenario();
     void openLoadScenario(const Scenario& scenario, const QString& filePath);
+    // A pcap or pcapng file: its connections, states inferred, read-only in the diagram.
+    bool openCaptureFile(const QString& path);
     void showLoadExplorer();
 
     QAction* makeAction(const char* name, const QIcon& icon, const QList<QKeySequence>& shortcuts);

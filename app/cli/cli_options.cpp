@@ -16,6 +16,7 @@ namespace {
 
 constexpr std::string_view kUsage = R"(Usage: teardown-cli [options] SCENARIO.json
        teardown-cli [options] --preset NAME
+       teardown-cli [options] --from-capture FILE.pcap
        teardown-cli --list-presets
        teardown-cli --quiz PRESET|SCENARIO.json
        teardown-cli --packetdrill SCRIPT.pkt
@@ -25,8 +26,10 @@ flags and relative sequence numbers, every state change and timer, each with its
 scenario (many connections) prints a summary table of its peaks and totals instead.
 SCENARIO.json "-" reads the scenario from standard input. --trace and --pcap write the trace and
 a capture beside the diagram; one of them may write to standard output ("-"), and then no
-diagram is printed. --quiz asks the lesson's questions on the terminal instead: type the letter
-of an answer (q ends the quiz); each answer is followed by its explanation and the score ends it.
+diagram is printed. --from-capture reads a pcap or pcapng capture instead: both sides' states
+of every TCP connection in it, inferred from the packets alone, shown as a run is. --quiz asks
+the lesson's questions on the terminal instead: type the letter of an answer (q ends the quiz);
+each answer is followed by its explanation and the score ends it.
 --packetdrill plays a packetdrill script against a simulated Linux host, as packetdrill plays it
 against a kernel, and prints "pass" or the first failing line with what was expected and what
 the host did.
@@ -55,6 +58,7 @@ Examples:
   teardown-cli --preset lost-final-ack --render slide.svg --size 1280x720 --scale 2
   teardown-cli --quiz lost-final-ack --lang zh_CN
   teardown-cli --packetdrill close-local-close-then-remote-fin.pkt --trace run.jsonl
+  teardown-cli --from-capture close.pcap --lang en
 )";
 
 // Long names, as the code looks them up; "-name" works as well as "--name".
@@ -84,6 +88,7 @@ const QString kScale = QStringLiteral("scale");
 const QString kSize = QStringLiteral("size");
 const QString kQuiz = QStringLiteral("quiz");
 const QString kPacketdrill = QStringLiteral("packetdrill");
+const QString kFromCapture = QStringLiteral("from-capture");
 
 QList<QCommandLineOption> optionTable() {
     return {
@@ -94,6 +99,11 @@ QList<QCommandLineOption> optionTable() {
          QStringLiteral("play the packetdrill script FILE against a simulated Linux host and "
                         "judge it as packetdrill would; prints pass or the first failing line "
                         "(--trace and --pcap write the run)"),
+         QStringLiteral("FILE")},
+        {kFromCapture,
+         QStringLiteral("read a pcap or pcapng capture instead of a scenario: every TCP "
+                        "connection in it with both sides' states inferred from the packets (more "
+                        "than 50 connections: a summary; --connection N, --sockets-at, --csv)"),
          QStringLiteral("FILE")},
         {kTrace,
          QStringLiteral("also write the trace as JSON lines to FILE (\"-\": standard output, "
@@ -327,6 +337,7 @@ Options parseArguments(const QStringList& arguments) {
     options.diagram.asciiOnly = parser.isSet(kAscii);
     options.preset = text(kPreset);
     options.packetdrillPath = text(kPacketdrill);
+    options.capturePath = text(kFromCapture);
     options.tracePath = optional(kTrace);
     options.pcapPath = optional(kPcap);
     options.pcapAt = optional(kPcapAt);
@@ -420,6 +431,20 @@ Options parseArguments(const QStringList& arguments) {
         if (options.tracePath == kStandardStream && options.pcapPath == kStandardStream) {
             throw UsageError{"--trace and --pcap: expected at most one output on standard "
                              "output (\"-\"), found both"};
+        }
+        return options;
+    }
+    if (!options.capturePath.empty()) {
+        if (!options.preset.empty() || !options.scenarioPath.empty()) {
+            throw UsageError{"--from-capture: expected no scenario file or --preset beside it, "
+                             "found one"};
+        }
+        if (options.pcapAt) {
+            throw UsageError{"--pcap-at: a capture has no simulated hosts to capture at"};
+        }
+        if (options.pcapPath == kStandardStream && options.tracePath == kStandardStream) {
+            throw UsageError{"--trace and --pcap: expected at most one output on standard output "
+                             "(\"-\"), found both"};
         }
         return options;
     }

@@ -11,6 +11,7 @@
 #include "LessonText.h"
 #include "Translations.h"
 #include "atomic_file.h"
+#include "capture_command.h"
 #include "cli_options.h"
 #include "diagram_markup.h"
 #include "duration_text.h"
@@ -327,6 +328,9 @@ int runQuiz(const tdl::Scenario& scenario, const tdl::Trace& trace, std::uint64_
 }
 
 int run(const Options& options) {
+    if (!options.capturePath.empty()) {
+        return tdl::cli::runFromCapture(options);
+    }
     const bool fromStandardInput =
         options.preset.empty() && options.scenarioPath == kStandardStream;
     const std::string path =

@@ -99,6 +99,22 @@ namespace tdl {
     X(FaultDuplicate, "fault_duplicate") /* arg0: fault rule index */                              \
     X(RandomLoss, "random_loss")         /* arg0: loss in parts per million */                     \
     X(NoRoute, "no_route")                                                                         \
+    /* inferred from a capture: what an observer on the wire can tell from the packets alone */    \
+    X(Captured, "captured")                             /* the segment as the capture shows it */  \
+    X(InferredSyn, "inferred_syn")                      /* it sent a SYN */                        \
+    X(InferredSynAck, "inferred_syn_ack")               /* it sent a SYN,ACK */                    \
+    X(InferredSynAckSeen, "inferred_syn_ack_seen")      /* a SYN,ACK acked its SYN */              \
+    X(InferredHandshakeAck, "inferred_handshake_ack")   /* an ACK acked its SYN,ACK */             \
+    X(InferredMidConnection, "inferred_mid_connection") /* the capture starts after the SYNs */    \
+    X(InferredFinSent, "inferred_fin_sent")                                                        \
+    X(InferredFinReceived, "inferred_fin_received")                                                \
+    X(InferredFinAcked, "inferred_fin_acked")                                                      \
+    X(InferredFinResent, "inferred_fin_resent") /* its FIN again: the ACK seen never reached it */ \
+    X(InferredRstSent, "inferred_rst_sent")                                                        \
+    X(InferredRstReceived, "inferred_rst_received")                                                \
+    X(InferredRstOutOfWindow, "inferred_rst_out_of_window") /* arg0: seq - rcv_nxt, arg1: win */   \
+    X(InferredTimeWaitOver, "inferred_time_wait_over")      /* arg0: seconds after its last ACK */ \
+    X(InferredTimeWaitReused, "inferred_time_wait_reused")  /* a new SYN took the 4-tuple */       \
     /* anomalies */                                                                                \
     X(StaleDataAccepted, "stale_data_accepted") /* arg0: old incarnation, arg1: bytes */           \
     X(KilledByStaleRst, "killed_by_stale_rst")  /* arg0: incarnation that sent the RST */          \

@@ -56,6 +56,7 @@ std::optional<QString> Document::open(const Scenario& scenario, const QString& f
     original_ = scenario;
     filePath_ = filePath;
     loadConnection_.reset();
+    capturePath_.clear();
     apply(scenario, run);
     emit filePathChanged(filePath_);
     emit opened();
@@ -67,7 +68,19 @@ void Document::showLoadConnection(const Scenario& load, std::uint64_t index, con
     original_ = load;
     filePath_.clear();
     loadConnection_ = index;
+    capturePath_.clear();
     apply(load, run);
+    emit filePathChanged(filePath_);
+    emit opened();
+}
+
+void Document::showCapture(const Scenario& hosts, const RunPtr& run, const QString& capturePath) {
+    undoStack_.clear();
+    original_ = hosts;
+    filePath_.clear();
+    loadConnection_.reset();
+    capturePath_ = capturePath;
+    apply(hosts, run);
     emit filePathChanged(filePath_);
     emit opened();
 }
@@ -114,6 +127,10 @@ void Document::savedAs(const QString& filePath) {
 std::optional<QString> Document::edit(const Scenario& changed, const QString& description) {
     if (changed == scenario_) {
         return std::nullopt;
+    }
+    if (!capturePath_.isEmpty()) {
+        return tr("This is a capture: its states are inferred from the packets, and there is no "
+                  "scenario to change.");
     }
     if (loadConnection_) {
         return tr("This is connection #%1 of a load run, re-simulated on its own: a what-if edit "

@@ -36,6 +36,14 @@ public:
     // The connection shown, when the document is one connection of a load run.
     std::optional<std::uint64_t> loadConnection() const { return loadConnection_; }
 
+    // Shows a capture: its run (states inferred from the packets) with a scenario naming its
+    // hosts. Read-only, like a load connection: there is no scenario to edit.
+    void showCapture(const Scenario& hosts, const RunPtr& run, const QString& capturePath);
+    // The capture shown, or "" when the document is a scenario.
+    const QString& capturePath() const { return capturePath_; }
+    // A load connection or a capture: what-if edits are refused.
+    bool isReadOnly() const { return loadConnection_.has_value() || !capturePath_.isEmpty(); }
+
     const Scenario& scenario() const { return scenario_; }
     const RunPtr& run() const { return run_; }
     QUndoStack* undoStack() { return &undoStack_; }
@@ -75,6 +83,7 @@ private:
     RunPtr run_;
     QString filePath_;
     std::optional<std::uint64_t> loadConnection_;
+    QString capturePath_;
     QUndoStack undoStack_;
 };
 

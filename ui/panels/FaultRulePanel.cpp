@@ -161,7 +161,7 @@ void FaultRulePanel::refresh() {
     if (selected && *selected < scenario.faults.size()) {
         rules_->item(static_cast<int>(*selected))->setSelected(true);
     }
-    setEnabled(!document_->loadConnection().has_value());
+    setEnabled(!document_->isReadOnly());
     updateButtons();
 }
 

@@ -273,6 +273,49 @@ QString CauseCatalog::sentence(const Reason& reason) {
         return tr("Lost at random (loss rate %1%).").arg(static_cast<double>(a[0]) / 1e4);
     case Cause::NoRoute:
         return tr("No route to the destination: the segment is lost.");
+    case Cause::Captured:
+        return tr("Seen in the capture.");
+    case Cause::InferredSyn:
+        return tr("Inferred from the capture: it sent a SYN, so it is in SYN-SENT.");
+    case Cause::InferredSynAck:
+        return tr(
+            "Inferred from the capture: it answered a SYN with SYN,ACK, so it is in SYN-RECEIVED.");
+    case Cause::InferredSynAckSeen:
+        return tr(
+            "Inferred from the capture: the SYN,ACK acknowledges its SYN, so it is ESTABLISHED.");
+    case Cause::InferredHandshakeAck:
+        return tr(
+            "Inferred from the capture: the ACK acknowledges its SYN,ACK, so it is ESTABLISHED.");
+    case Cause::InferredMidConnection:
+        return tr(
+            "Inferred from the capture: the capture starts after the handshake, so its state was "
+            "unknown until this segment; an ACK without SYN shows the connection ESTABLISHED.");
+    case Cause::InferredFinSent:
+        return tr("Inferred from the capture: it sent its FIN: it has no more data to send.");
+    case Cause::InferredFinReceived:
+        return tr(
+            "Inferred from the capture: the peer's FIN passed the capture point on its way here.");
+    case Cause::InferredFinAcked:
+        return tr("Inferred from the capture: the peer acknowledged its FIN.");
+    case Cause::InferredFinResent:
+        return tr("Inferred from the capture: it sent its FIN again, so the ACK of it seen earlier "
+                  "never reached it: it is still waiting for one.");
+    case Cause::InferredRstSent:
+        return tr("Inferred from the capture: it sent a RST, so it is closed.");
+    case Cause::InferredRstReceived:
+        return tr("Inferred from the capture: an acceptable RST from the peer closed it.");
+    case Cause::InferredRstOutOfWindow:
+        return tr("Inferred from the capture: this RST is %1 bytes from the sequence number the "
+                  "receiver expects, outside its window of %2: Linux would not accept it.")
+            .arg(a[0])
+            .arg(a[1]);
+    case Cause::InferredTimeWaitOver:
+        return tr("Inferred, not seen: TIME-WAIT ends %1 s after its last ACK, by Linux's rule "
+                  "(TCP_TIMEWAIT_LEN); a capture cannot show a timer.")
+            .arg(a[0]);
+    case Cause::InferredTimeWaitReused:
+        return tr("Inferred from the capture: a new SYN on the same 4-tuple ended TIME-WAIT and "
+                  "starts a new connection.");
     case Cause::StaleDataAccepted:
         return tr("Data corruption: the new connection accepted %2 bytes sent by the old "
                   "incarnation #%1.")
