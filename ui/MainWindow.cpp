@@ -7,6 +7,7 @@
 #include "EventLogView.h"
 #include "FaultRulePanel.h"
 #include "HandoutPdf.h"
+#include "InjectMenu.h"
 #include "InspectorView.h"
 #include "LoadErrorText.h"
 #include "LoadExplorer.h"
@@ -504,6 +505,13 @@ void MainWindow::connectParts() {
             [this] { selectSegment(std::nullopt); });
     connect(diagram_, &SequenceDiagramView::segmentContextMenuRequested, this,
             &MainWindow::showSegmentMenu);
+    connect(diagram_, &SequenceDiagramView::lifelineContextMenuRequested, this,
+            [this](HostId host, SimTime at, const QPoint& globalPos) {
+                if (document_->run()) {
+                    applyWhatIf(InjectMenu::exec(document_->scenario(), *document_->run(), host, at,
+                                                 globalPos, this));
+                }
+            });
     connect(diagram_, &SequenceDiagramView::timeRequested, player_, &Player::seek);
     connect(log_, &EventLogView::timeRequested, player_, &Player::seek);
     connect(log_, &EventLogView::segmentRequested, this,

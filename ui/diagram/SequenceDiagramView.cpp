@@ -15,6 +15,7 @@
 #include <QWheelEvent>
 
 #include <algorithm>
+#include <cmath>
 
 namespace tdl::ui {
 
@@ -246,7 +247,21 @@ void SequenceDiagramView::contextMenuEvent(QContextMenuEvent* event) {
     const auto id = layout().segmentAt(toContent(event->pos()), frame_.time, frame_.showFuture);
     if (id) {
         emit segmentContextMenuRequested(*id, event->globalPos());
+        return;
     }
+    const QPointF point = toContent(event->pos());
+    const std::size_t hosts = run_->trace().hosts.size();
+    if (point.y() <= layout().headerHeight() || hosts == 0) {
+        return;
+    }
+    HostId nearest = 0;
+    for (HostId host = 1; host < hosts; ++host) {
+        if (std::abs(layout().lifelineX(host) - point.x()) <
+            std::abs(layout().lifelineX(nearest) - point.x())) {
+            nearest = host;
+        }
+    }
+    emit lifelineContextMenuRequested(nearest, layout().timeAt(point.y()), event->globalPos());
 }
 
 void SequenceDiagramView::wheelEvent(QWheelEvent* event) {
