@@ -3305,6 +3305,10 @@
             <translation>在 %1 上 %2 处注入报文段</translation>
         </message>
         <message>
+            <source>Inject into %1 at %2</source>
+            <translation>在 %2 向 %1 注入</translation>
+        </message>
+        <message>
             <source>No connection of this host to inject into at this time</source>
             <translation>此刻这台主机没有可注入的连接</translation>
         </message>

@@ -121,6 +121,10 @@ CraftedSegmentDialog::CraftedSegmentDialog(const CraftedSegment& start, const QS
     const CraftedTimestamp ts = start.timestamp.value_or(CraftedTimestamp{});
     tsVal_ = numberEdit(ts.value, QStringLiteral("tsVal"), this);
     tsEcr_ = numberEdit(ts.echo.value, QStringLiteral("tsEcr"), this);
+    for (QLineEdit* edit : {tsVal_, tsEcr_}) {
+        // Room for a 32-bit number.
+        edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(QStringLiteral("4294967295 ")));
+    }
     ecrRelative_ = new QCheckBox(tr("relative to the receiver's first TSval"), this);
     ecrRelative_->setObjectName(QStringLiteral("ecrRelative"));
     ecrRelative_->setChecked(ts.echo.relative);

@@ -11,9 +11,13 @@ namespace tdl::ui {
 std::optional<WhatIf::Edit> InjectMenu::exec(const Scenario& scenario, const Run& run, HostId host,
                                              SimTime at, const QPoint& globalPos, QWidget* parent) {
     QMenu menu(parent);
-    menu.addSection(tr("Inject a segment on %1 at %2")
-                        .arg(TraceText::hostName(run.trace(), host), TraceText::duration(at)));
     const std::vector<InjectWhatIf::Target> targets = InjectWhatIf::targetsAt(run, host, at);
+    // One connection: its kinds under one heading; several: one submenu each.
+    const QString time = TraceText::duration(at);
+    menu.addSection(
+        targets.size() == 1
+            ? tr("Inject into %1 at %2").arg(targets.front().label, time)
+            : tr("Inject a segment on %1 at %2").arg(TraceText::hostName(run.trace(), host), time));
     if (targets.empty()) {
         menu.addAction(tr("No connection of this host to inject into at this time"))
             ->setEnabled(false);
@@ -30,11 +34,7 @@ std::optional<WhatIf::Edit> InjectMenu::exec(const Scenario& scenario, const Run
         InjectWhatIf::Kind::BlindRst, InjectWhatIf::Kind::OldDuplicateSyn,
         InjectWhatIf::Kind::StaleFin, InjectWhatIf::Kind::Custom};
     for (std::size_t t = 0; t < targets.size(); ++t) {
-        // One connection: its kinds at the top; several: one submenu each.
         QMenu* into = targets.size() == 1 ? &menu : menu.addMenu(targets[t].label);
-        if (targets.size() == 1) {
-            menu.addSection(targets[t].label);
-        }
         for (const InjectWhatIf::Kind kind : kKinds) {
             const QString text = kind == InjectWhatIf::Kind::Custom ? tr("Custom segment…")
                                                                     : InjectWhatIf::kindName(kind);
