@@ -3765,4 +3765,133 @@
             <translation>%1 包含 %2 个 TCP 连接，超过时序图可显示的 %3 个。teardown-cli --from-capture 可汇总它，并用 --connection N 显示其中一个连接。</translation>
         </message>
     </context>
+    <context>
+        <name>tdl::ui::InjectWhatIf</name>
+        <message>
+            <source>Blind in-window RST</source>
+            <translation>盲注窗口内 RST</translation>
+        </message>
+        <message>
+            <source>Old duplicate SYN</source>
+            <translation>旧的重复 SYN</translation>
+        </message>
+        <message>
+            <source>Stale FIN</source>
+            <translation>过期的 FIN</translation>
+        </message>
+        <message>
+            <source>Custom segment</source>
+            <translation>自定义报文段</translation>
+        </message>
+        <message>
+            <source>%1&apos;s %2</source>
+            <translation>%1 的 %2</translation>
+        </message>
+        <message>
+            <source>Inject a blind in-window RST into %1 at %2</source>
+            <translation>在 %2 向 %1 注入一个盲注窗口内 RST</translation>
+        </message>
+        <message>
+            <source>Inject an old duplicate SYN into %1 at %2</source>
+            <translation>在 %2 向 %1 注入一个旧的重复 SYN</translation>
+        </message>
+        <message>
+            <source>Inject a stale FIN into %1 at %2</source>
+            <translation>在 %2 向 %1 注入一个过期的 FIN</translation>
+        </message>
+        <message>
+            <source>Inject a crafted %1 into %2 at %3</source>
+            <translation>在 %3 向 %2 注入一个构造的 %1 报文段</translation>
+        </message>
+        <message>
+            <source>Inject a crafted segment without flags into %1 at %2</source>
+            <translation>在 %2 向 %1 注入一个不带标志的构造报文段</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::InjectMenu</name>
+        <message>
+            <source>Inject a segment on %1 at %2</source>
+            <translation>在 %1 上 %2 处注入报文段</translation>
+        </message>
+        <message>
+            <source>Inject into %1 at %2</source>
+            <translation>在 %2 向 %1 注入</translation>
+        </message>
+        <message>
+            <source>No connection of this host to inject into at this time</source>
+            <translation>此刻这台主机没有可注入的连接</translation>
+        </message>
+        <message>
+            <source>Custom segment…</source>
+            <translation>自定义报文段…</translation>
+        </message>
+        <message>
+            <source>From %1 into %2 at %3</source>
+            <translation>在 %3 从 %1 注入 %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::CraftedSegmentDialog</name>
+        <message>
+            <source>Custom Segment</source>
+            <translation>自定义报文段</translation>
+        </message>
+        <message>
+            <source>Flags:</source>
+            <translation>标志：</translation>
+        </message>
+        <message>
+            <source>relative to the sender&apos;s ISN</source>
+            <translation>相对于发送方的 ISN</translation>
+        </message>
+        <message>
+            <source>Sequence number:</source>
+            <translation>序号：</translation>
+        </message>
+        <message>
+            <source>relative to the receiver&apos;s ISN</source>
+            <translation>相对于接收方的 ISN</translation>
+        </message>
+        <message>
+            <source>Acknowledgement number:</source>
+            <translation>确认号：</translation>
+        </message>
+        <message>
+            <source>Window (bytes):</source>
+            <translation>窗口（字节）：</translation>
+        </message>
+        <message>
+            <source>Payload length (bytes):</source>
+            <translation>载荷长度（字节）：</translation>
+        </message>
+        <message>
+            <source>MSS</source>
+            <translation>MSS</translation>
+        </message>
+        <message>
+            <source>SACK permitted</source>
+            <translation>允许 SACK</translation>
+        </message>
+        <message>
+            <source>Window scale</source>
+            <translation>窗口缩放</translation>
+        </message>
+        <message>
+            <source>Options:</source>
+            <translation>选项：</translation>
+        </message>
+        <message>
+            <source>Timestamps: TSval</source>
+            <translation>时间戳：TSval</translation>
+        </message>
+        <message>
+            <source>TSecr</source>
+            <translation>TSecr</translation>
+        </message>
+        <message>
+            <source>relative to the receiver&apos;s first TSval</source>
+            <translation>相对于接收方的第一个 TSval</translation>
+        </message>
+    </context>
 </TS>

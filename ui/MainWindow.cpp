@@ -8,14 +8,15 @@
 #include "EventLogView.h"
 #include "FaultRulePanel.h"
 #include "HandoutPdf.h"
+#include "InjectMenu.h"
 #include "InspectorView.h"
-#include "LifelineCallMenu.h"
 #include "LessonPanel.h"
+#include "LifelineCallMenu.h"
 #include "LoadErrorText.h"
 #include "LoadExplorer.h"
+#include "PacketdrillOpen.h"
 #include "PresentationMode.h"
 #include "SandboxEdit.h"
-#include "PacketdrillOpen.h"
 #include "ScenarioLibraryView.h"
 #include "ScriptVerdictOverlay.h"
 #include "SequenceDiagramView.h"
@@ -954,10 +955,11 @@ void MainWindow::newScenario() {
 
 void MainWindow::open() {
     const QString dir = QFileInfo(document_->filePath()).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Scenario"), dir,
-        tr("Teardown Lab scenarios (*.json);;packetdrill scripts (*.pkt);;Captures (*.pcap *.pcapng "
-           "*.cap);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Scenario"), dir,
+                                     tr("Teardown Lab scenarios (*.json);;packetdrill scripts "
+                                        "(*.pkt);;Captures (*.pcap *.pcapng "
+                                        "*.cap);;All files (*)"));
     if (!path.isEmpty()) {
         openFile(path);
     }
@@ -1328,6 +1330,11 @@ void MainWindow::showSegmentMenu(SegmentId id, const QPoint& globalPos) {
 void MainWindow::showLifelineMenu(HostId host, SimTime time, const QPoint& globalPos) {
     QMenu menu(this);
     lifelineCalls_->addTo(&menu, host, time);
+    // Held here: the inject entries refer to this run while the menu is open.
+    if (const RunPtr run = document_->run()) {
+        InjectMenu::addTo(&menu, document_->scenario(), *run, host, time, this,
+                          [this](const std::optional<WhatIf::Edit>& edit) { applyWhatIf(edit); });
+    }
     menu.exec(globalPos);
 }
 

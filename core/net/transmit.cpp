@@ -11,7 +11,15 @@ void TcpStack::transmit(HostId from, const Segment& segment, Reason reason) {
     if (segment.has(flag::kRst)) {
         ++ctx_.hosts[from].counters.resetsSent;
     }
-    const HostId to = ctx_.network.route(segment, ctx_.hosts);
+    // A crafted segment goes to the host the scenario names. Only the other instantiation routes:
+    // a route() with one caller stays inlined into the path every segment takes.
+    HostId to;
+    if constexpr (kDeliver == EventKind::DeliverCrafted) {
+        const auto index = static_cast<std::size_t>(reason.args[0] - 1);
+        to = static_cast<HostId>(ctx_.scenario.hostIndex(ctx_.scenario.crafted[index].to));
+    } else {
+        to = ctx_.network.route(segment, ctx_.hosts);
+    }
     SegmentId id = kNoSegment;
     if (ctx_.recordFacts) {
         SegmentRecord record;

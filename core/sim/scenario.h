@@ -135,9 +135,10 @@ struct CraftedSegment {
     std::uint16_t fromPort = 0;
     std::uint16_t toPort = 0;
     std::uint8_t flags = 0; // any combination of flag::k*, none at all included
-    // Relative: counted from the sender's ISN of the connection, 0 being its SYN. That ISN is, in
-    // this order: a scripted sender's first crafted SYN on the 4-tuple; the ISN the receiving
-    // socket learnt from its peer; the sending host's own socket's ISN on the 4-tuple.
+    // Relative: counted from the sender's ISN of the connection, 0 being its SYN, resolved when it
+    // is sent. That ISN is a scripted sender's first crafted SYN on the 4-tuple, or a simulated
+    // sender's own (newest) socket's ISN on it; failing both, the ISN the receiving socket learnt
+    // from its peer.
     CraftedNumber seq;
     // Relative: counted from the receiving socket's ISN, resolved when the segment arrives.
     CraftedNumber ack;

@@ -69,10 +69,11 @@ public:
     void onTimeWaitTimer(std::uint32_t twSlot);
     void deliver(std::uint32_t slot); // net/transmit.cpp
     // --- net/inject.cpp: the scenario's crafted segments
-    // Crafted segment `index` leaves its sender.
-    void inject(std::uint32_t index);
+    // Crafted segment `index` leaves its sender. Never inlined into the run loop: a load run
+    // never comes here, and the loop's inlining budget belongs to the events it does take.
+    [[gnu::noinline]] void inject(std::uint32_t index);
     // It arrives: its relative ack and TSecr are resolved, then it is delivered like any segment.
-    void deliverCrafted(std::uint32_t slot, std::uint32_t index);
+    [[gnu::noinline]] void deliverCrafted(std::uint32_t slot, std::uint32_t index);
 
     // --- sim/socket_listing.cpp: the listeners, sockets and TIME_WAIT records alive at `at`
     // (no event left before it), unsorted, without load indices: what `ss -tano` shows.

@@ -51,6 +51,10 @@ ScenarioDiff::ScenarioDiff(const Scenario& a, const Scenario& b) {
         add(QStringLiteral("faults"), QString::number(a.faults.size()),
             QString::number(b.faults.size()));
     }
+    if (a.crafted != b.crafted) {
+        add(QStringLiteral("crafted"), QString::number(a.crafted.size()),
+            QString::number(b.crafted.size()));
+    }
 }
 
 void ScenarioDiff::add(const QString& name, const QString& a, const QString& b) {
