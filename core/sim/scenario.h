@@ -1,5 +1,6 @@
 #pragma once
 
+#include "jiffies.h"
 #include "net_types.h"
 #include "sim_time.h"
 #include "sysctl.h"
@@ -25,7 +26,8 @@ struct HostConfig {
     std::string name;
     Ipv4 address = 0;
     KernelProfile profile = KernelProfile::Linux6;
-    Sysctls sysctls; // defaultSysctls(profile) unless the file sets a knob
+    Sysctls sysctls;     // defaultSysctls(profile) unless the file sets a knob
+    int hz = kDefaultHz; // CONFIG_HZ: the kernel's timers count jiffies of 1/hz s
     friend bool operator==(const HostConfig&, const HostConfig&) = default;
 };
 
