@@ -2,6 +2,7 @@
 
 // A host: its kernel profile and sysctls, its socket tables, its ports, its clocks' secrets.
 
+#include "jiffies.h"
 #include "net_types.h"
 #include "port_holders.h"
 #include "sysctl.h"
@@ -29,6 +30,7 @@ struct Host {
     KernelProfile profile = KernelProfile::Linux6;
     ProfileTraits traits{};
     Sysctls sysctls;
+    int hz = kDefaultHz; // CONFIG_HZ (jiffies.h)
     absl::flat_hash_map<FourTuple, std::uint32_t, FourTupleHash> connections;
     absl::flat_hash_map<std::uint16_t, std::uint32_t> listeners;
     absl::flat_hash_map<FourTuple, std::uint32_t, FourTupleHash> timeWaits;

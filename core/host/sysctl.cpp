@@ -33,10 +33,13 @@ bool withSynLinearTimeouts(KernelProfile p) {
 // knobs take 0..255, proc_dointvec_minmax ones their extra1..extra2, plain proc_dointvec any int.
 // Checked on a 6.18 kernel: tcp_fin_timeout, tcp_max_tw_buckets and tcp_rfc1337 accept -1.
 // tcp_fin_timeout is proc_dointvec_jiffies: do_proc_dointvec_jiffies_conv() refuses a magnitude
-// above INT_MAX / HZ, for the HZ the engine models (kHz = 1000, millisecond timers):
-// -2147483..2147483. A kernel built with another HZ has another bound: a 6.18 kernel at HZ=250
-// takes -8589934..8589934 and refuses 8589935 (EINVAL).
-constexpr int kMaxJiffiesSeconds = INT_MAX / kHz;
+// above INT_MAX / HZ, the host's HZ: -8589934..8589934 at HZ=250 (a 6.18 kernel refuses 8589935
+// with EINVAL), -2147483..2147483 at HZ=1000. The table holds the default HZ's bound; setSysctl()
+// applies the host's.
+constexpr int maxJiffiesSeconds(int hz) {
+    return INT_MAX / hz;
+}
+constexpr int kMaxJiffiesSeconds = maxJiffiesSeconds(kDefaultHz);
 constexpr std::array kKnobs = std::to_array<SysctlKnob>({
     {"net.ipv4.tcp_tw_reuse", &Sysctls::tcp_tw_reuse, 0, 2, "",
      "Let connect() reuse a 4-tuple still in TIME_WAIT (1 everywhere, 2 loopback only)", linuxOnly},
@@ -114,15 +117,18 @@ bool parseProfileKey(std::string_view key, KernelProfile& out) {
 const ProfileTraits& traitsOf(KernelProfile profile) {
     static constexpr std::array<ProfileTraits, kKernelProfileCount> kTraits = {{
         // Linux 6.14+
-        {60s, true, false, false, TsOffsetMode::PerFlow, true, true, true, true, 2, true},
+        {60s, true, false, false, TsOffsetMode::PerFlow, true, true, true, true, 2, true, true},
         // Linux 4.19 - 6.13
-        {60s, false, true, false, TsOffsetMode::PerHostPair, true, true, true, true, 2, false},
+        {60s, false, true, false, TsOffsetMode::PerHostPair, true, true, true, true, 2, false,
+         true},
         // Linux 4.12 - 4.18
-        {60s, false, false, false, TsOffsetMode::PerHostPair, true, true, true, true, 1, false},
+        {60s, false, false, false, TsOffsetMode::PerHostPair, true, true, true, true, 1, false,
+         true},
         // Linux 3.10 - 4.11
-        {60s, false, false, true, TsOffsetMode::None, true, true, true, true, 1, false},
+        {60s, false, false, true, TsOffsetMode::None, true, true, true, true, 1, false, true},
         // RFC 9293: 2 MSL with MSL = 2 min (§3.4.2)
-        {240s, false, false, false, TsOffsetMode::PerFlow, false, false, false, false, 0, false},
+        {240s, false, false, false, TsOffsetMode::PerFlow, false, false, false, false, 0, false,
+         false},
     }};
     return kTraits[static_cast<std::size_t>(profile)];
 }
@@ -164,7 +170,7 @@ const SysctlKnob* findSysctl(std::string_view name) {
 }
 
 std::optional<std::string> setSysctl(Sysctls& sysctls, KernelProfile profile, std::string_view name,
-                                     std::string_view value) {
+                                     std::string_view value, int hz) {
     const SysctlKnob* knob = findSysctl(name);
     if (knob == nullptr) {
         return "unknown sysctl \"" + std::string(name) + "\"";
@@ -192,9 +198,14 @@ std::optional<std::string> setSysctl(Sysctls& sysctls, KernelProfile profile, st
         sysctls.ip_local_port_range_high = static_cast<int>(high);
         return std::nullopt;
     }
+    SysctlKnob bounded = *knob;
+    if (knob->field == &Sysctls::tcp_fin_timeout) {
+        bounded.min = -maxJiffiesSeconds(hz);
+        bounded.max = maxJiffiesSeconds(hz);
+    }
     long long parsed = 0;
-    if (!parseInt(value, parsed) || parsed < knob->min || parsed > knob->max) {
-        std::string limit = rangeText(*knob);
+    if (!parseInt(value, parsed) || parsed < bounded.min || parsed > bounded.max) {
+        std::string limit = rangeText(bounded);
         if (name == "net.ipv4.tcp_tw_reuse" && traitsOf(profile).maxTwReuseMode < 2) {
             limit = "an integer in 0..1 (the kernel's range before 4.19)";
         }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "jiffies.h"
 #include "sim_time.h"
 
 #include <cstdint>
@@ -39,6 +40,7 @@ struct ProfileTraits {
     bool twAcceptsNewerSyn;        // tcp_timewait_state_process() TCP_TW_SYN
     int maxTwReuseMode;            // 2 since 4.19 (loopback mode), else 1
     bool hasSynLinearTimeouts;     // tcp_syn_linear_timeouts (present on 6.18)
+    bool timerWheel;               // a TIME_WAIT ends on a tick of the timer wheel (jiffies.h)
 };
 const ProfileTraits& traitsOf(KernelProfile profile);
 
@@ -84,10 +86,11 @@ std::span<const SysctlKnob> sysctlKnobs();
 const SysctlKnob* findSysctl(std::string_view name);
 inline constexpr std::string_view kPortRangeName = "net.ipv4.ip_local_port_range";
 
-// Sets a knob from its text form, as `sysctl -w name=value` would. On refusal returns the reason
-// ("expected an integer in 0..2 (the kernel's range), found 3"); the sysctls are left unchanged.
+// Sets a knob from its text form, as `sysctl -w name=value` would on a kernel of that profile and
+// CONFIG_HZ. On refusal returns the reason ("expected an integer in 0..2 (the kernel's range),
+// found 3"); the sysctls are left unchanged.
 std::optional<std::string> setSysctl(Sysctls& sysctls, KernelProfile profile, std::string_view name,
-                                     std::string_view value);
+                                     std::string_view value, int hz = kDefaultHz);
 std::string sysctlValueText(const Sysctls& sysctls, std::string_view name);
 
 } // namespace tdl

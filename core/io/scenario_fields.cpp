@@ -84,7 +84,7 @@ void readSysctls(const Node& node, HostConfig& host) {
             text = value.dump();
         }
         if (std::optional<std::string> problem =
-                setSysctl(host.sysctls, host.profile, name, text)) {
+                setSysctl(host.sysctls, host.profile, name, text, host.hz)) {
             // setSysctl() says "expected ..., found ..."; its expectation carries the kernel's
             // range, and the found part is replaced by the JSON value as the file spells it.
             const std::string_view expectedPrefix = "expected ";
@@ -102,7 +102,7 @@ void readSysctls(const Node& node, HostConfig& host) {
 }
 
 HostConfig readHost(const Node& node) {
-    const Fields fields(node, {"name", "address", "profile", "sysctls", "scripted"});
+    const Fields fields(node, {"name", "address", "profile", "hz", "sysctls", "scripted"});
     HostConfig host;
     host.name = readName(fields.required("name"), Id::HostName);
     const Node address = fields.required("address");
@@ -121,6 +121,13 @@ HostConfig readHost(const Node& node) {
                     (i == 0 ? "" : ", ") + std::string(profileKey(static_cast<KernelProfile>(i)));
             }
             refuse(profile->pointer, phrase(Id::KernelProfile, {names}), verbatim(jsonQuoted(key)));
+        }
+    }
+    if (auto hz = fields.optional("hz")) {
+        // CONFIG_HZ: the values the engine models.
+        host.hz = static_cast<int>(readIntegerIn(*hz, 250, 1000));
+        if (!isModelledHz(host.hz)) {
+            refuse(hz->pointer, verbatim("{250, 1000}"), verbatim(std::to_string(host.hz)));
         }
     }
     host.sysctls = defaultSysctls(host.profile);

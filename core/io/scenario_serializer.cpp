@@ -30,6 +30,9 @@ OrderedJson hostJson(const HostConfig& host) {
     out["name"] = host.name;
     out["address"] = formatIpv4(host.address);
     out["profile"] = std::string(profileKey(host.profile));
+    if (host.hz != kDefaultHz) {
+        out["hz"] = host.hz;
+    }
     const Sysctls defaults = defaultSysctls(host.profile);
     OrderedJson sysctls = OrderedJson::object();
     for (const SysctlKnob& knob : sysctlKnobs()) {

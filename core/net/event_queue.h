@@ -73,7 +73,9 @@ public:
         }
     }
 
-    // `event.at` must be now + delay, with now never decreasing between calls.
+    // `delay` names the lane: `event.at` must never be earlier than that of the event pushed before
+    // with the same delay (now + delay, with now never decreasing, is not; nor is a timer's tick,
+    // whose lane is timerLane()).
     void pushAfter(Duration delay, const Event& event) {
         const std::size_t lane = laneFor(delay, false);
         if (lane == kHeap) {

@@ -26,6 +26,7 @@ Engine::Engine(const Scenario& scenario, TraceSink& sink)
         host.profile = config.profile;
         host.traits = traitsOf(config.profile);
         host.sysctls = config.sysctls;
+        host.hz = config.hz;
         host.secret = ctx_.rng.next();
         host.bootOffsetUs =
             kMinUptimeUs + static_cast<std::int64_t>(ctx_.rng.below(kUptimeSpreadUs));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "jiffies.h"
 #include "net_types.h"
 #include "sim_time.h"
 #include "sysctl.h"
@@ -30,6 +31,7 @@ struct HostConfig {
     // for a closed port, no ACK, no sockets, so no action runs on it); what reaches it is
     // recorded as delivered and goes no further.
     bool scripted = false;
+    int hz = kDefaultHz; // CONFIG_HZ: the kernel's timers count jiffies of 1/hz s
     friend bool operator==(const HostConfig&, const HostConfig&) = default;
 };
 

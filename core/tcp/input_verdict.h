@@ -41,6 +41,7 @@ struct InputContext {
     SimTime now;
     std::int64_t nowSeconds = 0; // ktime_get_seconds(), for PAWS
     Duration invalidRateLimit{}; // tcp_invalid_ratelimit
+    int hz = kDefaultHz;         // CONFIG_HZ, for tcp_tsval_replay()
 };
 
 // tcp_check_req(): a connection in SYN-RECEIVED is still a request socket in Linux, and that

@@ -35,7 +35,7 @@ struct Segment {
     std::uint32_t length = 0; // payload bytes
     bool hasTimestamp = false;
     TsOption timestamp;
-    std::uint16_t mss = 0; // MSS option, on SYNs only (0: absent)
+    std::uint16_t mss = 0;        // MSS option, on SYNs only (0: absent)
     bool sackPermitted = false;   // SACK-permitted option, on SYNs only
     std::int8_t windowScale = -1; // window scale option's shift, on SYNs only (-1: absent)
     // Which socket incarnation sent it (kNoSocket: a host's stack with no socket, e.g. the RST

@@ -144,7 +144,7 @@ void TcpStack::sampleRtt(TcpSock& sock, Duration rtt) {
         sock.rttvar = (sock.rttvar * 3 + delta) / 4;
         sock.srtt = (sock.srtt * 7 + rtt) / 8;
     }
-    sock.rto = tcpSetRto(sock.srtt, sock.rttvar);
+    sock.rto = tcpSetRto(sock.srtt, sock.rttvar, ctx_.hosts[sock.host].hz);
 }
 
 // tcp_ack() for an ACK tcpAckCheck() accepted: an old duplicate is ignored (processing goes on);
@@ -171,7 +171,8 @@ void TcpStack::processAck(TcpSock& sock, const Segment& segment) {
             sampleRtt(sock, ctx_.now - sock.rttSentAt);
             sock.rttPending = false;
         } else if (sock.backoff > 0) {
-            sock.rto = sock.rttValid ? tcpSetRto(sock.srtt, sock.rttvar) : kTimeoutInit;
+            sock.rto = sock.rttValid ? tcpSetRto(sock.srtt, sock.rttvar, ctx_.hosts[sock.host].hz)
+                                     : kTimeoutInit;
         }
         sock.retransmits = 0;
         sock.backoff = 0;
@@ -270,7 +271,8 @@ void TcpStack::carryOut(TcpSock& sock, const Segment& segment, SegmentId id,
     case InputVerdict::ResetStaleAck:
         ctx_.delivered(hostId, sockId, id, d.why);
         if (sock.retransmits == 0) {
-            armTimer(sock, TimerKind::Retransmit, kTimeoutMin, d.why);
+            // tcp_rcv_synsent_state_process(): the SYN goes again TCP_TIMEOUT_MIN after the RST.
+            armTimer(sock, TimerKind::Retransmit, tcpTimeoutMin(ctx_.hosts[hostId].hz), d.why);
         }
         sendResetFor(hostId, segment, sockId, d.why);
         break;
@@ -294,7 +296,8 @@ void TcpStack::establishedReceive(TcpSock& sock, const Segment& segment, Segment
     const InputContext input{.now = ctx_.now,
                              .nowSeconds = ctx_.nowSeconds(host),
                              .invalidRateLimit =
-                                 std::chrono::milliseconds(host.sysctls.tcp_invalid_ratelimit)};
+                                 std::chrono::milliseconds(host.sysctls.tcp_invalid_ratelimit),
+                             .hz = host.hz};
     if (sock.state == TcpState::SynReceived) {
         if (const InputDecision d = tcpCheckReq(sock, segment, input);
             d.verdict != InputVerdict::Accept) {

@@ -195,7 +195,10 @@ void TcpStack::scheduleAck(TcpSock& sock, bool forceNow, Reason reason) {
     }
     sock.ackPending = true;
     if (!sock.timerArmed(TimerKind::DelayedAck)) {
-        armTimer(sock, TimerKind::DelayedAck, kDelayedAckMin, Reason(Cause::AckScheduled));
+        // tcp_send_delayed_ack(): timeout = jiffies + icsk_ack.ato, and ato is 0 until the first
+        // data arrives: on a connection that never received data (a FIN after the handshake) the
+        // ACK goes on the next tick, 0 to 1 jiffy later, not TCP_DELACK_MIN.
+        armTimer(sock, TimerKind::DelayedAck, sock.ato, Reason(Cause::AckScheduled));
     }
 }
 

@@ -276,10 +276,12 @@ inline void TcpStack::sendSegment(TcpSock& sock, std::uint8_t flags, Seq seq, st
     }
     // A SYN offers timestamps if the sysctl allows; a SYN,ACK only answers an offer; after the
     // handshake they are on only if both sides agreed (tcp_syn_options / tcp_established_options).
+    // TSecr is ts_recent on every one, the SYN too: 0 on a fresh socket, but the TIME_WAIT's
+    // ts_recent when connect() took its 4-tuple over (tcp_twsk_unique() copies tw_ts_recent).
     if (sock.timestamps) {
         seg.hasTimestamp = true;
         seg.timestamp.value = ctx_.tsNow(host) + sock.tsOffset;
-        seg.timestamp.echo = (flags & flag::kAck) ? sock.tsRecent : 0;
+        seg.timestamp.echo = sock.tsRecent;
     }
     if (flags & flag::kAck) {
         sock.ackPending = false;

@@ -8,8 +8,10 @@
 
 namespace tdl {
 
+// sk_reset_timer(): mod_timer() for `after` in whole jiffies (socketTimerDelay()).
 void TcpStack::armTimer(TcpSock& sock, TimerKind kind, Duration after, Reason reason) {
     const auto index = static_cast<std::size_t>(kind);
+    after = socketTimerDelay(after, ctx_.hosts[sock.host].hz);
     sock.deadline[index] = ctx_.now + after;
     sock.armed |= static_cast<std::uint8_t>(1U << index);
     const SimTime queued = sock.queuedAt[index];

@@ -114,11 +114,27 @@ void TcpStack::handOver(TcpSock& sock, TcpState substate, Duration timeo, Reason
     rescheduleTimeWait(tw, timeo, reason);
 }
 
+// inet_twsk_schedule(): mod_timer(jiffies + timeo); TCP_TIMEWAIT_LEN is 15000 jiffies at HZ=250,
+// in the wheel's level 3 (512-jiffy buckets), so a TIME_WAIT ends 60.004 to 62.048 s after it
+// starts (on a 6.18 kernel: 60.465 to 61.9 s). The textbook's timer is exact.
 void TcpStack::rescheduleTimeWait(TimeWaitSock& tw, Duration after, Reason reason) {
     ++tw.generation;
-    tw.deadline = ctx_.now + after;
+    const Host& host = ctx_.hosts[tw.host];
     const auto slot = static_cast<std::uint32_t>(&tw - timeWaits_.data());
-    ctx_.scheduleAfter(after, EventKind::TwTimer, slot, tw.id, 0, tw.generation);
+    if (host.traits.timerWheel) {
+        const std::int64_t jiffies = usecsToJiffies(after, host.hz);
+        tw.deadline = timerWheelExpiry(host.hz, ctx_.now, jiffies);
+        ctx_.queue.pushAfter(timerLane(jiffies, host.hz), Event{.at = tw.deadline,
+                                                                .order = ctx_.order++,
+                                                                .kind = EventKind::TwTimer,
+                                                                .detail = 0,
+                                                                .slot = slot,
+                                                                .id = tw.id,
+                                                                .generation = tw.generation});
+    } else {
+        tw.deadline = ctx_.now + after;
+        ctx_.scheduleAfter(after, EventKind::TwTimer, slot, tw.id, 0, tw.generation);
+    }
     if (!ctx_.recordFacts) {
         return;
     }

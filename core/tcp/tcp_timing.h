@@ -3,6 +3,7 @@
 // The kernel's timing constants and formulas, each written once and named after the kernel
 // symbol that has it (include/net/tcp.h, include/net/inet_connection_sock.h, tcp_minisocks.c).
 
+#include "jiffies.h"
 #include "sim_time.h"
 
 #include <algorithm>
@@ -12,20 +13,22 @@
 
 namespace tdl {
 
-// CONFIG_HZ: the engine's kernel counts time in jiffies of 1 ms. Bounds that depend on HZ follow
-// this value, not the machine's: tcp_fin_timeout (proc_dointvec_jiffies) takes |value| <= INT_MAX /
-// HZ, 2147483 here, while a HZ=250 kernel (checked on 6.18) accepts up to 8589934.
-inline constexpr int kHz = 1000;
-
+// The kernel keeps these in jiffies; each is a whole number of jiffies at every modelled HZ
+// (jiffies.h), except TCP_TIMEOUT_MIN, which is two jiffies of the host's.
 inline constexpr Duration kRtoMin = 200ms;             // TCP_RTO_MIN
 inline constexpr Duration kRtoMax = 120s;              // TCP_RTO_MAX
 inline constexpr Duration kTimeoutInit = 1s;           // TCP_TIMEOUT_INIT
-inline constexpr Duration kTimeoutMin = 2ms;           // TCP_TIMEOUT_MIN: 2 jiffies at HZ=1000
 inline constexpr Duration kTimeWaitLen = 60s;          // TCP_TIMEWAIT_LEN
-inline constexpr Duration kDelayedAckMin = 40ms;       // TCP_DELACK_MIN (ato's floor)
+inline constexpr Duration kDelayedAckMin = 40ms;       // TCP_DELACK_MIN: HZ / 25 (ato's floor)
 inline constexpr Duration kPawsMsl = 60s;              // TCP_PAWS_MSL
 inline constexpr std::int64_t kPawsWrapSeconds = 2147; // TCP_PAWS_WRAP = INT_MAX / 10^6
 inline constexpr int kPawsWindow = 1;                  // TCP_PAWS_WINDOW: ticks of disorder
+
+// TCP_TIMEOUT_MIN: 2 jiffies (8 ms at HZ=250), e.g. how soon SYN-SENT re-sends its SYN after the
+// RST for a stale ACK.
+constexpr Duration tcpTimeoutMin(int hz) {
+    return Duration(2 * jiffyUs(hz));
+}
 
 // inet_csk_rto_backoff(): the timeout doubled `backoff` times, at most `max`. reqsk_timeout() and
 // tcp_probe0_when() are the same shift of another base.
@@ -49,10 +52,12 @@ constexpr Duration reqskTimeout(int numTimeout) {
 }
 
 // tcp_set_rto() (with tcp_bound_rto()): RFC 6298 with Linux's floor on the variance term, so the
-// RTO is at least srtt + TCP_RTO_MIN.
-constexpr Duration tcpSetRto(Duration srtt, Duration rttvar) {
-    return std::clamp(srtt + std::max(rttvar * 4, Duration(kRtoMin)), Duration(kRtoMin),
-                      Duration(kRtoMax));
+// RTO is at least srtt + TCP_RTO_MIN; __tcp_set_rto() rounds it up to whole jiffies
+// (usecs_to_jiffies()), as icsk_rto counts them.
+constexpr Duration tcpSetRto(Duration srtt, Duration rttvar, int hz) {
+    return wholeJiffies(std::clamp(srtt + std::max(rttvar * 4, Duration(kRtoMin)),
+                                   Duration(kRtoMin), Duration(kRtoMax)),
+                        hz);
 }
 
 // 3.5 RTO, written (rto << 2) - (rto >> 1) in tcp_time_wait() and tcp_fin_time(): the least an
@@ -87,10 +92,9 @@ constexpr Duration tcpTimeWaitTimeo(bool timeWait, Duration timeout, Duration rt
 }
 
 // tcp_tsval_replay(): how far (in TSval ticks of 1 ms) a disordered duplicate ACK's timestamp may
-// lag ts_recent and still be forgiven: rto * 1200 / HZ.
-constexpr std::int32_t tcpTsvalReplay(Duration rto) {
-    return static_cast<std::int32_t>(
-        std::chrono::duration_cast<std::chrono::milliseconds>(rto).count() * 1200 / kHz);
+// lag ts_recent and still be forgiven: icsk_rto (in jiffies) * 1200 / HZ.
+constexpr std::int32_t tcpTsvalReplay(Duration rto, int hz) {
+    return static_cast<std::int32_t>(usecsToJiffies(rto, hz) * 1200 / hz);
 }
 
 } // namespace tdl

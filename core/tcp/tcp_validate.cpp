@@ -150,7 +150,7 @@ InputDecision tcpValidateIncoming(TcpSock& sock, const Segment& segment, const I
                 oldAck = before(segment.seq, sock.rcvNxt);
             } else if (segment.ack == sock.sndUna && segment.window == sock.sndWnd &&
                        static_cast<std::int32_t>(sock.tsRecent - segment.timestamp.value) <=
-                           tcpTsvalReplay(sock.rto)) {
+                           tcpTsvalReplay(sock.rto, ctx.hz)) {
                 forgiven = true;
             }
         }

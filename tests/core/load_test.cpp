@@ -4,6 +4,7 @@
 #include "load_run.h"
 #include "scenario_builder.h"
 #include "trace_query.h"
+#include "wire.h"
 
 #include <gtest/gtest.h>
 
@@ -54,12 +55,16 @@ TEST(Load, EveryConnectionCompletesAndEndsInTimeWait) {
 }
 
 TEST(Load, PortExhaustion_NoReuse_SucceedsAtRangeOverSixtySeconds) {
-    // __inet_hash_connect(): 28,232 ports (32768-60999), each held 60 s by TIME_WAIT, so only
-    // about 28232 / 60 = 470.5 connects per second can succeed; the rest fail with EADDRNOTAVAIL.
-    const LoadSeries series = runLoad(hammer("10.0.0.1", "10.0.0.2", 1000, 130s));
-    const std::uint64_t failed = failuresBetween(series, 0, 70s, 130s);
-    const double succeededPerSecond = 1000.0 - static_cast<double>(failed) / 60.0;
-    EXPECT_NEAR(succeededPerSecond, 28232.0 / 60.0, 5.0);
+    // __inet_hash_connect(): 28,232 ports (32768-60999), each held by TIME_WAIT for 60 s and up
+    // to a timer-wheel bucket more (2.048 s at HZ=250). The wheel frees ports in bursts, one per
+    // bucket, and a burst's ports are taken again over the next second, so a port's cycle is 60 s
+    // plus one to two buckets: between 28232 / 64.1 and 28232 / 60 connects per second succeed;
+    // the rest fail with EADDRNOTAVAIL.
+    const LoadSeries series = runLoad(hammer("10.0.0.1", "10.0.0.2", 1000, 250s));
+    const std::uint64_t failed = failuresBetween(series, 0, 130s, 250s);
+    const double succeededPerSecond = 1000.0 - static_cast<double>(failed) / 120.0;
+    EXPECT_GT(succeededPerSecond, 28232.0 / (60.0 + 2 * 2.048));
+    EXPECT_LT(succeededPerSecond, 28232.0 / 60.0);
     // Before the range is used up (28.2 s at 1000/s) nothing fails.
     EXPECT_EQ(failuresBetween(series, 0, 0s, 28s), 0U);
 }
@@ -149,7 +154,7 @@ TEST(Load, SocketsAt_TimeWaitShowsTheTimeLeftAndTheConnection) {
     EXPECT_EQ(row->state, TimeWait);
     EXPECT_TRUE(row->timeWaitRecord);
     EXPECT_EQ(row->timer, SsTimer::TimeWait);
-    EXPECT_EQ(row->timerLeft, q.enteredAt(1, TimeWait) + 60s - 1500ms);
+    EXPECT_EQ(row->timerLeft, recordTimerEnd(q.enteredAt(1, TimeWait), 60s) - 1500ms);
     EXPECT_EQ(row->tuple, trace.sockets[0].tuple);
     EXPECT_EQ(row->recvQ + row->sendQ, 0U);
 }

@@ -85,29 +85,43 @@ TEST_F(SysctlTest, FinTimeout_Jiffies_AcceptsNegativeAndLarge) {
     EXPECT_EQ(sysctls.tcp_fin_timeout, 100000);
 }
 
-TEST_F(SysctlTest, FinTimeout_AboveIntMaxOverHz_Refused) {
+TEST_F(SysctlTest, FinTimeout_AboveIntMaxOverHz_RefusedAtHz1000) {
     // do_proc_dointvec_jiffies_conv(): |value| > INT_MAX / HZ is EINVAL; HZ = 1000 here.
-    EXPECT_EQ(setSysctl(sysctls, KernelProfile::Linux6, "net.ipv4.tcp_fin_timeout", "2147483"),
-              std::nullopt);
-    EXPECT_EQ(sysctls.tcp_fin_timeout, 2147483);
-    EXPECT_EQ(setSysctl(sysctls, KernelProfile::Linux6, "net.ipv4.tcp_fin_timeout", "-2147483"),
-              std::nullopt);
-    EXPECT_EQ(sysctls.tcp_fin_timeout, -2147483);
-    EXPECT_EQ(*setSysctl(sysctls, KernelProfile::Linux6, "net.ipv4.tcp_fin_timeout", "2147484"),
-              "expected an integer in -2147483..2147483 (the kernel's range), found \"2147484\"");
     EXPECT_EQ(
-        *setSysctl(sysctls, KernelProfile::Linux6, "net.ipv4.tcp_fin_timeout", "2147483647"),
-        "expected an integer in -2147483..2147483 (the kernel's range), found \"2147483647\"");
-    EXPECT_EQ(*setSysctl(sysctls, KernelProfile::Linux6, "net.ipv4.tcp_fin_timeout", "-2147484"),
-              "expected an integer in -2147483..2147483 (the kernel's range), found \"-2147484\"");
+        setSysctl(sysctls, KernelProfile::Linux6, "net.ipv4.tcp_fin_timeout", "2147483", 1000),
+        std::nullopt);
+    EXPECT_EQ(sysctls.tcp_fin_timeout, 2147483);
+    EXPECT_EQ(
+        setSysctl(sysctls, KernelProfile::Linux6, "net.ipv4.tcp_fin_timeout", "-2147483", 1000),
+        std::nullopt);
     EXPECT_EQ(sysctls.tcp_fin_timeout, -2147483);
+    EXPECT_EQ(
+        *setSysctl(sysctls, KernelProfile::Linux6, "net.ipv4.tcp_fin_timeout", "2147484", 1000),
+        "expected an integer in -2147483..2147483 (the kernel's range), found \"2147484\"");
+    EXPECT_EQ(
+        *setSysctl(sysctls, KernelProfile::Linux6, "net.ipv4.tcp_fin_timeout", "2147483647", 1000),
+        "expected an integer in -2147483..2147483 (the kernel's range), found \"2147483647\"");
+    EXPECT_EQ(
+        *setSysctl(sysctls, KernelProfile::Linux6, "net.ipv4.tcp_fin_timeout", "-2147484", 1000),
+        "expected an integer in -2147483..2147483 (the kernel's range), found \"-2147484\"");
+    EXPECT_EQ(sysctls.tcp_fin_timeout, -2147483);
+}
+
+TEST_F(SysctlTest, FinTimeout_AboveIntMaxOverHz_RefusedAtHz250) {
+    // The default HZ: a 6.18 kernel at HZ=250 takes 8589934 and refuses 8589935 (EINVAL).
+    EXPECT_EQ(setSysctl(sysctls, KernelProfile::Linux6, "net.ipv4.tcp_fin_timeout", "8589934"),
+              std::nullopt);
+    EXPECT_EQ(sysctls.tcp_fin_timeout, 8589934);
+    EXPECT_EQ(*setSysctl(sysctls, KernelProfile::Linux6, "net.ipv4.tcp_fin_timeout", "-8589935"),
+              "expected an integer in -8589934..8589934 (the kernel's range), found \"-8589935\"");
+    EXPECT_EQ(sysctls.tcp_fin_timeout, 8589934);
 }
 
 TEST_F(SysctlTest, FinTimeout_NotANumber_RefusedAndUnchanged) {
     EXPECT_EQ(*setSysctl(sysctls, KernelProfile::Linux6, "net.ipv4.tcp_fin_timeout", "30s"),
-              "expected an integer in -2147483..2147483 (the kernel's range), found \"30s\"");
+              "expected an integer in -8589934..8589934 (the kernel's range), found \"30s\"");
     EXPECT_EQ(*setSysctl(sysctls, KernelProfile::Linux6, "net.ipv4.tcp_fin_timeout", ""),
-              "expected an integer in -2147483..2147483 (the kernel's range), found \"\"");
+              "expected an integer in -8589934..8589934 (the kernel's range), found \"\"");
     EXPECT_EQ(sysctls.tcp_fin_timeout, 60);
 }
 

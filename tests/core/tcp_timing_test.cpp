@@ -27,9 +27,20 @@ TEST(TcpTiming, ReqskTimeout_DoublesTcpTimeoutInit) {
 }
 
 TEST(TcpTiming, TcpSetRto_IsSrttPlusAtLeastTcpRtoMin) {
-    EXPECT_EQ(tcpSetRto(20ms, 10ms), 220ms);   // 4 * rttvar < TCP_RTO_MIN
-    EXPECT_EQ(tcpSetRto(100ms, 100ms), 500ms); // 4 * rttvar above it
-    EXPECT_EQ(tcpSetRto(200s, 1s), kRtoMax);
+    EXPECT_EQ(tcpSetRto(20ms, 10ms, 250), 220ms);   // 4 * rttvar < TCP_RTO_MIN
+    EXPECT_EQ(tcpSetRto(100ms, 100ms, 250), 500ms); // 4 * rttvar above it
+    EXPECT_EQ(tcpSetRto(200s, 1s, 250), kRtoMax);
+}
+
+TEST(TcpTiming, TcpSetRto_RoundsUpToWholeJiffies) {
+    // __tcp_set_rto(): usecs_to_jiffies(srtt + rttvar): 220.1 ms is 56 jiffies at HZ=250.
+    EXPECT_EQ(tcpSetRto(20100us, 10ms, 250), 224ms);
+    EXPECT_EQ(tcpSetRto(20100us, 10ms, 1000), 221ms);
+}
+
+TEST(TcpTiming, TcpTimeoutMin_IsTwoJiffies) {
+    EXPECT_EQ(tcpTimeoutMin(250), 8ms);
+    EXPECT_EQ(tcpTimeoutMin(1000), 2ms);
 }
 
 TEST(TcpTiming, TcpFinTime_IsTcpFinTimeoutButAtLeastThreeAndHalfRto) {
@@ -46,8 +57,9 @@ TEST(TcpTiming, TcpTimeWaitTimeo_TimeWaitLenUnlessRecycling_FinWait2AtLeastThree
 }
 
 TEST(TcpTiming, TcpTsvalReplay_IsRtoTimes1200OverHz) {
-    EXPECT_EQ(tcpTsvalReplay(200ms), 240);
-    EXPECT_EQ(tcpTsvalReplay(1s), 1200);
+    EXPECT_EQ(tcpTsvalReplay(200ms, 250), 240);
+    EXPECT_EQ(tcpTsvalReplay(1s, 1000), 1200);
+    EXPECT_EQ(tcpTsvalReplay(202ms, 250), 244); // 51 jiffies, in whole jiffies as icsk_rto is
 }
 
 TEST(TcpTiming, TcpModelTimeout_DoublesFromTheBaseThenAddsTcpRtoMax) {

@@ -84,7 +84,7 @@ TEST(DiagramMarkup, Mermaid_ShowsTheCloseAsArrowsAndStateNotes) {
              "    h1->>h0: 0.260 s [FIN,ACK] seq=201 ack=102 len=0",
              "    Note over h0: c: FIN-WAIT-2 → TIME-WAIT",
              "    Note over h1: s: LAST-ACK → CLOSED",
-             "    Note over h0,h1: … 60 s later …",
+             "    Note over h0,h1: … 60.1 s later …",
          }) {
         EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
     }
@@ -100,7 +100,7 @@ TEST(DiagramMarkup, PlantUml_ShowsTheCloseAsArrowsStateNotesAndADelay) {
     for (const char* expected : {
              "h0 -> h1 : 0.200 s [FIN,ACK] seq=101 ack=201 len=0",
              "note over h0 : c: FIN-WAIT-2 → TIME-WAIT",
-             "...60 s later...",
+             "...60.1 s later...",
          }) {
         EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
     }

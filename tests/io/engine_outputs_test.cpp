@@ -49,7 +49,7 @@ TEST(FourWayClosePreset, Diagram_ShowsTheFourSegmentsAndEveryStateOfTheClose) {
     const std::string text = renderTextDiagram(simulate(preset("four-way-close")));
     // The client sent 100 bytes and the server 200, so the close starts at relative seq 101.
     for (const char* expected : {
-             "├─────────── [FIN,ACK] seq=101 ack=201 len=0",
+             "├──────────── [FIN,ACK] seq=101 ack=201 len=0",
              "[ACK] seq=201 ack=102 len=0",
              "[FIN,ACK] seq=201 ack=102 len=0",
              "[ACK] seq=102 ack=202 len=0",
@@ -60,7 +60,7 @@ TEST(FourWayClosePreset, Diagram_ShowsTheFourSegmentsAndEveryStateOfTheClose) {
              "s: ESTABLISHED → CLOSE-WAIT",
              "s: CLOSE-WAIT → LAST-ACK",
              "s: LAST-ACK → CLOSED",
-             "⋮ 60 s later ⋮",
+             "⋮ 60.1 s later ⋮",
          }) {
         EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
     }
@@ -74,8 +74,10 @@ TEST(FourWayClosePreset, Trace_HasExactlyTwoFinsAndEndsAfterTimeWait) {
     EXPECT_EQ(trace.hosts[fins[1]->from].name, "server");
     EXPECT_EQ(fins[0]->sentAt, 200ms);
     EXPECT_FALSE(trace.truncated);
-    // TIME_WAIT lasts TCP_TIMEWAIT_LEN from the moment the server's FIN arrived.
-    EXPECT_EQ(trace.end, *fins[1]->deliveredAt + 60s);
+    // TIME_WAIT lasts TCP_TIMEWAIT_LEN from the moment the server's FIN arrived, rounded up to a
+    // tick of the timer wheel (at most 2.048 s later at HZ=250).
+    EXPECT_GT(trace.end, *fins[1]->deliveredAt + 60s);
+    EXPECT_LE(trace.end, *fins[1]->deliveredAt + 62048ms);
 }
 
 TEST(FourWayClosePreset, Jsonl_ParsesBackLineByLineInTraceOrder) {

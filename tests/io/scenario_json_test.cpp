@@ -146,6 +146,30 @@ TEST(ScenarioJson, RichScenario_ParsesEveryField) {
     EXPECT_FALSE(s.faults[2].seq.has_value());
 }
 
+// CONFIG_HZ per host: 250 unless the file says 1000; the tcp_fin_timeout bound (INT_MAX / HZ)
+// follows it, whichever order the members come in.
+TEST(ScenarioJson, Hz_ParsedPerHost_AndBoundsTcpFinTimeout) {
+    const Scenario s = parsed(R"({"format": "teardown-lab-scenario", "version": 1, "hosts": [
+        {"name": "a", "address": "10.0.0.1", "sysctls": {"net.ipv4.tcp_fin_timeout": 8589934}},
+        {"name": "b", "address": "10.0.0.2", "hz": 1000}]})");
+    ASSERT_EQ(s.hosts.size(), 2U);
+    EXPECT_EQ(s.hosts[0].hz, 250);
+    EXPECT_EQ(s.hosts[1].hz, 1000);
+    EXPECT_EQ(serializeScenario(s).find("\"hz\": 250"), std::string::npos);
+    EXPECT_NE(serializeScenario(s).find("\"hz\": 1000"), std::string::npos);
+    EXPECT_EQ(refusal(R"({"format": "teardown-lab-scenario", "version": 1, "hosts": [
+        {"name": "a", "address": "10.0.0.1", "sysctls": {"net.ipv4.tcp_fin_timeout": 8589934},
+         "hz": 1000}]})"),
+              "bad.json: /hosts/0/sysctls/net.ipv4.tcp_fin_timeout: expected an integer in "
+              "-2147483..2147483 (the kernel's range), found 8589934");
+    EXPECT_EQ(refusal(R"({"format": "teardown-lab-scenario", "version": 1, "hosts": [
+        {"name": "a", "address": "10.0.0.1", "hz": 300}]})"),
+              "bad.json: /hosts/0/hz: expected {250, 1000}, found 300");
+    EXPECT_EQ(refusal(R"({"format": "teardown-lab-scenario", "version": 1, "hosts": [
+        {"name": "a", "address": "10.0.0.1", "hz": 100}]})"),
+              "bad.json: /hosts/0/hz: expected an integer in 250..1000, found 100");
+}
+
 TEST(ScenarioJson, RoundTrip_SerializeThenParse_GivesTheSameScenario) {
     const Scenario original = parsed(kRichScenario);
     const std::string text = serializeScenario(original);
@@ -443,10 +467,10 @@ TEST(ScenarioJsonErrors, SysctlOutOfTheKernelsRange_GivesTheRange) {
         "bad.json: /hosts/0/sysctls/net.ipv4.tcp_fin_timeout: expected an integer, found 1.5");
     EXPECT_EQ(refusal(host("linux-6", R"("net.ipv4.tcp_fin_timeout": 99999999999)")),
               "bad.json: /hosts/0/sysctls/net.ipv4.tcp_fin_timeout: expected an integer in "
-              "-2147483..2147483 (the kernel's range), found 99999999999");
+              "-8589934..8589934 (the kernel's range), found 99999999999");
     EXPECT_EQ(refusal(host("linux-6", R"("net.ipv4.tcp_fin_timeout": 2147483647)")),
               "bad.json: /hosts/0/sysctls/net.ipv4.tcp_fin_timeout: expected an integer in "
-              "-2147483..2147483 (the kernel's range), found 2147483647");
+              "-8589934..8589934 (the kernel's range), found 2147483647");
     EXPECT_EQ(
         refusal(host("linux-6", R"("net.ipv4.tcp_tw_recycle": 1)")),
         "bad.json: /hosts/0/sysctls/net.ipv4.tcp_tw_recycle: expected a sysctl that exists in "

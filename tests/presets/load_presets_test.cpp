@@ -131,8 +131,10 @@ TEST(LoadPresets, WiderPortRange_NeverFails) {
     for (const auto& sample : series.samples) {
         lowest = std::min(lowest, sample[0].freePorts);
     }
-    EXPECT_GT(lowest, 4000);
-    EXPECT_LT(lowest, 5000);
+    // 64,512 ports less about 61 s of TIME_WAIT at 1,000/s; the wheel frees ports in 2.048 s
+    // bursts, so the lowest point is just before a burst.
+    EXPECT_GT(lowest, 2000);
+    EXPECT_LT(lowest, 3000);
 }
 
 } // namespace

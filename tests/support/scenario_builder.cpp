@@ -39,6 +39,15 @@ ScenarioBuilder& ScenarioBuilder::crafted(CraftedSegment segment) {
     return *this;
 }
 
+ScenarioBuilder& ScenarioBuilder::hz(const std::string& host, int hz) {
+    const int index = scenario_.hostIndex(host);
+    if (index < 0) {
+        throw std::invalid_argument("no host " + host);
+    }
+    scenario_.hosts[static_cast<std::size_t>(index)].hz = hz;
+    return *this;
+}
+
 ScenarioBuilder& ScenarioBuilder::sysctl(const std::string& host, const std::string& name,
                                          const std::string& value) {
     const int index = scenario_.hostIndex(host);

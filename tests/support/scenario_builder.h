@@ -19,6 +19,7 @@ public:
     ScenarioBuilder& crafted(CraftedSegment segment);
     ScenarioBuilder& sysctl(const std::string& host, const std::string& name,
                             const std::string& value);
+    ScenarioBuilder& hz(const std::string& host, int hz); // CONFIG_HZ
     ScenarioBuilder& delay(Duration oneWay);
     ScenarioBuilder& seed(std::uint64_t seed);
     ScenarioBuilder& limit(Duration limit);

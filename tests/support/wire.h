@@ -1,5 +1,6 @@
 #pragma once
 
+#include "jiffies.h"
 #include "trace.h"
 
 #include <cstdint>
@@ -44,6 +45,13 @@ std::vector<const Fact*> timerFacts(const Trace& trace, SocketId socket, TimerKi
 // Segments sent by `host` whose send fact carries `cause`.
 std::vector<const SegmentRecord*> sentWithCause(const Trace& trace, const std::string& host,
                                                 Cause cause);
+
+// When a TIME_WAIT or FIN_WAIT2 record's timer armed at `armed` for `length` runs on a Linux host
+// of the default HZ: on a tick of the timer wheel (inet_twsk_schedule(), host/jiffies.h), after
+// armed + length and at most one bucket of its level later (2.048 s for 60 s).
+inline SimTime recordTimerEnd(SimTime armed, Duration length) {
+    return timerWheelExpiry(kDefaultHz, armed, usecsToJiffies(length, kDefaultHz));
+}
 
 } // namespace tdl::test
 
