@@ -566,6 +566,8 @@ void refuseSocketsOnScripted(const Node& actions, const Scenario& scenario,
             }
         }
     }
+}
+
 std::string keyList(std::size_t count, const auto& keyOf) {
     std::string names;
     for (std::size_t i = 0; i < count; ++i) {

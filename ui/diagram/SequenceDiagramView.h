@@ -66,10 +66,8 @@ signals:
     void segmentClicked(tdl::SegmentId id);
     void selectionCleared();
     void segmentContextMenuRequested(tdl::SegmentId id, const QPoint& globalPos);
-    // A right-click beside no segment: the lifeline nearest to it and the time at its height.
-    void lifelineContextMenuRequested(tdl::HostId host, tdl::SimTime time, const QPoint& globalPos);
     void timeRequested(tdl::SimTime time);
-    // A right-click beside a segment: the nearest host's lifeline, and the time at that height
+    // A right-click beside no segment: the nearest host's lifeline, and the time at that height
     // (past the end of the run too, so that a call can be added later on).
     void lifelineContextMenuRequested(tdl::HostId host, tdl::SimTime time, const QPoint& globalPos);
 
