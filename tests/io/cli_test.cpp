@@ -472,7 +472,7 @@ TEST_F(Cli, Render_RefusesBadValuesWithOneClearMessage) {
         {{"--render", "slide.png", "--at", "soon"},
          "--at: expected a time such as \"1.2s\" or \"260ms\", found \"soon\""},
         {{"--render", "slide.png", "--at", "5min"},
-         "--at: expected a time within the run, 0 to 60.27s, found 5min"},
+         "--at: expected a time within the run, 0 to 60.384s, found 5min"},
         {{"--render", "slide.png", "--scale", "0"},
          "--scale: expected a number from 0.5 to 6, found \"0\""},
         {{"--render", "slide.png", "--scale", "big"},

@@ -32,9 +32,6 @@ const std::map<std::string, std::string>& knownFailingScripts() {
         {"challenge_ack_in_window_rst",
          "front end: read() after the exact RST stays blocked to the end of the run; the engine "
          "did reset the connection (rcv_rst, ECONNRESET), the kernel's read() returns ECONNRESET"},
-        {"delayed_ack_ato_zero_fin",
-         "engine ACKs the FIN 40 ms later; Linux on the next jiffy (icsk_ack.ato = 0, "
-         "tcp_send_delayed_ack)"},
         {"fin_wait_1_tlp_then_rto",
          "engine has no tail loss probe (tcp_schedule_loss_probe): the FIN's second "
          "retransmission comes at 0.650 s, not 0.446 s"},
@@ -53,11 +50,8 @@ const std::map<std::string, std::string>& knownFailingScripts() {
         {"syn_option_order", "engine's SYN has no SACK-permitted and no window scale (Linux: "
                              "mss,sackOK,TS val ecr,nop,wscale); tcp_rmem is not modelled"},
         {"tw_reuse_syn_tsecr",
-         "engine's SYN has no SACK-permitted and no window scale, and the reusing SYN's TSecr is "
-         "0, not the inherited ts_recent (tcp_twsk_unique)"},
-        {"syn_sent_stale_ack_rst",
-         "engine sends the SYN again 2 ms after the RST; Linux after TCP_TIMEOUT_MIN, 2 jiffies "
-         "(8-12 ms at HZ=250)"},
+         "engine's SYN has no SACK-permitted and no window scale (Linux: "
+         "mss,sackOK,TS val ecr,nop,wscale)"},
         {"window_scale_initial_windows",
          "engine's SYN offers 65535 unscaled; Linux 64240 and a window scale from tcp_rmem "
          "(tcp_select_initial_window)"},

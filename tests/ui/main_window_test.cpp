@@ -395,7 +395,9 @@ TEST_F(MainWindowTest, AnEdit_SaysWhatItChangedAndKeepsTheEditedSegmentInView) {
     // Its retransmission leaves after close(): it carries the FIN too.
     EXPECT_TRUE(message.contains(QLatin1String("the client now retransmits its data and FIN once")))
         << message.toStdString();
-    EXPECT_TRUE(message.contains(QLatin1String("TIME-WAIT on the client ends at ")))
+    // TIME-WAIT still ends on the same tick of the timer wheel (its buckets are 2.048 s wide at
+    // HZ=250), so the summary does not say that it moved.
+    EXPECT_FALSE(message.contains(QLatin1String("TIME-WAIT on the client ends at ")))
         << message.toStdString();
     SequenceDiagramView* diagram = window_.diagram();
     const SegmentRecord& record = window_.document()->run()->trace().segments[request];
