@@ -32,7 +32,7 @@ struct Options {
     std::string scenarioPath; // kStandardStream: read the scenario from standard input
     std::string preset;
     std::string packetdrillPath; // --packetdrill: play and judge a packetdrill script
-    std::string capturePath; // --from-capture: a pcap or pcapng file instead of a scenario
+    std::string capturePath;     // --from-capture: a pcap or pcapng file instead of a scenario
     bool listPresets = false;
     bool help = false;
     bool version = false;

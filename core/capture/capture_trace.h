@@ -7,8 +7,8 @@
 #include "state_inference.h"
 #include "trace.h"
 
-#include <cstdint>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>

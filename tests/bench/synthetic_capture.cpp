@@ -66,8 +66,7 @@ std::size_t build(const Packet& p, std::uint32_t tsval, std::vector<std::uint8_t
 
 } // namespace
 
-std::optional<std::string> writeSyntheticCapture(const std::string& path,
-                                                 std::uint64_t connections,
+std::optional<std::string> writeSyntheticCapture(const std::string& path, std::uint64_t connections,
                                                  std::uint32_t payload) {
     pcap_t* dead = pcap_open_dead(DLT_RAW, 65535);
     pcap_dumper_t* dumper = pcap_dump_open(dead, path.c_str());
@@ -102,7 +101,8 @@ std::optional<std::string> writeSyntheticCapture(const std::string& path,
         // Connections overlap (each lasts 800 µs, one starts every 10 µs); the capture is in
         // time order per connection, which is all the grouping needs.
         for (const auto& [packet, offset] : packets) {
-            const std::size_t size = build(packet, static_cast<std::uint32_t>(start + offset), bytes);
+            const std::size_t size =
+                build(packet, static_cast<std::uint32_t>(start + offset), bytes);
             pcap_pkthdr header{};
             const std::uint64_t at = start + offset;
             header.ts.tv_sec = static_cast<time_t>(at / 1'000'000);

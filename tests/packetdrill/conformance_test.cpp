@@ -49,9 +49,8 @@ const std::map<std::string, std::string>& knownFailingScripts() {
          "mss,sackOK,TS val ecr,nop,wscale)"},
         {"syn_option_order", "engine's SYN has no SACK-permitted and no window scale (Linux: "
                              "mss,sackOK,TS val ecr,nop,wscale); tcp_rmem is not modelled"},
-        {"tw_reuse_syn_tsecr",
-         "engine's SYN has no SACK-permitted and no window scale (Linux: "
-         "mss,sackOK,TS val ecr,nop,wscale)"},
+        {"tw_reuse_syn_tsecr", "engine's SYN has no SACK-permitted and no window scale (Linux: "
+                               "mss,sackOK,TS val ecr,nop,wscale)"},
         {"window_scale_initial_windows",
          "engine's SYN offers 65535 unscaled; Linux 64240 and a window scale from tcp_rmem "
          "(tcp_select_initial_window)"},
