@@ -363,6 +363,28 @@ void BM_PresentationFrame1920x1080(benchmark::State& state) {
 }
 BENCHMARK(BM_PresentationFrame1920x1080)->Unit(benchmark::kMillisecond);
 
+// Entering presentation mode and leaving it again (issue 14: under 100 ms), on the same preset at
+// 1920x1080: docks hidden and restored, text rescaled, the layout settled after each switch.
+void BM_PresentationEnterAndLeave(benchmark::State& state) {
+    MainWindow window;
+    if (!window.openPreset(QStringLiteral("lost-final-ack"))) {
+        state.SkipWithError("the preset does not open");
+        return;
+    }
+    window.show();
+    QApplication::processEvents();
+    for (auto _ : state) {
+        window.presentation()->enter();
+        QApplication::processEvents();
+        window.presentation()->leave();
+        QApplication::processEvents();
+    }
+    if (window.presentation()->active()) {
+        state.SkipWithError("presentation mode did not leave");
+    }
+}
+BENCHMARK(BM_PresentationEnterAndLeave)->Unit(benchmark::kMillisecond);
+
 } // namespace
 } // namespace tdl::ui
 
