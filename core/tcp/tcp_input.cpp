@@ -440,7 +440,9 @@ bool TcpStack::queueData(TcpSock& sock, const Segment& segment, SegmentId id) {
         scheduleAck(sock, true, why);
         return true;
     }
-    // In order (perhaps overlapping what we have): take the new part.
+    // In order (perhaps overlapping what we have): take the new part. A closed window drops new
+    // data but not a bare FIN, which costs no memory (tcp_data_queue(): "tcp: accept bare FIN
+    // packets under memory pressure").
     const Seq dataEnd = segment.seq + segment.length;
     const std::uint32_t fresh =
         after(dataEnd, sock.rcvNxt) ? static_cast<std::uint32_t>(dataEnd - sock.rcvNxt) : 0;
@@ -476,7 +478,19 @@ bool TcpStack::queueData(TcpSock& sock, const Segment& segment, SegmentId id) {
     } else {
         ctx_.delivered(sock.host, sock.id, id, Reason(Cause::RcvFin));
     }
-    return !segment.has(flag::kFin) || receiveFin(sock, segment, id);
+    if (!segment.has(flag::kFin)) {
+        return true;
+    }
+    // A full buffer fails tcp_try_rmem_schedule(), which sets ICSK_ACK_NOW: the FIN that is
+    // queued anyway is ACKed at once, not after the delayed-ACK timer.
+    const bool bufferFull = fresh == 0 && advertisedWindow(sock) == 0;
+    if (!receiveFin(sock, segment, id)) {
+        return false;
+    }
+    if (bufferFull && sock.ackPending) {
+        sendAck(sock, Reason(Cause::ZeroWindow));
+    }
+    return true;
 }
 
 // tcp_fin(). False if the socket is gone: an orphan hands over to a TIME_WAIT record and is freed.

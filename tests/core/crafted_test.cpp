@@ -177,6 +177,48 @@ TEST(ScriptedPeer, DataWithAck_AcceptedAndAcked) {
     EXPECT_EQ(server[1].ack, 101U);
 }
 
+// The server does not read: 70000 bytes arriving at an empty receive queue are taken (the
+// window is only enforced while the queue holds data) and close the window.
+ScenarioBuilder windowClosedByPeer() {
+    CraftedSegment fill = fromPeer(100ms, flag::kPsh | flag::kAck, relative(1), relative(1));
+    fill.length = 70000;
+    return peerConnected().stopReading(50ms, "server", "s").crafted(fill);
+}
+
+TEST(ScriptedPeer, DataAtZeroWindow_DroppedAndAckedWithTheOldRcvNxt) {
+    // tcp_sequence(): past the window while the receive queue holds data: dropped, and ACKed.
+    CraftedSegment more = fromPeer(120ms, flag::kPsh | flag::kAck, relative(70001), relative(1));
+    more.length = 1000;
+    const Trace trace = simulate(windowClosedByPeer().crafted(more).build());
+    const TraceQuery q(trace);
+    const auto sent = sentWithCause(trace, "peer", Cause::Crafted);
+    ASSERT_EQ(sent.size(), 4U);
+    EXPECT_EQ(deliveryCause(trace, *sent[3]), Cause::OutOfWindow) << q.dump();
+    const std::vector<Wire> server = wiresFrom(trace, "server");
+    ASSERT_GE(server.size(), 3U) << q.dump();
+    EXPECT_EQ(server.back(), (Wire{"ACK", 1, 70001, 0, 130ms}));
+}
+
+TEST(ScriptedPeer, BareFinAtZeroWindow_AcceptedAndAckedAtOnce) {
+    // tcp_sequence() does not count the FIN against the closed window ("tcp: re-enable
+    // acceptance of FIN packets when RWIN is 0"), tcp_data_queue() queues a bare FIN at a zero
+    // window ("tcp: accept bare FIN packets under memory pressure"), and the failed
+    // tcp_try_rmem_schedule() makes the ACK immediate (ICSK_ACK_NOW).
+    const Trace trace = simulate(
+        windowClosedByPeer()
+            .crafted(fromPeer(140ms, flag::kFin | flag::kAck, relative(70001), relative(1)))
+            .build());
+    const TraceQuery q(trace);
+    const SocketId s = q.socket("server", "s");
+    const auto sent = sentWithCause(trace, "peer", Cause::Crafted);
+    ASSERT_EQ(sent.size(), 4U);
+    EXPECT_EQ(deliveryCause(trace, *sent[3]), Cause::RcvFin) << q.dump();
+    const std::vector<Wire> server = wiresFrom(trace, "server");
+    ASSERT_GE(server.size(), 3U) << q.dump();
+    EXPECT_EQ(server.back(), (Wire{"ACK", 1, 70002, 0, 150ms}));
+    EXPECT_EQ(q.finalState(s), CloseWait);
+}
+
 TEST(ScriptedPeer, RelativeAndAbsoluteNumbers_SameSegmentOnTheWire) {
     // Relative seq counts from the peer's first SYN; relative ack from the server's ISN, resolved
     // on arrival. Written out as absolute numbers, the same ACK is the same segment.
