@@ -654,10 +654,17 @@ private:
                 call.args[2].number < 0) {
                 return refuse(event, "read(fd, ..., bytes)", "other arguments");
             }
+            if (call.args[2].number == 0) {
+                expectResult(event, call, 0, 0, scriptAt);
+                return std::nullopt;
+            }
             const SimTime at = engineTimeFor(scriptAt);
-            // The engine reads what has arrived, then holds what comes next until the next read.
-            addAction(actionFor(AppCallKind::ResumeReading, fd.name, at));
-            addAction(actionFor(AppCallKind::StopReading, fd.name, at));
+            // One read() of at most n bytes; what is left stays queued and keeps the window
+            // small. A blocking one that finds nothing takes what arrives next.
+            Action read = actionFor(AppCallKind::ResumeReading, fd.name, at);
+            read.bytes = static_cast<std::uint64_t>(call.args[2].number);
+            read.wait = !fd.nonBlocking;
+            addAction(std::move(read));
             PendingCall pending{&event,         at,          scriptAt,   fd.name, -1,
                                 fd.nonBlocking, fd.consumed, fd.shutRead};
             if (call.result > 0) {
@@ -935,16 +942,24 @@ private:
             expectResult(*pending.event, call, -1, ENOTCONN, pending.scriptAt);
             return;
         }
+        // The engine's read() reports sk_err (ECONNRESET after a RST, ETIMEDOUT...) once.
+        const Fact* engineRead = appCallAt(AppCallKind::ResumeReading, pending.at);
+        if (engineRead != nullptr && engineRead->error != 0 && engineRead->error != EAGAIN) {
+            judgeBlocking(pending, call, pending.at, -1, engineRead->error);
+            return;
+        }
         const auto wanted = static_cast<std::uint64_t>(call.args[2].number);
         const bool shutRead = pending.shutRead;
-        // The first moment read() has something to return: bytes, or 0 at end of stream.
+        const Lifetime life = lifetimeOf(socket->id);
+        // The first moment read() has something to return: bytes, or 0 at end of stream or on
+        // a connection that is gone (tcp_done() shut both directions).
         const auto answerAt = [&](SimTime at) -> std::optional<std::int64_t> {
             const Received received = receivedBy(*socket, at);
             if (received.bytes > pending.consumedBefore) {
                 return static_cast<std::int64_t>(
                     std::min(wanted, received.bytes - pending.consumedBefore));
             }
-            if (received.fin || shutRead) {
+            if (received.fin || shutRead || (life.ended && *life.ended <= at)) {
                 return 0;
             }
             return std::nullopt;
@@ -959,9 +974,18 @@ private:
         }
         std::optional<SimTime> returned;
         std::int64_t result = 0;
+        int error = 0;
         for (const Fact& fact : trace_.facts) {
-            if (fact.at > pending.at && fact.kind == FactKind::SegmentDelivered &&
-                fact.socket == socket->id) {
+            if (fact.at <= pending.at || fact.socket != socket->id) {
+                continue;
+            }
+            if (life.ended && fact.at >= *life.ended) {
+                // tcp_recvmsg() wakes up on tcp_done() and takes sk_err (setSocketError()).
+                returned = life.ended;
+                error = life.error;
+                break;
+            }
+            if (fact.kind == FactKind::SegmentDelivered) {
                 if (auto answer = answerAt(fact.at)) {
                     returned = fact.at;
                     result = *answer;
@@ -969,7 +993,7 @@ private:
                 }
             }
         }
-        judgeBlocking(pending, call, returned, result, 0);
+        judgeBlocking(pending, call, returned, error == 0 ? result : -1, error);
     }
 
     // A call that may block: its result, and its return time against `start...end` (or against

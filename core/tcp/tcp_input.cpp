@@ -219,6 +219,7 @@ void TcpStack::resetSocket(TcpSock& sock, const Segment& segment, SegmentId id) 
         segment.sender < sock.peerIncarnation) {
         ctx_.anomaly(sock.host, sock.id, id, Reason(Cause::KilledByStaleRst, segment.sender));
     }
+    setSocketError(sock, error);
     if (done(sock, Reason(Cause::RcvRst, error), id)) {
         apps_.appEvent(sock, AppEvent::Error);
     }
@@ -469,7 +470,10 @@ bool TcpStack::queueData(TcpSock& sock, const Segment& segment, SegmentId id) {
         }
         sock.lastDataReceived = ctx_.now;
         if (!sock.reading) {
-            sock.unread += fresh;
+            // A blocked read() returns with what arrived, up to what it asked for.
+            const std::uint64_t taken = std::min<std::uint64_t>(fresh, sock.readWaiting);
+            sock.readWaiting = 0;
+            sock.unread += fresh - taken;
         }
         sock.ackPending = true;
         if (sock.program != Program::None) {
@@ -498,6 +502,7 @@ bool TcpStack::receiveFin(TcpSock& sock, const Segment& /*segment*/, SegmentId i
     sock.rcvNxt += 1;
     sock.shutdownMask |= kRcvShutdown;
     sock.finReceived = true;
+    sock.readWaiting = 0; // a blocked read() returns 0
     sock.ackPending = true;
     const Reason why(Cause::RcvFin);
     switch (sock.state) {

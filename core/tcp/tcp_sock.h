@@ -121,6 +121,8 @@ struct TcpSock {
     std::uint8_t shutdownMask = 0; // RCV_SHUTDOWN 1, SEND_SHUTDOWN 2
     bool orphan = false;           // SOCK_DEAD: close() was called
     bool lingerZero = false;       // SO_LINGER {1, 0}
+    int pendingError = 0;          // sk_err: reported once, by the next call that looks at it
+    std::uint64_t readWaiting = 0; // a blocking read() of this many bytes waits in tcp_recvmsg()
 
     SocketId peerIncarnation = kNoSocket; // the socket whose SYN this connection synchronised with
 
@@ -144,5 +146,13 @@ struct TcpSock {
 
 inline constexpr std::uint8_t kRcvShutdown = 1;
 inline constexpr std::uint8_t kSendShutdown = 2;
+
+// tcp_done_with_error() and tcp_write_err(): sk_err for the application. A read() blocked in
+// tcp_recvmsg() wakes up and takes it at once (sock_error() clears it); otherwise the next read(),
+// write() or getsockopt(SO_ERROR) reports it.
+inline void setSocketError(TcpSock& sock, int error) {
+    sock.pendingError = sock.readWaiting > 0 ? 0 : error;
+    sock.readWaiting = 0;
+}
 
 } // namespace tdl

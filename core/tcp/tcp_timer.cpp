@@ -132,6 +132,7 @@ void TcpStack::onRetransmitTimer(TcpSock& sock) {
                              : retransmitsTimedOut(sock, limit, rtoBase);
     if (expired) {
         // tcp_write_err(): ETIMEDOUT, and no RST.
+        setSocketError(sock, ETIMEDOUT);
         if (done(sock, Reason(Cause::RetriesExhausted, limit, sock.orphan ? 1 : 0))) {
             ctx_.appCall(&sock, sock.host, AppCallKind::Close, ETIMEDOUT,
                          Reason(Cause::RetriesExhausted, limit, 0));
@@ -182,6 +183,7 @@ void TcpStack::onProbeTimer(TcpSock& sock) {
         }
     }
     if (abort || sock.probesOut >= maxProbes) {
+        setSocketError(sock, ETIMEDOUT); // tcp_write_err()
         if (done(sock, Reason(Cause::ProbesExhausted, maxProbes))) {
             apps_.appEvent(sock, AppEvent::Error);
         }

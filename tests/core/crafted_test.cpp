@@ -121,6 +121,24 @@ TEST(ScriptedPeer, ExactRst_ResetsEstablishedSocket) {
     EXPECT_EQ(closed->reason.args[0], ECONNRESET);
 }
 
+TEST(ScriptedPeer, WriteAfterRst_ReportsEconnresetOnceThenEpipe) {
+    // tcp_done_with_error() sets sk_err; tcp_sendmsg_locked() -> sk_stream_wait_connect() reports
+    // it with sock_error(), which clears it, so the next write() sees EPIPE.
+    const Trace trace = simulate(peerConnected()
+                                     .crafted(fromPeer(100ms, flag::kRst, relative(1), absolute(0)))
+                                     .send(200ms, "server", "s", 10)
+                                     .send(210ms, "server", "s", 10)
+                                     .build());
+    const TraceQuery q(trace);
+    std::vector<int> errors;
+    for (const Fact* f : q.facts(FactKind::AppCall)) {
+        if (f->call == AppCallKind::Send) {
+            errors.push_back(f->error);
+        }
+    }
+    EXPECT_EQ(errors, (std::vector<int>{ECONNRESET, EPIPE})) << q.dump();
+}
+
 TEST(ScriptedPeer, InWindowRstNotExact_ChallengeAck) {
     // tcp_validate_incoming(): a RST in the window but not at rcv_nxt gets a challenge ACK
     // (RFC 5961 §3.2, tcp_send_challenge_ack()) and the connection lives on.

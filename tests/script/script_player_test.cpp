@@ -195,6 +195,33 @@ TEST(ScriptPlayer, ReadWithNothingThere_WouldBlock_Fails) {
     EXPECT_EQ(result.failure->actual, "read() still blocked when the run ended");
 }
 
+// read(fd, buf, n) takes n bytes and leaves the rest queued: the window opens by what was read,
+// and tcp_cleanup_rbuf() announces it (at least twice what was left of the last window).
+constexpr std::string_view kPartialReads = R"(
+    0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3
+   +0 setsockopt(3, SOL_SOCKET, SO_RCVBUF, [20000], 4) = 0
+   +0 bind(3, ..., ...) = 0
+   +0 listen(3, 1) = 0
+   +0 < S 0:0(0) win 32792 <mss 1000>
+   +0 > S. 0:0(0) ack 1 <...>
+   +0 < . 1:1(0) ack 1 win 65535
+   +0 accept(3, ..., ...) = 4
+ +.01 < P. 1:20001(20000) ack 1 win 65535
+    * > . 1:1(0) ack 20001 win 0
+ +.01 read(4, ..., 12000) = 12000
+   +0 > . 1:1(0) ack 20001 win 12000
+ +.01 read(4, ..., 100000) = 8000
+)";
+
+TEST(ScriptPlayer, ReadOfFewerBytesThanQueued_LeavesTheRest_AndTheWindowOpensByWhatWasRead) {
+    EXPECT_EQ(verdict(play(kPartialReads)), "pass");
+    const PlayResult drained = play(
+        withLine(kPartialReads, "read(4, ..., 100000) = 8000", "read(4, ..., 100000) = 20000"));
+    ASSERT_TRUE(drained.failure);
+    EXPECT_EQ(drained.failure->line, 14);
+    EXPECT_EQ(drained.failure->actual, "read() = 8000 returning at 0.030001 s");
+}
+
 TEST(ScriptPlayer, ActiveOpen_BlockingConnectReturnsWhenEstablished) {
     const PlayResult result = play(R"(
     0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3
