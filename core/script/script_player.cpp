@@ -144,7 +144,9 @@ struct Fd {
     bool bound = false;
     bool lingerZero = false;
     std::uint32_t receiveBuffer = 0;
+    Duration userTimeout{};
     std::size_t listenAction = 0;
+    std::size_t openAction = 0; // connect: its action; accepted: its listener's listen action
     bool shutRead = false;
     std::uint64_t consumed = 0; // bytes read()
 };
@@ -590,6 +592,7 @@ private:
             Action action = actionFor(AppCallKind::Listen, fd.name, engineTimeFor(scriptAt));
             action.port = options_.bindPort;
             action.receiveBuffer = fd.receiveBuffer;
+            action.userTimeout = fd.userTimeout;
             fd.listener = true;
             fd.listenAction = scenario_.actions.size();
             addAction(std::move(action));
@@ -608,6 +611,8 @@ private:
             accepted.name = freshName(child);
             accepted.accepted = true;
             accepted.lingerZero = fds_[fdNumber].lingerZero;
+            accepted.userTimeout = fds_[fdNumber].userTimeout;
+            accepted.openAction = fds_[fdNumber].listenAction;
             scenario_.actions[fds_[fdNumber].listenAction].accept.push_back(accepted.name);
             dirty_ = true;
             const SimTime at = engineTimeFor(scriptAt);
@@ -627,6 +632,8 @@ private:
             action.peerPort = options_.connectPort;
             action.port = fd.bound ? options_.bindPort : 0;
             action.receiveBuffer = fd.receiveBuffer;
+            action.userTimeout = fd.userTimeout;
+            fd.openAction = scenario_.actions.size();
             const SimTime at = action.time;
             addAction(std::move(action));
             addAction(actionFor(AppCallKind::StopReading, fd.name, at));
@@ -732,6 +739,23 @@ private:
                               "'" + symbolText(value) + "'");
             }
             fd.receiveBuffer = static_cast<std::uint32_t>(*bytes);
+        } else if (hasSymbol(name, "TCP_USER_TIMEOUT")) {
+            const auto ms = intValue(value);
+            if (!ms || *ms < 0 || *ms > std::numeric_limits<int>::max()) {
+                return refuse(event, "TCP_USER_TIMEOUT [milliseconds, 0 or more]",
+                              "'" + symbolText(value) + "'");
+            }
+            fd.userTimeout = std::chrono::milliseconds(*ms);
+            if (fd.connecting || fd.accepted) {
+                // The engine takes socket options when the socket is made: set later, it holds
+                // from the connection's start (an accepted one's: from its listener's).
+                scenario_.actions[fd.openAction].userTimeout = fd.userTimeout;
+                dirty_ = true;
+                result_.notes.push_back("line " + std::to_string(event.line) +
+                                        ": TCP_USER_TIMEOUT holds in the engine from the "
+                                        "connection's start" +
+                                        (fd.accepted ? " (set on its listener)" : ""));
+            }
         } else if (hasSymbol(name, "IP_LOCAL_PORT_RANGE")) {
             const auto range = intValue(value);
             if (!range) {
@@ -743,8 +767,8 @@ private:
                                     "host's ip_local_port_range applies)");
         } else {
             return refuse(event,
-                          "SO_REUSEADDR, SO_LINGER, SO_RCVBUF, IP_LOCAL_PORT_RANGE or "
-                          "IP_BIND_ADDRESS_NO_PORT (TCP_USER_TIMEOUT is not modelled yet)",
+                          "SO_REUSEADDR, SO_LINGER, SO_RCVBUF, TCP_USER_TIMEOUT, "
+                          "IP_LOCAL_PORT_RANGE or IP_BIND_ADDRESS_NO_PORT",
                           "'" + symbolText(name) + "'");
         }
         expectResult(event, call, 0, 0, scriptAt);

@@ -78,6 +78,7 @@ struct Action {
     bool wait = false;               // that read() blocks until data, the FIN or an error comes
     int how = 1;                     // shutdown: 0 SHUT_RD, 1 SHUT_WR, 2 SHUT_RDWR
     std::uint32_t receiveBuffer = 0; // listen/connect: SO_RCVBUF in bytes, 0 for the default
+    Duration userTimeout{};          // listen/connect: TCP_USER_TIMEOUT, 0 for none
     friend bool operator==(const Action&, const Action&) = default;
 };
 

@@ -64,6 +64,7 @@ void TcpStack::listenerReceive(TcpSock& listener, const Segment& segment, Segmen
     }
     const std::uint32_t listenerSlot = slotOf(listener);
     const std::uint32_t childReceiveBuffer = listener.childReceiveBuffer;
+    const Duration userTimeout = listener.userTimeout;
     const Program program = listener.program;
     // inet_csk_clone_lock(): the child starts as its listener is, and RCV_SYN moves it on.
     const std::uint32_t slot =
@@ -73,6 +74,7 @@ void TcpStack::listenerReceive(TcpSock& listener, const Segment& segment, Segmen
     child.program = program;
     child.tuple = FourTuple{segment.dst, segment.src};
     child.receiveBuffer = childReceiveBuffer;
+    child.userTimeout = userTimeout;
     child.irs = segment.seq;
     child.rcvNxt = segment.seq + 1;
     child.rcvWup = child.rcvNxt;
@@ -194,9 +196,12 @@ void TcpStack::processAck(TcpSock& sock, const Segment& segment) {
                 : sock.sndNxt + 1;
         if (!after(nextEnd, sock.sndUna + sock.sndWnd)) {
             sock.backoff = 0;
+            sock.probesStamp.reset();
             cancelTimer(sock, TimerKind::ZeroWindowProbe, Reason(Cause::WindowOpened));
         } else {
-            armTimer(sock, TimerKind::ZeroWindowProbe, tcpProbe0When(sock.rto, sock.backoff),
+            armTimer(sock, TimerKind::ZeroWindowProbe,
+                     clampProbe0ToUserTimeout(sock, tcpProbe0When(sock.rto, sock.backoff), ctx_.now,
+                                              ctx_.hosts[sock.host].hz),
                      Reason(Cause::WindowClosed));
         }
     }
