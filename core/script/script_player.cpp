@@ -720,8 +720,9 @@ private:
         const SyscallArg& name = call.args[2];
         const SyscallArg& value = call.args[3];
         if (hasSymbol(name, "SO_REUSEADDR") || hasSymbol(name, "IP_BIND_ADDRESS_NO_PORT")) {
-            // The engine's ports: a listener's port is free again when its last socket is, and
-            // a connect() picks its port at connect() time (what IP_BIND_ADDRESS_NO_PORT asks).
+            // The engine's ports: a listener's port is free again when its last socket is.
+            // IP_BIND_ADDRESS_NO_PORT changes only a bind() to port 0, and a script's bind()
+            // names --bind_port; a connect() without bind() picks its port at connect() time.
         } else if (hasSymbol(name, "SO_LINGER")) {
             if (value.kind != SyscallArg::Kind::Struct || value.items.size() != 2 ||
                 value.items[0].number != 1 || value.items[1].number != 0) {
@@ -757,18 +758,17 @@ private:
                                         (fd.accepted ? " (set on its listener)" : ""));
             }
         } else if (hasSymbol(name, "IP_LOCAL_PORT_RANGE")) {
-            const auto range = intValue(value);
-            if (!range) {
-                return refuse(event, "IP_LOCAL_PORT_RANGE [(high << 16) | low]",
-                              "'" + symbolText(value) + "'");
-            }
-            result_.notes.push_back("line " + std::to_string(event.line) +
-                                    ": IP_LOCAL_PORT_RANGE is not modelled by the engine (the "
-                                    "host's ip_local_port_range applies)");
+            // inet_sk_get_local_port_range() narrows the host's range and makes
+            // __inet_hash_connect() walk it port by port, without the two parity passes the
+            // engine's search makes: refused rather than played with the host's range.
+            return refuse(event,
+                          "a socket option the engine models (IP_LOCAL_PORT_RANGE is not: "
+                          "connect() searches the host's ip_local_port_range)",
+                          "'" + symbolText(name) + "'");
         } else {
             return refuse(event,
-                          "SO_REUSEADDR, SO_LINGER, SO_RCVBUF, TCP_USER_TIMEOUT, "
-                          "IP_LOCAL_PORT_RANGE or IP_BIND_ADDRESS_NO_PORT",
+                          "SO_REUSEADDR, SO_LINGER, SO_RCVBUF, TCP_USER_TIMEOUT or "
+                          "IP_BIND_ADDRESS_NO_PORT",
                           "'" + symbolText(name) + "'");
         }
         expectResult(event, call, 0, 0, scriptAt);
