@@ -144,7 +144,9 @@ struct Fd {
     bool bound = false;
     bool lingerZero = false;
     std::uint32_t receiveBuffer = 0;
+    Duration userTimeout{};
     std::size_t listenAction = 0;
+    std::size_t openAction = 0; // connect: its action; accepted: its listener's listen action
     bool shutRead = false;
     std::uint64_t consumed = 0; // bytes read()
 };
@@ -590,6 +592,7 @@ private:
             Action action = actionFor(AppCallKind::Listen, fd.name, engineTimeFor(scriptAt));
             action.port = options_.bindPort;
             action.receiveBuffer = fd.receiveBuffer;
+            action.userTimeout = fd.userTimeout;
             fd.listener = true;
             fd.listenAction = scenario_.actions.size();
             addAction(std::move(action));
@@ -608,6 +611,8 @@ private:
             accepted.name = freshName(child);
             accepted.accepted = true;
             accepted.lingerZero = fds_[fdNumber].lingerZero;
+            accepted.userTimeout = fds_[fdNumber].userTimeout;
+            accepted.openAction = fds_[fdNumber].listenAction;
             scenario_.actions[fds_[fdNumber].listenAction].accept.push_back(accepted.name);
             dirty_ = true;
             const SimTime at = engineTimeFor(scriptAt);
@@ -627,6 +632,8 @@ private:
             action.peerPort = options_.connectPort;
             action.port = fd.bound ? options_.bindPort : 0;
             action.receiveBuffer = fd.receiveBuffer;
+            action.userTimeout = fd.userTimeout;
+            fd.openAction = scenario_.actions.size();
             const SimTime at = action.time;
             addAction(std::move(action));
             addAction(actionFor(AppCallKind::StopReading, fd.name, at));
@@ -654,10 +661,17 @@ private:
                 call.args[2].number < 0) {
                 return refuse(event, "read(fd, ..., bytes)", "other arguments");
             }
+            if (call.args[2].number == 0) {
+                expectResult(event, call, 0, 0, scriptAt);
+                return std::nullopt;
+            }
             const SimTime at = engineTimeFor(scriptAt);
-            // The engine reads what has arrived, then holds what comes next until the next read.
-            addAction(actionFor(AppCallKind::ResumeReading, fd.name, at));
-            addAction(actionFor(AppCallKind::StopReading, fd.name, at));
+            // One read() of at most n bytes; what is left stays queued and keeps the window
+            // small. A blocking one that finds nothing takes what arrives next.
+            Action read = actionFor(AppCallKind::ResumeReading, fd.name, at);
+            read.bytes = static_cast<std::uint64_t>(call.args[2].number);
+            read.wait = !fd.nonBlocking;
+            addAction(std::move(read));
             PendingCall pending{&event,         at,          scriptAt,   fd.name, -1,
                                 fd.nonBlocking, fd.consumed, fd.shutRead};
             if (call.result > 0) {
@@ -706,8 +720,9 @@ private:
         const SyscallArg& name = call.args[2];
         const SyscallArg& value = call.args[3];
         if (hasSymbol(name, "SO_REUSEADDR") || hasSymbol(name, "IP_BIND_ADDRESS_NO_PORT")) {
-            // The engine's ports: a listener's port is free again when its last socket is, and
-            // a connect() picks its port at connect() time (what IP_BIND_ADDRESS_NO_PORT asks).
+            // The engine's ports: a listener's port is free again when its last socket is.
+            // IP_BIND_ADDRESS_NO_PORT changes only a bind() to port 0, and a script's bind()
+            // names --bind_port; a connect() without bind() picks its port at connect() time.
         } else if (hasSymbol(name, "SO_LINGER")) {
             if (value.kind != SyscallArg::Kind::Struct || value.items.size() != 2 ||
                 value.items[0].number != 1 || value.items[1].number != 0) {
@@ -725,19 +740,35 @@ private:
                               "'" + symbolText(value) + "'");
             }
             fd.receiveBuffer = static_cast<std::uint32_t>(*bytes);
-        } else if (hasSymbol(name, "IP_LOCAL_PORT_RANGE")) {
-            const auto range = intValue(value);
-            if (!range) {
-                return refuse(event, "IP_LOCAL_PORT_RANGE [(high << 16) | low]",
+        } else if (hasSymbol(name, "TCP_USER_TIMEOUT")) {
+            const auto ms = intValue(value);
+            if (!ms || *ms < 0 || *ms > std::numeric_limits<int>::max()) {
+                return refuse(event, "TCP_USER_TIMEOUT [milliseconds, 0 or more]",
                               "'" + symbolText(value) + "'");
             }
-            result_.notes.push_back("line " + std::to_string(event.line) +
-                                    ": IP_LOCAL_PORT_RANGE is not modelled by the engine (the "
-                                    "host's ip_local_port_range applies)");
+            fd.userTimeout = std::chrono::milliseconds(*ms);
+            if (fd.connecting || fd.accepted) {
+                // The engine takes socket options when the socket is made: set later, it holds
+                // from the connection's start (an accepted one's: from its listener's).
+                scenario_.actions[fd.openAction].userTimeout = fd.userTimeout;
+                dirty_ = true;
+                result_.notes.push_back("line " + std::to_string(event.line) +
+                                        ": TCP_USER_TIMEOUT holds in the engine from the "
+                                        "connection's start" +
+                                        (fd.accepted ? " (set on its listener)" : ""));
+            }
+        } else if (hasSymbol(name, "IP_LOCAL_PORT_RANGE")) {
+            // inet_sk_get_local_port_range() narrows the host's range and makes
+            // __inet_hash_connect() walk it port by port, without the two parity passes the
+            // engine's search makes: refused rather than played with the host's range.
+            return refuse(event,
+                          "a socket option the engine models (IP_LOCAL_PORT_RANGE is not: "
+                          "connect() searches the host's ip_local_port_range)",
+                          "'" + symbolText(name) + "'");
         } else {
             return refuse(event,
-                          "SO_REUSEADDR, SO_LINGER, SO_RCVBUF, IP_LOCAL_PORT_RANGE or "
-                          "IP_BIND_ADDRESS_NO_PORT (TCP_USER_TIMEOUT is not modelled yet)",
+                          "SO_REUSEADDR, SO_LINGER, SO_RCVBUF, TCP_USER_TIMEOUT or "
+                          "IP_BIND_ADDRESS_NO_PORT",
                           "'" + symbolText(name) + "'");
         }
         expectResult(event, call, 0, 0, scriptAt);
@@ -935,16 +966,24 @@ private:
             expectResult(*pending.event, call, -1, ENOTCONN, pending.scriptAt);
             return;
         }
+        // The engine's read() reports sk_err (ECONNRESET after a RST, ETIMEDOUT...) once.
+        const Fact* engineRead = appCallAt(AppCallKind::ResumeReading, pending.at);
+        if (engineRead != nullptr && engineRead->error != 0 && engineRead->error != EAGAIN) {
+            judgeBlocking(pending, call, pending.at, -1, engineRead->error);
+            return;
+        }
         const auto wanted = static_cast<std::uint64_t>(call.args[2].number);
         const bool shutRead = pending.shutRead;
-        // The first moment read() has something to return: bytes, or 0 at end of stream.
+        const Lifetime life = lifetimeOf(socket->id);
+        // The first moment read() has something to return: bytes, or 0 at end of stream or on
+        // a connection that is gone (tcp_done() shut both directions).
         const auto answerAt = [&](SimTime at) -> std::optional<std::int64_t> {
             const Received received = receivedBy(*socket, at);
             if (received.bytes > pending.consumedBefore) {
                 return static_cast<std::int64_t>(
                     std::min(wanted, received.bytes - pending.consumedBefore));
             }
-            if (received.fin || shutRead) {
+            if (received.fin || shutRead || (life.ended && *life.ended <= at)) {
                 return 0;
             }
             return std::nullopt;
@@ -959,9 +998,18 @@ private:
         }
         std::optional<SimTime> returned;
         std::int64_t result = 0;
+        int error = 0;
         for (const Fact& fact : trace_.facts) {
-            if (fact.at > pending.at && fact.kind == FactKind::SegmentDelivered &&
-                fact.socket == socket->id) {
+            if (fact.at <= pending.at || fact.socket != socket->id) {
+                continue;
+            }
+            if (life.ended && fact.at >= *life.ended) {
+                // tcp_recvmsg() wakes up on tcp_done() and takes sk_err (setSocketError()).
+                returned = life.ended;
+                error = life.error;
+                break;
+            }
+            if (fact.kind == FactKind::SegmentDelivered) {
                 if (auto answer = answerAt(fact.at)) {
                     returned = fact.at;
                     result = *answer;
@@ -969,7 +1017,7 @@ private:
                 }
             }
         }
-        judgeBlocking(pending, call, returned, result, 0);
+        judgeBlocking(pending, call, returned, error == 0 ? result : -1, error);
     }
 
     // A call that may block: its result, and its return time against `start...end` (or against

@@ -4,7 +4,9 @@
 #include "applications.h"
 #include "tcp_stack.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <utility>
 
 namespace tdl {
 
@@ -58,8 +60,13 @@ void Applications::runAction(std::size_t index) {
             (sock.state == TcpState::Established || sock.state == TcpState::CloseWait ||
              sock.state == TcpState::SynSent || sock.state == TcpState::SynReceived);
         if (!canSend) {
+            // tcp_sendmsg_locked() -> sk_stream_wait_connect(): sk_err first (sock_error()
+            // clears it), then EPIPE.
             const bool connectedOnce = sock.state != TcpState::Listen;
-            ctx_.appCall(&sock, hostId, AppCallKind::Send, connectedOnce ? EPIPE : ENOTCONN,
+            const int error = sock.pendingError != 0 ? std::exchange(sock.pendingError, 0)
+                              : connectedOnce        ? EPIPE
+                                                     : ENOTCONN;
+            ctx_.appCall(&sock, hostId, AppCallKind::Send, error,
                          Reason(Cause::AppSend, static_cast<std::int64_t>(action.bytes)));
             return;
         }
@@ -79,6 +86,10 @@ void Applications::runAction(std::size_t index) {
         sock.reading = false;
         break;
     case AppCallKind::ResumeReading: {
+        if (action.bytes > 0) {
+            readOnce(sock, hostId, action);
+            break;
+        }
         ctx_.appCall(&sock, hostId, AppCallKind::ResumeReading, 0, Reason(Cause::AppResumeReading));
         tcp_.readAll(sock);
         if (sock.finReceived && !sock.eofDelivered) {
@@ -92,6 +103,29 @@ void Applications::runAction(std::size_t index) {
         sock.lingerZero = true;
         break;
     }
+}
+
+// tcp_recvmsg(): the queued bytes, up to what was asked; with none, a FIN received (SOCK_DONE)
+// reads 0, then sk_err is reported once, then a shut or closed receive side reads 0; otherwise the
+// call blocks (`wait`) or fails with EAGAIN.
+void Applications::readOnce(TcpSock& sock, HostId hostId, const Action& action) {
+    const std::uint64_t taken = std::min(action.bytes, sock.unread);
+    int error = 0;
+    if (taken == 0 && !sock.finReceived) {
+        if (sock.pendingError != 0) {
+            error = std::exchange(sock.pendingError, 0);
+        } else if ((sock.shutdownMask & kRcvShutdown) == 0 && sock.state != TcpState::Closed) {
+            if (action.wait) {
+                sock.readWaiting = action.bytes;
+            } else {
+                error = EAGAIN;
+            }
+        }
+    }
+    ctx_.appCall(&sock, hostId, AppCallKind::ResumeReading, error,
+                 Reason(Cause::AppResumeReading, static_cast<std::int64_t>(action.bytes),
+                        static_cast<std::int64_t>(taken)));
+    tcp_.read(sock, taken);
 }
 
 std::string Applications::actionKey(const std::string& host, const std::string& socket,

@@ -51,6 +51,7 @@ public:
     bool cancelled() const { return cancelled_; }
 
 private:
+    void readOnce(TcpSock& sock, HostId hostId, const Action& action);
     void notifyApp(TcpSock& sock, Trigger trigger);
     void runWoken();
     static std::string actionKey(const std::string& host, const std::string& socket,

@@ -73,9 +73,12 @@ struct Action {
     std::string peer;                // connect: the server's host name
     std::uint16_t peerPort = 0;      // connect
     std::vector<std::string> accept; // listen: names for accepted connections, in order
-    std::uint64_t bytes = 0;         // send
+    // send; resume_reading: a single read() of at most this many bytes (0: read all from now on)
+    std::uint64_t bytes = 0;
+    bool wait = false;               // that read() blocks until data, the FIN or an error comes
     int how = 1;                     // shutdown: 0 SHUT_RD, 1 SHUT_WR, 2 SHUT_RDWR
     std::uint32_t receiveBuffer = 0; // listen/connect: SO_RCVBUF in bytes, 0 for the default
+    Duration userTimeout{};          // listen/connect: TCP_USER_TIMEOUT, 0 for none
     friend bool operator==(const Action&, const Action&) = default;
 };
 

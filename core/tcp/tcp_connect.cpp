@@ -24,6 +24,7 @@ std::uint32_t TcpStack::listen(HostId hostId, std::uint16_t port, const Action& 
     if (action.receiveBuffer != 0) {
         sock.childReceiveBuffer = receiveSpaceFromSoRcvbuf(action.receiveBuffer);
     }
+    sock.userTimeout = action.userTimeout;
     host.listeners[port] = slot;
     if (!action.socket.empty()) {
         host.named[action.socket] = slot;
@@ -44,6 +45,7 @@ std::uint32_t TcpStack::connect(HostId hostId, HostId peer, std::uint16_t peerPo
     if (action.receiveBuffer != 0) {
         sock.receiveBuffer = receiveSpaceFromSoRcvbuf(action.receiveBuffer);
     }
+    sock.userTimeout = action.userTimeout;
 
     // __inet_hash_connect() / __inet_check_established(): find a local port whose 4-tuple is
     // free, or held by a TIME_WAIT that tcp_twsk_unique() lets us take over.

@@ -64,6 +64,7 @@ void TcpStack::listenerReceive(TcpSock& listener, const Segment& segment, Segmen
     }
     const std::uint32_t listenerSlot = slotOf(listener);
     const std::uint32_t childReceiveBuffer = listener.childReceiveBuffer;
+    const Duration userTimeout = listener.userTimeout;
     const Program program = listener.program;
     // inet_csk_clone_lock(): the child starts as its listener is, and RCV_SYN moves it on.
     const std::uint32_t slot =
@@ -73,6 +74,7 @@ void TcpStack::listenerReceive(TcpSock& listener, const Segment& segment, Segmen
     child.program = program;
     child.tuple = FourTuple{segment.dst, segment.src};
     child.receiveBuffer = childReceiveBuffer;
+    child.userTimeout = userTimeout;
     child.irs = segment.seq;
     child.rcvNxt = segment.seq + 1;
     child.rcvWup = child.rcvNxt;
@@ -194,9 +196,12 @@ void TcpStack::processAck(TcpSock& sock, const Segment& segment) {
                 : sock.sndNxt + 1;
         if (!after(nextEnd, sock.sndUna + sock.sndWnd)) {
             sock.backoff = 0;
+            sock.probesStamp.reset();
             cancelTimer(sock, TimerKind::ZeroWindowProbe, Reason(Cause::WindowOpened));
         } else {
-            armTimer(sock, TimerKind::ZeroWindowProbe, tcpProbe0When(sock.rto, sock.backoff),
+            armTimer(sock, TimerKind::ZeroWindowProbe,
+                     clampProbe0ToUserTimeout(sock, tcpProbe0When(sock.rto, sock.backoff), ctx_.now,
+                                              ctx_.hosts[sock.host].hz),
                      Reason(Cause::WindowClosed));
         }
     }
@@ -219,6 +224,7 @@ void TcpStack::resetSocket(TcpSock& sock, const Segment& segment, SegmentId id) 
         segment.sender < sock.peerIncarnation) {
         ctx_.anomaly(sock.host, sock.id, id, Reason(Cause::KilledByStaleRst, segment.sender));
     }
+    setSocketError(sock, error);
     if (done(sock, Reason(Cause::RcvRst, error), id)) {
         apps_.appEvent(sock, AppEvent::Error);
     }
@@ -440,7 +446,9 @@ bool TcpStack::queueData(TcpSock& sock, const Segment& segment, SegmentId id) {
         scheduleAck(sock, true, why);
         return true;
     }
-    // In order (perhaps overlapping what we have): take the new part.
+    // In order (perhaps overlapping what we have): take the new part. A closed window drops new
+    // data but not a bare FIN, which costs no memory (tcp_data_queue(): "tcp: accept bare FIN
+    // packets under memory pressure").
     const Seq dataEnd = segment.seq + segment.length;
     const std::uint32_t fresh =
         after(dataEnd, sock.rcvNxt) ? static_cast<std::uint32_t>(dataEnd - sock.rcvNxt) : 0;
@@ -467,7 +475,10 @@ bool TcpStack::queueData(TcpSock& sock, const Segment& segment, SegmentId id) {
         }
         sock.lastDataReceived = ctx_.now;
         if (!sock.reading) {
-            sock.unread += fresh;
+            // A blocked read() returns with what arrived, up to what it asked for.
+            const std::uint64_t taken = std::min<std::uint64_t>(fresh, sock.readWaiting);
+            sock.readWaiting = 0;
+            sock.unread += fresh - taken;
         }
         sock.ackPending = true;
         if (sock.program != Program::None) {
@@ -476,7 +487,19 @@ bool TcpStack::queueData(TcpSock& sock, const Segment& segment, SegmentId id) {
     } else {
         ctx_.delivered(sock.host, sock.id, id, Reason(Cause::RcvFin));
     }
-    return !segment.has(flag::kFin) || receiveFin(sock, segment, id);
+    if (!segment.has(flag::kFin)) {
+        return true;
+    }
+    // A full buffer fails tcp_try_rmem_schedule(), which sets ICSK_ACK_NOW: the FIN that is
+    // queued anyway is ACKed at once, not after the delayed-ACK timer.
+    const bool bufferFull = fresh == 0 && advertisedWindow(sock) == 0;
+    if (!receiveFin(sock, segment, id)) {
+        return false;
+    }
+    if (bufferFull && sock.ackPending) {
+        sendAck(sock, Reason(Cause::ZeroWindow));
+    }
+    return true;
 }
 
 // tcp_fin(). False if the socket is gone: an orphan hands over to a TIME_WAIT record and is freed.
@@ -484,6 +507,7 @@ bool TcpStack::receiveFin(TcpSock& sock, const Segment& /*segment*/, SegmentId i
     sock.rcvNxt += 1;
     sock.shutdownMask |= kRcvShutdown;
     sock.finReceived = true;
+    sock.readWaiting = 0; // a blocked read() returns 0
     sock.ackPending = true;
     const Reason why(Cause::RcvFin);
     switch (sock.state) {

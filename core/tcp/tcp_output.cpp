@@ -104,6 +104,23 @@ void TcpStack::readAll(TcpSock& sock) {
     }
 }
 
+void TcpStack::read(TcpSock& sock, std::uint64_t bytes) {
+    sock.unread -= std::min(bytes, sock.unread);
+    if (!isSynchronized(sock.state) || sock.detached || sock.state == TcpState::TimeWait ||
+        (sock.shutdownMask & kRcvShutdown) != 0) {
+        return;
+    }
+    // tcp_cleanup_rbuf(): ACK when the window reading opened is not 0 and at least twice what
+    // is left of the one last advertised.
+    const Seq windowEnd = sock.rcvWup + sock.lastAdvertised;
+    const std::uint32_t left =
+        after(windowEnd, sock.rcvNxt) ? static_cast<std::uint32_t>(windowEnd - sock.rcvNxt) : 0;
+    const std::uint32_t window = advertisedWindow(sock);
+    if (2 * left <= sock.receiveBuffer && window != 0 && window >= 2 * left) {
+        sendAck(sock, Reason(Cause::WindowUpdate, window));
+    }
+}
+
 // tcp_write_xmit(): send what the window allows, the FIN after the last byte.
 void TcpStack::pushPending(TcpSock& sock) {
     switch (sock.state) {

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <optional>
 
 namespace tdl {
 
@@ -85,6 +86,8 @@ struct TcpSock {
     int backoff = 0;
     SimTime retransStamp{};
     int probesOut = 0;
+    std::optional<SimTime> probesStamp; // icsk_probes_tstamp: the first zero-window probe's time
+    Duration userTimeout{};             // TCP_USER_TIMEOUT (icsk_user_timeout), 0: not set
     // One RTT sample in flight (Karn: none while retransmitting).
     bool rttPending = false;
     Seq rttSeq;
@@ -121,6 +124,8 @@ struct TcpSock {
     std::uint8_t shutdownMask = 0; // RCV_SHUTDOWN 1, SEND_SHUTDOWN 2
     bool orphan = false;           // SOCK_DEAD: close() was called
     bool lingerZero = false;       // SO_LINGER {1, 0}
+    int pendingError = 0;          // sk_err: reported once, by the next call that looks at it
+    std::uint64_t readWaiting = 0; // a blocking read() of this many bytes waits in tcp_recvmsg()
 
     SocketId peerIncarnation = kNoSocket; // the socket whose SYN this connection synchronised with
 
@@ -142,7 +147,40 @@ struct TcpSock {
     bool timerArmed(TimerKind k) const { return (armed >> static_cast<int>(k)) & 1; }
 };
 
+// tcp_clamp_rto_to_user_timeout(): with TCP_USER_TIMEOUT, the retransmission timer fires no later
+// than the user timeout's end (1 jiffy on once it has passed), measured from retrans_stamp.
+inline Duration clampRtoToUserTimeout(const TcpSock& sock, SimTime now, int hz) {
+    if (sock.userTimeout == Duration{}) {
+        return sock.rto;
+    }
+    const Duration remaining = sock.userTimeout - (now - sock.retransStamp);
+    if (remaining <= Duration{}) {
+        return Duration(jiffyUs(hz));
+    }
+    return std::min(sock.rto, remaining);
+}
+
+// tcp_clamp_probe0_to_user_timeout(): the next zero-window probe comes no later than the user
+// timeout's end since the first probe, but at least TCP_TIMEOUT_MIN on.
+inline Duration clampProbe0ToUserTimeout(const TcpSock& sock, Duration when, SimTime now, int hz) {
+    if (sock.userTimeout == Duration{} || !sock.probesStamp) {
+        return when;
+    }
+    const Duration elapsed = std::max(Duration{}, now - *sock.probesStamp);
+    const Duration remaining =
+        std::max(wholeJiffies(sock.userTimeout, hz) - elapsed, tcpTimeoutMin(hz));
+    return std::min(remaining, when);
+}
+
 inline constexpr std::uint8_t kRcvShutdown = 1;
 inline constexpr std::uint8_t kSendShutdown = 2;
+
+// tcp_done_with_error() and tcp_write_err(): sk_err for the application. A read() blocked in
+// tcp_recvmsg() wakes up and takes it at once (sock_error() clears it); otherwise the next read(),
+// write() or getsockopt(SO_ERROR) reports it.
+inline void setSocketError(TcpSock& sock, int error) {
+    sock.pendingError = sock.readWaiting > 0 ? 0 : error;
+    sock.readWaiting = 0;
+}
 
 } // namespace tdl

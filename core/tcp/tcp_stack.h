@@ -54,6 +54,8 @@ public:
     void send(TcpSock& sock, std::uint64_t bytes);
     // tcp_cleanup_rbuf() after the application read everything: a window update if it is worth it.
     void readAll(TcpSock& sock);
+    // tcp_recvmsg() of `bytes` queued bytes, then tcp_cleanup_rbuf()'s window update.
+    void read(TcpSock& sock, std::uint64_t bytes);
     void closeSocket(std::uint32_t slot);
     void shutdownSocket(TcpSock& sock, int how);
 

@@ -97,13 +97,15 @@ int TcpStack::orphanRetries(const TcpSock& sock, bool alive) const {
     return retries;
 }
 
-// retransmits_timed_out(): the limit is a time budget (tcpModelTimeout()) measured from the first
-// transmission of the oldest unacknowledged segment.
+// retransmits_timed_out(): the limit is a time budget (tcpModelTimeout(), or TCP_USER_TIMEOUT in
+// its place) measured from the first transmission of the oldest unacknowledged segment.
 bool TcpStack::retransmitsTimedOut(const TcpSock& sock, int boundary, Duration rtoBase) const {
     if (sock.retransmits == 0) {
         return false;
     }
-    return ctx_.now - sock.retransStamp >= tcpModelTimeout(boundary, rtoBase);
+    const Duration budget =
+        sock.userTimeout != Duration{} ? sock.userTimeout : tcpModelTimeout(boundary, rtoBase);
+    return ctx_.now - sock.retransStamp >= budget;
 }
 
 // tcp_retransmit_timer() and tcp_write_timeout().
@@ -127,11 +129,15 @@ void TcpStack::onRetransmitTimer(TcpSock& sock) {
     }
     // tcp_write_timeout(): a SYN-SENT socket gives up when the time that `limit` doubling
     // retransmissions would take has passed (retransmits_timed_out()), however many were linear.
-    const bool expired = sock.state == TcpState::SynReceived
-                             ? sock.retransmits >= limit
-                             : retransmitsTimedOut(sock, limit, rtoBase);
+    // TCP_USER_TIMEOUT replaces the retry count's budget in every state (tcp_write_timeout()).
+    const bool expired =
+        sock.state == TcpState::SynReceived
+            ? sock.retransmits >= limit ||
+                  (sock.userTimeout != Duration{} && retransmitsTimedOut(sock, limit, rtoBase))
+            : retransmitsTimedOut(sock, limit, rtoBase);
     if (expired) {
         // tcp_write_err(): ETIMEDOUT, and no RST.
+        setSocketError(sock, ETIMEDOUT);
         if (done(sock, Reason(Cause::RetriesExhausted, limit, sock.orphan ? 1 : 0))) {
             ctx_.appCall(&sock, sock.host, AppCallKind::Close, ETIMEDOUT,
                          Reason(Cause::RetriesExhausted, limit, 0));
@@ -140,7 +146,11 @@ void TcpStack::onRetransmitTimer(TcpSock& sock) {
         return;
     }
     if (sock.retransmits == 0) {
-        sock.retransStamp = sock.firstSentAt;
+        // tcp_retransmit_skb(): "save stamp of the first (attempted) retransmit" - the skb's
+        // timestamp once it is sent again, so the budget runs from now (a 6.18 kernel with
+        // TCP_USER_TIMEOUT 1000 gives up 1 s after the first retransmission, not the first
+        // transmission). A SYN's stamp is its first transmission (tcp_connect()).
+        sock.retransStamp = isSynchronized(sock.state) ? ctx_.now : sock.firstSentAt;
     }
     ++sock.retransmits;
     sock.rttPending = false; // Karn: no RTT sample from a retransmitted segment
@@ -161,7 +171,7 @@ void TcpStack::onRetransmitTimer(TcpSock& sock) {
         ++sock.backoff;
         sock.rto = std::min(sock.rto * 2, kRtoMax);
     }
-    armTimer(sock, TimerKind::Retransmit, sock.rto,
+    armTimer(sock, TimerKind::Retransmit, clampRtoToUserTimeout(sock, ctx_.now, host.hz),
              Reason(Cause::RtoExpired, sock.retransmits,
                     std::chrono::duration_cast<std::chrono::milliseconds>(sock.rto).count()));
 }
@@ -170,10 +180,20 @@ void TcpStack::onRetransmitTimer(TcpSock& sock) {
 void TcpStack::onProbeTimer(TcpSock& sock) {
     if (sock.sndUna != sock.sndMax || sock.sndNxt == sock.writeSeq()) {
         sock.probesOut = 0;
+        sock.probesStamp.reset();
         return;
     }
-    int maxProbes = ctx_.hosts[sock.host].sysctls.tcp_retries2;
+    const int hz = ctx_.hosts[sock.host].hz;
+    // With TCP_USER_TIMEOUT, probing that went unanswered by a window for that long gives up,
+    // however many probes that was.
     bool abort = false;
+    if (!sock.probesStamp) {
+        sock.probesStamp = ctx_.now;
+    } else if (sock.userTimeout != Duration{} &&
+               ctx_.now - *sock.probesStamp >= wholeJiffies(sock.userTimeout, hz)) {
+        abort = true;
+    }
+    int maxProbes = ctx_.hosts[sock.host].sysctls.tcp_retries2;
     if (sock.orphan) {
         const bool alive = inetCskRtoBackoff(sock.rto, sock.backoff, kRtoMax) < kRtoMax;
         maxProbes = orphanRetries(sock, alive);
@@ -182,6 +202,7 @@ void TcpStack::onProbeTimer(TcpSock& sock) {
         }
     }
     if (abort || sock.probesOut >= maxProbes) {
+        setSocketError(sock, ETIMEDOUT); // tcp_write_err()
         if (done(sock, Reason(Cause::ProbesExhausted, maxProbes))) {
             apps_.appEvent(sock, AppEvent::Error);
         }
@@ -194,7 +215,8 @@ void TcpStack::onProbeTimer(TcpSock& sock) {
     if (sock.backoff < ctx_.hosts[sock.host].sysctls.tcp_retries2) {
         ++sock.backoff;
     }
-    armTimer(sock, TimerKind::ZeroWindowProbe, tcpProbe0When(sock.rto, sock.backoff),
+    armTimer(sock, TimerKind::ZeroWindowProbe,
+             clampProbe0ToUserTimeout(sock, tcpProbe0When(sock.rto, sock.backoff), ctx_.now, hz),
              Reason(Cause::WindowClosed));
 }
 

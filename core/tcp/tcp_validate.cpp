@@ -178,7 +178,12 @@ InputDecision tcpValidateIncoming(TcpSock& sock, const Segment& segment, const I
     if (before(end, sock.rcvWup)) {
         inWindow = false;
     } else if (after(end, sock.rcvNxt + receiveWindow)) {
-        if (after(segment.seq, sock.rcvNxt + receiveWindow) || sock.unread > 0) {
+        // A FIN alone past the window is let through, for tcp_data_queue() to judge ("tcp:
+        // re-enable acceptance of FIN packets when RWIN is 0", 2026).
+        const Seq endWithoutFin = end - (segment.has(flag::kFin) ? 1U : 0U);
+        const bool onlyFinBeyond = !after(endWithoutFin, sock.rcvNxt + receiveWindow);
+        if (!onlyFinBeyond &&
+            (after(segment.seq, sock.rcvNxt + receiveWindow) || sock.unread > 0)) {
             inWindow = false;
         }
     }

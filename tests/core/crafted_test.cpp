@@ -121,6 +121,24 @@ TEST(ScriptedPeer, ExactRst_ResetsEstablishedSocket) {
     EXPECT_EQ(closed->reason.args[0], ECONNRESET);
 }
 
+TEST(ScriptedPeer, WriteAfterRst_ReportsEconnresetOnceThenEpipe) {
+    // tcp_done_with_error() sets sk_err; tcp_sendmsg_locked() -> sk_stream_wait_connect() reports
+    // it with sock_error(), which clears it, so the next write() sees EPIPE.
+    const Trace trace = simulate(peerConnected()
+                                     .crafted(fromPeer(100ms, flag::kRst, relative(1), absolute(0)))
+                                     .send(200ms, "server", "s", 10)
+                                     .send(210ms, "server", "s", 10)
+                                     .build());
+    const TraceQuery q(trace);
+    std::vector<int> errors;
+    for (const Fact* f : q.facts(FactKind::AppCall)) {
+        if (f->call == AppCallKind::Send) {
+            errors.push_back(f->error);
+        }
+    }
+    EXPECT_EQ(errors, (std::vector<int>{ECONNRESET, EPIPE})) << q.dump();
+}
+
 TEST(ScriptedPeer, InWindowRstNotExact_ChallengeAck) {
     // tcp_validate_incoming(): a RST in the window but not at rcv_nxt gets a challenge ACK
     // (RFC 5961 §3.2, tcp_send_challenge_ack()) and the connection lives on.
@@ -175,6 +193,48 @@ TEST(ScriptedPeer, DataWithAck_AcceptedAndAcked) {
     ASSERT_EQ(server.size(), 2U) << q.dump();
     EXPECT_EQ(server[1].flags, "ACK");
     EXPECT_EQ(server[1].ack, 101U);
+}
+
+// The server does not read: 70000 bytes arriving at an empty receive queue are taken (the
+// window is only enforced while the queue holds data) and close the window.
+ScenarioBuilder windowClosedByPeer() {
+    CraftedSegment fill = fromPeer(100ms, flag::kPsh | flag::kAck, relative(1), relative(1));
+    fill.length = 70000;
+    return peerConnected().stopReading(50ms, "server", "s").crafted(fill);
+}
+
+TEST(ScriptedPeer, DataAtZeroWindow_DroppedAndAckedWithTheOldRcvNxt) {
+    // tcp_sequence(): past the window while the receive queue holds data: dropped, and ACKed.
+    CraftedSegment more = fromPeer(120ms, flag::kPsh | flag::kAck, relative(70001), relative(1));
+    more.length = 1000;
+    const Trace trace = simulate(windowClosedByPeer().crafted(more).build());
+    const TraceQuery q(trace);
+    const auto sent = sentWithCause(trace, "peer", Cause::Crafted);
+    ASSERT_EQ(sent.size(), 4U);
+    EXPECT_EQ(deliveryCause(trace, *sent[3]), Cause::OutOfWindow) << q.dump();
+    const std::vector<Wire> server = wiresFrom(trace, "server");
+    ASSERT_GE(server.size(), 3U) << q.dump();
+    EXPECT_EQ(server.back(), (Wire{"ACK", 1, 70001, 0, 130ms}));
+}
+
+TEST(ScriptedPeer, BareFinAtZeroWindow_AcceptedAndAckedAtOnce) {
+    // tcp_sequence() does not count the FIN against the closed window ("tcp: re-enable
+    // acceptance of FIN packets when RWIN is 0"), tcp_data_queue() queues a bare FIN at a zero
+    // window ("tcp: accept bare FIN packets under memory pressure"), and the failed
+    // tcp_try_rmem_schedule() makes the ACK immediate (ICSK_ACK_NOW).
+    const Trace trace = simulate(
+        windowClosedByPeer()
+            .crafted(fromPeer(140ms, flag::kFin | flag::kAck, relative(70001), relative(1)))
+            .build());
+    const TraceQuery q(trace);
+    const SocketId s = q.socket("server", "s");
+    const auto sent = sentWithCause(trace, "peer", Cause::Crafted);
+    ASSERT_EQ(sent.size(), 4U);
+    EXPECT_EQ(deliveryCause(trace, *sent[3]), Cause::RcvFin) << q.dump();
+    const std::vector<Wire> server = wiresFrom(trace, "server");
+    ASSERT_GE(server.size(), 3U) << q.dump();
+    EXPECT_EQ(server.back(), (Wire{"ACK", 1, 70002, 0, 150ms}));
+    EXPECT_EQ(q.finalState(s), CloseWait);
 }
 
 TEST(ScriptedPeer, RelativeAndAbsoluteNumbers_SameSegmentOnTheWire) {

@@ -29,9 +29,6 @@ const fs::path kSource = TDL_SOURCE_DIR;
 // Scripts of tests/packetdrill the engine does not pass yet, and why.
 const std::map<std::string, std::string>& knownFailingScripts() {
     static const std::map<std::string, std::string> known = {
-        {"challenge_ack_in_window_rst",
-         "front end: read() after the exact RST stays blocked to the end of the run; the engine "
-         "did reset the connection (rcv_rst, ECONNRESET), the kernel's read() returns ECONNRESET"},
         {"fin_wait_1_tlp_then_rto",
          "engine has no tail loss probe (tcp_schedule_loss_probe): the FIN's second "
          "retransmission comes at 0.650 s, not 0.446 s"},

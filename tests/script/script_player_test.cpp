@@ -195,6 +195,33 @@ TEST(ScriptPlayer, ReadWithNothingThere_WouldBlock_Fails) {
     EXPECT_EQ(result.failure->actual, "read() still blocked when the run ended");
 }
 
+// read(fd, buf, n) takes n bytes and leaves the rest queued: the window opens by what was read,
+// and tcp_cleanup_rbuf() announces it (at least twice what was left of the last window).
+constexpr std::string_view kPartialReads = R"(
+    0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3
+   +0 setsockopt(3, SOL_SOCKET, SO_RCVBUF, [20000], 4) = 0
+   +0 bind(3, ..., ...) = 0
+   +0 listen(3, 1) = 0
+   +0 < S 0:0(0) win 32792 <mss 1000>
+   +0 > S. 0:0(0) ack 1 <...>
+   +0 < . 1:1(0) ack 1 win 65535
+   +0 accept(3, ..., ...) = 4
+ +.01 < P. 1:20001(20000) ack 1 win 65535
+    * > . 1:1(0) ack 20001 win 0
+ +.01 read(4, ..., 12000) = 12000
+   +0 > . 1:1(0) ack 20001 win 12000
+ +.01 read(4, ..., 100000) = 8000
+)";
+
+TEST(ScriptPlayer, ReadOfFewerBytesThanQueued_LeavesTheRest_AndTheWindowOpensByWhatWasRead) {
+    EXPECT_EQ(verdict(play(kPartialReads)), "pass");
+    const PlayResult drained = play(
+        withLine(kPartialReads, "read(4, ..., 100000) = 8000", "read(4, ..., 100000) = 20000"));
+    ASSERT_TRUE(drained.failure);
+    EXPECT_EQ(drained.failure->line, 14);
+    EXPECT_EQ(drained.failure->actual, "read() = 8000 returning at 0.030001 s");
+}
+
 TEST(ScriptPlayer, ActiveOpen_BlockingConnectReturnsWhenEstablished) {
     const PlayResult result = play(R"(
     0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3
@@ -224,6 +251,43 @@ TEST(ScriptPlayer, UnsupportedSocketOption_IsAScriptError) {
     const PlayOutcome outcome = playScript(std::get<Script>(read));
     ASSERT_TRUE(std::holds_alternative<ScriptError>(outcome));
     EXPECT_EQ(std::get<ScriptError>(outcome).line, 2);
+}
+
+TEST(ScriptPlayer, LocalPortRangeOption_IsRefusedWithTheReason) {
+    ReadResult read =
+        readScript("0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n"
+                   "+0 setsockopt(3, SOL_IP, IP_LOCAL_PORT_RANGE, [2621480000], 4) = 0\n",
+                   "t.pkt");
+    ASSERT_TRUE(std::holds_alternative<Script>(read));
+    const PlayOutcome outcome = playScript(std::get<Script>(read));
+    ASSERT_TRUE(std::holds_alternative<ScriptError>(outcome));
+    const ScriptError& error = std::get<ScriptError>(outcome);
+    EXPECT_EQ(error.line, 2);
+    EXPECT_EQ(error.message(),
+              "t.pkt:2: expected a socket option the engine models (IP_LOCAL_PORT_RANGE is not: "
+              "connect() searches the host's ip_local_port_range), found 'IP_LOCAL_PORT_RANGE'");
+}
+
+TEST(ScriptPlayer, UserTimeoutAfterAccept_PlaysWithANote) {
+    const PlayResult result = play(R"(
+    0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3
+   +0 bind(3, ..., ...) = 0
+   +0 listen(3, 1) = 0
+   +0 < S 0:0(0) win 32792 <mss 1000>
+   +0 > S. 0:0(0) ack 1 <...>
+   +0 < . 1:1(0) ack 1 win 65535
+   +0 accept(3, ..., ...) = 4
+   +0 setsockopt(4, SOL_TCP, TCP_USER_TIMEOUT, [500], 4) = 0
+   +0 write(4, ..., 100) = 100
+   +0 > P. 1:101(100) ack 1
+ +.20 > P. 1:101(100) ack 1
+ +.40 > P. 1:101(100) ack 1
+ +.50 write(4, ..., 10) = -1 ETIMEDOUT (Connection timed out)
+)");
+    EXPECT_EQ(verdict(result), "pass");
+    ASSERT_EQ(result.notes.size(), 1U);
+    EXPECT_EQ(result.notes[0], "line 9: TCP_USER_TIMEOUT holds in the engine from the "
+                               "connection's start (set on its listener)");
 }
 
 TEST(ScriptPlayer, UnmodelledSysctls_BecomeNotes_UnknownOnesAreRefused) {
