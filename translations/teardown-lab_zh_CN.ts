@@ -313,11 +313,11 @@
         </message>
         <message>
             <source>A tail loss probe is scheduled (tcp_schedule_loss_probe): 2 × srtt (%1) + %2 would come after the RTO, so the probe takes the RTO&apos;s time.</source>
-            <translation>安排了一次尾部丢失探测（tcp_schedule_loss_probe）：2 × srtt（%1）+ %2 会晚于 RTO，所以探测取 RTO 的时间。</translation>
+            <translation>安排了一次尾部丢失探测（tcp_schedule_loss_probe）：2 × 平滑 RTT（%1）+ %2 会晚于 RTO，所以探测取 RTO 的时间。</translation>
         </message>
         <message>
             <source>A tail loss probe is scheduled (tcp_schedule_loss_probe): if nothing is acknowledged within 2 × srtt (%1) + %2, in whole jiffies, the last segment goes again before the RTO.</source>
-            <translation>安排了一次尾部丢失探测（tcp_schedule_loss_probe）：如果在 2 × srtt（%1）+ %2（取整到 jiffy）之内没有任何确认，就在 RTO 之前再发一次最后一个报文段。</translation>
+            <translation>安排了一次尾部丢失探测（tcp_schedule_loss_probe）：如果在 2 × 平滑 RTT（%1）+ %2（取整到 jiffies）之内没有任何确认，就在 RTO 之前再发一次最后一个报文段。</translation>
         </message>
         <message>
             <source>Tail loss probe (tcp_send_loss_probe): nothing was acknowledged within the probe timeout, so the last segment goes again, sooner than an RTO would send it, to draw an ACK. The RTO timer then starts over from now.</source>
@@ -2142,11 +2142,11 @@
         </message>
         <message>
             <source>Offer and accept selective acknowledgements (SACK-permitted on the SYN)</source>
-            <translation>提供并接受选择性确认（SYN 上的 SACK-permitted 选项）</translation>
+            <translation>提供并接受选择性确认（SYN 上的 sackOK 选项）</translation>
         </message>
         <message>
             <source>3 or 4: a tail loss probe resends the last segment before the RTO (needs SACK)</source>
-            <translation>3 或 4：尾部丢失探测在 RTO 之前重发最后一个报文段（需要 SACK）</translation>
+            <translation>3 或 4：尾部丢失探测在 RTO 之前重发最后一个报文段（需要选择性确认）</translation>
         </message>
         <message>
             <source>Challenge ACKs per second (RFC 5961)</source>
