@@ -308,6 +308,22 @@
             <translation>第 %1 次零窗口探测。</translation>
         </message>
         <message>
+            <source>A tail loss probe is scheduled (tcp_schedule_loss_probe): with no RTT sample yet its timeout is 1 s, or the RTO&apos;s time if that comes sooner.</source>
+            <translation>安排了一次尾部丢失探测（tcp_schedule_loss_probe）：还没有 RTT 样本，探测超时为 1 秒；如果 RTO 更早到期，就取 RTO 的时间。</translation>
+        </message>
+        <message>
+            <source>A tail loss probe is scheduled (tcp_schedule_loss_probe): 2 × srtt (%1) + %2 would come after the RTO, so the probe takes the RTO&apos;s time.</source>
+            <translation>安排了一次尾部丢失探测（tcp_schedule_loss_probe）：2 × 平滑 RTT（%1）+ %2 会晚于 RTO，所以探测取 RTO 的时间。</translation>
+        </message>
+        <message>
+            <source>A tail loss probe is scheduled (tcp_schedule_loss_probe): if nothing is acknowledged within 2 × srtt (%1) + %2, in whole jiffies, the last segment goes again before the RTO.</source>
+            <translation>安排了一次尾部丢失探测（tcp_schedule_loss_probe）：如果在 2 × 平滑 RTT（%1）+ %2（取整到 jiffies）之内没有任何确认，就在 RTO 之前再发一次最后一个报文段。</translation>
+        </message>
+        <message>
+            <source>Tail loss probe (tcp_send_loss_probe): nothing was acknowledged within the probe timeout, so the last segment goes again, sooner than an RTO would send it, to draw an ACK. The RTO timer then starts over from now.</source>
+            <translation>尾部丢失探测（tcp_send_loss_probe）：探测超时之内没有收到任何确认，于是比 RTO 更早地再发一次最后一个报文段，以引出对端的 ACK。之后 RTO 定时器从此刻重新计时。</translation>
+        </message>
+        <message>
             <source>The window stayed closed after %1 probes (tcp_orphan_retries): the orphan is aborted without a word.</source>
             <translation>%1 次探测后窗口仍为零（tcp_orphan_retries）：孤儿套接字被悄悄中止。</translation>
         </message>
@@ -2125,6 +2141,14 @@
             <translation>仍被进程持有的套接字的重传预算（15 约为 924.6 秒）</translation>
         </message>
         <message>
+            <source>Offer and accept selective acknowledgements (SACK-permitted on the SYN)</source>
+            <translation>提供并接受选择性确认（SYN 上的 sackOK 选项）</translation>
+        </message>
+        <message>
+            <source>3 or 4: a tail loss probe resends the last segment before the RTO (needs SACK)</source>
+            <translation>3 或 4：尾部丢失探测在 RTO 之前重发最后一个报文段（需要选择性确认）</translation>
+        </message>
+        <message>
             <source>Challenge ACKs per second (RFC 5961)</source>
             <translation>每秒最多发送的挑战 ACK 数（RFC 5961）</translation>
         </message>
@@ -2357,6 +2381,10 @@
         <message>
             <source>arms the %1 timer (%2)</source>
             <translation>启动 %1 定时器（%2）</translation>
+        </message>
+        <message>
+            <source>tail loss probe</source>
+            <translation>尾部丢失探测</translation>
         </message>
         <message>
             <source>%1 timer fires</source>

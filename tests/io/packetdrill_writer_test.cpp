@@ -69,10 +69,11 @@ TEST(PacketdrillWriter, FourWayClose_ServerUnderTest_SyscallsInjectedAndExpected
                           });
     // The client's segments are injected with the window it advertised, the server's expected
     // without one; sequence numbers are relative to each side's ISN.
-    EXPECT_NE(script.find("\n0.01 < S 0:0(0) win 65535 <mss 1460,nop,nop,TS val "),
+    // Both SYNs carry SACK-permitted (tcp_syn_options(), tcp_synack_options()).
+    EXPECT_NE(script.find("\n0.01 < S 0:0(0) win 65535 <mss 1460,sackOK,TS val "),
               std::string::npos)
         << script;
-    EXPECT_NE(script.find("\n0.01 > S. 0:0(0) ack 1 <mss 1460,nop,nop,TS val "), std::string::npos)
+    EXPECT_NE(script.find("\n0.01 > S. 0:0(0) ack 1 <mss 1460,sackOK,TS val "), std::string::npos)
         << script;
     EXPECT_NE(script.find("\n0.05 > P. 1:201(200) ack 101 <nop,nop,TS val "), std::string::npos)
         << script;

@@ -88,9 +88,13 @@ TEST(PresetLessons, LostFinalAck_LastAckRetransmitsAndTimeWaitRestarts) {
     const SocketId c = r.q.socket("client", "c");
     const SocketId s = r.q.socket("server", "s");
     const std::vector<Wire> server = closeSegments(r.trace, "server", 100ms);
-    // The FIN, then its retransmission 220 ms later (RTO = srtt 20 ms + TCP_RTO_MIN).
+    // The FIN, then again 220 ms later as a tail loss probe (tcp_schedule_loss_probe(): 2 * srtt
+    // + TCP_RTO_MIN = 240 ms, but never later than the RTO, srtt 20 ms + TCP_RTO_MIN).
     EXPECT_EQ(server, (std::vector<Wire>{{"FIN,ACK", 1, 2, 0, 110ms}, {"FIN,ACK", 1, 2, 0, 330ms}}))
         << r.q.dump();
+    const auto probes = sentWithCause(r.trace, "server", Cause::TailLossProbe);
+    ASSERT_EQ(probes.size(), 1U) << r.q.dump();
+    EXPECT_EQ(probes[0]->sentAt, 330ms);
     const std::vector<Wire> client = closeSegments(r.trace, "client", 100ms);
     EXPECT_EQ(client,
               (std::vector<Wire>{
@@ -501,9 +505,10 @@ TEST(PresetLessons, StaleDataNoTimeWait_OldSegmentAcceptedByNewConnection) {
     EXPECT_EQ(old->segment.sender, s);
     EXPECT_EQ(old->sentAt, 16700us);
     EXPECT_FALSE(old->segment.hasTimestamp);
-    // The server retransmits it at about 0.22 s (one RTO later), and the old connection closes
-    // cleanly.
-    const auto again = sentWithCause(r.trace, "server", Cause::Retransmit);
+    // The server sends it again at about 0.22 s, as a tail loss probe at the RTO's time (the last
+    // segment, tcp_send_loss_probe()), and the old connection closes cleanly.
+    EXPECT_TRUE(sentWithCause(r.trace, "server", Cause::Retransmit).empty());
+    const auto again = sentWithCause(r.trace, "server", Cause::TailLossProbe);
     ASSERT_EQ(again.size(), 1U);
     EXPECT_EQ(again[0]->segment.seq, old->segment.seq);
     EXPECT_GT(again[0]->sentAt, 200ms);

@@ -114,7 +114,8 @@ TEST_F(MainWindowTest, OpensEveryPresetWithoutAQtWarning) {
 
 TEST_F(MainWindowTest, DroppingTheFinalAckMakesTheServerRetransmitItsFin) {
     ASSERT_TRUE(window_.openPreset(QStringLiteral("four-way-close")));
-    const QString retransmission = CauseCatalog::sentence(Reason(Cause::Retransmit, 1));
+    // On a SACK connection the FIN's first retransmission is a tail loss probe.
+    const QString retransmission = CauseCatalog::sentence(Reason(Cause::TailLossProbe));
     ASSERT_FALSE(logRows().join('\n').contains(retransmission));
     const SegmentId ack = finalAck();
     ASSERT_NE(ack, kNoSegment);
@@ -392,12 +393,15 @@ TEST_F(MainWindowTest, AnEdit_SaysWhatItChangedAndKeepsTheEditedSegmentInView) {
     QCoreApplication::processEvents();
     const QString message = label("editSummary");
     EXPECT_TRUE(window_.findChild<QLabel*>(QStringLiteral("editSummary"))->isVisible());
-    // Its retransmission leaves after close(): it carries the FIN too.
+    // The FIN sent at close() is the last segment: the tail loss probe re-sends it alone; the RTO
+    // after it re-sends the data with the FIN.
+    EXPECT_TRUE(message.contains(QLatin1String("the client now retransmits its FIN once")))
+        << message.toStdString();
     EXPECT_TRUE(message.contains(QLatin1String("the client now retransmits its data and FIN once")))
         << message.toStdString();
-    // TIME-WAIT still ends on the same tick of the timer wheel (its buckets are 2.048 s wide at
-    // HZ=250), so the summary does not say that it moved.
-    EXPECT_FALSE(message.contains(QLatin1String("TIME-WAIT on the client ends at ")))
+    // The RTO comes 220 ms after the probe, late enough that TIME-WAIT ends one tick of the timer
+    // wheel (2.048 s at HZ=250) later.
+    EXPECT_TRUE(message.contains(QLatin1String("TIME-WAIT on the client ends at 62.4 s")))
         << message.toStdString();
     SequenceDiagramView* diagram = window_.diagram();
     const SegmentRecord& record = window_.document()->run()->trace().segments[request];

@@ -14,7 +14,11 @@ namespace {
 
 bool isRetransmission(const Trace& trace, const TraceIndex& index, SegmentId id) {
     const std::size_t sent = index.segment(id).sentFact;
-    return sent != TraceIndex::kNone && trace.facts[sent].reason.code == Cause::Retransmit;
+    if (sent == TraceIndex::kNone) {
+        return false;
+    }
+    const Cause cause = trace.facts[sent].reason.code;
+    return cause == Cause::Retransmit || cause == Cause::TailLossProbe;
 }
 
 QColor withAlpha(QColor color, int alpha) {

@@ -51,7 +51,8 @@ std::map<std::string, HostStory> storiesOf(const Trace& trace) {
         switch (fact.kind) {
         case FactKind::SegmentSent: {
             const Segment& segment = trace.segments[fact.segment].segment;
-            if (fact.reason.code == Cause::Retransmit) {
+            // A tail loss probe is a retransmission too, the first one on a SACK connection.
+            if (fact.reason.code == Cause::Retransmit || fact.reason.code == Cause::TailLossProbe) {
                 ++story.retransmissions[static_cast<std::size_t>(kindOf(segment))];
             }
             if (segment.has(flag::kRst)) {
