@@ -2137,6 +2137,22 @@
             <translation>connect() 选用的临时端口范围（下限 上限）</translation>
         </message>
         <message>
+            <source>RFC 7323 window scaling: offer a window scale on SYNs (0 off)</source>
+            <translation>RFC 7323 窗口缩放：在 SYN 中提供窗口缩放因子（0 为关闭）</translation>
+        </message>
+        <message>
+            <source>Receive buffer of a socket (min default max); the max sets the window scale</source>
+            <translation>套接字的接收缓冲区（最小 默认 最大）；最大值决定窗口缩放因子</translation>
+        </message>
+        <message>
+            <source>Largest receive buffer SO_RCVBUF may ask for; also bounds the window scale</source>
+            <translation>SO_RCVBUF 可请求的最大接收缓冲区；也限制窗口缩放因子</translation>
+        </message>
+        <message>
+            <source>three values, each at least %1 %2</source>
+            <translation>三个值，每个至少 %1 %2</translation>
+        </message>
+        <message>
             <source>Linux 6.14 and later</source>
             <translation>Linux 6.14 及以后</translation>
         </message>
@@ -2720,6 +2736,10 @@
         <message>
             <source>"low high" with 1024 &lt;= low &lt;= high &lt;= 65535 (the kernel's range)</source>
             <translation>满足 1024 &lt;= low &lt;= high &lt;= 65535 的 "low high"（内核的取值范围）</translation>
+        </message>
+        <message>
+            <source>three integers "min default max", each at least 1 (the kernel's range)</source>
+            <translation>三个整数 "min default max"，每个至少为 1（内核的取值范围）</translation>
         </message>
         <message>
             <source>an integer in 0..1 (the kernel's range before 4.19)</source>
