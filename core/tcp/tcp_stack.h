@@ -256,20 +256,9 @@ inline std::uint32_t TcpStack::advertisedWindow(const TcpSock& sock) const {
     return tcpChooseWindow(sock);
 }
 
-// tcp_select_window(): the window of every segment after the SYNs, in the scaled units the wire
-// carries. An offered window never shrinks (net.ipv4.tcp_shrink_window = 0): its right edge
-// stays, aligned up to the scale's unit.
+// tcp_select_window() (tcp_window.h): the window of every segment after the SYNs.
 inline std::uint16_t TcpStack::selectWindow(TcpSock& sock) {
-    const std::uint32_t current = tcpReceiveWindow(sock);
-    std::uint32_t window = tcpChooseWindow(sock);
-    if (window < current) {
-        const std::uint32_t granule = 1U << sock.rcvWscale;
-        window = (current + granule - 1) & ~(granule - 1);
-    }
-    sock.lastAdvertised = window;
-    sock.rcvWup = sock.rcvNxt;
-    return static_cast<std::uint16_t>(std::min(window, kMaxWindow << sock.rcvWscale) >>
-                                      sock.rcvWscale);
+    return tcpSelectWindow(sock);
 }
 
 // Inline, so that pushPending() and sendAck() take it in: every segment a socket sends goes

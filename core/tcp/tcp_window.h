@@ -115,4 +115,20 @@ inline std::uint32_t tcpChooseWindow(const TcpSock& sock) {
     return window;
 }
 
+// tcp_select_window(): the window of every segment after the SYNs, in the scaled units the wire
+// carries; it becomes rcv_wnd, offered from rcv_nxt. An offered window never shrinks
+// (net.ipv4.tcp_shrink_window = 0): its right edge stays, aligned up to the scale's unit.
+inline std::uint16_t tcpSelectWindow(TcpSock& sock) {
+    const std::uint32_t current = tcpReceiveWindow(sock);
+    std::uint32_t window = tcpChooseWindow(sock);
+    if (window < current) {
+        const std::uint32_t granule = 1U << sock.rcvWscale;
+        window = (current + granule - 1) & ~(granule - 1);
+    }
+    sock.lastAdvertised = window;
+    sock.rcvWup = sock.rcvNxt;
+    return static_cast<std::uint16_t>(std::min(window, kMaxWindow << sock.rcvWscale) >>
+                                      sock.rcvWscale);
+}
+
 } // namespace tdl
