@@ -15,7 +15,8 @@ constexpr std::uint32_t kRmemMax6_18 = 33554432; // max(tcp_rmem[2], rmem_max)
 
 TEST(TcpSelectInitialWindow, Syn_44SegmentsOf1460AndScale10) {
     // tcp_rmem[1] = 131072: tcp_full_space() 65536, rounded down to a multiple of the MSS.
-    const InitialWindow w = tcpSelectInitialWindow(tcpFullSpace(131072), 1460, 0, true, kRmemMax6_18);
+    const InitialWindow w =
+        tcpSelectInitialWindow(tcpFullSpace(131072), 1460, 0, true, kRmemMax6_18);
     EXPECT_EQ(w.rcvWnd, 64240U);
     EXPECT_EQ(w.rcvWscale, 10); // ilog2(32 MiB) - 15
     EXPECT_EQ(w.windowClamp, 65535U << 10);
@@ -46,7 +47,8 @@ TEST(TcpSelectInitialWindow, SoRcvbufClampsWindowAndScale) {
     const std::uint32_t rmemMax = 4194304;
     const std::uint32_t space20000 = receiveSpaceFromSoRcvbuf(20000, rmemMax);
     EXPECT_EQ(space20000, 20000U);
-    const InitialWindow small = tcpSelectInitialWindow(space20000, 1460, space20000, true, kRmemMax6_18);
+    const InitialWindow small =
+        tcpSelectInitialWindow(space20000, 1460, space20000, true, kRmemMax6_18);
     EXPECT_EQ(small.rcvWnd, 18980U);
     EXPECT_EQ(small.rcvWscale, 0);
     EXPECT_EQ(tcpSelectInitialWindow(100000, 1460, 100000, true, kRmemMax6_18).rcvWscale, 1);
@@ -54,10 +56,10 @@ TEST(TcpSelectInitialWindow, SoRcvbufClampsWindowAndScale) {
     EXPECT_EQ(most, rmemMax);
     EXPECT_EQ(tcpSelectInitialWindow(most, 1460, most, true, kRmemMax6_18).rcvWscale, 7);
     // Below one MSS the space is offered whole.
-    EXPECT_EQ(tcpSelectInitialWindow(receiveSpaceFromSoRcvbuf(1, rmemMax), 1448, 1152, true,
-                                     kRmemMax6_18)
-                  .rcvWnd,
-              1152U);
+    EXPECT_EQ(
+        tcpSelectInitialWindow(receiveSpaceFromSoRcvbuf(1, rmemMax), 1448, 1152, true, kRmemMax6_18)
+            .rcvWnd,
+        1152U);
 }
 
 TEST(TcpSelectInitialWindow, ScalingOff_NoShift) {

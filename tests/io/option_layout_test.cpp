@@ -69,8 +69,8 @@ TEST(TcpOptionsWrite, PcapBytesInTheSameOrder) {
     ASSERT_EQ(headerBytes, 20U + 20U); // MSS 4, sackOK 2, TS 10, NOP 1, wscale 3
     const std::vector<std::uint8_t> options(packet.bytes.begin() + tcp + 20,
                                             packet.bytes.begin() + tcp + headerBytes);
-    const std::vector<std::uint8_t> expected = {2, 4, 0x05, 0xb4, 4, 2, 8, 10, 1, 2, 3, 4,
-                                                0, 0, 0,    0,    1, 3, 3, 7};
+    const std::vector<std::uint8_t> expected = {2, 4, 0x05, 0xb4, 4, 2, 8, 10, 1, 2,
+                                                3, 4, 0,    0,    0, 0, 1, 3,  3, 7};
     EXPECT_EQ(options, expected);
     EXPECT_EQ(packet.mss, 1460);
     EXPECT_EQ(packet.tsval, 0x01020304U);
