@@ -64,6 +64,7 @@ void TcpStack::listenerReceive(TcpSock& listener, const Segment& segment, Segmen
     }
     const std::uint32_t listenerSlot = slotOf(listener);
     const std::uint32_t childReceiveBuffer = listener.childReceiveBuffer;
+    const std::uint32_t childClamp = listener.windowClamp;
     const Program program = listener.program;
     // inet_csk_clone_lock(): the child starts as its listener is, and RCV_SYN moves it on.
     const std::uint32_t slot =
@@ -73,7 +74,6 @@ void TcpStack::listenerReceive(TcpSock& listener, const Segment& segment, Segmen
     child.program = program;
     child.tuple = FourTuple{segment.dst, segment.src};
     child.receiveBuffer = childReceiveBuffer;
-    const std::uint32_t childClamp = listener.windowClamp;
     child.irs = segment.seq;
     child.rcvNxt = segment.seq + 1;
     child.rcvWup = child.rcvNxt;
