@@ -2261,6 +2261,22 @@
             <comment>a sysctl&apos;s value and what it means</comment>
             <translation>%1 — %2</translation>
         </message>
+        <message>
+            <source>RFC 7323 window scaling: offer a window scale on SYNs (0 off)</source>
+            <translation>RFC 7323 窗口缩放：在 SYN 中提供窗口缩放因子（0 为关闭）</translation>
+        </message>
+        <message>
+            <source>Receive buffer of a socket (min default max); the max sets the window scale</source>
+            <translation>套接字的接收缓冲区（最小 默认 最大）；最大值决定窗口缩放因子</translation>
+        </message>
+        <message>
+            <source>Largest receive buffer SO_RCVBUF may ask for; also bounds the window scale</source>
+            <translation>SO_RCVBUF 可请求的最大接收缓冲区；也限制窗口缩放因子</translation>
+        </message>
+        <message>
+            <source>three values, each at least %1 %2</source>
+            <translation>三个值，每个至少 %1 %2</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::SysctlPanel</name>
@@ -3084,6 +3100,10 @@
         <message>
             <source>a caption with English text</source>
             <translation>带有英文文字的说明</translation>
+        </message>
+        <message>
+            <source>three integers "min default max", each at least 1 (the kernel's range)</source>
+            <translation>三个整数 "min default max"，每个至少为 1（内核的取值范围）</translation>
         </message>
     </context>
     <context>

@@ -2,6 +2,7 @@
 
 #include "tcp_timing.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <climits>
@@ -82,6 +83,14 @@ constexpr std::array kKnobs = std::to_array<SysctlKnob>({
      "Least time between duplicate ACKs for out-of-window segments", linuxOnly},
     {kPortRangeName, &Sysctls::ip_local_port_range_low, 1024, 65535, "",
      "Ephemeral ports connect() chooses from (low high)", always},
+    // Receive windows: tcp_rmem's ints are each at least 1 (extra1 = SYSCTL_ONE), rmem_max at
+    // least SOCK_MIN_RCVBUF (net/core/sysctl_net_core.c: min_rcvbuf).
+    {"net.ipv4.tcp_window_scaling", &Sysctls::tcp_window_scaling, 0, 255, "",
+     "RFC 7323 window scaling: offer a window scale on SYNs (0 off)", always},
+    {kTcpRmemName, &Sysctls::tcp_rmem_min, 1, INT_MAX, "B",
+     "Receive buffer of a socket (min default max); the max sets the window scale", always},
+    {"net.core.rmem_max", &Sysctls::rmem_max, 2304, INT_MAX, "B",
+     "Largest receive buffer SO_RCVBUF may ask for; also bounds the window scale", always},
 });
 
 bool parseInt(std::string_view text, long long& out) {
@@ -161,7 +170,15 @@ Sysctls defaultSysctls(KernelProfile profile) {
         s.tcp_tw_reuse = 0;
         s.tcp_timestamps = 0;
         s.tcp_sack = 0; // RFC 2018, not part of RFC 9293
+        s.tcp_window_scaling = 0; // RFC 9293 alone: 16-bit windows (RFC 7323 is an extension)
         break;
+    }
+    if (profile != KernelProfile::Linux6) {
+        // Before 5.4 tcp_rmem[1] was 87380, before 6.16 tcp_rmem[2] at most 6 MiB, before 6.15
+        // rmem_max SK_RMEM_MAX = 212992.
+        s.tcp_rmem_default = 87380;
+        s.tcp_rmem_max = 6291456;
+        s.rmem_max = 212992;
     }
     return s;
 }
@@ -208,6 +225,29 @@ std::optional<std::string> setSysctl(Sysctls& sysctls, KernelProfile profile, st
         sysctls.ip_local_port_range_high = static_cast<int>(high);
         return std::nullopt;
     }
+    if (name == kTcpRmemName) {
+        // proc_dointvec_minmax over the three ints, each at least 1; no order between them.
+        long long values[3] = {};
+        std::string_view rest = value;
+        bool ok = true;
+        for (long long& v : values) {
+            while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) {
+                rest.remove_prefix(1);
+            }
+            const std::size_t end = std::min(rest.find_first_of(" \t"), rest.size());
+            ok = ok && parseInt(rest.substr(0, end), v) && v >= 1 && v <= INT_MAX;
+            rest.remove_prefix(end);
+        }
+        if (!ok || rest.find_first_not_of(" \t") != std::string_view::npos) {
+            return "expected three integers \"min default max\", each at least 1 (the kernel's "
+                   "range), found \"" +
+                   std::string(value) + "\"";
+        }
+        sysctls.tcp_rmem_min = static_cast<int>(values[0]);
+        sysctls.tcp_rmem_default = static_cast<int>(values[1]);
+        sysctls.tcp_rmem_max = static_cast<int>(values[2]);
+        return std::nullopt;
+    }
     SysctlKnob bounded = *knob;
     if (knob->field == &Sysctls::tcp_fin_timeout) {
         bounded.min = -maxJiffiesSeconds(hz);
@@ -229,10 +269,19 @@ std::optional<std::string> setSysctl(Sysctls& sysctls, KernelProfile profile, st
     return std::nullopt;
 }
 
+bool sysctlTakesList(std::string_view name) {
+    return name == kPortRangeName || name == kTcpRmemName;
+}
+
 std::string sysctlValueText(const Sysctls& sysctls, std::string_view name) {
     if (name == kPortRangeName) {
         return std::to_string(sysctls.ip_local_port_range_low) + ' ' +
                std::to_string(sysctls.ip_local_port_range_high);
+    }
+    if (name == kTcpRmemName) {
+        return std::to_string(sysctls.tcp_rmem_min) + ' ' +
+               std::to_string(sysctls.tcp_rmem_default) + ' ' +
+               std::to_string(sysctls.tcp_rmem_max);
     }
     const SysctlKnob* knob = findSysctl(name);
     return knob == nullptr ? std::string() : std::to_string(sysctls.*(knob->field));

@@ -68,6 +68,15 @@ struct Sysctls {
     int tcp_invalid_ratelimit = 500; // ms
     int ip_local_port_range_low = 32768;
     int ip_local_port_range_high = 60999;
+    // Receive windows (tcp_select_initial_window). A fresh network namespace of a 6.18 kernel on
+    // a 24 GiB machine: tcp_window_scaling 1, tcp_rmem "4096 131072 33554432" (tcp_init() makes
+    // the max min(32 MiB, 1/128 of the memory)), rmem_max 4194304 (machine-wide: it is not per
+    // namespace).
+    int tcp_window_scaling = 1;
+    int tcp_rmem_min = 4096;
+    int tcp_rmem_default = 131072; // a socket's sk_rcvbuf until SO_RCVBUF sets it
+    int tcp_rmem_max = 33554432;   // with rmem_max, what the window scale is chosen for
+    int rmem_max = 4194304;        // net.core.rmem_max: the most SO_RCVBUF takes
 
     friend bool operator==(const Sysctls&, const Sysctls&) = default;
 };
@@ -78,7 +87,7 @@ Sysctls defaultSysctls(KernelProfile profile);
 // One knob, as the sysctl panel and the scenario loader see it.
 struct SysctlKnob {
     std::string_view name; // "net.ipv4.tcp_fin_timeout"
-    int Sysctls::*field;   // for ip_local_port_range: the low bound
+    int Sysctls::*field;   // for ip_local_port_range: the low bound; for tcp_rmem: the min
     int min;
     int max;
     std::string_view unit;    // "s", "ms", "" ...
@@ -88,6 +97,7 @@ struct SysctlKnob {
 std::span<const SysctlKnob> sysctlKnobs();
 const SysctlKnob* findSysctl(std::string_view name);
 inline constexpr std::string_view kPortRangeName = "net.ipv4.ip_local_port_range";
+inline constexpr std::string_view kTcpRmemName = "net.ipv4.tcp_rmem";
 
 // Sets a knob from its text form, as `sysctl -w name=value` would on a kernel of that profile and
 // CONFIG_HZ. On refusal returns the reason ("expected an integer in 0..2 (the kernel's range),
@@ -95,5 +105,8 @@ inline constexpr std::string_view kPortRangeName = "net.ipv4.ip_local_port_range
 std::optional<std::string> setSysctl(Sysctls& sysctls, KernelProfile profile, std::string_view name,
                                      std::string_view value, int hz = kDefaultHz);
 std::string sysctlValueText(const Sysctls& sysctls, std::string_view name);
+// ip_local_port_range and tcp_rmem: several integers in one value, written as text ("4096 131072
+// 33554432") in files and panels.
+bool sysctlTakesList(std::string_view name);
 
 } // namespace tdl

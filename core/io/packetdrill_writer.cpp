@@ -1,6 +1,7 @@
 #include "packetdrill_writer.h"
 
 #include "atomic_file.h"
+#include "packetdrill_text.h"
 #include "sysctl.h"
 
 #include <algorithm>
@@ -38,51 +39,10 @@ std::string secondsText(SimTime at) {
     return result;
 }
 
-// packetdrill's flag letters, in the order it prints them.
-std::string flagsText(std::uint8_t flags) {
-    std::string text;
-    if ((flags & flag::kFin) != 0) {
-        text += 'F';
-    }
-    if ((flags & flag::kSyn) != 0) {
-        text += 'S';
-    }
-    if ((flags & flag::kRst) != 0) {
-        text += 'R';
-    }
-    if ((flags & flag::kPsh) != 0) {
-        text += 'P';
-    }
-    if ((flags & flag::kAck) != 0) {
-        text += '.';
-    }
-    return text;
-}
-
-std::string timestampText(const TsOption& ts) {
-    return "TS val " + std::to_string(ts.value) + " ecr " + std::to_string(ts.echo);
-}
-
-// The options as Linux lays them out (tcp_options_write): MSS; SACK-permitted in the two bytes
-// before the timestamps, or NOP NOP SACK-permitted without timestamps; NOP window scale last.
+// The options as Linux lays them out (tcp_options_write), as packetdrill writes them.
 std::string optionsText(const Segment& segment) {
-    std::string text;
-    const auto add = [&text](const std::string& option) {
-        text += (text.empty() ? "" : ",") + option;
-    };
-    if (segment.mss != 0) {
-        add("mss " + std::to_string(segment.mss));
-    }
-    if (segment.hasTimestamp) {
-        add(segment.sackPermitted ? "sackOK" : "nop,nop");
-        add(timestampText(segment.timestamp));
-    } else if (segment.sackPermitted) {
-        add("nop,nop,sackOK");
-    }
-    if (segment.windowScale >= 0) {
-        add("nop,wscale " + std::to_string(segment.windowScale));
-    }
-    return text.empty() ? text : " <" + text + '>';
+    const std::vector<pd::TcpOptionSpec> options = pd::linuxOptionOrder(segment);
+    return options.empty() ? std::string() : ' ' + pd::optionsText(options);
 }
 
 // The engine's errno names, and EINPROGRESS, which only the script's non-blocking connect() meets.
@@ -94,7 +54,7 @@ std::string errnoText(int error) {
 // Knobs that only the initial network namespace has (the kernel keeps them machine-wide): a
 // script in a fresh namespace cannot set them.
 bool machineWide(std::string_view knob) {
-    return knob == "net.ipv4.tcp_max_orphans";
+    return knob == "net.ipv4.tcp_max_orphans" || knob == "net.core.rmem_max";
 }
 
 std::string_view shutdownHowText(std::int64_t how) {
@@ -440,7 +400,7 @@ private:
         const Segment& segment = record.segment;
         const SeqBases bases = basesOf(record, fromHost);
         const auto seq = static_cast<std::uint32_t>(segment.seq - bases.seq);
-        std::string text = flagsText(segment.flags) + ' ' + std::to_string(seq) + ':' +
+        std::string text = pd::flagsText(segment.flags) + ' ' + std::to_string(seq) + ':' +
                            std::to_string(seq + segment.length) + '(' +
                            std::to_string(segment.length) + ')';
         if (segment.has(flag::kAck)) {

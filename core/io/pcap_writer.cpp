@@ -1,6 +1,7 @@
 #include "pcap_writer.h"
 
 #include "atomic_file.h"
+#include "packetdrill_text.h"
 
 #include <pcap/pcap.h>
 
@@ -26,6 +27,8 @@ constexpr std::uint8_t kDefaultTtl = 64; // net.ipv4.ip_default_ttl
 constexpr std::uint16_t kDontFragment = 0x4000;
 constexpr std::uint8_t kTcpOptionNop = 1;
 constexpr std::uint8_t kTcpOptionMss = 2;
+constexpr std::uint8_t kTcpOptionWindowScale = 3;
+constexpr std::uint8_t kTcpOptionSackPermitted = 4;
 constexpr std::uint8_t kTcpOptionTimestamp = 8;
 constexpr int kSnapshotLength = 65535;
 
@@ -68,32 +71,55 @@ std::uint16_t finishChecksum(std::uint32_t sum) {
     return static_cast<std::uint16_t>(~sum);
 }
 
+// The options' bytes in the order Linux writes them (tcp_options_write()): whole 32-bit words.
+std::vector<std::uint8_t> optionBytes(const Segment& segment) {
+    PacketBuilder out;
+    for (const pd::TcpOptionSpec& option : pd::linuxOptionOrder(segment)) {
+        switch (option.kind) {
+        case pd::OptionKind::Nop:
+            out.u8(kTcpOptionNop);
+            break;
+        case pd::OptionKind::Eol:
+            out.u8(0);
+            break;
+        case pd::OptionKind::Mss:
+            out.u8(kTcpOptionMss);
+            out.u8(4);
+            out.u16(static_cast<std::uint16_t>(option.value));
+            break;
+        case pd::OptionKind::SackPermitted:
+            out.u8(kTcpOptionSackPermitted);
+            out.u8(2);
+            break;
+        case pd::OptionKind::Timestamp:
+            out.u8(kTcpOptionTimestamp);
+            out.u8(10);
+            out.u32(option.value);
+            out.u32(option.echo);
+            break;
+        case pd::OptionKind::WindowScale:
+            out.u8(kTcpOptionWindowScale);
+            out.u8(3);
+            out.u8(static_cast<std::uint8_t>(option.value));
+            break;
+        }
+    }
+    return std::move(out.bytes());
+}
+
 std::vector<std::uint8_t> ipv4Packet(const Segment& segment, std::uint16_t ipId) {
     PacketBuilder tcp;
     tcp.u16(segment.src.port);
     tcp.u16(segment.dst.port);
     tcp.u32(segment.seq.value());
     tcp.u32(segment.ack.value());
-    const std::size_t optionBytes = (segment.mss != 0 ? 4 : 0) + (segment.hasTimestamp ? 12 : 0);
-    tcp.u8(static_cast<std::uint8_t>(((kTcpHeaderBytes + optionBytes) / 4) << 4));
+    const std::vector<std::uint8_t> options = optionBytes(segment);
+    tcp.u8(static_cast<std::uint8_t>(((kTcpHeaderBytes + options.size()) / 4) << 4));
     tcp.u8(segment.flags); // our flag bits are the TCP header's
     tcp.u16(segment.window);
     tcp.u16(0); // checksum, filled in below
     tcp.u16(0); // urgent pointer
-    // The order Linux uses without SACK and window scaling: MSS, then NOP NOP TS.
-    if (segment.mss != 0) {
-        tcp.u8(kTcpOptionMss);
-        tcp.u8(4);
-        tcp.u16(segment.mss);
-    }
-    if (segment.hasTimestamp) {
-        tcp.u8(kTcpOptionNop);
-        tcp.u8(kTcpOptionNop);
-        tcp.u8(kTcpOptionTimestamp);
-        tcp.u8(10);
-        tcp.u32(segment.timestamp.value);
-        tcp.u32(segment.timestamp.echo);
-    }
+    tcp.bytes().insert(tcp.bytes().end(), options.begin(), options.end());
     for (std::uint32_t i = 0; i < segment.length; ++i) {
         tcp.u8(static_cast<std::uint8_t>('a' + (segment.streamOffset + i) % 26));
     }

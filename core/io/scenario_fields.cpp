@@ -72,9 +72,15 @@ void readSysctls(const Node& node, HostConfig& host) {
                    phrase(Id::Key, {jsonQuoted(name)}));
         }
         std::string text;
-        if (name == kPortRangeName) {
+        if (sysctlTakesList(name)) {
             if (!value.is_string()) {
-                refuse(entry.pointer, phrase(Id::PortRangeString), describe(value));
+                refuse(entry.pointer,
+                       name == kPortRangeName
+                           ? phrase(Id::PortRangeString)
+                           : phrase(Id::SysctlExpectation,
+                                    {"three integers \"min default max\", each at least 1 (the "
+                                     "kernel's range)"}),
+                       describe(value));
             }
             text = value.get<std::string>();
         } else {

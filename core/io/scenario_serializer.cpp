@@ -40,7 +40,7 @@ OrderedJson hostJson(const HostConfig& host) {
         if (sysctlValueText(host.sysctls, name) == sysctlValueText(defaults, name)) {
             continue;
         }
-        if (knob.name == kPortRangeName) {
+        if (sysctlTakesList(knob.name)) {
             sysctls[name] = sysctlValueText(host.sysctls, name);
         } else {
             sysctls[name] = host.sysctls.*(knob.field);

@@ -74,6 +74,12 @@ void addSegmentFields(const Trace& trace, SegmentId id, OrderedJson& line) {
     if (segment.mss != 0) {
         line["mss"] = segment.mss;
     }
+    if (segment.sackPermitted) {
+        line["sack_ok"] = true;
+    }
+    if (segment.windowScale >= 0) {
+        line["wscale"] = segment.windowScale;
+    }
     line["sender"] = segment.sender;
     line["stream_offset"] = segment.streamOffset;
     if (record.duplicateOf != kNoSegment) {

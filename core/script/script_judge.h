@@ -25,10 +25,6 @@ struct ActualPacket {
     std::vector<TcpOptionSpec> options;
 };
 
-// tcp_options_write(): MSS; then `sackOK,TS` when both, `nop,nop,TS` or `nop,nop,sackOK` when one;
-// then `nop,wscale`.
-std::vector<TcpOptionSpec> linuxOptionOrder(const Segment& segment);
-
 // The wire segment in script space (TS val not yet mapped: see TsValMap).
 ActualPacket scriptView(const Segment& segment, Seq kernelIsn);
 

@@ -33,7 +33,6 @@ constexpr int kFirstFd = 3;
 // Sysctls that the engine does not model but the kernel's test setups set (defaults.sh): they are
 // accepted, and each one becomes a note, so that nothing is skipped in silence.
 constexpr std::string_view kUnmodelledSysctls[] = {
-    "net.ipv4.tcp_rmem",
     "net.ipv4.tcp_wmem",
     "net.ipv4.tcp_sack",
     "net.ipv4.tcp_frto",

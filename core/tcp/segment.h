@@ -31,7 +31,9 @@ struct Segment {
     Seq seq;
     Seq ack;
     std::uint8_t flags = 0;
-    std::uint16_t window = 0; // no window scaling is negotiated, so this is bytes
+    // The 16-bit field as the wire carries it: bytes on a SYN, else bytes >> the sender's window
+    // scale (RFC 7323), which only the SYNs tell.
+    std::uint16_t window = 0;
     std::uint32_t length = 0; // payload bytes
     bool hasTimestamp = false;
     TsOption timestamp;

@@ -5,6 +5,7 @@
 #include "tcp_stack.h"
 #include "time_wait_reuse.h"
 
+#include <algorithm>
 #include <cerrno>
 
 namespace tdl {
@@ -21,8 +22,15 @@ std::uint32_t TcpStack::listen(HostId hostId, std::uint16_t port, const Action& 
     TcpSock& sock = sockets_[slot];
     sock.program = program;
     sock.tuple.local = Endpoint{host.info.address, port};
+    // Children start with the listener's buffer (sk_clone_lock()); SO_RCVBUF locks it, and
+    // tcp_openreq_init_rwin() then clamps their windows to it.
     if (action.receiveBuffer != 0) {
-        sock.childReceiveBuffer = receiveSpaceFromSoRcvbuf(action.receiveBuffer);
+        sock.childReceiveBuffer = receiveSpaceFromSoRcvbuf(
+            action.receiveBuffer, static_cast<std::uint32_t>(host.sysctls.rmem_max));
+        sock.windowClamp = sock.childReceiveBuffer;
+    } else {
+        sock.childReceiveBuffer =
+            tcpFullSpace(static_cast<std::uint32_t>(host.sysctls.tcp_rmem_default));
     }
     sock.userTimeout = action.userTimeout;
     host.listeners[port] = slot;
@@ -42,9 +50,12 @@ std::uint32_t TcpStack::connect(HostId hostId, HostId peer, std::uint16_t peerPo
     TcpSock& sock = sockets_[slot];
     sock.tuple.local.address = host.info.address;
     sock.tuple.remote = Endpoint{ctx_.hosts[peer].info.address, peerPort};
-    if (action.receiveBuffer != 0) {
-        sock.receiveBuffer = receiveSpaceFromSoRcvbuf(action.receiveBuffer);
-    }
+    // tcp_init_sock(): sk_rcvbuf = tcp_rmem[1], unless SO_RCVBUF set (and locked) it.
+    sock.receiveBuffer =
+        action.receiveBuffer != 0
+            ? receiveSpaceFromSoRcvbuf(action.receiveBuffer,
+                                       static_cast<std::uint32_t>(host.sysctls.rmem_max))
+            : tcpFullSpace(static_cast<std::uint32_t>(host.sysctls.tcp_rmem_default));
     sock.userTimeout = action.userTimeout;
 
     // __inet_hash_connect() / __inet_check_established(): find a local port whose 4-tuple is
@@ -127,6 +138,13 @@ std::uint32_t TcpStack::connect(HostId hostId, HostId peer, std::uint16_t peerPo
         sock.tsRecentStamp = tw.tsRecentStamp;
         killTimeWait(reusedTw, TcpEvent::Abort, Reason(Cause::TimeWaitReused, sock.id), kNoSegment);
     }
+    // tcp_connect_init(): the SYN offers a window scale if the sysctl allows; the window is sized
+    // for an MSS less the timestamp option when ts_recent_stamp is known (a TIME_WAIT's 4-tuple
+    // taken over); SO_RCVBUF clamps the window to the buffer.
+    sock.wscaleOk = host.sysctls.tcp_window_scaling != 0;
+    const bool tsKnown = sock.timestamps && sock.tsRecentStamp != 0;
+    initReceiveWindow(sock, kDefaultMss - (tsKnown ? kTimestampOptionLength : 0U),
+                      action.receiveBuffer != 0 ? sock.receiveBuffer : 0);
     sock.sndUna = sock.iss;
     sock.sndNxt = sock.iss;
     sock.sndMax = sock.iss;
@@ -136,6 +154,22 @@ std::uint32_t TcpStack::connect(HostId hostId, HostId peer, std::uint16_t peerPo
     ctx_.appCall(&sock, hostId, AppCallKind::Connect, 0, Reason(Cause::AppConnect));
     transition(sock, TcpEvent::AppConnect, Reason(Cause::AppConnect));
     return slot;
+}
+
+// tcp_select_initial_window() for our SYN or SYN,ACK: the window it offers (rcv_wnd, and
+// rcv_ssthresh, from which the window grows), the window scale, the clamp; and
+// tcp_initialize_rcv_mss()'s first guess of the peer's segment size.
+void TcpStack::initReceiveWindow(TcpSock& sock, std::uint32_t mss, std::uint32_t clamp) {
+    const Sysctls& sysctls = ctx_.hosts[sock.host].sysctls;
+    const auto scaleSpace =
+        static_cast<std::uint32_t>(std::max(sysctls.tcp_rmem_max, sysctls.rmem_max));
+    const InitialWindow w =
+        tcpSelectInitialWindow(sock.receiveBuffer, mss, clamp, sock.wscaleOk, scaleSpace);
+    sock.lastAdvertised = w.rcvWnd;
+    sock.rcvSsthresh = w.rcvWnd;
+    sock.rcvWscale = w.rcvWscale;
+    sock.windowClamp = w.windowClamp;
+    sock.rcvMss = tcpInitialRcvMss(w.rcvWnd);
 }
 
 } // namespace tdl

@@ -65,6 +65,7 @@ void TcpStack::listenerReceive(TcpSock& listener, const Segment& segment, Segmen
     const std::uint32_t listenerSlot = slotOf(listener);
     const std::uint32_t childReceiveBuffer = listener.childReceiveBuffer;
     const Duration userTimeout = listener.userTimeout;
+    const std::uint32_t childClamp = listener.windowClamp;
     const Program program = listener.program;
     // inet_csk_clone_lock(): the child starts as its listener is, and RCV_SYN moves it on.
     const std::uint32_t slot =
@@ -95,6 +96,14 @@ void TcpStack::listenerReceive(TcpSock& listener, const Segment& segment, Segmen
         child.tsRecent = segment.timestamp.value;
         child.tsRecentStamp = ctx_.nowSeconds(host);
     }
+    // tcp_parse_options(): the SYN's window scale counts only if the sysctl allows; then
+    // tcp_openreq_init_rwin(): the SYN,ACK's window, for an MSS less the timestamp option.
+    child.wscaleOk = segment.windowScale >= 0 && host.sysctls.tcp_window_scaling != 0;
+    child.sndWscale =
+        child.wscaleOk ? static_cast<std::uint8_t>(std::min<int>(segment.windowScale, kMaxWscale))
+                       : 0;
+    initReceiveWindow(child, kDefaultMss - (child.timestamps ? kTimestampOptionLength : 0U),
+                      childClamp);
     host.connections[child.tuple] = slot;
     publish(child);
     ctx_.delivered(hostId, child.id, id, Reason(Cause::RcvSyn));
@@ -116,8 +125,19 @@ void TcpStack::synSentReceive(TcpSock& sock, const Segment& segment, SegmentId i
     sock.rcvNxt = segment.seq + 1;
     sock.rcvWup = sock.rcvNxt;
     sock.sndUna = segment.ack;
-    sock.sndWnd = segment.window;
+    sock.sndWnd = segment.window; // a SYN's window is never scaled
     sock.maxWindow = segment.window;
+    // Window scaling holds only if both SYNs carried the option; else neither side scales and
+    // our window stays within 16 bits.
+    if (sock.wscaleOk && segment.windowScale >= 0) {
+        sock.sndWscale = static_cast<std::uint8_t>(std::min<int>(segment.windowScale, kMaxWscale));
+    } else {
+        sock.wscaleOk = false;
+        sock.sndWscale = 0;
+        sock.rcvWscale = 0;
+        sock.windowClamp = std::min(sock.windowClamp, kMaxWindow);
+    }
+    initBufferSpace(sock);
     sock.sndWl1 = segment.seq;
     sock.peerMss = segment.mss != 0 ? segment.mss : kMssDefault;
     sock.peerIncarnation = segment.sender;
@@ -162,14 +182,16 @@ void TcpStack::processAck(TcpSock& sock, const Segment& segment) {
         return;
     }
     sock.probesOut = 0;
+    // tcp_ack_update_window(): the peer's window in bytes (a SYN's is never scaled), then
+    // tcp_may_update_window().
+    const std::uint32_t window =
+        segment.has(flag::kSyn) ? segment.window : std::uint32_t{segment.window} << sock.sndWscale;
     const bool advanced = after(ack, sock.sndUna);
-    // tcp_may_update_window()
-    const bool windowUpdate = advanced || after(segment.seq, sock.sndWl1) ||
-                              (segment.seq == sock.sndWl1 && segment.window > sock.sndWnd);
-    if (windowUpdate) {
-        sock.sndWnd = segment.window;
+    if (advanced || after(segment.seq, sock.sndWl1) ||
+        (segment.seq == sock.sndWl1 && window > sock.sndWnd)) {
+        sock.sndWnd = window;
         sock.sndWl1 = segment.seq;
-        sock.maxWindow = std::max<std::uint32_t>(sock.maxWindow, segment.window);
+        sock.maxWindow = std::max(sock.maxWindow, window);
     }
     if (advanced) {
         sock.sndUna = ack;
@@ -350,6 +372,7 @@ void TcpStack::establishedReceive(TcpSock& sock, const Segment& segment, Segment
     const bool finAcked = sock.finQueued && sock.sndUna == sock.writeSeq();
     switch (sock.state) {
     case TcpState::SynReceived:
+        initBufferSpace(sock);
         transition(sock, TcpEvent::RcvAckOfSyn, Reason(Cause::RcvAckOfSyn), id);
         break;
     case TcpState::FinWait1: {
@@ -472,8 +495,7 @@ bool TcpStack::queueData(TcpSock& sock, const Segment& segment, SegmentId id) {
     const std::uint32_t fresh =
         after(dataEnd, sock.rcvNxt) ? static_cast<std::uint32_t>(dataEnd - sock.rcvNxt) : 0;
     if (fresh > 0) {
-        const std::uint32_t window = advertisedWindow(sock);
-        if (window == 0) {
+        if (tcpReceiveWindow(sock) == 0) {
             ctx_.delivered(sock.host, sock.id, id, Reason(Cause::ZeroWindow));
             scheduleAck(sock, true, Reason(Cause::ZeroWindow));
             return true;
@@ -499,6 +521,7 @@ bool TcpStack::queueData(TcpSock& sock, const Segment& segment, SegmentId id) {
             sock.readWaiting = 0;
             sock.unread += fresh - taken;
         }
+        receiveWindowGrows(sock, segment.length);
         sock.ackPending = true;
         if (sock.program != Program::None) {
             apps_.appEvent(sock, AppEvent::Data);
@@ -549,6 +572,27 @@ bool TcpStack::receiveFin(TcpSock& sock, const Segment& /*segment*/, SegmentId i
         apps_.appEvent(sock, AppEvent::Eof);
     }
     return true;
+}
+
+// tcp_init_buffer_space() as the connection is established: the clamp no larger than the
+// buffer, rcv_ssthresh within the clamp. (A 6.18 kernel offers the whole of rcv_ssthresh in
+// its first ACK: no segment is held back for tcp_app_win.)
+void TcpStack::initBufferSpace(TcpSock& sock) {
+    sock.windowClamp = std::min(sock.windowClamp, sock.receiveBuffer);
+    sock.rcvSsthresh = std::min(sock.rcvSsthresh, sock.windowClamp);
+}
+
+// Data arrived: tcp_measure_rcv_mss() learns the peer's segment size, and tcp_grow_window()
+// lets the offered window grow toward what the buffer has room for, two segments at a time.
+void TcpStack::receiveWindowGrows(TcpSock& sock, std::uint32_t length) {
+    if (length >= sock.rcvMss) {
+        sock.rcvMss = static_cast<std::uint16_t>(std::min(length, kDefaultMss));
+    }
+    const std::uint32_t limit = std::min(sock.windowClamp, tcpFreeSpace(sock));
+    if (length >= 128 && sock.rcvSsthresh < limit) {
+        const std::uint32_t increment = std::max(2 * kDefaultMss, 2 * length);
+        sock.rcvSsthresh += std::min(limit - sock.rcvSsthresh, increment);
+    }
 }
 
 } // namespace tdl

@@ -25,22 +25,11 @@ inline constexpr std::uint32_t kDefaultMss = 1460; // Ethernet MTU 1500 - 40
 inline constexpr std::uint16_t kMssDefault = 536;
 // TCPOLEN_TSTAMP_ALIGNED: the timestamp option's share of every segment (tcp_current_mss()).
 inline constexpr std::uint32_t kTimestampOptionLength = 12;
-// The largest window a 16-bit field advertises: no window scaling is modelled.
+// U16_MAX: the largest window the 16-bit field holds; beyond it only window scaling reaches.
 inline constexpr std::uint32_t kMaxWindow = 65535;
-inline constexpr std::uint32_t kDefaultReceiveBuffer = kMaxWindow;
-// net.core.rmem_max's default (a 6.x kernel: 212992), the most SO_RCVBUF takes.
-inline constexpr std::uint32_t kRmemMax = 212992;
 // SOCK_MIN_RCVBUF = TCP_SKB_MIN_TRUESIZE = 2048 + SKB_DATA_ALIGN(sizeof(struct sk_buff)): 2048 +
 // 256 on x86-64 6.x; a 6.18 kernel reports SO_RCVBUF 2304 after setsockopt(SO_RCVBUF, 1).
 inline constexpr std::uint32_t kSockMinRcvbuf = 2304;
-
-// The receive space a setsockopt(SO_RCVBUF, val) leaves: sock_setsockopt() clamps val to
-// rmem_max, __sock_set_rcvbuf() stores sk_rcvbuf = max(val * 2, SOCK_MIN_RCVBUF), and
-// tcp_win_from_space() offers half of it (TCP_DEFAULT_SCALING_RATIO) as the window.
-constexpr std::uint32_t receiveSpaceFromSoRcvbuf(std::uint32_t val) {
-    const std::uint32_t skRcvbuf = std::max(std::min(val, kRmemMax) * 2, kSockMinRcvbuf);
-    return skRcvbuf / 2;
-}
 inline constexpr std::uint32_t kNoSlot = UINT32_MAX; // no socket (connect() failed)
 inline constexpr SimTime kNotQueued{-1};             // no event queued for a timer
 
@@ -57,8 +46,8 @@ struct TcpSock {
     FourTuple tuple;
     bool named = false; // the scenario named it: the name is in TcpStack::socketNames_
     Program program = Program::None;
-    std::uint32_t listenerSlot = UINT32_MAX;                  // for an accepted child: its listener
-    std::uint32_t childReceiveBuffer = kDefaultReceiveBuffer; // a listener's, for its children
+    std::uint32_t listenerSlot = UINT32_MAX; // for an accepted child: its listener
+    std::uint32_t childReceiveBuffer = 0;    // a listener's, for its children
 
     // Send side. The stream's byte k has sequence number iss + 1 + k; a FIN follows the last byte.
     Seq iss;
@@ -104,12 +93,21 @@ struct TcpSock {
     Seq irs;
     Seq rcvNxt;
     Seq rcvWup; // rcv_nxt when the last window was advertised
-    std::uint32_t receiveBuffer = kDefaultReceiveBuffer;
-    std::uint64_t unread = 0; // bytes queued that the application has not read
+    // Window, in bytes (tcp_window.h). receiveBuffer is tcp_full_space(): the window the buffer
+    // allows when empty. A listener's windowClamp is its children's (SO_RCVBUF's full space).
+    std::uint32_t receiveBuffer = 0;
+    std::uint32_t windowClamp = 0;      // window_clamp: the largest window ever offered
+    std::uint32_t rcvSsthresh = 0;      // rcv_ssthresh: how far the offered window has grown
+    std::uint32_t lastAdvertised = 0;   // rcv_wnd: the window last offered, from rcvWup
+    std::uint16_t rcvMss = kMssDefault; // icsk_ack.rcv_mss: the peer's segments' size, guessed
+    // RFC 7323 window scaling: both SYNs carried the option, else both shifts are 0.
+    bool wscaleOk = false;      // rx_opt.wscale_ok (before the SYN,ACK: we offer it)
+    std::uint8_t rcvWscale = 0; // rx_opt.rcv_wscale: our windows go out >> this
+    std::uint8_t sndWscale = 0; // rx_opt.snd_wscale: the peer's come in << this
+    std::uint64_t unread = 0;   // bytes queued that the application has not read
     bool reading = true;
     bool finReceived = false;
     bool eofDelivered = false;
-    std::uint16_t lastAdvertised = 0;
 
     // Timestamps (RFC 7323).
     bool timestamps = false;

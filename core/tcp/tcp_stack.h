@@ -14,6 +14,7 @@
 #include "tcp_sock.h"
 #include "tcp_timing.h"
 #include "tcp_transition.h"
+#include "tcp_window.h"
 #include "time_wait_sock.h"
 
 #include <absl/container/flat_hash_map.h>
@@ -128,7 +129,9 @@ private:
     bool scheduleLossProbe(TcpSock& sock, bool advancingRto);
     void sendLossProbe(TcpSock& sock);
     void scheduleAck(TcpSock& sock, bool forceNow, Reason reason);
-    std::uint16_t advertisedWindow(const TcpSock& sock) const;
+    std::uint32_t advertisedWindow(const TcpSock& sock) const;
+    std::uint16_t selectWindow(TcpSock& sock);
+    void initReceiveWindow(TcpSock& sock, std::uint32_t mss, std::uint32_t clamp);
     bool lingerInFinWait2(TcpSock& sock, bool finArriving, Reason reason, SegmentId because);
 
     // --- tcp/tcp_timer.cpp: the socket's timers
@@ -160,6 +163,8 @@ private:
     void processAck(TcpSock& sock, const Segment& segment);
     void sampleRtt(TcpSock& sock, Duration rtt);
     bool queueData(TcpSock& sock, const Segment& segment, SegmentId id);
+    void initBufferSpace(TcpSock& sock);
+    void receiveWindowGrows(TcpSock& sock, std::uint32_t length);
     bool receiveFin(TcpSock& sock, const Segment& segment, SegmentId id);
     void resetSocket(TcpSock& sock, const Segment& segment, SegmentId id);
 
@@ -251,10 +256,14 @@ inline bool TcpStack::socketTimerDue(const Event& event) {
     return true;
 }
 
-inline std::uint16_t TcpStack::advertisedWindow(const TcpSock& sock) const {
-    const std::uint64_t used = std::min<std::uint64_t>(sock.unread, sock.receiveBuffer);
-    return static_cast<std::uint16_t>(
-        std::min<std::uint64_t>(sock.receiveBuffer - used, kMaxWindow));
+// __tcp_select_window(): the window the buffer allows now, in bytes.
+inline std::uint32_t TcpStack::advertisedWindow(const TcpSock& sock) const {
+    return tcpChooseWindow(sock);
+}
+
+// tcp_select_window() (tcp_window.h): the window of every segment after the SYNs.
+inline std::uint16_t TcpStack::selectWindow(TcpSock& sock) {
+    return tcpSelectWindow(sock);
 }
 
 // Inline, so that pushPending() and sendAck() take it in: every segment a socket sends goes
@@ -273,12 +282,19 @@ inline void TcpStack::sendSegment(TcpSock& sock, std::uint8_t flags, Seq seq, st
     if (flags & flag::kAck) {
         seg.ack = sock.rcvNxt;
     }
-    seg.window = advertisedWindow(sock);
     const bool syn = (flags & flag::kSyn) != 0;
     if (syn) {
+        // tcp_transmit_skb(): a SYN's window is never scaled (RFC 7323 §2.2); its window scale
+        // option says how the later ones will be (tcp_syn_options(), tcp_synack_options()).
+        seg.window = static_cast<std::uint16_t>(std::min(sock.lastAdvertised, kMaxWindow));
         seg.mss = static_cast<std::uint16_t>(kDefaultMss);
         seg.sackPermitted = sock.sackOk; // tcp_syn_options(), tcp_synack_options()
+        if (sock.wscaleOk) {
+            seg.windowScale = static_cast<std::int8_t>(sock.rcvWscale);
+        }
         seg.streamOffset = 0;
+    } else {
+        seg.window = selectWindow(sock);
     }
     // A SYN offers timestamps if the sysctl allows; a SYN,ACK only answers an offer; after the
     // handshake they are on only if both sides agreed (tcp_syn_options / tcp_established_options).
@@ -291,8 +307,6 @@ inline void TcpStack::sendSegment(TcpSock& sock, std::uint8_t flags, Seq seq, st
     }
     if (flags & flag::kAck) {
         sock.ackPending = false;
-        sock.rcvWup = sock.rcvNxt;
-        sock.lastAdvertised = seg.window;
         if (sock.timerArmed(TimerKind::DelayedAck)) {
             cancelTimer(sock, TimerKind::DelayedAck, Reason(Cause::AckSent));
         }

@@ -85,7 +85,9 @@ void TcpStack::handOver(TcpSock& sock, TcpState substate, Duration timeo, Reason
     tw.host = sock.host;
     tw.substate = substate;
     tw.connectPort = sock.connectPort;
-    tw.rcvWnd = advertisedWindow(sock);
+    // tcp_time_wait(): what is left of the offered window, sent as tw_rcv_wnd >> tw_rcv_wscale.
+    tw.rcvWnd = static_cast<std::uint16_t>(
+        std::min(tcpReceiveWindow(sock), kMaxWindow << sock.rcvWscale) >> sock.rcvWscale);
     tw.sndNxt = sock.sndNxt;
     tw.rcvNxt = sock.rcvNxt;
     tw.tsOffset = sock.tsOffset;

@@ -101,9 +101,10 @@ InputDecision tcpCheckReq(TcpSock& sock, const Segment& segment, const InputCont
         }
         return verdict(InputVerdict::SendReset, Reason(Cause::RstNoSocket));
     }
-    // tcp_in_window() against what the SYN,ACK offered, and PAWS: an ACK back (not to a RST).
+    // tcp_in_window() against what the SYN,ACK offered (tcp_synack_window(): its unscaled field),
+    // and PAWS: an ACK back (not to a RST).
     const Seq windowStart = sock.rcvNxt;
-    const Seq windowEnd = sock.rcvNxt + sock.lastAdvertised;
+    const Seq windowEnd = sock.rcvNxt + std::min(sock.lastAdvertised, kMaxWindow);
     const Seq end = segment.endSeq();
     const bool inWindow = segment.seq == windowStart ||
                           (after(end, windowStart) && before(segment.seq, windowEnd)) ||
@@ -148,7 +149,8 @@ InputDecision tcpValidateIncoming(TcpSock& sock, const Segment& segment, const I
         if (pureAck) {
             if (segment.seq != sock.rcvNxt) {
                 oldAck = before(segment.seq, sock.rcvNxt);
-            } else if (segment.ack == sock.sndUna && segment.window == sock.sndWnd &&
+            } else if (segment.ack == sock.sndUna &&
+                       (std::uint32_t{segment.window} << sock.sndWscale) == sock.sndWnd &&
                        static_cast<std::int32_t>(sock.tsRecent - segment.timestamp.value) <=
                            tcpTsvalReplay(sock.rto, ctx.hz)) {
                 forgiven = true;

@@ -18,7 +18,7 @@ struct TimeWaitSock {
     HostId host = kNoHost;
     TcpState substate = TcpState::TimeWait; // TIME_WAIT, or FIN_WAIT_2 for an orphan's linger
     bool connectPort = false;
-    std::uint16_t rcvWnd = 0;
+    std::uint16_t rcvWnd = 0; // the window its ACKs carry, already scaled
     Seq sndNxt;
     Seq rcvNxt;
     std::uint32_t tsRecent = 0;

@@ -98,13 +98,14 @@ TEST(CloseWait, PeerClosed_NoTimerStaysForever) {
     EXPECT_FALSE(trace.truncated);
 }
 
-// The server stops reading; the client fills the 65535-byte window, then shuts down its side.
+// The server stops reading; the client fills its window exactly (72320 bytes: see below), then
+// shuts down its side.
 ScenarioBuilder zeroWindowThenFin(bool orphan) {
     ScenarioBuilder b;
     b.listen(0ms, "server", 80, {"s"})
         .connect(0ms, "client", "c", "server", 80)
         .on(Trigger::Established, 0ms, "server", "s", AppCallKind::StopReading)
-        .on(Trigger::Established, 1ms, "client", "c", AppCallKind::Send, 65535)
+        .on(Trigger::Established, 1ms, "client", "c", AppCallKind::Send, 72320)
         .limit(30s);
     if (orphan) {
         b.close(1s, "client", "c");
@@ -124,12 +125,14 @@ TEST(FinWait1, ZeroWindow_FinHeldBackAndProbed) {
     EXPECT_TRUE(sentWithCause(trace, "client", Cause::FinOnShutdown).empty()) << q.dump();
     const auto probes = sentWithCause(trace, "client", Cause::ZeroWindowProbe);
     ASSERT_GE(probes.size(), 6U) << q.dump();
-    EXPECT_EQ(wire(trace, *probes[0]).seq, 65535U);
+    // The window's right edge: 65536 bytes of buffer, and each ACK that keeps the offered window
+    // (tcp_select_window() never shrinks it) aligns it up to the scale's 1024-byte unit.
+    EXPECT_EQ(wire(trace, *probes[0]).seq, 72320U);
     EXPECT_EQ(wire(trace, *probes[0]).flags, "ACK");
     EXPECT_EQ(wire(trace, *probes[0]).len, 0U);
     // Probe timer: max(RTO, TCP_RTO_MIN) << backoff, re-armed from each window-0 answer
     // (tcp_ack_probe()); the 2nd answer is skipped by tcp_invalid_ratelimit (500 ms).
-    const std::vector<SimTime> expected = {1220ms, 1680ms, 2560ms, 4340ms, 7880ms, 14940ms};
+    const std::vector<SimTime> expected = {1224ms, 1692ms, 2588ms, 4400ms, 8004ms, 15192ms};
     for (std::size_t i = 0; i < expected.size(); ++i) {
         EXPECT_EQ(probes[i]->sentAt, expected[i]) << "probe " << i << "\n" << q.dump();
     }

@@ -159,6 +159,38 @@ TEST_F(SysctlTest, PortRange_TwoBounds_Accepted) {
     EXPECT_EQ(sysctlValueText(sysctls, "net.ipv4.ip_local_port_range"), "40000 40001");
 }
 
+TEST_F(SysctlTest, ReceiveWindowKnobs_DefaultsOfAFresh6_18Namespace) {
+    EXPECT_EQ(sysctls.tcp_window_scaling, 1);
+    EXPECT_EQ(sysctlValueText(sysctls, "net.ipv4.tcp_rmem"), "4096 131072 33554432");
+    EXPECT_EQ(sysctls.rmem_max, 4194304);
+    EXPECT_EQ(defaultSysctls(KernelProfile::Rfc9293).tcp_window_scaling, 0);
+    EXPECT_EQ(sysctlValueText(defaultSysctls(KernelProfile::Linux4_19), "net.ipv4.tcp_rmem"),
+              "4096 87380 6291456");
+}
+
+TEST_F(SysctlTest, TcpRmem_ThreeValues_AsDefaultsShSetsThem) {
+    // The selftests' defaults.sh: tcp_rmem="4096 540000 $((15*1024*1024))".
+    EXPECT_EQ(
+        setSysctl(sysctls, KernelProfile::Linux6, "net.ipv4.tcp_rmem", "4096 540000 15728640"),
+        std::nullopt);
+    EXPECT_EQ(sysctls.tcp_rmem_min, 4096);
+    EXPECT_EQ(sysctls.tcp_rmem_default, 540000);
+    EXPECT_EQ(sysctls.tcp_rmem_max, 15728640);
+    EXPECT_TRUE(sysctlTakesList("net.ipv4.tcp_rmem"));
+}
+
+TEST_F(SysctlTest, TcpRmem_ZeroOrTwoValues_Refused) {
+    // proc_dointvec_minmax with extra1 = SYSCTL_ONE: EINVAL.
+    EXPECT_EQ(*setSysctl(sysctls, KernelProfile::Linux6, "net.ipv4.tcp_rmem", "4096 0 6291456"),
+              "expected three integers \"min default max\", each at least 1 (the kernel's range), "
+              "found \"4096 0 6291456\"");
+    EXPECT_TRUE(setSysctl(sysctls, KernelProfile::Linux6, "net.ipv4.tcp_rmem", "4096 131072"));
+    EXPECT_TRUE(setSysctl(sysctls, KernelProfile::Linux6, "net.ipv4.tcp_rmem", "1 2 3 4"));
+    EXPECT_EQ(sysctls.tcp_rmem_default, 131072);
+    // rmem_max: at least SOCK_MIN_RCVBUF.
+    EXPECT_TRUE(setSysctl(sysctls, KernelProfile::Linux6, "net.core.rmem_max", "2303"));
+}
+
 TEST_F(SysctlTest, PortRange_LowAboveHighOrPrivileged_Refused) {
     // ipv4_local_port_range(): EINVAL.
     EXPECT_TRUE(

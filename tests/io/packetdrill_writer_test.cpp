@@ -69,11 +69,13 @@ TEST(PacketdrillWriter, FourWayClose_ServerUnderTest_SyscallsInjectedAndExpected
                           });
     // The client's segments are injected with the window it advertised, the server's expected
     // without one; sequence numbers are relative to each side's ISN.
-    // Both SYNs carry SACK-permitted (tcp_syn_options(), tcp_synack_options()).
-    EXPECT_NE(script.find("\n0.01 < S 0:0(0) win 65535 <mss 1460,sackOK,TS val "),
+    // The client's SYN offers 64240 unscaled and scale 10 (tcp_select_initial_window()); both
+    // SYNs carry SACK-permitted (tcp_syn_options(), tcp_synack_options()).
+    EXPECT_NE(script.find("\n0.01 < S 0:0(0) win 64240 <mss 1460,sackOK,TS val "),
               std::string::npos)
         << script;
-    EXPECT_NE(script.find("\n0.01 > S. 0:0(0) ack 1 <mss 1460,sackOK,TS val "), std::string::npos)
+    EXPECT_NE(script.find(",nop,wscale 10>\n0.01 > S. 0:0(0) ack 1 <mss 1460,sackOK,TS val "),
+              std::string::npos)
         << script;
     EXPECT_NE(script.find("\n0.05 > P. 1:201(200) ack 101 <nop,nop,TS val "), std::string::npos)
         << script;
@@ -175,7 +177,8 @@ TEST(PacketdrillWriter, TwReuseOnLoopback_AsksForReuseAndRebasesTheStaleAck) {
     EXPECT_NE(script.find("\n--tcp_ts_ecr_scaled\n"), std::string::npos) << script;
     expectInOrder(script, {"0.25 connect(3, ..., ...) = -1 EINPROGRESS (Operation now in progress)",
                            "0.27 > R 4294901759:4294901759(0)"});
-    EXPECT_NE(script.find("\n0.27 < . 2:2(0) ack 4294901759 win 65535 <"), std::string::npos)
+    // The TIME_WAIT's ACK carries what is left of its window, scaled: 65536 >> 10.
+    EXPECT_NE(script.find("\n0.27 < . 2:2(0) ack 4294901759 win 64 <"), std::string::npos)
         << script;
 }
 

@@ -447,6 +447,23 @@ TEST(ScenarioJsonErrors, UnknownProfile_ListsTheProfiles) {
               "linux-4.12, linux-3.10, rfc9293), found \"linux-5\"");
 }
 
+TEST(ScenarioJson, TcpRmem_ThreeValuesInAString_RoundTrip) {
+    const std::string text = R"({"format": "teardown-lab-scenario", "version": 1, "hosts": [
+        {"name": "a", "address": "10.0.0.1", "profile": "linux-6",
+         "sysctls": {"net.ipv4.tcp_rmem": "4096 540000 15728640"}}]})";
+    const Scenario s = parsed(text);
+    EXPECT_EQ(s.hosts[0].sysctls.tcp_rmem_default, 540000);
+    EXPECT_EQ(s.hosts[0].sysctls.tcp_rmem_max, 15728640);
+    EXPECT_NE(serializeScenario(s).find(R"("net.ipv4.tcp_rmem": "4096 540000 15728640")"),
+              std::string::npos)
+        << serializeScenario(s);
+    EXPECT_EQ(refusal(R"({"format": "teardown-lab-scenario", "version": 1, "hosts": [{"name": "a",
+                   "address": "10.0.0.1", "profile": "linux-6",
+                   "sysctls": {"net.ipv4.tcp_rmem": 4096}}]})"),
+              "bad.json: /hosts/0/sysctls/net.ipv4.tcp_rmem: expected three integers \"min default "
+              "max\", each at least 1 (the kernel's range), found 4096");
+}
+
 TEST(ScenarioJsonErrors, SysctlOutOfTheKernelsRange_GivesTheRange) {
     const auto host = [](const std::string& profile, const std::string& sysctls) {
         return R"({"format": "teardown-lab-scenario", "version": 1, "hosts": [{"name": "a",

@@ -21,7 +21,7 @@ struct KnobSummary {
     const char* text;
 };
 
-constexpr std::array<KnobSummary, 18> kSummaries = {{
+constexpr std::array<KnobSummary, 21> kSummaries = {{
     {"net.ipv4.tcp_tw_reuse",
      QT_TRANSLATE_NOOP("tdl::ui::SysctlModel", "Let connect() reuse a 4-tuple still in TIME_WAIT "
                                                "(1 everywhere, 2 loopback only)")},
@@ -73,6 +73,15 @@ constexpr std::array<KnobSummary, 18> kSummaries = {{
                                                "out-of-window segments")},
     {kPortRangeName, QT_TRANSLATE_NOOP("tdl::ui::SysctlModel",
                                        "Ephemeral ports connect() chooses from (low high)")},
+    {"net.ipv4.tcp_window_scaling",
+     QT_TRANSLATE_NOOP("tdl::ui::SysctlModel", "RFC 7323 window scaling: offer a window scale on "
+                                               "SYNs (0 off)")},
+    {kTcpRmemName,
+     QT_TRANSLATE_NOOP("tdl::ui::SysctlModel", "Receive buffer of a socket (min default max); the "
+                                               "max sets the window scale")},
+    {"net.core.rmem_max",
+     QT_TRANSLATE_NOOP("tdl::ui::SysctlModel", "Largest receive buffer SO_RCVBUF may ask for; "
+                                               "also bounds the window scale")},
 }};
 
 // What each value of an enumerated knob does, as the kernel reads it (a value not listed means
@@ -250,6 +259,9 @@ QVariant SysctlModel::data(const QModelIndex& index, int role) const {
         case RangeColumn: {
             if (knob.name == kPortRangeName) {
                 return tr("%1 – %2, low ≤ high").arg(knob.min).arg(knob.max);
+            }
+            if (knob.name == kTcpRmemName) {
+                return tr("three values, each at least %1 %2").arg(knob.min).arg(unit);
             }
             QString range = knob.min == INT_MIN && knob.max == INT_MAX
                                 ? tr("any integer")

@@ -361,6 +361,10 @@ QString LoadErrorText::sysctlPhrase(const std::string& phrase) {
         QLatin1String("\"low high\" with 1024 <= low <= high <= 65535 (the kernel's range)")) {
         return tr("\"low high\" with 1024 <= low <= high <= 65535 (the kernel's range)");
     }
+    if (text == QLatin1String("three integers \"min default max\", each at least 1 (the "
+                              "kernel's range)")) {
+        return tr("three integers \"min default max\", each at least 1 (the kernel's range)");
+    }
     if (text == QLatin1String("an integer in 0..1 (the kernel's range before 4.19)")) {
         return tr("an integer in 0..1 (the kernel's range before 4.19)");
     }
