@@ -187,8 +187,9 @@ void TcpStack::processAck(TcpSock& sock, const Segment& segment) {
     const std::uint32_t window =
         segment.has(flag::kSyn) ? segment.window : std::uint32_t{segment.window} << sock.sndWscale;
     const bool advanced = after(ack, sock.sndUna);
-    if (advanced || after(segment.seq, sock.sndWl1) ||
-        (segment.seq == sock.sndWl1 && window > sock.sndWnd)) {
+    const bool windowUpdate = advanced || after(segment.seq, sock.sndWl1) ||
+                              (segment.seq == sock.sndWl1 && window > sock.sndWnd);
+    if (windowUpdate) {
         sock.sndWnd = window;
         sock.sndWl1 = segment.seq;
         sock.maxWindow = std::max(sock.maxWindow, window);
