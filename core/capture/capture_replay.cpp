@@ -267,7 +267,8 @@ private:
     // the quicker of the two; the other gap is the round trip.
     void decideCapturePoint() {
         result_.capturePoint = options_.capturePoint;
-        std::optional<Duration> roundTrip;
+        // The round trip the peer saw: from its packet to the Linux host's answer.
+        std::optional<Duration> peerRoundTrip;
         std::optional<CapturePoint> decided;
         for (const ConnectionPlan& plan : plans_) {
             const auto& packets = plan.packets;
@@ -285,6 +286,8 @@ private:
                 capture_.packets[packets[1].kept].at - capture_.packets[packets[0].kept].at;
             const Duration openerGap =
                 capture_.packets[packets[2].kept].at - capture_.packets[packets[1].kept].at;
+            const bool linuxOpened = packets[0].fromLinux;
+            peerRoundTrip = linuxOpened ? openerGap : answerGap;
             // The answerer took the capture when it answered at once (its SYN,ACK leaves right
             // after the SYN arrives) and the opener's ACK came a round trip later; the opener did
             // when it is the other way round. Gaps within a factor of kClearly of each other (a
@@ -292,13 +295,11 @@ private:
             const Duration quick = std::min(answerGap, openerGap);
             const Duration slow = std::max(answerGap, openerGap);
             handshakeGaps_ = formatDuration(answerGap) + " and " + formatDuration(openerGap);
-            if (slow < quick * kClearly) {
-                break;
+            if (slow >= quick * kClearly) {
+                const bool answererCaptured = answerGap < openerGap;
+                decided =
+                    answererCaptured == linuxOpened ? CapturePoint::Peer : CapturePoint::LinuxHost;
             }
-            const bool answererCaptured = answerGap < openerGap;
-            decided = answererCaptured == packets[0].fromLinux ? CapturePoint::Peer
-                                                               : CapturePoint::LinuxHost;
-            roundTrip = slow;
             break;
         }
         result_.capturePointBasis = ReplayResult::Basis::Option;
@@ -310,14 +311,13 @@ private:
                 result_.notes.push_back(
                     (handshakeGaps_.empty() ? std::string("no complete handshake shows")
                                             : "the handshake's answers (" + handshakeGaps_ +
-                                                  " apart) are too close "
-                                                  "to tell") +
+                                                  " apart) are too close to tell") +
                     " where the capture was taken: the packets are compared at the times the "
                     "capture shows, with no transit time");
             }
         }
-        if (roundTrip && result_.capturePoint == CapturePoint::Peer) {
-            result_.oneWayDelay = *roundTrip / 2;
+        if (peerRoundTrip && result_.capturePoint == CapturePoint::Peer) {
+            result_.oneWayDelay = *peerRoundTrip / 2;
         }
         peerLead_ = result_.capturePoint == CapturePoint::Peer ? result_.oneWayDelay : Duration{};
         result_.origin = *capture_.origin - kLead - peerLead_;
@@ -820,7 +820,9 @@ private:
     }
 
     // A peer's RST that the run's Linux host did not take, where the capture shows it ending the
-    // connection (the captured host sent nothing after it on that connection).
+    // connection: the states inferred from the capture close the Linux side with it (it fell in
+    // the window the Linux side advertised), and the captured host sent nothing after it on that
+    // connection (no challenge ACK, no more data).
     void checkInjectedRsts() {
         const Trace& trace = result_.trace;
         std::vector<SegmentId> craftedSegment(result_.scenario.crafted.size(), kNoSegment);
@@ -849,15 +851,21 @@ private:
             }
             const ConnectionPlan& plan = plans_[craftedPlan_[index]];
             const std::size_t kept = craftedPacket_[index];
+            const std::uint32_t packetIndex = capture_.packetIndex[kept];
+            const bool closedByIt = std::ranges::any_of(
+                capture_.inference.changes(), [&](const InferredChange& change) {
+                    return change.packet == packetIndex && change.side == plan.linuxSide &&
+                           change.cause == Cause::InferredRstReceived;
+                });
             const bool linuxSpokeAfter = std::ranges::any_of(
                 plan.packets, [&](const ReplayPacket& p) { return p.fromLinux && p.kept > kept; });
-            if (linuxSpokeAfter) {
+            if (!closedByIt || linuxSpokeAfter) {
                 continue;
             }
             ReplayDifference d;
             d.kind = ReplayDifferenceKind::RstNotAccepted;
             d.connection = plan.id;
-            d.capturePacket = capture_.packetIndex[kept];
+            d.capturePacket = packetIndex;
             d.segment = id;
             d.capturedAt = crafted.time;
             d.linuxAt = verdict->at;
