@@ -451,6 +451,7 @@ private:
             bool peerDataAfterFin = false;
             bool rstAfterFin = false;
             bool closed = false;
+            SimTime peerArrival{-1}; // when the peer's latest packet reached the Linux host
         };
         std::vector<LinuxProgress> progress(plans_.size());
 
@@ -461,7 +462,9 @@ private:
             const CapturedPacket& captured = capture_.packets[packet.kept];
             const Segment& segment = captured.segment;
             if (packet.fromLinux) {
-                const SimTime at = linuxSendAt(captured.at);
+                // Just after the peer's packet the capture shows before it has arrived: a close()
+                // the capture shows at the instant the peer's FIN came follows that FIN.
+                const SimTime at = std::max(linuxSendAt(captured.at), linux.peerArrival + 1us);
                 if (segment.hasTimestamp && !firstTsVal.contains(plan.id)) {
                     firstTsVal[plan.id] = segment.timestamp.value;
                     latestOnTuple[tupleKey(plan)] = plan.id;
@@ -530,6 +533,7 @@ private:
             }
             CraftedSegment crafted;
             crafted.time = seenAt(captured.at);
+            linux.peerArrival = crafted.time + peerLead_;
             crafted.from = plan.peerHost;
             crafted.to = result_.linuxHost;
             crafted.fromPort = plan.peerEnd.port;
@@ -620,6 +624,15 @@ private:
 
     // --- the comparison
 
+    std::optional<Seq> engineIsn(const ConnectionPlan& plan) const {
+        for (const SocketInfo& socket : result_.trace.sockets) {
+            if (socket.host == 0 && socket.name == connectionName(plan.id)) {
+                return socket.isn;
+            }
+        }
+        return std::nullopt;
+    }
+
     std::optional<std::size_t> planOfSegment(const SegmentRecord& record) const {
         if (const SocketInfo* socket = result_.trace.socket(record.segment.sender)) {
             for (std::size_t p = 0; p < plans_.size(); ++p) {
@@ -663,9 +676,11 @@ private:
             if (!plan) {
                 continue;
             }
+            // Relative to the connection's socket's ISN in the run, also for a RST the stack sent
+            // once that socket was gone, as the capture's are relative to the captured ISN.
             std::optional<Seq> isn;
-            if (record.bases && plans_[*plan].linuxIsn) {
-                isn = record.bases->seq;
+            if (plans_[*plan].linuxIsn) {
+                isn = engineIsn(plans_[*plan]);
             }
             engine[*plan].push_back(Sent{comparable(record.segment, isn, plans_[*plan].peerIsn),
                                          at,
