@@ -491,6 +491,22 @@
             <source>The capture shows this RST ending the connection, but Linux would not accept it: %1</source>
             <translation>抓包显示这个 RST 结束了连接，但 Linux 不会接受它：%1</translation>
         </message>
+        <message>
+            <source>A tail loss probe is scheduled (tcp_schedule_loss_probe): with no RTT sample yet its timeout is 1 s, or the RTO&apos;s time if that comes sooner.</source>
+            <translation>安排了一次尾部丢失探测（tcp_schedule_loss_probe）：还没有 RTT 样本，探测超时为 1 秒；如果 RTO 更早到期，就取 RTO 的时间。</translation>
+        </message>
+        <message>
+            <source>A tail loss probe is scheduled (tcp_schedule_loss_probe): 2 × srtt (%1) + %2 would come after the RTO, so the probe takes the RTO&apos;s time.</source>
+            <translation>安排了一次尾部丢失探测（tcp_schedule_loss_probe）：2 × srtt（%1）+ %2 会晚于 RTO，所以探测取 RTO 的时间。</translation>
+        </message>
+        <message>
+            <source>A tail loss probe is scheduled (tcp_schedule_loss_probe): if nothing is acknowledged within 2 × srtt (%1) + %2, in whole jiffies, the last segment goes again before the RTO.</source>
+            <translation>安排了一次尾部丢失探测（tcp_schedule_loss_probe）：如果在 2 × srtt（%1）+ %2（取整到 jiffy）之内没有任何确认，就在 RTO 之前再发一次最后一个报文段。</translation>
+        </message>
+        <message>
+            <source>Tail loss probe (tcp_send_loss_probe): nothing was acknowledged within the probe timeout, so the last segment goes again, sooner than an RTO would send it, to draw an ACK. The RTO timer then starts over from now.</source>
+            <translation>尾部丢失探测（tcp_send_loss_probe）：探测超时之内没有收到任何确认，于是比 RTO 更早地再发一次最后一个报文段，以引出对端的 ACK。之后 RTO 定时器从此刻重新计时。</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::DiagramPainter</name>
@@ -2257,6 +2273,14 @@
             <comment>a sysctl&apos;s value and what it means</comment>
             <translation>%1 — %2</translation>
         </message>
+        <message>
+            <source>Offer and accept selective acknowledgements (SACK-permitted on the SYN)</source>
+            <translation>提供并接受选择性确认（SYN 上的 SACK-permitted 选项）</translation>
+        </message>
+        <message>
+            <source>3 or 4: a tail loss probe resends the last segment before the RTO (needs SACK)</source>
+            <translation>3 或 4：尾部丢失探测在 RTO 之前重发最后一个报文段（需要 SACK）</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::SysctlPanel</name>
@@ -2393,6 +2417,10 @@
         <message>
             <source>anomaly</source>
             <translation>异常</translation>
+        </message>
+        <message>
+            <source>tail loss probe</source>
+            <translation>尾部丢失探测</translation>
         </message>
     </context>
     <context>

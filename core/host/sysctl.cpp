@@ -28,6 +28,9 @@ bool withRecycle(KernelProfile p) {
 bool withSynLinearTimeouts(KernelProfile p) {
     return traitsOf(p).hasSynLinearTimeouts;
 }
+bool withTailLossProbe(KernelProfile p) {
+    return traitsOf(p).tailLossProbe;
+}
 
 // Ranges as the kernel's handlers enforce them (net/ipv4/sysctl_net_ipv4.c): proc_dou8vec_minmax
 // knobs take 0..255, proc_dointvec_minmax ones their extra1..extra2, plain proc_dointvec any int.
@@ -68,6 +71,11 @@ constexpr std::array kKnobs = std::to_array<SysctlKnob>({
      "SYN,ACK retransmissions before a half-open connection is dropped", always},
     {"net.ipv4.tcp_retries2", &Sysctls::tcp_retries2, 0, 255, "",
      "Retransmission budget of a socket a process still holds (15: about 924.6 s)", always},
+    {"net.ipv4.tcp_sack", &Sysctls::tcp_sack, 0, 255, "",
+     "Offer and accept selective acknowledgements (SACK-permitted on the SYN)", always},
+    {"net.ipv4.tcp_early_retrans", &Sysctls::tcp_early_retrans, 0, 4, "",
+     "3 or 4: a tail loss probe resends the last segment before the RTO (needs SACK)",
+     withTailLossProbe},
     {"net.ipv4.tcp_challenge_ack_limit", &Sysctls::tcp_challenge_ack_limit, INT_MIN, INT_MAX, "/s",
      "Challenge ACKs per second (RFC 5961)", linuxOnly},
     {"net.ipv4.tcp_invalid_ratelimit", &Sysctls::tcp_invalid_ratelimit, INT_MIN, INT_MAX, "ms",
@@ -117,18 +125,19 @@ bool parseProfileKey(std::string_view key, KernelProfile& out) {
 const ProfileTraits& traitsOf(KernelProfile profile) {
     static constexpr std::array<ProfileTraits, kKernelProfileCount> kTraits = {{
         // Linux 6.14+
-        {60s, true, false, false, TsOffsetMode::PerFlow, true, true, true, true, 2, true, true},
+        {60s, true, false, false, TsOffsetMode::PerFlow, true, true, true, true, 2, true, true,
+         true},
         // Linux 4.19 - 6.13
-        {60s, false, true, false, TsOffsetMode::PerHostPair, true, true, true, true, 2, false,
+        {60s, false, true, false, TsOffsetMode::PerHostPair, true, true, true, true, 2, false, true,
          true},
         // Linux 4.12 - 4.18
         {60s, false, false, false, TsOffsetMode::PerHostPair, true, true, true, true, 1, false,
-         true},
+         true, true},
         // Linux 3.10 - 4.11
-        {60s, false, false, true, TsOffsetMode::None, true, true, true, true, 1, false, true},
+        {60s, false, false, true, TsOffsetMode::None, true, true, true, true, 1, false, true, true},
         // RFC 9293: 2 MSL with MSL = 2 min (§3.4.2)
         {240s, false, false, false, TsOffsetMode::PerFlow, false, false, false, false, 0, false,
-         false},
+         false, false},
     }};
     return kTraits[static_cast<std::size_t>(profile)];
 }
@@ -151,6 +160,7 @@ Sysctls defaultSysctls(KernelProfile profile) {
         s.tcp_syn_linear_timeouts = 0;
         s.tcp_tw_reuse = 0;
         s.tcp_timestamps = 0;
+        s.tcp_sack = 0; // RFC 2018, not part of RFC 9293
         break;
     }
     return s;

@@ -41,6 +41,7 @@ struct ProfileTraits {
     int maxTwReuseMode;            // 2 since 4.19 (loopback mode), else 1
     bool hasSynLinearTimeouts;     // tcp_syn_linear_timeouts (present on 6.18)
     bool timerWheel;               // a TIME_WAIT ends on a tick of the timer wheel (jiffies.h)
+    bool tailLossProbe;            // tcp_schedule_loss_probe() (3.10+); RFC 9293 has none
 };
 const ProfileTraits& traitsOf(KernelProfile profile);
 
@@ -61,6 +62,8 @@ struct Sysctls {
     int tcp_syn_linear_timeouts = 4;
     int tcp_synack_retries = 5;
     int tcp_retries2 = 15;
+    int tcp_sack = 1;          // SACK-permitted offered on SYNs and accepted on SYN,ACKs
+    int tcp_early_retrans = 3; // 3 (and 4): tail loss probes (tcp_schedule_loss_probe())
     int tcp_challenge_ack_limit = 2147483647;
     int tcp_invalid_ratelimit = 500; // ms
     int ip_local_port_range_low = 32768;

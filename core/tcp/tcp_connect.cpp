@@ -113,6 +113,7 @@ std::uint32_t TcpStack::connect(HostId hostId, HostId peer, std::uint16_t peerPo
     }
 
     sock.timestamps = host.sysctls.tcp_timestamps != 0;
+    sock.sackOk = host.sysctls.tcp_sack != 0; // tcp_syn_options(): the SYN offers SACK
     sock.tsOffset = ctx_.tsOffsetFor(host, sock.tuple);
     sock.iss = ctx_.secureIsn(host, sock.tuple);
     if (reusedTw != UINT32_MAX) {

@@ -85,6 +85,9 @@ void TcpStack::listenerReceive(TcpSock& listener, const Segment& segment, Segmen
     child.peerMss = segment.mss != 0 ? segment.mss : kMssDefault;
     child.peerIncarnation = segment.sender;
     child.timestamps = segment.hasTimestamp && host.sysctls.tcp_timestamps != 0;
+    // tcp_parse_options() takes SACK-permitted only with tcp_sack on; tcp_openreq_init() keeps it
+    // as ireq->sack_ok, which tcp_synack_options() answers with.
+    child.sackOk = segment.sackPermitted && host.sysctls.tcp_sack != 0;
     if (child.timestamps) {
         child.tsOffset = ctx_.tsOffsetFor(host, child.tuple);
         child.tsRecent = segment.timestamp.value;
@@ -117,6 +120,8 @@ void TcpStack::synSentReceive(TcpSock& sock, const Segment& segment, SegmentId i
     sock.peerMss = segment.mss != 0 ? segment.mss : kMssDefault;
     sock.peerIncarnation = segment.sender;
     sock.timestamps = sock.timestamps && segment.hasTimestamp;
+    // tcp_parse_options() on the SYN,ACK: SACK is on if it carries SACK-permitted and tcp_sack is.
+    sock.sackOk = segment.sackPermitted && host.sysctls.tcp_sack != 0;
     if (sock.timestamps) {
         sock.tsRecent = segment.timestamp.value;
         sock.tsRecentStamp = ctx_.nowSeconds(host);
@@ -155,14 +160,16 @@ void TcpStack::processAck(TcpSock& sock, const Segment& segment) {
         return;
     }
     sock.probesOut = 0;
+    const bool advanced = after(ack, sock.sndUna);
     // tcp_may_update_window()
-    if (after(ack, sock.sndUna) || after(segment.seq, sock.sndWl1) ||
-        (segment.seq == sock.sndWl1 && segment.window > sock.sndWnd)) {
+    const bool windowUpdate = advanced || after(segment.seq, sock.sndWl1) ||
+                              (segment.seq == sock.sndWl1 && segment.window > sock.sndWnd);
+    if (windowUpdate) {
         sock.sndWnd = segment.window;
         sock.sndWl1 = segment.seq;
         sock.maxWindow = std::max<std::uint32_t>(sock.maxWindow, segment.window);
     }
-    if (after(ack, sock.sndUna)) {
+    if (advanced) {
         sock.sndUna = ack;
         if (before(sock.sndNxt, sock.sndUna)) {
             sock.sndNxt = sock.sndUna;
@@ -179,9 +186,21 @@ void TcpStack::processAck(TcpSock& sock, const Segment& segment) {
         sock.firstSentAt = ctx_.now;
         if (sock.sndUna == sock.sndMax) {
             sock.afterRto = false;
-            cancelTimer(sock, TimerKind::Retransmit, Reason(Cause::AllAcked));
-        } else {
-            armTimer(sock, TimerKind::Retransmit, sock.rto, Reason(Cause::DataInFlight));
+        }
+    }
+    // tcp_process_tlp_ack(): the probe is over when the ACK passes what it covered (it repaired a
+    // loss: the kernel reduces a congestion window the engine does not model), or when a pure
+    // duplicate ACK reaches it (original and probe both arrived). Every probe here re-sent data.
+    if (sock.tlpOutstanding && !before(ack, sock.tlpHighSeq) &&
+        (after(ack, sock.tlpHighSeq) ||
+         (!advanced && !windowUpdate && segment.endSeq() == segment.seq))) {
+        sock.tlpOutstanding = false;
+    }
+    if (advanced) {
+        // tcp_set_xmit_timer(): a loss probe if one may go, else the RTO (tcp_rearm_rto(), which
+        // stops the timer once nothing is in flight).
+        if (!scheduleLossProbe(sock, true)) {
+            rearmRto(sock, Reason(Cause::DataInFlight));
         }
     }
     // tcp_ack_probe(): an opened window stops the probes; a still-shut one re-arms them.

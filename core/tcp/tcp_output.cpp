@@ -122,6 +122,7 @@ void TcpStack::pushPending(TcpSock& sock) {
     const Seq dataEnd = sock.iss + 1 + static_cast<std::uint32_t>(sock.bytesWritten);
     const Seq windowEnd = sock.sndUna + sock.sndWnd;
     bool sentAny = false;
+    bool sentNew = false;
     while (true) {
         if (sock.afterRto && sock.sndNxt != sock.sndUna) {
             break; // after an RTO, one segment in flight until the ACK comes (cwnd = 1)
@@ -166,6 +167,10 @@ void TcpStack::pushPending(TcpSock& sock) {
             sock.firstSentAt = ctx_.now;
         }
         sendSegment(sock, flags, sock.sndNxt, length, reason);
+        if (!retransmission) {
+            sock.tailSeq = sock.sndNxt;
+            sentNew = true;
+        }
         sock.sndNxt += length + (fin ? 1U : 0U);
         if (after(sock.sndNxt, sock.sndMax)) {
             sock.sndMax = sock.sndNxt;
@@ -177,8 +182,11 @@ void TcpStack::pushPending(TcpSock& sock) {
         }
         sentAny = true;
     }
-    if (sentAny && !sock.timerArmed(TimerKind::Retransmit)) {
-        armTimer(sock, TimerKind::Retransmit, sock.rto, Reason(Cause::DataInFlight));
+    // tcp_event_new_data_sent() arms the RTO when nothing was in flight, and tcp_write_xmit() then
+    // schedules a loss probe in its place when it may: the probe is armed directly.
+    const bool probing = sentNew && scheduleLossProbe(sock, false);
+    if (!probing && sentAny && (!sock.timerArmed(TimerKind::Retransmit) || sock.lossProbePending)) {
+        rearmRto(sock, Reason(Cause::DataInFlight));
     }
     // tcp_check_probe_timer(): nothing in flight, something to send, and the window shut.
     if (sock.sndUna == sock.sndMax && sock.sndNxt != sock.writeSeq() &&
@@ -186,6 +194,68 @@ void TcpStack::pushPending(TcpSock& sock) {
         armTimer(sock, TimerKind::ZeroWindowProbe, tcpProbe0Base(sock.rto),
                  Reason(Cause::WindowClosed));
     }
+}
+
+// tcp_schedule_loss_probe(): on a SACK connection with segments in flight and not in loss
+// recovery (icsk_ca_state Open: no RTO since the last full ACK), tcp_early_retrans 3 or 4 arm the
+// retransmission timer for a probe (tcpLossProbeTimeout()). `advancingRto`: an ACK just moved
+// snd_una, and the RTO would run in full from now; otherwise only what is left of it since the
+// oldest segment in flight went (tcp_rto_delta_us()).
+bool TcpStack::scheduleLossProbe(TcpSock& sock, bool advancingRto) {
+    const Host& host = ctx_.hosts[sock.host];
+    const int earlyRetrans = host.sysctls.tcp_early_retrans;
+    if (!host.traits.tailLossProbe || (earlyRetrans != 3 && earlyRetrans != 4) ||
+        sock.sndUna == sock.sndMax || !sock.sackOk || sock.afterRto) {
+        return false;
+    }
+    // packets_out == 1: the oldest segment in flight is the last one sent.
+    const bool onePacketOut = !before(sock.sndUna, sock.tailSeq);
+    const Duration rtoLeft = advancingRto ? sock.rto : sock.firstSentAt + sock.rto - ctx_.now;
+    const Duration timeout =
+        tcpLossProbeTimeout(sock.rttValid, sock.srtt, onePacketOut, rtoLeft, host.hz);
+    sock.lossProbePending = true;
+    Reason why;
+    if (ctx_.recordFacts) {
+        const Duration margin = onePacketOut ? kRtoMin : kTimeoutMinUs;
+        const bool rtoSooner =
+            timeout <
+            (sock.rttValid ? wholeJiffies(sock.srtt * 2 + margin, host.hz) : kTimeoutInit);
+        why = Reason(Cause::LossProbeArmed, sock.rttValid ? (sock.srtt * 2).count() : -1,
+                     margin.count(), rtoSooner ? 1 : 0);
+    }
+    armTimer(sock, TimerKind::Retransmit, timeout, why);
+    return true;
+}
+
+// tcp_send_loss_probe(): new data if the window lets it go, else the last segment again. The first
+// cannot happen here: tcp_write_xmit() (pushPending()) has already sent all the window allows, as
+// no congestion window holds data back. Then the RTO, in full from now (tcp_rearm_rto()).
+void TcpStack::sendLossProbe(TcpSock& sock) {
+    // At most one probe outstanding; and __tcp_retransmit_skb() sends nothing beyond the window
+    // but snd_una. Either way the RTO takes over, for what is left of it.
+    const Seq seq = after(sock.sndUna, sock.tailSeq) ? sock.sndUna : sock.tailSeq;
+    if (sock.tlpOutstanding || (seq != sock.sndUna && !before(seq, sock.sndUna + sock.sndWnd))) {
+        rearmRto(sock, Reason(Cause::DataInFlight));
+        return;
+    }
+    const Seq dataEnd = sock.iss + 1 + static_cast<std::uint32_t>(sock.bytesWritten);
+    const bool fin = sock.finQueued && sock.sndMax == sock.writeSeq();
+    const auto length = static_cast<std::uint32_t>(sock.sndMax - seq) - (fin ? 1U : 0U);
+    std::uint8_t flags = flag::kAck;
+    if (length > 0 && seq + length == dataEnd) {
+        flags |= flag::kPsh;
+    }
+    if (fin) {
+        flags |= flag::kFin;
+    }
+    sendSegment(sock, flags, seq, length, Reason(Cause::TailLossProbe));
+    if (sock.rttPending && after(sock.rttSeq, seq)) {
+        sock.rttSentAt = ctx_.now; // the segment's timestamp is its latest transmission
+    }
+    sock.tlpOutstanding = true;
+    sock.tlpHighSeq = sock.sndNxt;
+    sock.lossProbePending = false;
+    rearmRto(sock, Reason(Cause::DataInFlight));
 }
 
 void TcpStack::scheduleAck(TcpSock& sock, bool forceNow, Reason reason) {

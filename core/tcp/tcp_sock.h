@@ -89,6 +89,13 @@ struct TcpSock {
     bool rttPending = false;
     Seq rttSeq;
     SimTime rttSentAt{};
+    // The tail loss probe (tcp_schedule_loss_probe()). It shares the retransmission timer, as
+    // icsk_pending tells ICSK_TIME_LOSS_PROBE from ICSK_TIME_RETRANS.
+    bool sackOk = false;           // SACK-permitted on both SYNs (tcp_is_sack())
+    bool lossProbePending = false; // the retransmission timer will send a probe, not retransmit
+    bool tlpOutstanding = false;   // a probe went and is not acknowledged (tlp_high_seq != 0)
+    Seq tlpHighSeq;                // snd_nxt when the probe went (tp->tlp_high_seq)
+    Seq tailSeq;                   // the last segment sent begins here (skb_rb_last(tcp_rtx_queue))
 
     // Receive side.
     Seq irs;

@@ -115,6 +115,9 @@ void TcpStack::onSocketTimerEvent(const Event& event) {
 Reason TcpStack::firedReason(const TcpSock& sock, TimerKind kind) const {
     switch (kind) {
     case TimerKind::Retransmit:
+        if (sock.lossProbePending) {
+            return Reason(Cause::TailLossProbe);
+        }
         return Reason(Cause::RtoExpired, sock.retransmits + 1,
                       std::chrono::duration_cast<std::chrono::milliseconds>(sock.rto).count());
     case TimerKind::DelayedAck:

@@ -123,6 +123,8 @@ private:
     void sendActiveReset(TcpSock& sock, Reason reason);
     void sendResetFor(HostId host, const Segment& incoming, SocketId from, Reason reason);
     void pushPending(TcpSock& sock);
+    bool scheduleLossProbe(TcpSock& sock, bool advancingRto);
+    void sendLossProbe(TcpSock& sock);
     void scheduleAck(TcpSock& sock, bool forceNow, Reason reason);
     std::uint16_t advertisedWindow(const TcpSock& sock) const;
     bool lingerInFinWait2(TcpSock& sock, bool finArriving, Reason reason, SegmentId because);
@@ -132,6 +134,7 @@ private:
     void cancelTimer(TcpSock& sock, TimerKind kind, Reason reason);
     void onSocketTimer(TcpSock& sock, TimerKind kind);
     void onRetransmitTimer(TcpSock& sock);
+    void rearmRto(TcpSock& sock, Reason reason);
     void onProbeTimer(TcpSock& sock);
     void onDelayedAckTimer(TcpSock& sock);
     void onFinWait2Timer(TcpSock& sock);
@@ -272,6 +275,7 @@ inline void TcpStack::sendSegment(TcpSock& sock, std::uint8_t flags, Seq seq, st
     const bool syn = (flags & flag::kSyn) != 0;
     if (syn) {
         seg.mss = static_cast<std::uint16_t>(kDefaultMss);
+        seg.sackPermitted = sock.sackOk; // tcp_syn_options(), tcp_synack_options()
         seg.streamOffset = 0;
     }
     // A SYN offers timestamps if the sysctl allows; a SYN,ACK only answers an offer; after the

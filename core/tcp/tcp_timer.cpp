@@ -106,9 +106,29 @@ bool TcpStack::retransmitsTimedOut(const TcpSock& sock, int boundary, Duration r
     return ctx_.now - sock.retransStamp >= tcpModelTimeout(boundary, rtoBase);
 }
 
+// tcp_rearm_rto(): the RTO in full from now; or, when the timer was to run a loss probe, what is
+// left of it since the oldest segment in flight went (tcp_rto_delta_us()); with nothing in flight
+// the timer stops.
+void TcpStack::rearmRto(TcpSock& sock, Reason reason) {
+    const bool wasProbe = sock.lossProbePending;
+    sock.lossProbePending = false;
+    if (sock.sndUna == sock.sndMax) {
+        cancelTimer(sock, TimerKind::Retransmit, Reason(Cause::AllAcked));
+        return;
+    }
+    const Duration rto =
+        wasProbe ? std::max(sock.firstSentAt + sock.rto - ctx_.now, Duration(1)) : sock.rto;
+    armTimer(sock, TimerKind::Retransmit, rto, reason);
+}
+
+// tcp_write_timer_handler(): the loss probe when that is what the timer was armed for, else
 // tcp_retransmit_timer() and tcp_write_timeout().
 void TcpStack::onRetransmitTimer(TcpSock& sock) {
     if (sock.sndUna == sock.sndMax) {
+        return;
+    }
+    if (sock.lossProbePending) {
+        sendLossProbe(sock);
         return;
     }
     const Host& host = ctx_.hosts[sock.host];
@@ -139,18 +159,25 @@ void TcpStack::onRetransmitTimer(TcpSock& sock) {
         }
         return;
     }
-    if (sock.retransmits == 0) {
-        sock.retransStamp = sock.firstSentAt;
+    const bool handshake =
+        sock.state == TcpState::SynSent || sock.state == TcpState::SynReceived;
+    if (sock.retransmits == 0 && !handshake) {
+        // tcp_retransmit_skb(): retrans_stamp is the timestamp of the segment just re-sent, that
+        // is, of this first retransmission (tcp_connect() stamped the SYN's). Measured on 6.18
+        // with tcp_orphan_retries = 1 (a 600 ms budget): an orphan's FIN goes at 0, the loss
+        // probe at 0.22 s, RTOs at 0.44 and 0.87 s, and the socket dies at the RTO after that.
+        sock.retransStamp = ctx_.now;
     }
     ++sock.retransmits;
     sock.rttPending = false; // Karn: no RTT sample from a retransmitted segment
-    if (sock.state == TcpState::SynSent || sock.state == TcpState::SynReceived) {
+    if (handshake) {
         const std::uint8_t flags =
             sock.state == TcpState::SynSent ? flag::kSyn : flag::kSyn | flag::kAck;
         sendSegment(sock, flags, sock.iss, 0, Reason(Cause::Retransmit, sock.retransmits));
     } else {
         sock.sndNxt = sock.sndUna; // go back: resend from the first unacknowledged byte
-        sock.afterRto = true;
+        sock.afterRto = true;      // tcp_enter_loss(): TCP_CA_Loss, and no probe outstanding
+        sock.tlpOutstanding = false;
         pushPending(sock);
     }
     if (sock.state == TcpState::SynSent &&

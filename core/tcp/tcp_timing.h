@@ -30,6 +30,25 @@ constexpr Duration tcpTimeoutMin(int hz) {
     return Duration(2 * jiffyUs(hz));
 }
 
+// TCP_TIMEOUT_MIN_US: 2 ms, the margin a loss probe adds when more than one segment is out.
+inline constexpr Duration kTimeoutMinUs = 2ms;
+
+// tcp_schedule_loss_probe()'s probe timeout (PTO): twice the smoothed RTT, plus TCP_RTO_MIN when
+// one segment is out (the peer may be delaying its ACK) or TCP_TIMEOUT_MIN_US when more are, in
+// whole jiffies (usecs_to_jiffies()); TCP_TIMEOUT_INIT before any RTT sample (srtt_us 0). Never
+// later than the RTO would fire: `rtoLeft` is what is left of it, when positive.
+constexpr Duration tcpLossProbeTimeout(bool rttSampled, Duration srtt, bool onePacketOut,
+                                       Duration rtoLeft, int hz) {
+    Duration timeout = kTimeoutInit;
+    if (rttSampled) {
+        timeout = wholeJiffies(srtt * 2 + (onePacketOut ? kRtoMin : kTimeoutMinUs), hz);
+    }
+    if (rtoLeft > Duration::zero()) {
+        timeout = std::min(timeout, wholeJiffies(rtoLeft, hz));
+    }
+    return timeout;
+}
+
 // inet_csk_rto_backoff(): the timeout doubled `backoff` times, at most `max`. reqsk_timeout() and
 // tcp_probe0_when() are the same shift of another base.
 constexpr Duration inetCskRtoBackoff(Duration rto, int backoff, Duration max) {

@@ -88,6 +88,10 @@ namespace tdl {
     X(WindowClosed, "window_closed") /* probe timer armed */                                       \
     X(WindowOpened, "window_opened")                                                               \
     X(SocketClosed, "socket_closed") /* a timer is moot: the socket is gone */                     \
+    /* the tail loss probe: arg0 2*srtt in µs (-1: no RTT sample, PTO 1 s), arg1 the margin in */ \
+    /* µs (TCP_RTO_MIN, one segment out; else TCP_TIMEOUT_MIN_US), arg2 1 if the RTO is sooner */ \
+    X(LossProbeArmed, "loss_probe_armed")                                                          \
+    X(TailLossProbe, "tail_loss_probe") /* the last segment again, sooner than the RTO */          \
     /* crafted segments and scripted peers */                                                      \
     X(Crafted, "crafted")            /* arg0: the scenario's crafted segment (1-based) */          \
     X(ScriptedPeer, "scripted_peer") /* a scripted peer takes it and answers nothing */            \

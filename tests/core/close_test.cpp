@@ -166,8 +166,9 @@ TEST(Closed, SynToPortWithoutListener_RstAckSeqZeroAckIsnPlusOne) {
 
 TEST(Closed, RetransmittedFinAck_RstSeqEqualsItsAckAndLastAckDies) {
     // tcp_v4_send_reset() for a segment with ACK: RST, seq = SEG.ACK, no ACK flag. The server's
-    // FIN (260 ms) is lost three times; the 4th copy (1800 ms) reaches the client after its orphan
-    // FIN_WAIT2 (tcp_fin_timeout 1 s, on the timer wheel) ended at 1280 ms.
+    // FIN (260 ms) is lost four times (with the loss probe at 480 ms and the RTOs at 700 and
+    // 1140 ms); the 5th copy (2020 ms) reaches the client after its orphan FIN_WAIT2
+    // (tcp_fin_timeout 1 s, on the timer wheel) ended at 1280 ms.
     const Trace trace = simulate(connectedPair()
                                      .sysctl("client", "net.ipv4.tcp_fin_timeout", "1")
                                      .close(200ms, "client", "c")
@@ -175,6 +176,7 @@ TEST(Closed, RetransmittedFinAck_RstSeqEqualsItsAckAndLastAckDies) {
                                      .drop("server", flag::kFin, 1)
                                      .drop("server", flag::kFin, 2)
                                      .drop("server", flag::kFin, 3)
+                                     .drop("server", flag::kFin, 4)
                                      .build());
     const TraceQuery q(trace);
     const SocketId s = q.socket("server", "s");
@@ -182,10 +184,10 @@ TEST(Closed, RetransmittedFinAck_RstSeqEqualsItsAckAndLastAckDies) {
     EXPECT_EQ(q.enteredAt(c, Closed), recordTimerEnd(260ms, 1s)) << q.dump();
     const std::vector<Wire> client = wiresFrom(trace, "client", s);
     ASSERT_EQ(client.size(), 6U) << q.dump();
-    EXPECT_EQ(client[5], (Wire{"RST", 102, 0, 0, 1810ms}));
+    EXPECT_EQ(client[5], (Wire{"RST", 102, 0, 0, 2030ms}));
     const Fact* closed = stateChange(trace, s, Closed);
     ASSERT_NE(closed, nullptr);
-    EXPECT_EQ(closed->at, 1820ms);
+    EXPECT_EQ(closed->at, 2040ms);
     EXPECT_EQ(closed->from, LastAck);
 }
 

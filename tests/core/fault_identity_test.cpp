@@ -6,6 +6,7 @@
 #include "scenario_builder.h"
 #include "simulator.h"
 #include "trace_query.h"
+#include "wire.h"
 
 #include <gtest/gtest.h>
 
@@ -126,7 +127,11 @@ TEST(FaultIdentity, Nth_CountsTheTransmissionsOfThatSegment_ADroppedOneCounts) {
                                      .build());
     const TraceQuery q(trace);
     const auto sent = transmissions(trace, q, "client", flag::kFin | flag::kAck, finSeq);
-    ASSERT_EQ(sent.size(), 2U) << q.dump();
+    // The second is the loss probe; held up, it lets the RTO send a third before it arrives.
+    ASSERT_EQ(sent.size(), 3U) << q.dump();
+    const auto probes = sentWithCause(trace, "client", Cause::TailLossProbe);
+    ASSERT_EQ(probes.size(), 1U) << q.dump();
+    EXPECT_EQ(probes[0], sent[1]);
     EXPECT_EQ(faultRuleOf(trace, q, sent[0], FactKind::SegmentDropped), 1);
     EXPECT_EQ(faultRuleOf(trace, q, sent[1], FactKind::SegmentDelayed), 2);
     ASSERT_TRUE(sent[1]->deliveredAt.has_value());

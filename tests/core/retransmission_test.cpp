@@ -122,47 +122,53 @@ Trace allFinsLost(const std::string& orphanRetries, bool orphan = true) {
     return simulate(b.build());
 }
 
-TEST(FinWait1, OrphanAllFinsLost_EightRetransmissionsThenSilentAbort) {
+TEST(FinWait1, OrphanAllFinsLost_ProbeThenEightRetransmissionsThenSilentAbort) {
     // tcp_orphan_retries(): 0 means 8 while alive; retransmits_timed_out() budget
-    // (2^9 - 1) * 200 ms = 102.2 s from the first FIN; tcp_write_err(): no RST.
+    // (2^9 - 1) * 200 ms = 102.2 s from the first RTO retransmission (640 ms); tcp_write_err(): no
+    // RST. Before the RTOs, the tail loss probe (420 ms, tcp_send_loss_probe()).
     const Trace trace = allFinsLost("0");
     const TraceQuery q(trace);
     const auto fins = withFlag(q, "client", flag::kFin);
-    EXPECT_EQ(sendTimes(fins), (std::vector<SimTime>{200ms, 420ms, 860ms, 1740ms, 3500ms, 7020ms,
-                                                     14060ms, 28140ms, 56300ms}))
+    EXPECT_EQ(sendTimes(fins), (std::vector<SimTime>{200ms, 420ms, 640ms, 1080ms, 1960ms, 3720ms,
+                                                     7240ms, 14280ms, 28360ms, 56520ms}))
         << q.dump();
+    EXPECT_EQ(sentWithCause(trace, "client", Cause::TailLossProbe).size(), 1U);
+    EXPECT_EQ(sentWithCause(trace, "client", Cause::Retransmit).size(), 8U);
     const Fact* closed = stateChange(trace, q.socket("client", "c"), Closed);
     ASSERT_NE(closed, nullptr) << q.dump();
-    EXPECT_EQ(closed->at, 112620ms);
+    EXPECT_EQ(closed->at, 112840ms);
     EXPECT_EQ(closed->from, FinWait1);
     EXPECT_EQ(closed->reason.code, Cause::RetriesExhausted);
     EXPECT_EQ(closed->reason.args[0], 8);
     EXPECT_TRUE(withFlag(q, "client", flag::kRst).empty()) << q.dump();
 }
 
-TEST(FinWait1, OrphanRetriesOne_BudgetOf600msAbortsAtSecondExpiry) {
-    // retransmits_timed_out(): (2^2 - 1) * 200 ms = 600 ms; checked at each RTO expiry.
+TEST(FinWait1, OrphanRetriesOne_BudgetOf600msFromTheFirstRtoAbortsAtThirdExpiry) {
+    // retransmits_timed_out(): (2^2 - 1) * 200 ms = 600 ms from retrans_stamp, the first RTO
+    // retransmission (640 ms), checked at each RTO expiry: 1080 ms is within it, 1960 ms is not.
+    // As a 6.18 kernel does: FIN, loss probe, two RTO retransmissions, then silence.
     const Trace trace = allFinsLost("1");
     const TraceQuery q(trace);
-    EXPECT_EQ(sendTimes(withFlag(q, "client", flag::kFin)), (std::vector<SimTime>{200ms, 420ms}))
+    EXPECT_EQ(sendTimes(withFlag(q, "client", flag::kFin)),
+              (std::vector<SimTime>{200ms, 420ms, 640ms, 1080ms}))
         << q.dump();
-    EXPECT_EQ(q.enteredAt(q.socket("client", "c"), Closed), 860ms) << q.dump();
+    EXPECT_EQ(q.enteredAt(q.socket("client", "c"), Closed), 1960ms) << q.dump();
     EXPECT_TRUE(withFlag(q, "client", flag::kRst).empty());
 }
 
 TEST(FinWait1, NotOrphanAllFinsLost_Retries2BudgetOf924600ms) {
-    // tcp_write_timeout(): tcp_retries2 = 15 -> 204.6 s + 6 * 120 s = 924.6 s; RTO capped at
-    // TCP_RTO_MAX (120 s).
+    // tcp_write_timeout(): tcp_retries2 = 15 -> 204.6 s + 6 * 120 s = 924.6 s from the first RTO
+    // retransmission (640 ms, after the loss probe at 420 ms); RTO capped at TCP_RTO_MAX (120 s).
     const Trace trace = allFinsLost("0", false);
     const TraceQuery q(trace);
     EXPECT_EQ(sendTimes(withFlag(q, "client", flag::kFin)),
-              (std::vector<SimTime>{200ms, 420ms, 860ms, 1740ms, 3500ms, 7020ms, 14060ms, 28140ms,
-                                    56300ms, 112620ms, 225260ms, 345260ms, 465260ms, 585260ms,
-                                    705260ms, 825260ms}))
+              (std::vector<SimTime>{200ms, 420ms, 640ms, 1080ms, 1960ms, 3720ms, 7240ms, 14280ms,
+                                    28360ms, 56520ms, 112840ms, 225480ms, 345480ms, 465480ms,
+                                    585480ms, 705480ms, 825480ms}))
         << q.dump();
     const Fact* closed = stateChange(trace, q.socket("client", "c"), Closed);
     ASSERT_NE(closed, nullptr) << q.dump();
-    EXPECT_EQ(closed->at, 945260ms);
+    EXPECT_EQ(closed->at, 945480ms);
     EXPECT_EQ(closed->reason.args[0], 15);
     EXPECT_TRUE(withFlag(q, "client", flag::kRst).empty());
 }
@@ -180,9 +186,10 @@ TEST(LastAck, OrphanAllFinsLost_SilentAbortAfterOrphanBudget) {
     ASSERT_NE(closed, nullptr) << q.dump();
     EXPECT_EQ(closed->from, LastAck);
     EXPECT_EQ(closed->reason.code, Cause::RetriesExhausted);
-    // FIN at 260 ms; RTO 220 ms doubling; the 9th expiry is past 260 ms + 102.2 s.
-    EXPECT_EQ(closed->at, 112680ms);
-    EXPECT_EQ(withFlag(q, "server", flag::kFin).size(), 9U);
+    // FIN at 260 ms, the loss probe at 480 ms, then RTO 220 ms doubling from 700 ms; the 9th
+    // expiry is past 700 ms + 102.2 s.
+    EXPECT_EQ(closed->at, 112900ms);
+    EXPECT_EQ(withFlag(q, "server", flag::kFin).size(), 10U);
     EXPECT_TRUE(withFlag(q, "server", flag::kRst).empty());
 }
 

@@ -32,12 +32,6 @@ const std::map<std::string, std::string>& knownFailingScripts() {
         {"challenge_ack_in_window_rst",
          "front end: read() after the exact RST stays blocked to the end of the run; the engine "
          "did reset the connection (rcv_rst, ECONNRESET), the kernel's read() returns ECONNRESET"},
-        {"fin_wait_1_tlp_then_rto",
-         "engine has no tail loss probe (tcp_schedule_loss_probe): the FIN's second "
-         "retransmission comes at 0.650 s, not 0.446 s"},
-        {"last_ack_lost_final_ack",
-         "engine has no tail loss probe (tcp_schedule_loss_probe): the FIN's second "
-         "retransmission comes at 0.650 s, not 0.446 s"},
         {"fin_wait_1_zero_window",
          "engine ignores the peer's window scale: win 512 with wscale 7 lets it send 512 bytes, "
          "not the 1000 bytes and the FIN"},

@@ -21,7 +21,7 @@ struct KnobSummary {
     const char* text;
 };
 
-constexpr std::array<KnobSummary, 16> kSummaries = {{
+constexpr std::array<KnobSummary, 18> kSummaries = {{
     {"net.ipv4.tcp_tw_reuse",
      QT_TRANSLATE_NOOP("tdl::ui::SysctlModel", "Let connect() reuse a 4-tuple still in TIME_WAIT "
                                                "(1 everywhere, 2 loopback only)")},
@@ -60,6 +60,12 @@ constexpr std::array<KnobSummary, 16> kSummaries = {{
     {"net.ipv4.tcp_retries2",
      QT_TRANSLATE_NOOP("tdl::ui::SysctlModel", "Retransmission budget of a socket a process still "
                                                "holds (15: about 924.6 s)")},
+    {"net.ipv4.tcp_sack",
+     QT_TRANSLATE_NOOP("tdl::ui::SysctlModel", "Offer and accept selective acknowledgements "
+                                               "(SACK-permitted on the SYN)")},
+    {"net.ipv4.tcp_early_retrans",
+     QT_TRANSLATE_NOOP("tdl::ui::SysctlModel", "3 or 4: a tail loss probe resends the last "
+                                               "segment before the RTO (needs SACK)")},
     {"net.ipv4.tcp_challenge_ack_limit",
      QT_TRANSLATE_NOOP("tdl::ui::SysctlModel", "Challenge ACKs per second (RFC 5961)")},
     {"net.ipv4.tcp_invalid_ratelimit",

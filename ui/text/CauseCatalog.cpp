@@ -240,6 +240,24 @@ QString CauseCatalog::sentence(const Reason& reason) {
             .arg(a[0]);
     case Cause::ZeroWindowProbe:
         return tr("Zero-window probe #%1.").arg(a[0]);
+    case Cause::LossProbeArmed:
+        if (a[0] < 0) {
+            return tr("A tail loss probe is scheduled (tcp_schedule_loss_probe): with no RTT "
+                      "sample yet its timeout is 1 s, or the RTO's time if that comes sooner.");
+        }
+        if (a[2] != 0) {
+            return tr("A tail loss probe is scheduled (tcp_schedule_loss_probe): 2 × srtt (%1) + "
+                      "%2 would come after the RTO, so the probe takes the RTO's time.")
+                .arg(TraceText::duration(Duration(a[0])), TraceText::duration(Duration(a[1])));
+        }
+        return tr("A tail loss probe is scheduled (tcp_schedule_loss_probe): if nothing is "
+                  "acknowledged within 2 × srtt (%1) + %2, in whole jiffies, the last segment "
+                  "goes again before the RTO.")
+            .arg(TraceText::duration(Duration(a[0])), TraceText::duration(Duration(a[1])));
+    case Cause::TailLossProbe:
+        return tr("Tail loss probe (tcp_send_loss_probe): nothing was acknowledged within the "
+                  "probe timeout, so the last segment goes again, sooner than an RTO would send "
+                  "it, to draw an ACK. The RTO timer then starts over from now.");
     case Cause::ProbesExhausted:
         return tr("The window stayed closed after %1 probes (tcp_orphan_retries): the orphan is "
                   "aborted without a word.")

@@ -62,6 +62,15 @@ QString TraceText::timerName(TimerKind timer) {
     return {};
 }
 
+// The retransmission timer also runs the tail loss probe (icsk_pending ICSK_TIME_LOSS_PROBE): its
+// reason tells which.
+QString TraceText::timerNameFor(const Fact& fact) {
+    if (fact.reason.code == Cause::LossProbeArmed || fact.reason.code == Cause::TailLossProbe) {
+        return tr("tail loss probe");
+    }
+    return timerName(fact.timer);
+}
+
 QString TraceText::timerShortName(TimerKind timer) {
     switch (timer) {
     case TimerKind::Retransmit:
@@ -152,9 +161,9 @@ QString TraceText::what(const Trace& trace, const Fact& fact, SeqMode mode) {
         return QStringLiteral("%1 → %2").arg(stateName(fact.from), stateName(fact.to));
     case FactKind::TimerArmed:
         return tr("arms the %1 timer (%2)")
-            .arg(timerName(fact.timer), duration(fact.deadline - fact.at));
+            .arg(timerNameFor(fact), duration(fact.deadline - fact.at));
     case FactKind::TimerFired:
-        return tr("%1 timer fires").arg(timerName(fact.timer));
+        return tr("%1 timer fires").arg(timerNameFor(fact));
     case FactKind::TimerCancelled:
         return tr("stops the %1 timer").arg(timerName(fact.timer));
     case FactKind::AppCall:

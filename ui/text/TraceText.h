@@ -28,6 +28,8 @@ public:
     // The RFC spelling, "FIN-WAIT-1": state names are not translated.
     static QString stateName(TcpState state);
     static QString timerName(TimerKind timer);
+    // timerName(), or "tail loss probe" when the retransmission timer runs the probe.
+    static QString timerNameFor(const Fact& fact);
     // A short name for the diagram's brackets: "2MSL", "RTO".
     static QString timerShortName(TimerKind timer);
     static QString callName(AppCallKind call);
