@@ -1,0 +1,561 @@
+// A capture replayed through the engine: a preset's run written as a pcap (as the CLI's --pcap
+// does) and replayed with the original host's profile and sysctls gives no difference; the real
+// captures in data/ give none with the Linux 6.x profile, and with the RFC 9293 profile the
+// differences that profile has.
+
+#include "capture_replay.h"
+#include "pcap_writer.h"
+#include "scenario_json.h"
+#include "simulator.h"
+
+#include <gtest/gtest.h>
+#include <pcap/pcap.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cerrno>
+#include <filesystem>
+#include <string>
+#include <unistd.h>
+#include <variant>
+#include <vector>
+
+namespace tdl {
+namespace {
+
+std::vector<std::string> classroomPresets() {
+    std::vector<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(TDL_SCENARIOS_DIR)) {
+        if (entry.path().extension() == ".json") {
+            names.push_back(entry.path().stem().string());
+        }
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+Scenario loadPreset(const std::string& name) {
+    LoadResult loaded = loadScenario(std::string(TDL_SCENARIOS_DIR) + "/" + name + ".json");
+    if (const auto* error = std::get_if<LoadError>(&loaded)) {
+        ADD_FAILURE() << error->message();
+        return {};
+    }
+    return std::get<Scenario>(loaded);
+}
+
+std::string dataFile(const std::string& name) {
+    return std::string(TDL_CAPTURE_DATA_DIR) + "/" + name;
+}
+
+std::string temporaryPcap(const std::string& name) {
+    return (std::filesystem::temp_directory_path() /
+            ("capture-replay-" + std::to_string(::getpid()) + "-" + name + ".pcap"))
+        .string();
+}
+
+std::string describe(const ReplayDifference& d) {
+    const Segment segment = d.captured.value_or(d.linux.value_or(Segment{}));
+    std::string text = std::string(replayDifferenceKindKey(d.kind)) + " on connection " +
+                       std::to_string(d.connection) + ": " + formatFlags(segment.flags) + " seq " +
+                       std::to_string(segment.seq.value()) + " ack " +
+                       std::to_string(segment.ack.value()) + " len " +
+                       std::to_string(segment.length);
+    if (d.capturedAt) {
+        text += " captured at " + formatDuration(*d.capturedAt);
+    }
+    if (d.linuxAt) {
+        text += " Linux at " + formatDuration(*d.linuxAt);
+    }
+    return text;
+}
+
+std::string describe(const std::vector<ReplayDifference>& differences) {
+    std::string text;
+    for (const ReplayDifference& d : differences) {
+        text += "\n  " + describe(d);
+    }
+    return text;
+}
+
+ReplayResult replay(const OpenedCapture& capture, const ReplayOptions& options) {
+    auto outcome = replayCapture(capture, options);
+    if (const auto* error = std::get_if<ReplayError>(&outcome)) {
+        ADD_FAILURE() << error->message;
+        return {};
+    }
+    return std::get<ReplayResult>(std::move(outcome));
+}
+
+ReplayOptions optionsFor(ReplaySide::Kind side, KernelProfile profile) {
+    ReplayOptions options;
+    options.side.kind = side;
+    options.profile = profile;
+    options.sysctls = defaultSysctls(profile);
+    return options;
+}
+
+// --- (a) round trip: every preset, captured at each of its hosts, replayed as that host
+
+// Where the replay does not yet give the original run back, and why: the inference of the
+// application's calls from the packets (capture_replay.cpp) cannot see what these runs do. Each
+// such replay is checked to differ, so that one that starts to match is noticed and comes off.
+struct KnownGap {
+    std::string preset;
+    std::string host;
+    std::string why;
+};
+const std::vector<KnownGap> kKnownGaps = {
+    {"fin-wait-1-zero-window", "client",
+     "the server's application stops reading: the replay's reads everything as it arrives"},
+    {"fin-wait-1-zero-window", "server",
+     "its application stops reading and its zero window holds the client's FIN back: the "
+     "replay's application reads everything, so no zero-window probe is answered"},
+    {"paws-rejects-old-segment", "client",
+     "a write of more than 64 KiB at one instant: the run's segments do not come out as the "
+     "original's (not yet understood)"},
+    {"paws-rejects-old-segment", "server",
+     "since the tail loss probe, the server's last data segment of the burst (618 bytes) is sent "
+     "where the run sends none (not yet understood)"},
+    {"stale-data-no-time-wait", "client",
+     "a write of more than 64 KiB at one instant: the run's segments do not come out as the "
+     "original's (not yet understood)"},
+    {"tw-reuse-lost-final-ack", "client",
+     "the second connect() took a TIME-WAIT over through tcp_tw_reuse's port search; the replay "
+     "binds the port it picked, another path of __inet_hash_connect() (not yet modelled)"},
+    {"tw-reuse-lost-final-ack", "server",
+     "the client's reuse above changes what reaches the server (not yet understood)"},
+    {"tw-reuse-stale-rst", "server",
+     "the server's RSTs to the stale segments are not reproduced (not yet understood)"},
+};
+
+const KnownGap* knownGap(const std::string& preset, const std::string& host) {
+    const auto found = std::ranges::find_if(
+        kKnownGaps, [&](const KnownGap& g) { return g.preset == preset && g.host == host; });
+    return found == kKnownGaps.end() ? nullptr : &*found;
+}
+
+class ReplayRoundTrip : public testing::TestWithParam<std::string> {};
+
+TEST_P(ReplayRoundTrip, CapturedAtEachHost_ReplayedAsThatHost_NoDifference) {
+    const Scenario scenario = loadPreset(GetParam());
+    const Trace original = simulate(scenario);
+    for (const HostConfig& host : scenario.hosts) {
+        SCOPED_TRACE("captured at and replayed as " + host.name);
+        const std::string path = temporaryPcap(GetParam() + "-" + host.name);
+        ASSERT_FALSE(writePcap(original, path, host.name).has_value());
+        const OpenedCapture capture = openCapture(path);
+        std::filesystem::remove(path);
+        ASSERT_FALSE(capture.summary.error.has_value()) << *capture.summary.error;
+        if (capture.packets.empty()) {
+            continue; // the host sent and received nothing (a connect() that failed at once)
+        }
+        ReplayOptions options;
+        options.side = ReplaySide{ReplaySide::Kind::Address, host.address};
+        options.profile = host.profile;
+        options.sysctls = host.sysctls;
+        options.hz = host.hz;
+        const ReplayResult result = replay(capture, options);
+        EXPECT_EQ(result.capturePoint, CapturePoint::LinuxHost);
+        if (const KnownGap* gap = knownGap(GetParam(), host.name)) {
+            EXPECT_FALSE(result.differences.empty())
+                << "a known gap now replays without a difference; take it off kKnownGaps: "
+                << gap->why;
+        } else {
+            EXPECT_TRUE(result.differences.empty()) << describe(result.differences);
+        }
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryPreset, ReplayRoundTrip, testing::ValuesIn(classroomPresets()),
+                         [](const testing::TestParamInfo<std::string>& info) {
+                             std::string name = info.param;
+                             std::replace(name.begin(), name.end(), '-', '_');
+                             return name;
+                         });
+
+// --- (b) the real captures, Linux 6.x: no difference
+
+struct RealReplay {
+    std::string file;
+    ReplaySide::Kind side;
+    std::string sysctl; // "name=value" as the capture's host had it, or ""
+};
+
+class RealCaptureLinux6 : public testing::TestWithParam<RealReplay> {};
+
+TEST_P(RealCaptureLinux6, NoDifference) {
+    const OpenedCapture capture = openCapture(dataFile(GetParam().file));
+    ASSERT_FALSE(capture.summary.error.has_value()) << *capture.summary.error;
+    ReplayOptions options = optionsFor(GetParam().side, KernelProfile::Linux6);
+    if (!GetParam().sysctl.empty()) {
+        const auto equals = GetParam().sysctl.find('=');
+        ASSERT_FALSE(setSysctl(options.sysctls, options.profile,
+                               GetParam().sysctl.substr(0, equals),
+                               GetParam().sysctl.substr(equals + 1))
+                         .has_value());
+    }
+    const ReplayResult result = replay(capture, options);
+    EXPECT_TRUE(result.differences.empty()) << describe(result.differences);
+    // The run did what the capture shows: the Linux host sent as many segments (within the
+    // capture's time) as the capture has from it.
+    std::size_t captured = 0;
+    for (const CapturedPacket& packet : capture.packets) {
+        captured += packet.segment.src.address == result.linuxAddress ? 1 : 0;
+    }
+    std::size_t sent = 0;
+    for (const SegmentRecord& record : result.trace.segments) {
+        sent += record.from == 0 ? 1 : 0;
+    }
+    EXPECT_EQ(sent - result.segmentsAfterCapture, captured);
+    // The capture was made on a veth pair: its handshakes answer within microseconds both ways,
+    // too close to tell where it was taken.
+    EXPECT_EQ(result.capturePointBasis, ReplayResult::Basis::Unknown);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Data, RealCaptureLinux6,
+    testing::Values(RealReplay{"four-way-close.pcap", ReplaySide::Kind::Client, ""},
+                    RealReplay{"four-way-close.pcap", ReplaySide::Kind::Server, ""},
+                    RealReplay{"four-way-close.pcapng", ReplaySide::Kind::Server, ""},
+                    RealReplay{"four-way-close-sll2.pcap", ReplaySide::Kind::Client, ""},
+                    RealReplay{"rst-closed-port.pcap", ReplaySide::Kind::Client, ""},
+                    RealReplay{"rst-closed-port.pcap", ReplaySide::Kind::Server, ""},
+                    // The client's namespace had tcp_tw_reuse=1 (make_captures.sh).
+                    RealReplay{"time-wait-reuse.pcap", ReplaySide::Kind::Client,
+                               "net.ipv4.tcp_tw_reuse=1"},
+                    RealReplay{"time-wait-reuse.pcap", ReplaySide::Kind::Server, ""}),
+    [](const testing::TestParamInfo<RealReplay>& info) {
+        std::string name =
+            info.param.file + (info.param.side == ReplaySide::Kind::Client ? "_client" : "_server");
+        std::replace_if(
+            name.begin(), name.end(), [](char c) { return !std::isalnum(c); }, '_');
+        return name;
+    });
+
+TEST(RealCaptureLinux6, TimeWaitReuse_TheSecondConnectTakesTheTimeWaitOver) {
+    const OpenedCapture capture = openCapture(dataFile("time-wait-reuse.pcap"));
+    ReplayOptions options = optionsFor(ReplaySide::Kind::Client, KernelProfile::Linux6);
+    options.sysctls.tcp_tw_reuse = 1;
+    const ReplayResult result = replay(capture, options);
+    EXPECT_EQ(result.connections, (std::vector<std::uint32_t>{0, 1}));
+    const bool reused = std::ranges::any_of(result.trace.facts, [](const Fact& fact) {
+        return fact.reason.code == Cause::TimeWaitReused;
+    });
+    EXPECT_TRUE(reused);
+}
+
+TEST(RealCaptureLinux6, TimeWaitReuse_WithDefaultSysctlsToo_AnExplicitBindReuses) {
+    // tcp_tw_reuse=2 (the default) reuses a TIME-WAIT on loopback only, and 10.77.0.1 is not; but
+    // the client bind()s port 40000 before connect(), and tcp_twsk_unique() called for a bound
+    // port (twp == NULL) takes the TIME-WAIT over whenever timestamps were in use. So the sysctl
+    // the capture was made with makes no difference here, in the kernel and in the replay.
+    const OpenedCapture capture = openCapture(dataFile("time-wait-reuse.pcap"));
+    const ReplayResult result =
+        replay(capture, optionsFor(ReplaySide::Kind::Client, KernelProfile::Linux6));
+    EXPECT_TRUE(result.differences.empty()) << describe(result.differences);
+    const bool reused = std::ranges::any_of(result.trace.facts, [](const Fact& fact) {
+        return fact.reason.code == Cause::TimeWaitReused;
+    });
+    EXPECT_TRUE(reused);
+}
+
+// The server's FIN re-sent at +0.208 s (tail loss probe), +0.416 s and +0.852 s (RTOs) after it
+// first left; the client's ACKs were dropped before the wire, so the client is not replayed.
+TEST(RealCaptureLinux6, LostFinalAck_Server) {
+    const OpenedCapture capture = openCapture(dataFile("lost-final-ack.pcap"));
+    const ReplayResult result =
+        replay(capture, optionsFor(ReplaySide::Kind::Server, KernelProfile::Linux6));
+    // The probe (tcp_schedule_loss_probe: 2*srtt + TCP_RTO_MIN) and two RTOs, as the kernel did.
+    EXPECT_TRUE(result.differences.empty()) << describe(result.differences);
+    const auto probes = std::ranges::count_if(result.trace.facts, [](const Fact& fact) {
+        return fact.kind == FactKind::SegmentSent && fact.reason.code == Cause::TailLossProbe;
+    });
+    EXPECT_EQ(probes, 1);
+}
+
+TEST(RealCaptureLinux6, LostFinalAck_ClientWhoseAcksNftablesDropped_TheAcksAreMissing) {
+    const OpenedCapture capture = openCapture(dataFile("lost-final-ack.pcap"));
+    const ReplayResult result =
+        replay(capture, optionsFor(ReplaySide::Kind::Client, KernelProfile::Linux6));
+    // Linux ACKs the server's FIN and each of its three retransmissions; an nftables rule dropped
+    // the first three ACKs before they reached the wire, and the capture has only the last.
+    ASSERT_EQ(result.differences.size(), 3U) << describe(result.differences);
+    for (const ReplayDifference& d : result.differences) {
+        EXPECT_EQ(d.kind, ReplayDifferenceKind::Missing) << describe(d);
+        ASSERT_TRUE(d.linux.has_value());
+        EXPECT_EQ(d.linux->flags, flag::kAck) << describe(d);
+    }
+}
+
+// --- (c) the real captures, RFC 9293: the differences that profile has
+
+TEST(RealCaptureRfc9293, TimeWaitReuse_Client_NoReuse_TheSecondConnectionIsNotLinuxs) {
+    const OpenedCapture capture = openCapture(dataFile("time-wait-reuse.pcap"));
+    const ReplayResult result =
+        replay(capture, optionsFor(ReplaySide::Kind::Client, KernelProfile::Rfc9293));
+    // The RFC profile has no timestamps (tcp_timestamps=0), so tcp_twsk_unique() has no PAWS to
+    // make a reuse safe, and no tcp_tw_reuse: TIME-WAIT holds the 4-tuple for 2 MSL (240 s) and
+    // the second connect() from port 40000 fails. Everything the client sent on connection 1 is
+    // unexpected, and the TIME-WAIT of connection 0 answers the server's SYN,ACK and FIN with
+    // ACKs the capture does not have.
+    const bool refused = std::ranges::any_of(result.trace.facts, [](const Fact& fact) {
+        return fact.kind == FactKind::AppCall && fact.call == AppCallKind::Connect &&
+               fact.error == EADDRNOTAVAIL;
+    });
+    EXPECT_TRUE(refused);
+    std::vector<std::uint32_t> unexpected;
+    std::size_t missingOnFirst = 0;
+    for (const ReplayDifference& d : result.differences) {
+        if (d.kind == ReplayDifferenceKind::Unexpected) {
+            EXPECT_EQ(d.connection, 1U) << describe(d);
+            unexpected.push_back(d.capturePacket);
+        } else if (d.kind == ReplayDifferenceKind::Missing && d.connection == 0) {
+            ++missingOnFirst;
+        } else {
+            ADD_FAILURE() << describe(d);
+        }
+    }
+    // The client's packets of connection 1: SYN (8), ACK (10), data (11), FIN (13), ACK (15).
+    EXPECT_EQ(unexpected, (std::vector<std::uint32_t>{8, 10, 11, 13, 15}));
+    EXPECT_EQ(missingOnFirst, 2U) << describe(result.differences);
+}
+
+TEST(RealCaptureRfc9293, LostFinalAck_Server) {
+    const OpenedCapture capture = openCapture(dataFile("lost-final-ack.pcap"));
+    const ReplayResult result =
+        replay(capture, optionsFor(ReplaySide::Kind::Server, KernelProfile::Rfc9293));
+    // RFC 6298 without Linux's tail loss probe: the FIN is re-sent when the RTO (200 ms, Linux's
+    // floor, kept by this profile) expires, then after 400 ms. The capture's second re-send
+    // (+0.416 s after the FIN, a probe and one RTO) comes 0.2 s before that, and its third
+    // (+0.852 s) has no counterpart: the client's ACK arrives before the RFC host re-sends again.
+    ASSERT_EQ(result.differences.size(), 2U) << describe(result.differences);
+    const ReplayDifference& late = result.differences[0];
+    EXPECT_EQ(late.kind, ReplayDifferenceKind::Timing) << describe(late);
+    EXPECT_EQ(late.capturePacket, 7U);
+    ASSERT_TRUE(late.capturedAt && late.linuxAt);
+    EXPECT_NEAR(static_cast<double>((*late.linuxAt - *late.capturedAt).count()), 196'000, 8'000);
+    EXPECT_EQ(late.reason.code, Cause::ReplayTimeDiffers);
+    EXPECT_EQ(late.reason.args[2], static_cast<std::int64_t>(KernelProfile::Rfc9293));
+    const ReplayDifference& extra = result.differences[1];
+    EXPECT_EQ(extra.kind, ReplayDifferenceKind::Unexpected) << describe(extra);
+    EXPECT_EQ(extra.capturePacket, 8U);
+}
+
+// What the RFC profile changes (core/host/sysctl.cpp) that a four-way close or a RST to a closed
+// port could show: none. Timestamps are off (options are not compared), TIME-WAIT lasts 240 s
+// (after the capture's end), and the RST, the FINs and ACKs are the RFC's too.
+TEST(RealCaptureRfc9293, FourWayCloseAndRstToClosedPort_NothingTheRfcChangesShows) {
+    for (const std::string file : {"four-way-close.pcap", "rst-closed-port.pcap"}) {
+        for (const ReplaySide::Kind side : {ReplaySide::Kind::Client, ReplaySide::Kind::Server}) {
+            SCOPED_TRACE(file);
+            const OpenedCapture capture = openCapture(dataFile(file));
+            const ReplayResult result = replay(capture, optionsFor(side, KernelProfile::Rfc9293));
+            EXPECT_TRUE(result.differences.empty()) << describe(result.differences);
+            const bool timestamps =
+                std::ranges::any_of(result.trace.segments,
+                                    [](const SegmentRecord& r) { return r.segment.hasTimestamp; });
+            EXPECT_FALSE(timestamps);
+        }
+    }
+}
+
+// --- a RST the capture shows ending the connection, which Linux would not accept
+
+struct RawCapture {
+    int linkType = 0;
+    std::vector<std::pair<pcap_pkthdr, std::vector<std::uint8_t>>> packets;
+};
+
+RawCapture readRaw(const std::string& path) {
+    RawCapture raw;
+    std::array<char, PCAP_ERRBUF_SIZE> error{};
+    pcap_t* pcap = pcap_open_offline(path.c_str(), error.data());
+    if (pcap == nullptr) {
+        ADD_FAILURE() << error.data();
+        return raw;
+    }
+    raw.linkType = pcap_datalink(pcap);
+    pcap_pkthdr* header = nullptr;
+    const u_char* data = nullptr;
+    while (pcap_next_ex(pcap, &header, &data) == 1) {
+        raw.packets.emplace_back(*header, std::vector<std::uint8_t>(data, data + header->caplen));
+    }
+    pcap_close(pcap);
+    return raw;
+}
+
+void writeRaw(const RawCapture& raw, const std::string& path) {
+    pcap_t* dead = pcap_open_dead(raw.linkType, 262144);
+    pcap_dumper_t* dumper = pcap_dump_open(dead, path.c_str());
+    ASSERT_NE(dumper, nullptr) << pcap_geterr(dead);
+    for (const auto& [header, bytes] : raw.packets) {
+        pcap_dump(reinterpret_cast<u_char*>(dumper), &header, bytes.data());
+    }
+    pcap_dump_close(dumper);
+    pcap_close(dead);
+}
+
+// The TCP header of an Ethernet frame carrying IPv4 without options.
+constexpr std::size_t kTcpAt = 14 + 20;
+
+void setSeq(std::vector<std::uint8_t>& frame, std::uint32_t seq) {
+    for (int i = 0; i < 4; ++i) {
+        frame[kTcpAt + 4 + static_cast<std::size_t>(i)] =
+            static_cast<std::uint8_t>(seq >> (24 - 8 * i));
+    }
+}
+
+std::uint32_t seqOf(const std::vector<std::uint8_t>& frame) {
+    std::uint32_t seq = 0;
+    for (int i = 0; i < 4; ++i) {
+        seq = seq << 8 | frame[kTcpAt + 4 + static_cast<std::size_t>(i)];
+    }
+    return seq;
+}
+
+// The four-way close up to the client's FIN, which becomes a RST `offset` bytes beyond the
+// sequence number the server expects; the server's answers after it are cut.
+std::string fourWayCloseEndingInRst(std::uint32_t offset, const std::string& name) {
+    RawCapture raw = readRaw(dataFile("four-way-close.pcap"));
+    raw.packets.resize(8);
+    std::vector<std::uint8_t>& fin = raw.packets[7].second;
+    fin[kTcpAt + 13] = 0x04; // RST alone
+    setSeq(fin, seqOf(fin) + offset);
+    const std::string path = temporaryPcap(name);
+    writeRaw(raw, path);
+    return path;
+}
+
+TEST(ReplayRst, InWindowButNotExact_CaptureShowsItEndingTheConnection_LinuxWouldChallenge) {
+    const std::string path = fourWayCloseEndingInRst(1000, "rst-in-window");
+    const OpenedCapture capture = openCapture(path);
+    std::filesystem::remove(path);
+    const ReplayResult result =
+        replay(capture, optionsFor(ReplaySide::Kind::Server, KernelProfile::Linux6));
+    // RFC 5961 §3.2 (tcp_validate_incoming()): a RST in the window but not at rcv_nxt gets a
+    // challenge ACK; the captured server took it silently.
+    ASSERT_EQ(result.differences.size(), 2U) << describe(result.differences);
+    const auto byKind = [&](ReplayDifferenceKind kind) {
+        return std::ranges::find(result.differences, kind, &ReplayDifference::kind);
+    };
+    const auto rst = byKind(ReplayDifferenceKind::RstNotAccepted);
+    ASSERT_NE(rst, result.differences.end()) << describe(result.differences);
+    EXPECT_EQ(rst->capturePacket, 7U);
+    EXPECT_EQ(rst->reason.code, Cause::ReplayRstNotAccepted);
+    EXPECT_EQ(rst->reason.args[0], static_cast<std::int64_t>(Cause::ChallengeAckForRst));
+    ASSERT_NE(rst->segment, kNoSegment);
+    EXPECT_TRUE(result.trace.segments[rst->segment].segment.has(flag::kRst));
+    const auto challenge = byKind(ReplayDifferenceKind::Missing);
+    ASSERT_NE(challenge, result.differences.end()) << describe(result.differences);
+    ASSERT_TRUE(challenge->linux.has_value());
+    EXPECT_EQ(challenge->linux->flags, flag::kAck);
+    // Each difference is an anomaly fact of the trace, on the Linux host.
+    const auto anomalies = std::ranges::count_if(result.trace.facts, [](const Fact& fact) {
+        return fact.kind == FactKind::Anomaly && fact.reason.code == Cause::ReplayRstNotAccepted &&
+               fact.host == 0;
+    });
+    EXPECT_EQ(anomalies, 1);
+    EXPECT_TRUE(std::ranges::is_sorted(result.trace.facts, {}, &Fact::at));
+}
+
+TEST(ReplayRst, AtTheExpectedSequence_LinuxTakesIt_NoDifference) {
+    const std::string path = fourWayCloseEndingInRst(0, "rst-exact");
+    const OpenedCapture capture = openCapture(path);
+    std::filesystem::remove(path);
+    const ReplayResult result =
+        replay(capture, optionsFor(ReplaySide::Kind::Server, KernelProfile::Linux6));
+    EXPECT_TRUE(result.differences.empty()) << describe(result.differences);
+}
+
+TEST(ReplayRst, OutsideTheWindow_TheCaptureDoesNotShowItTaken_NoDifference) {
+    // Linux drops it without a word (RstOutOfWindow), as the captured server did; the states
+    // inferred from the capture do not close the server with it either.
+    const std::string path = fourWayCloseEndingInRst(10'000'000, "rst-out-of-window");
+    const OpenedCapture capture = openCapture(path);
+    std::filesystem::remove(path);
+    const ReplayResult result =
+        replay(capture, optionsFor(ReplaySide::Kind::Server, KernelProfile::Linux6));
+    EXPECT_TRUE(result.differences.empty()) << describe(result.differences);
+}
+
+// --- the capture point
+
+TEST(ReplayCapturePoint, PresetCapturedAtTheServer_ReplayedAsTheClient_TheTransitIsFound) {
+    // four-way-close: 10 ms each way. Seen at the server, the client's SYN,ACK answer comes a
+    // round trip after the SYN,ACK left, the server's answer at once: the capture is the peer's.
+    const Scenario scenario = loadPreset("four-way-close");
+    const Trace original = simulate(scenario);
+    const std::string path = temporaryPcap("four-way-close-at-server");
+    ASSERT_FALSE(writePcap(original, path, "server").has_value());
+    const OpenedCapture capture = openCapture(path);
+    std::filesystem::remove(path);
+    const ReplayResult result =
+        replay(capture, optionsFor(ReplaySide::Kind::Client, KernelProfile::Linux6));
+    EXPECT_EQ(result.capturePoint, CapturePoint::Peer);
+    EXPECT_EQ(result.capturePointBasis, ReplayResult::Basis::Handshake);
+    EXPECT_EQ(result.oneWayDelay, 10ms);
+    EXPECT_EQ(result.origin, *capture.origin - 1us - 10ms);
+    EXPECT_TRUE(result.differences.empty()) << describe(result.differences);
+
+    // Told the capture was taken at the client, the replay compares the client's segments 10 ms
+    // early: each one it sent after the handshake is then a timing difference... unless it
+    // answered at once. The choice is the user's, and the result says so.
+    ReplayOptions told = optionsFor(ReplaySide::Kind::Client, KernelProfile::Linux6);
+    told.capturePoint = CapturePoint::LinuxHost;
+    const ReplayResult atClient = replay(capture, told);
+    EXPECT_EQ(atClient.capturePointBasis, ReplayResult::Basis::Option);
+    EXPECT_EQ(atClient.oneWayDelay, 0us);
+}
+
+// --- refusals
+
+TEST(ReplayRefused, CaptureStartingAfterTheHandshake_NamesTheConnection) {
+    RawCapture raw = readRaw(dataFile("four-way-close.pcap"));
+    raw.packets.erase(raw.packets.begin(), raw.packets.begin() + 3);
+    const std::string path = temporaryPcap("mid-connection");
+    writeRaw(raw, path);
+    const OpenedCapture capture = openCapture(path);
+    std::filesystem::remove(path);
+    const auto outcome =
+        replayCapture(capture, optionsFor(ReplaySide::Kind::Client, KernelProfile::Linux6));
+    const auto* error = std::get_if<ReplayError>(&outcome);
+    ASSERT_NE(error, nullptr);
+    EXPECT_NE(error->message.find("connection 0 of " + path +
+                                  ": expected its SYN, found a "
+                                  "capture that starts after it"),
+              std::string::npos)
+        << error->message;
+}
+
+TEST(ReplayRefused, NoPacketsKept_SaysHowToOpenIt) {
+    CaptureOpenOptions none;
+    none.keep = CaptureOpenOptions::Keep::None;
+    const OpenedCapture capture = openCapture(dataFile("four-way-close.pcap"), none);
+    const auto outcome =
+        replayCapture(capture, optionsFor(ReplaySide::Kind::Client, KernelProfile::Linux6));
+    const auto* error = std::get_if<ReplayError>(&outcome);
+    ASSERT_NE(error, nullptr);
+    EXPECT_NE(error->message.find("no packets kept to replay"), std::string::npos)
+        << error->message;
+}
+
+TEST(ReplaySide, ParsesClientServerAndAnAddress) {
+    ReplaySide side;
+    EXPECT_TRUE(parseReplaySide("server", side));
+    EXPECT_EQ(side.kind, ReplaySide::Kind::Server);
+    EXPECT_TRUE(parseReplaySide("10.77.0.2", side));
+    EXPECT_EQ(side.kind, ReplaySide::Kind::Address);
+    EXPECT_EQ(side.address, (10U << 24) | (77U << 16) | 2U);
+    EXPECT_FALSE(parseReplaySide("10.77.0", side));
+    EXPECT_FALSE(parseReplaySide("Client", side));
+}
+
+TEST(ReplayTolerance, FourMillisecondsOrAnEighthOfTheTimeSinceThePreviousPacket) {
+    EXPECT_EQ(replayTolerance(10ms), 4ms);
+    EXPECT_EQ(replayTolerance(32ms), 4ms);
+    EXPECT_EQ(replayTolerance(400ms), 50ms);
+}
+
+} // namespace
+} // namespace tdl
