@@ -20,15 +20,36 @@ constexpr std::int64_t jiffyUs(int hz) {
     return 1'000'000 / hz;
 }
 
-// usecs_to_jiffies(): rounded up, so that a timeout is never shorter than asked.
-constexpr std::int64_t usecsToJiffies(Duration d, int hz) {
+// Calls `f` with jiffyUs(hz): a constant for each modelled HZ, so that once `f` is inlined its
+// divisions by a jiffy are multiplications. A load run arms a timer for most segments it sends,
+// and there one idiv took longer than all the rest of the rounding.
+template <typename F> constexpr auto withJiffyUs(int hz, F f) {
+    switch (hz) {
+    case 250:
+        return f(jiffyUs(250));
+    case 1000:
+        return f(jiffyUs(1000));
+    default:
+        return f(jiffyUs(hz));
+    }
+}
+
+// usecs_to_jiffies() with the jiffy's length given: rounded up, so that a timeout is never shorter
+// than asked.
+constexpr std::int64_t jiffiesRoundedUp(Duration d, std::int64_t jiffy) {
     const std::int64_t us = d.count() < 0 ? 0 : d.count();
-    return (us + jiffyUs(hz) - 1) / jiffyUs(hz);
+    return (us + jiffy - 1) / jiffy;
+}
+
+// usecs_to_jiffies().
+constexpr std::int64_t usecsToJiffies(Duration d, int hz) {
+    return withJiffyUs(hz, [d](std::int64_t jiffy) { return jiffiesRoundedUp(d, jiffy); });
 }
 
 // A duration rounded up to whole jiffies: what a kernel field in jiffies (icsk_rto) holds.
 constexpr Duration wholeJiffies(Duration d, int hz) {
-    return Duration(usecsToJiffies(d, hz) * jiffyUs(hz));
+    return withJiffyUs(
+        hz, [d](std::int64_t jiffy) { return Duration(jiffiesRoundedUp(d, jiffy) * jiffy); });
 }
 
 // How long after it is armed a socket's timer runs: whole jiffies (usecs_to_jiffies()), and a
@@ -37,8 +58,10 @@ constexpr Duration wholeJiffies(Duration d, int hz) {
 // timer by less than a jiffy at level 0 and make the lessons' round numbers ragged; the TIME_WAIT
 // timer, whose rounding a user sees in seconds, has them.
 constexpr Duration socketTimerDelay(Duration after, int hz) {
-    const std::int64_t jiffies = usecsToJiffies(after, hz);
-    return Duration((jiffies == 0 ? 1 : jiffies) * jiffyUs(hz));
+    return withJiffyUs(hz, [after](std::int64_t jiffy) {
+        const std::int64_t jiffies = jiffiesRoundedUp(after, jiffy);
+        return Duration((jiffies == 0 ? 1 : jiffies) * jiffy);
+    });
 }
 
 // INITIAL_JIFFIES: jiffies starts 300 s before its 32-bit wrap, so the level boundaries of the
@@ -50,7 +73,9 @@ constexpr std::uint64_t initialJiffies(int hz) {
 // Every host's tick runs in phase with virtual time (as if they booted a whole number of ticks
 // apart): timers of one length then expire in the order they were armed, on every host.
 constexpr std::uint64_t jiffiesAt(int hz, SimTime t) {
-    return initialJiffies(hz) + static_cast<std::uint64_t>(t.count() / jiffyUs(hz));
+    return initialJiffies(hz) + withJiffyUs(hz, [t](std::int64_t jiffy) {
+               return static_cast<std::uint64_t>(t.count() / jiffy);
+           });
 }
 
 // calc_wheel_index() and calc_index(): the wheel has levels of 64 buckets, level n ticking every
@@ -82,7 +107,9 @@ constexpr SimTime timerWheelExpiry(int hz, SimTime now, std::int64_t timeout) {
     const std::uint64_t bucketExpiry = (((clk + delta) >> shift) + 1) << shift;
     const auto ticks = static_cast<std::int64_t>(bucketExpiry - clk);
     // The tick `ticks` from now begins this long after `now`.
-    return now - Duration(now.count() % jiffyUs(hz)) + Duration(ticks * jiffyUs(hz));
+    return withJiffyUs(hz, [now, ticks](std::int64_t jiffy) {
+        return now - Duration(now.count() % jiffy) + Duration(ticks * jiffy);
+    });
 }
 
 // The event queue's lane for timers of `timeout` jiffies at this HZ: their ticks come in the order

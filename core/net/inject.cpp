@@ -138,12 +138,13 @@ void TcpStack::inject(std::uint32_t index) {
         segment.timestamp.value = crafted.timestamp->value;
         segment.timestamp.echo = crafted.timestamp->echo.value; // resolved on arrival if relative
     }
-    transmit<EventKind::DeliverCrafted>(from, segment, Reason(Cause::Crafted, index + 1));
+    segment.crafted = index + 1;
+    transmit(from, segment, Reason(Cause::Crafted, index + 1));
 }
 
-void TcpStack::deliverCrafted(std::uint32_t slot, std::uint32_t index) {
+bool TcpStack::resolveCrafted(InFlight& flight) {
+    const std::uint32_t index = flight.segment.crafted - 1;
     const CraftedSegment& crafted = ctx_.scenario.crafted[index];
-    InFlight& flight = inFlight_[slot];
     Segment& segment = flight.segment;
     const bool echoRelative = crafted.timestamp && crafted.timestamp->echo.relative;
     if (crafted.ack.relative || echoRelative) {
@@ -165,7 +166,6 @@ void TcpStack::deliverCrafted(std::uint32_t slot, std::uint32_t index) {
             }
         }
         if (missing) {
-            freeInFlight_.push_back(slot);
             Fact f;
             f.kind = FactKind::SegmentDropped;
             f.host = flight.from; // as for every segment the network does not deliver
@@ -173,13 +173,13 @@ void TcpStack::deliverCrafted(std::uint32_t slot, std::uint32_t index) {
             f.reason =
                 Reason(Cause::CraftedUnresolved, index + 1, static_cast<std::int64_t>(*missing));
             ctx_.fact(f);
-            return;
+            return false;
         }
         if (ctx_.recordFacts) {
             ctx_.sink.segmentResolved(flight.traceId, segment.ack, segment.timestamp.echo);
         }
     }
-    deliver(slot);
+    return true;
 }
 
 } // namespace tdl

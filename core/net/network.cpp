@@ -32,16 +32,7 @@ Network::Network(const Scenario& scenario)
     }
 }
 
-HostId Network::route(const Segment& segment, const std::vector<Host>& hosts) const {
-    const auto byAddress =
-        std::find_if(hostByAddress_.begin(), hostByAddress_.end(),
-                     [&](const auto& entry) { return entry.first == segment.dst.address; });
-    if (byAddress == hostByAddress_.end()) {
-        return kNoHost;
-    }
-    if (byAddress->second != kShared) {
-        return byAddress->second;
-    }
+HostId Network::routeShared(const Segment& segment, const std::vector<Host>& hosts) const {
     HostId first = kNoHost;
     HostId listening = kNoHost;
     const FourTuple key{segment.dst, segment.src};

@@ -24,8 +24,16 @@ public:
     // The scenario has passed checkScenario() (scenario_check.h): every link names its hosts.
     explicit Network(const Scenario& scenario);
 
-    // The host a segment reaches, or kNoHost if no host has its destination address.
-    HostId route(const Segment& segment, const std::vector<Host>& hosts) const;
+    // The host a segment reaches, or kNoHost if no host has its destination address. Inline:
+    // every segment asks, and the answer is one host but behind NAT (routeShared()).
+    HostId route(const Segment& segment, const std::vector<Host>& hosts) const {
+        for (const auto& [address, host] : hostByAddress_) {
+            if (address == segment.dst.address) {
+                return host != kShared ? host : routeShared(segment, hosts);
+            }
+        }
+        return kNoHost;
+    }
     Duration delay(HostId from, HostId to) const { return linkDelay_[link(from, to)]; }
     double loss(HostId from, HostId to) const { return linkLoss_[link(from, to)]; }
 
@@ -43,6 +51,9 @@ public:
                                 const absl::flat_hash_map<SocketId, Seq>& isns);
 
 private:
+    // route() for an address several hosts share: the one that knows the connection, else the one
+    // listening on the port, else the first.
+    HostId routeShared(const Segment& segment, const std::vector<Host>& hosts) const;
     std::size_t link(HostId from, HostId to) const { return std::size_t{from} * hostCount_ + to; }
 
     const std::vector<FaultRule>* faults_ = nullptr;

@@ -5,20 +5,54 @@
 
 namespace tdl {
 
-template <EventKind kDeliver>
+// One segment onto the wire: an in-flight slot and its delivery event. Forced inline: every segment
+// takes this path, and a duplicate takes it a second time.
+[[gnu::always_inline]] inline void TcpStack::launch(HostId from, HostId to, const Segment& segment,
+                                                    Duration delay, SegmentId traceId) {
+    std::uint32_t slot;
+    if (!freeInFlight_.empty()) {
+        slot = freeInFlight_.back();
+        freeInFlight_.pop_back();
+    } else {
+        slot = static_cast<std::uint32_t>(inFlight_.size());
+        inFlight_.emplace_back();
+    }
+    InFlight& flight = inFlight_[slot];
+    flight.segment = segment;
+    flight.from = from;
+    flight.to = to;
+    flight.traceId = traceId;
+    ctx_.scheduleAfter(delay, EventKind::Deliver, slot);
+}
+
 void TcpStack::transmit(HostId from, const Segment& segment, Reason reason) {
-    const std::uint32_t ordinal = ++segmentsSent_;
+    ++segmentsSent_;
     if (segment.has(flag::kRst)) {
         ++ctx_.hosts[from].counters.resetsSent;
     }
-    // A crafted segment goes to the host the scenario names. Only the other instantiation routes:
-    // a route() with one caller stays inlined into the path every segment takes.
-    HostId to;
-    if constexpr (kDeliver == EventKind::DeliverCrafted) {
-        const auto index = static_cast<std::size_t>(reason.args[0] - 1);
-        to = static_cast<HostId>(ctx_.scenario.hostIndex(ctx_.scenario.crafted[index].to));
-    } else {
-        to = ctx_.network.route(segment, ctx_.hosts);
+    if (!plainRun_) {
+        transmitObserved(from, segment, reason);
+        return;
+    }
+    // A load run's segment: routed, perhaps lost, else on its way; nothing recorded.
+    const HostId to = ctx_.network.route(segment, ctx_.hosts);
+    if (to == kNoHost) {
+        return;
+    }
+    const double loss = ctx_.network.loss(from, to);
+    if (loss > 0.0 && ctx_.rng.uniform() < loss) {
+        return;
+    }
+    launch(from, to, segment, ctx_.network.delay(from, to), kNoSegment);
+}
+
+void TcpStack::transmitObserved(HostId from, const Segment& segment, Reason reason) {
+    const std::uint32_t ordinal = segmentsSent_;
+    HostId to = ctx_.network.route(segment, ctx_.hosts);
+    if (segment.crafted != 0) {
+        // It goes to the host the scenario names, whoever else shares its address.
+        const CraftedSegment& crafted = ctx_.scenario.crafted[segment.crafted - 1];
+        to = static_cast<HostId>(ctx_.scenario.hostIndex(crafted.to));
     }
     SegmentId id = kNoSegment;
     if (ctx_.recordFacts) {
@@ -82,29 +116,7 @@ void TcpStack::transmit(HostId from, const Segment& segment, Reason reason) {
         return;
     }
 
-    // Forced inline: every segment takes this path, and a duplicate takes it a second time.
-    const auto launch = [&](SegmentId traceId) __attribute__((always_inline)) {
-        std::uint32_t slot;
-        if (!freeInFlight_.empty()) {
-            slot = freeInFlight_.back();
-            freeInFlight_.pop_back();
-        } else {
-            slot = static_cast<std::uint32_t>(inFlight_.size());
-            inFlight_.emplace_back();
-        }
-        InFlight& flight = inFlight_[slot];
-        flight.segment = segment;
-        flight.from = from;
-        flight.to = to;
-        flight.traceId = traceId;
-        if constexpr (kDeliver == EventKind::DeliverCrafted) {
-            ctx_.scheduleAfter(delay, kDeliver, slot,
-                               static_cast<std::uint32_t>(reason.args[0] - 1));
-        } else {
-            ctx_.scheduleAfter(delay, kDeliver, slot);
-        }
-    };
-    launch(id);
+    launch(from, to, segment, delay, id);
     if (duplicate) {
         SegmentRecord copy;
         copy.segment = segment;
@@ -117,25 +129,27 @@ void TcpStack::transmit(HostId from, const Segment& segment, Reason reason) {
         networkFact(FactKind::SegmentDuplicated,
                     Reason(Cause::FaultDuplicate, static_cast<std::int64_t>(ruleIndex + 1)),
                     copyId);
-        launch(copyId);
+        launch(from, to, segment, delay, copyId);
     }
 }
 
-template void TcpStack::transmit<EventKind::Deliver>(HostId, const Segment&, Reason);
-template void TcpStack::transmit<EventKind::DeliverCrafted>(HostId, const Segment&, Reason);
-
 void TcpStack::deliver(std::uint32_t slot) {
-    const InFlight flight = inFlight_[slot];
+    InFlight flight = inFlight_[slot];
     freeInFlight_.push_back(slot);
-    if (ctx_.recordFacts) {
-        ctx_.sink.segmentDelivered(flight.traceId, ctx_.now);
-        Fact arrival;
-        arrival.at = ctx_.now;
-        arrival.kind = FactKind::SegmentDelivered;
-        arrival.host = flight.to;
-        arrival.segment = flight.traceId;
-        arrival.reason = Reason(Cause::Accepted);
-        ctx_.pendingDelivery = arrival;
+    if (!plainRun_) {
+        if (flight.segment.crafted != 0 && !resolveCrafted(flight)) {
+            return;
+        }
+        if (ctx_.recordFacts) {
+            ctx_.sink.segmentDelivered(flight.traceId, ctx_.now);
+            Fact arrival;
+            arrival.at = ctx_.now;
+            arrival.kind = FactKind::SegmentDelivered;
+            arrival.host = flight.to;
+            arrival.segment = flight.traceId;
+            arrival.reason = Reason(Cause::Accepted);
+            ctx_.pendingDelivery = arrival;
+        }
     }
     receive(flight.to, flight.segment, flight.traceId);
     if (ctx_.pendingDelivery) {

@@ -103,9 +103,6 @@ void Engine::dispatch(const Event& event) {
     case EventKind::Inject:
         tcp_.inject(event.slot);
         break;
-    case EventKind::DeliverCrafted:
-        tcp_.deliverCrafted(event.slot, event.id);
-        break;
     case EventKind::Program:
         if (tcp_.holds(event.slot, event.id)) {
             apps_.runProgram(event.slot, static_cast<AppEvent>(event.detail));

@@ -43,6 +43,9 @@ struct Segment {
     // Which socket incarnation sent it (kNoSocket: a host's stack with no socket, e.g. the RST
     // answering a segment for a closed port) and the stream offset of its first payload byte.
     SocketId sender = kNoSocket;
+    // Which of the scenario's crafted segments it is (index + 1), or 0: every segment a stack
+    // sends. In the padding before streamOffset, so the segment is copied as it was before.
+    std::uint32_t crafted = 0;
     std::uint64_t streamOffset = 0;
 
     bool has(std::uint8_t f) const { return (flags & f) != 0; }

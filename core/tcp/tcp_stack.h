@@ -75,8 +75,6 @@ public:
     // Crafted segment `index` leaves its sender. Never inlined into the run loop: a load run
     // never comes here, and the loop's inlining budget belongs to the events it does take.
     [[gnu::noinline]] void inject(std::uint32_t index);
-    // It arrives: its relative ack and TSecr are resolved, then it is delivered like any segment.
-    [[gnu::noinline]] void deliverCrafted(std::uint32_t slot, std::uint32_t index);
 
     // --- sim/socket_listing.cpp: the listeners, sockets and TIME_WAIT records alive at `at`
     // (no event left before it), unsorted, without load indices: what `ss -tano` shows.
@@ -100,10 +98,13 @@ private:
     Reason firedReason(const TcpSock& sock, TimerKind kind) const;
 
     // --- net/transmit.cpp: onto the wire and off it (the network itself: ctx_.network)
-    // A crafted segment is delivered by a DeliverCrafted event whose id is the crafted index,
-    // which its reason (Cause::Crafted) carries; every other segment by a Deliver event.
-    template <EventKind kDeliver = EventKind::Deliver>
     void transmit(HostId from, const Segment& segment, Reason reason);
+    // transmit() when a fact, a fault rule or a crafted segment may be in play.
+    [[gnu::noinline]] void transmitObserved(HostId from, const Segment& segment, Reason reason);
+    void launch(HostId from, HostId to, const Segment& segment, Duration delay, SegmentId traceId);
+    // A crafted segment arrives (net/inject.cpp): its relative ack and TSecr are resolved. False
+    // if they name nothing: it is dropped, with its fact.
+    [[gnu::noinline]] bool resolveCrafted(InFlight& flight);
 
     // --- tcp/tcp_output.cpp: the state machine's writer, sending (transition(), onEnter(), its
     // entry actions and lingerInFinWait2() are inline at the end of this file)
@@ -219,6 +220,9 @@ private:
     const bool noting_ = !ctx_.scenario.crafted.empty();
     // publish() has something to do: one test for a load run, as before crafted segments.
     const bool publishing_ = ctx_.recordSockets || noting_;
+    // A load run's case: no fact recorded, no fault rule, no crafted segment. transmit() and
+    // deliver() then take their short path.
+    const bool plainRun_ = !ctx_.recordFacts && ctx_.scenario.faults.empty() && !noting_;
     // Each scripted peer's ISN per 4-tuple (its own view): the seq of its first crafted SYN there.
     struct ScriptedIsn {
         HostId host = kNoHost;

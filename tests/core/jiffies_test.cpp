@@ -25,6 +25,18 @@ TEST(Jiffies, SocketTimerDelay_WholeJiffies_ZeroMeansTheNextTick) {
     EXPECT_EQ(socketTimerDelay(221ms, 1000), 221ms);
 }
 
+// The modelled HZ values round with constant jiffies (withJiffyUs()); any other HZ by its own
+// jiffy, with the same results as the formula.
+TEST(Jiffies, AnUnmodelledHz_RoundsByItsOwnJiffy) {
+    EXPECT_EQ(usecsToJiffies(10001us, 100), 2);
+    EXPECT_EQ(wholeJiffies(10001us, 100), 20ms);
+    EXPECT_EQ(socketTimerDelay(0us, 100), 10ms);
+    EXPECT_EQ(socketTimerDelay(25ms, 100), 30ms);
+    EXPECT_EQ(jiffiesAt(100, SimTime(25ms)), initialJiffies(100) + 2);
+    EXPECT_EQ(wholeJiffies(4001us, 250), 8ms);
+    EXPECT_EQ(wholeJiffies(4001us, 1000), 5ms);
+}
+
 // A tick boundary in virtual time, and a moment 1.5 ms into a jiffy at HZ=250.
 constexpr SimTime kTick = 1000s;
 constexpr SimTime kMidJiffy = kTick + 1500us;
