@@ -736,6 +736,46 @@
     <context>
         <name>tdl::ui::LoadExplorer</name>
         <message>
+            <source>Read %1: %2 connections.</source>
+            <translation>已读取 %1：%2 个连接。</translation>
+        </message>
+        <message>
+            <source>Reading the capture failed</source>
+            <translation>读取抓包失败</translation>
+        </message>
+        <message>
+            <source>Reading cancelled: nothing of the capture is kept.</source>
+            <translation>读取已取消：抓包的内容一概未保留。</translation>
+        </message>
+        <message>
+            <source>Listing the sockets at %1…</source>
+            <translation>正在列出 %1 时的套接字…</translation>
+        </message>
+        <message>
+            <source>Reading connection #%1 from the capture…</source>
+            <translation>正在从抓包中读取连接 #%1…</translation>
+        </message>
+        <message>
+            <source>Reading the capture… %1% (Esc cancels)</source>
+            <translation>正在读取抓包… %1%（按 Esc 取消）</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; — reading the capture…</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; — 正在读取抓包…</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; — not read (Run reads it again).</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; — 未读取（“运行”会重新读取）。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; — a capture: %2 TCP packets, %3 connections between %4 hosts. Each host's sockets per state are inferred from the packets, as an observer on the wire sees them; TIME-WAIT is held 60 s after its last ACK, by Linux's rule, so the charts end a minute after the capture. A side whose state the capture does not show (it started after that connection's SYN) is counted from its first packet.</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; — 一份抓包：%2 个 TCP 包，%4 台主机之间的 %3 个连接。每台主机各状态的套接字数由数据包推断而来，如同线路上的观察者所见；按 Linux 的规则，TIME-WAIT 在其最后一个 ACK 之后保持 60 秒，因此图表在抓包结束一分钟后才结束。抓包未显示其状态的一端（抓包始于该连接的 SYN 之后）从它的第一个数据包起计数。</translation>
+        </message>
+        <message>
+            <source>The capture's sockets (click a chart to list them at that time; a row opens its connection in the sequence diagram)</source>
+            <translation>抓包中的套接字（点击图表列出该时刻的套接字；表中的一行可在时序图中打开其连接）</translation>
+        </message>
+        <message>
             <source>Cannot compare</source>
             <translation>无法对比</translation>
         </message>
@@ -934,6 +974,10 @@
     </context>
     <context>
         <name>tdl::ui::MainWindow</name>
+        <message>
+            <source>Connection #%1 of %2, read from the capture. Read-only: what-if edits are off.</source>
+            <translation>%2 的连接 #%1，从抓包中读取。只读：假设推演已关闭。</translation>
+        </message>
         <message>
             <source>Cannot reset</source>
             <translation>无法恢复</translation>
@@ -1805,6 +1849,10 @@
     <context>
         <name>tdl::ui::SequenceDiagramView</name>
         <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; on %2&lt;br&gt;%3</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt;（%2）&lt;br&gt;%3</translation>
+        </message>
+        <message>
             <source>Open a scenario to see its diagram.</source>
             <translation>打开一个场景即可看到它的时序图。</translation>
         </message>
@@ -2267,6 +2315,14 @@
     </context>
     <context>
         <name>tdl::ui::TraceText</name>
+        <message>
+            <source>unknown until %1</source>
+            <translation>%1 之前未知</translation>
+        </message>
+        <message>
+            <source>The capture started after this connection's SYN: this side's state before its first packet shows it is not known.</source>
+            <translation>抓包始于该连接的 SYN 之后：在第一个能显示其状态的数据包之前，这一端的状态未知。</translation>
+        </message>
         <message>
             <source>%1 µs</source>
             <translation>%1 微秒</translation>

@@ -117,10 +117,13 @@ void LoadCharts::rebuild() {
     }
     const QString clientName =
         scenario.hosts.empty() ? QString() : QString::fromStdString(scenario.hosts[client_].name);
-    addChart(Chart::Role::Ports, client_);
-    addLine(charts_.size() - 1, clientName + QStringLiteral("/free_ports"), client_,
-            Kind::FreePorts);
-    lines_.back().alwaysShown = true;
+    // A capture does not show a host's free ports: no chart claims to.
+    if (!document_->isCapture()) {
+        addChart(Chart::Role::Ports, client_);
+        addLine(charts_.size() - 1, clientName + QStringLiteral("/free_ports"), client_,
+                Kind::FreePorts);
+        lines_.back().alwaysShown = true;
+    }
     addChart(Chart::Role::Events, client_);
     addLine(charts_.size() - 1, clientName + QStringLiteral("/connect_failures"), client_,
             Kind::ConnectFailures);
