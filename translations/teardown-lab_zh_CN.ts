@@ -670,6 +670,14 @@
     <context>
         <name>tdl::ui::LoadCharts</name>
         <message>
+            <source>Sockets on %1, by state</source>
+            <translation>%1 上各状态的套接字数</translation>
+        </message>
+        <message>
+            <source>time since the capture's first packet (s)</source>
+            <translation>自抓包第一个数据包起的时间（秒）</translation>
+        </message>
+        <message>
             <source>orphans (any state)</source>
             <translation>孤儿套接字（任意状态）</translation>
         </message>
@@ -2022,6 +2030,10 @@
     </context>
     <context>
         <name>tdl::ui::SocketTableView</name>
+        <message>
+            <source>Sockets alive at %1: %2</source>
+            <translation>%1 时存活的套接字：%2 个</translation>
+        </message>
         <message>
             <source>Sockets alive at %1 in run %2: %3</source>
             <translation>运行 %2 在 %1 时存活的套接字：%3 个</translation>

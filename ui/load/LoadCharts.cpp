@@ -471,12 +471,16 @@ void LoadCharts::retranslate() {
                                  ? QString::fromStdString(document_->scenario().hosts[c.host].name)
                                  : QString();
         switch (c.role) {
-        case Chart::Role::Sockets:
-            c.chart->setTitle(tr("Sockets on %1 (%2), by state")
-                                  .arg(host, QString::fromStdString(formatIpv4(
-                                                 document_->scenario().hosts[c.host].address))));
+        case Chart::Role::Sockets: {
+            const QString address =
+                QString::fromStdString(formatIpv4(document_->scenario().hosts[c.host].address));
+            // A capture's hosts are named by their address: once is enough.
+            c.chart->setTitle(host == address
+                                  ? tr("Sockets on %1, by state").arg(host)
+                                  : tr("Sockets on %1 (%2), by state").arg(host, address));
             c.y->setTitleText(tr("sockets"));
             break;
+        }
         case Chart::Role::Ports:
             c.chart->setTitle(tr("Free ephemeral ports on %1").arg(host));
             c.y->setTitleText(tr("ports"));
@@ -486,7 +490,8 @@ void LoadCharts::retranslate() {
             c.y->setTitleText(tr("per second"));
             break;
         }
-        c.x->setTitleText(tr("simulated time (s)"));
+        c.x->setTitleText(document_->isCapture() ? tr("time since the capture's first packet (s)")
+                                                 : tr("simulated time (s)"));
     }
     for (const Line& line : lines_) {
         const QString name = lineName(line);

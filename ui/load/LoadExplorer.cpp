@@ -384,7 +384,9 @@ void LoadExplorer::socketsListed(SimTime at, int run, const std::vector<SocketRo
     for (const HostConfig& host : document_->scenarioOf(run).hosts) {
         hosts.push_back({host.name, host.address});
     }
-    sockets_->setSockets(at, runName(run), std::move(hosts), rows);
+    // A capture has one run: the caption names none.
+    sockets_->setSockets(at, document_->isCapture() ? QString() : runName(run), std::move(hosts),
+                         rows);
 }
 
 void LoadExplorer::openConnection(std::uint64_t index) {
