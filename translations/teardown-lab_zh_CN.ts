@@ -471,6 +471,26 @@
             <source>Inferred from the capture: a new SYN on the same 4-tuple ended TIME-WAIT and starts a new connection.</source>
             <translation>由抓包推断：同一四元组上的新 SYN 结束了 TIME-WAIT，开始一个新连接。</translation>
         </message>
+        <message>
+            <source>The capture shows it at %1; Linux (%3) with these settings would send it at %2.</source>
+            <translation>抓包显示它在 %1；采用这些设置的 Linux（%3）会在 %2 发送它。</translation>
+        </message>
+        <message>
+            <source>Linux (%2) with these settings would send a segment here, but with other %1.</source>
+            <translation>采用这些设置的 Linux（%2）在此处也会发送一个报文段，但其 %1 不同。</translation>
+        </message>
+        <message>
+            <source>Linux (%1) with these settings would have sent this segment; the capture has none.</source>
+            <translation>采用这些设置的 Linux（%1）会发送这个报文段；抓包中没有它。</translation>
+        </message>
+        <message>
+            <source>This captured segment has no counterpart in the run of Linux (%1) with these settings.</source>
+            <translation>采用这些设置的 Linux（%1）的运行中没有与这个抓到的报文段对应的报文段。</translation>
+        </message>
+        <message>
+            <source>The capture shows this RST ending the connection, but Linux would not accept it: %1</source>
+            <translation>抓包显示这个 RST 结束了连接，但 Linux 不会接受它：%1</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::DiagramPainter</name>

@@ -17,6 +17,7 @@ namespace {
 constexpr std::string_view kUsage = R"(Usage: teardown-cli [options] SCENARIO.json
        teardown-cli [options] --preset NAME
        teardown-cli [options] --from-capture FILE.pcap
+       teardown-cli --from-capture FILE.pcap --replay SIDE [--profile KEY] [--sysctl NAME=VALUE]
        teardown-cli --list-presets
        teardown-cli --quiz PRESET|SCENARIO.json
        teardown-cli --packetdrill SCRIPT.pkt
@@ -27,7 +28,10 @@ scenario (many connections) prints a summary table of its peaks and totals inste
 SCENARIO.json "-" reads the scenario from standard input. --trace and --pcap write the trace and
 a capture beside the diagram; one of them may write to standard output ("-"), and then no
 diagram is printed. --from-capture reads a pcap or pcapng capture instead: both sides' states
-of every TCP connection in it, inferred from the packets alone, shown as a run is. --quiz asks
+of every TCP connection in it, inferred from the packets alone, shown as a run is; with --replay,
+one side is simulated as Linux (--profile, --sysctl) while the other side's packets are injected
+at their capture times, and every place where the captured host did not do what Linux would is
+listed (or "no difference from Linux PROFILE"). --quiz asks
 the lesson's questions on the terminal instead: type the letter of an answer (q ends the quiz);
 each answer is followed by its explanation and the score ends it.
 --packetdrill plays a packetdrill script against a simulated Linux host, as packetdrill plays it
@@ -41,6 +45,7 @@ Exit status:
   0  success
   1  an output could not be written, or the simulator stopped
   1  --packetdrill: the script fails (the failing line is printed)
+  1  --replay: the captured host differs from Linux (the differences are printed)
   2  bad usage, a bad scenario file or a script the engine cannot play; one line on standard
      error says what and where
   130  Ctrl+C stopped a load run; what was computed so far is printed, marked truncated
@@ -59,6 +64,8 @@ Examples:
   teardown-cli --quiz lost-final-ack --lang zh_CN
   teardown-cli --packetdrill close-local-close-then-remote-fin.pkt --trace run.jsonl
   teardown-cli --from-capture close.pcap --lang en
+  teardown-cli --from-capture lost-ack.pcap --replay server --profile rfc9293
+  teardown-cli --from-capture reuse.pcap --replay client --sysctl net.ipv4.tcp_tw_reuse=1
 )";
 
 // Long names, as the code looks them up; "-name" works as well as "--name".
@@ -89,6 +96,10 @@ const QString kSize = QStringLiteral("size");
 const QString kQuiz = QStringLiteral("quiz");
 const QString kPacketdrill = QStringLiteral("packetdrill");
 const QString kFromCapture = QStringLiteral("from-capture");
+const QString kReplay = QStringLiteral("replay");
+const QString kProfile = QStringLiteral("profile");
+const QString kSysctl = QStringLiteral("sysctl");
+const QString kCapturePoint = QStringLiteral("capture-point");
 
 QList<QCommandLineOption> optionTable() {
     return {
@@ -105,6 +116,25 @@ QList<QCommandLineOption> optionTable() {
                         "connection in it with both sides' states inferred from the packets (more "
                         "than 50 connections: a summary; --connection N, --sockets-at, --csv)"),
          QStringLiteral("FILE")},
+        {kReplay,
+         QStringLiteral("with --from-capture: replay the capture through the engine with SIDE "
+                        "(client, server or an IPv4 address) as a Linux host, the other side's "
+                        "packets injected at their capture times, and print where the captured "
+                        "host differs from Linux (--connection N: that connection only; --trace "
+                        "and --pcap write the replay)"),
+         QStringLiteral("SIDE")},
+        {kProfile,
+         QStringLiteral("for --replay: the Linux host's kernel profile: linux-6 (default), "
+                        "linux-4.19, linux-4.12, linux-3.10 or rfc9293"),
+         QStringLiteral("KEY")},
+        {kSysctl,
+         QStringLiteral("for --replay: set a sysctl of the Linux host, such as "
+                        "net.ipv4.tcp_tw_reuse=1 (repeat for more)"),
+         QStringLiteral("NAME=VALUE")},
+        {kCapturePoint,
+         QStringLiteral("for --replay: where the capture was taken: auto (default: the host that "
+                        "answers the handshake within microseconds), linux-host or peer"),
+         QStringLiteral("POINT")},
         {kTrace,
          QStringLiteral("also write the trace as JSON lines to FILE (\"-\": standard output, "
                         "instead of the diagram)"),
@@ -313,6 +343,67 @@ void parseRenderOptions(const QCommandLineParser& parser, Options& options) {
 }
 #endif
 
+// --replay and the options that only go with it.
+void parseReplayOptions(const QCommandLineParser& parser, Options& options) {
+    if (!parser.isSet(kReplay)) {
+        for (const QString& name : {kProfile, kSysctl, kCapturePoint}) {
+            if (parser.isSet(name)) {
+                throw UsageError{"--" + name.toStdString() +
+                                 ": expected --replay SIDE beside it, found none"};
+            }
+        }
+        return;
+    }
+    const std::string side = parser.value(kReplay).toStdString();
+    if (options.capturePath.empty()) {
+        throw UsageError{"--replay: expected --from-capture FILE beside it, found none"};
+    }
+    if (options.socketsAt || options.csvPath) {
+        throw UsageError{std::string(options.socketsAt ? "--sockets-at" : "--csv") +
+                         ": expected no load output beside --replay, found one"};
+    }
+    ReplayOptions replay;
+    if (!parseReplaySide(side, replay.side)) {
+        throw UsageError{"--replay: expected client, server or an IPv4 address such as "
+                         "10.0.0.2, found \"" +
+                         side + '"'};
+    }
+    if (parser.isSet(kProfile)) {
+        const std::string key = parser.value(kProfile).toStdString();
+        if (!parseProfileKey(key, replay.profile)) {
+            throw UsageError{"--profile: expected linux-6, linux-4.19, linux-4.12, linux-3.10 or "
+                             "rfc9293, found \"" +
+                             key + '"'};
+        }
+    }
+    replay.sysctls = defaultSysctls(replay.profile);
+    for (const QString& setting : parser.values(kSysctl)) {
+        const std::string text = setting.toStdString();
+        const std::size_t equals = text.find('=');
+        if (equals == std::string::npos || equals == 0) {
+            throw UsageError{"--sysctl: expected NAME=VALUE such as net.ipv4.tcp_tw_reuse=1, "
+                             "found \"" +
+                             text + '"'};
+        }
+        if (auto refusal = setSysctl(replay.sysctls, replay.profile, text.substr(0, equals),
+                                     text.substr(equals + 1), replay.hz)) {
+            throw UsageError{"--sysctl " + text + ": " + *refusal};
+        }
+    }
+    if (parser.isSet(kCapturePoint)) {
+        const std::string key = parser.value(kCapturePoint).toStdString();
+        if (!parseCapturePointKey(key, replay.capturePoint)) {
+            throw UsageError{"--capture-point: expected auto, linux-host or peer, found \"" + key +
+                             '"'};
+        }
+    }
+    if (options.connection) {
+        replay.connection =
+            static_cast<std::uint32_t>(std::min<std::uint64_t>(*options.connection, UINT32_MAX));
+    }
+    options.replay = replay;
+}
+
 } // namespace
 
 Options parseArguments(const QStringList& arguments) {
@@ -400,6 +491,7 @@ Options parseArguments(const QStringList& arguments) {
     if (options.help || options.version || options.listPresets) {
         return options;
     }
+    parseReplayOptions(parser, options);
     if (const auto quiz = optional(kQuiz)) {
         if (!options.preset.empty() || !options.scenarioPath.empty()) {
             throw UsageError{"--quiz: expected the scenario after it alone, found " +

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "capture_replay.h"
 #include "sim_time.h"
 #include "text_diagram.h"
 
@@ -55,6 +56,9 @@ struct Options {
     int renderWidth = 1920;
     int renderHeight = 1080;
     std::optional<std::uint64_t> connection;
+    // --replay SIDE (with --profile, --sysctl, --capture-point): the capture replayed through the
+    // engine with that host as Linux, and the differences printed.
+    std::optional<ReplayOptions> replay;
     std::optional<Duration> socketsAt;
     std::optional<std::string> language;
     bool quiz = false; // ask the scenario's quiz on the terminal instead of printing the diagram

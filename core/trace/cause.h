@@ -115,6 +115,14 @@ namespace tdl {
     X(InferredRstOutOfWindow, "inferred_rst_out_of_window") /* arg0: seq - rcv_nxt, arg1: win */   \
     X(InferredTimeWaitOver, "inferred_time_wait_over")      /* arg0: seconds after its last ACK */ \
     X(InferredTimeWaitReused, "inferred_time_wait_reused")  /* a new SYN took the 4-tuple */       \
+    /* a capture replayed: where the captured host did not do what Linux would */                  \
+    /* arg0: captured time µs, arg1: Linux's time µs (both seen at the capture point), */        \
+    /* arg2: the KernelProfile */                                                                  \
+    X(ReplayTimeDiffers, "replay_time_differs")                                                    \
+    X(ReplayFieldsDiffer, "replay_fields_differ") /* arg0: replay_field bits, arg1: profile */     \
+    X(ReplayMissing, "replay_missing")            /* arg0: the KernelProfile */                    \
+    X(ReplayUnexpected, "replay_unexpected")      /* arg0: the KernelProfile */                    \
+    X(ReplayRstNotAccepted, "replay_rst_not_accepted") /* arg0: the run's verdict, a Cause */      \
     /* anomalies */                                                                                \
     X(StaleDataAccepted, "stale_data_accepted") /* arg0: old incarnation, arg1: bytes */           \
     X(KilledByStaleRst, "killed_by_stale_rst")  /* arg0: incarnation that sent the RST */          \

@@ -18,6 +18,27 @@ QString shutdownHow(std::int64_t how) {
     }
 }
 
+// "linux-6", the profile a replay ran; "?" for a value that names none.
+QString profileText(std::int64_t profile) {
+    if (profile < 0 || profile >= kKernelProfileCount) {
+        return QStringLiteral("?");
+    }
+    return QString::fromLatin1(profileKey(static_cast<KernelProfile>(profile)));
+}
+
+// "seq, ack": the fields a replay found different (replay_field bits).
+QString replayFields(std::int64_t bits) {
+    QStringList names;
+    const std::pair<std::int64_t, const char*> fields[] = {
+        {0x01, "flags"}, {0x02, "seq"}, {0x04, "ack"}, {0x08, "length"}};
+    for (const auto& [bit, name] : fields) {
+        if ((bits & bit) != 0) {
+            names << QString::fromLatin1(name);
+        }
+    }
+    return names.join(QStringLiteral(", "));
+}
+
 } // namespace
 
 QString CauseCatalog::errnoText(int error) {
@@ -316,6 +337,28 @@ QString CauseCatalog::sentence(const Reason& reason) {
     case Cause::InferredTimeWaitReused:
         return tr("Inferred from the capture: a new SYN on the same 4-tuple ended TIME-WAIT and "
                   "starts a new connection.");
+    case Cause::ReplayTimeDiffers:
+        return tr("The capture shows it at %1; Linux (%3) with these settings would send it at %2.")
+            .arg(TraceText::duration(Duration(a[0])), TraceText::duration(Duration(a[1])),
+                 profileText(a[2]));
+    case Cause::ReplayFieldsDiffer:
+        return tr("Linux (%2) with these settings would send a segment here, but with other %1.")
+            .arg(replayFields(a[0]), profileText(a[1]));
+    case Cause::ReplayMissing:
+        return tr("Linux (%1) with these settings would have sent this segment; the capture has "
+                  "none.")
+            .arg(profileText(a[0]));
+    case Cause::ReplayUnexpected:
+        return tr("This captured segment has no counterpart in the run of Linux (%1) with these "
+                  "settings.")
+            .arg(profileText(a[0]));
+    case Cause::ReplayRstNotAccepted: {
+        const bool known = a[0] >= 0 && a[0] < static_cast<std::int64_t>(kCauseCount) &&
+                           a[0] != static_cast<std::int64_t>(Cause::ReplayRstNotAccepted);
+        return tr("The capture shows this RST ending the connection, but Linux would not accept "
+                  "it: %1")
+            .arg(known ? sentence(Reason(static_cast<Cause>(a[0]))) : QStringLiteral("?"));
+    }
     case Cause::StaleDataAccepted:
         return tr("Data corruption: the new connection accepted %2 bytes sent by the old "
                   "incarnation #%1.")
