@@ -3982,4 +3982,134 @@
             <translation>相对于接收方的第一个 TSval</translation>
         </message>
     </context>
+    <context>
+        <name>tdl::ui::CaptureReplayDock</name>
+        <message>
+            <source>Cannot replay the capture</source>
+            <translation>无法重放抓包</translation>
+        </message>
+        <message>
+            <source>No capture is open.</source>
+            <translation>没有打开的抓包。</translation>
+        </message>
+        <message>
+            <source>%1 cannot be replayed: %2</source>
+            <translation>%1 无法重放：%2</translation>
+        </message>
+        <message>
+            <source>Replayed with %1 as %2. Differences from Linux: %3.</source>
+            <translation>已将 %1 作为 %2 重放。与 Linux 的差异：%3 处。</translation>
+        </message>
+        <message>
+            <source>Replay Differences</source>
+            <translation>重放差异</translation>
+        </message>
+        <message>
+            <source>Re&amp;play as Linux…</source>
+            <translation>作为 Linux 重放(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Replay the capture with one side simulated as Linux, and mark where the captured host did otherwise</source>
+            <translation>将抓包的一端模拟为 Linux 重放，并标出被抓包主机与之不同的地方</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::ReplayDialog</name>
+        <message>
+            <source>Replay as Linux</source>
+            <translation>作为 Linux 重放</translation>
+        </message>
+        <message>
+            <source>One side of the capture becomes a simulated Linux host; the other side's packets are sent to it at their capture times. Every place where the captured host did not do what Linux would is marked on the diagram and listed.</source>
+            <translation>抓包的一端成为模拟的 Linux 主机；另一端的数据包按抓包时间发送给它。被抓包主机凡是与 Linux 的做法不同之处，都会在时序图上标出并列出。</translation>
+        </message>
+        <message>
+            <source>The server (the side that answered the SYN)</source>
+            <translation>服务器（应答 SYN 的一端）</translation>
+        </message>
+        <message>
+            <source>The client (the side that sent the SYN)</source>
+            <translation>客户端（发送 SYN 的一端）</translation>
+        </message>
+        <message>
+            <source>One a line, as sysctl -w takes it:
+net.ipv4.tcp_fin_timeout = 30</source>
+            <translation>每行一项，写法同 sysctl -w：
+net.ipv4.tcp_fin_timeout = 30</translation>
+        </message>
+        <message>
+            <source>Linux host:</source>
+            <translation>Linux 主机：</translation>
+        </message>
+        <message>
+            <source>Kernel profile:</source>
+            <translation>内核配置：</translation>
+        </message>
+        <message>
+            <source>Sysctls changed:</source>
+            <translation>修改的 sysctl：</translation>
+        </message>
+        <message>
+            <source>Replay</source>
+            <translation>重放</translation>
+        </message>
+        <message>
+            <source>Line %1: expected "name = value", found "%2".</source>
+            <translation>第 %1 行：应为“名称 = 值”，实际为“%2”。</translation>
+        </message>
+        <message>
+            <source>Line %1: %2</source>
+            <translation>第 %1 行：%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::ReplayDifferenceList</name>
+        <message>
+            <source>timing</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>fields</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <source>missing from the capture</source>
+            <translation>抓包中缺失</translation>
+        </message>
+        <message>
+            <source>not sent by Linux</source>
+            <translation>Linux 不会发送</translation>
+        </message>
+        <message>
+            <source>RST Linux would not accept</source>
+            <translation>Linux 不会接受的 RST</translation>
+        </message>
+        <message>
+            <source>%1 · %2: %3</source>
+            <translation>%1 · %2：%3</translation>
+        </message>
+        <message>
+            <source>No difference: the captured host did what Linux would.</source>
+            <translation>没有差异：被抓包主机的行为与 Linux 一致。</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::ReplayDifferenceOverlay</name>
+        <message>
+            <source>Linux would at %1: %2</source>
+            <translation>Linux 会在 %1：%2</translation>
+        </message>
+        <message>
+            <source>Linux would send nothing here: %1</source>
+            <translation>Linux 在此不会发送任何东西：%1</translation>
+        </message>
+        <message>
+            <source>The capture shows it at %1</source>
+            <translation>抓包显示它在 %1</translation>
+        </message>
+        <message>
+            <source>The capture has no such packet</source>
+            <translation>抓包中没有这个数据包</translation>
+        </message>
+    </context>
 </TS>

@@ -2,6 +2,7 @@
 
 #include "AboutText.h"
 #include "ActionText.h"
+#include "CaptureReplayDock.h"
 #include "CaptureRun.h"
 #include "CauseCatalog.h"
 #include "DataPaths.h"
@@ -405,6 +406,15 @@ void MainWindow::createDocks() {
     tabifyDockWidget(logDock_, lessonDock_);
     logDock_->raise();
     connect(player_, &Player::stopReached, lessonDock_, &QDockWidget::raise);
+    // A capture replayed as Linux: its differences under the diagram, the action in File.
+    replayDock_ = new CaptureReplayDock(document_, player_, diagram_, this);
+    addDockWidget(Qt::BottomDockWidgetArea, replayDock_);
+    tabifyDockWidget(logDock_, replayDock_);
+    replayDock_->hide();
+    panelsMenu_->addAction(replayDock_->toggleViewAction());
+    fileMenu_->insertAction(saveAction_, replayDock_->replayAction());
+    connect(replayDock_, &CaptureReplayDock::replayed, this,
+            [this](const QString& summary) { statusBar()->showMessage(summary); });
     const InterviewQuestionsResult questions =
         loadInterviewQuestions(interviewQuestionsPath().toStdString());
     if (const auto* list = std::get_if<std::vector<InterviewQuestion>>(&questions)) {

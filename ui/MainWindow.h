@@ -21,6 +21,7 @@ class QToolBar;
 
 namespace tdl::ui {
 
+class CaptureReplayDock;
 class EventLogView;
 class FaultRulePanel;
 class InspectorView;
@@ -162,6 +163,7 @@ private:
     StateMachineView* stateMachine_ = nullptr;
     LessonPanel* lesson_ = nullptr;
     QDockWidget* lessonDock_ = nullptr;
+    CaptureReplayDock* replayDock_ = nullptr;
     SysctlPanel* sysctls_ = nullptr;
     ScenarioLibraryView* library_ = nullptr;
     QLabel* runSummary_ = nullptr;
