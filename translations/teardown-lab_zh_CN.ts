@@ -4096,12 +4096,12 @@ net.ipv4.tcp_fin_timeout = 30</translation>
     <context>
         <name>tdl::ui::ReplayDifferenceOverlay</name>
         <message>
-            <source>Linux would at %1: %2</source>
-            <translation>Linux 会在 %1：%2</translation>
+            <source>Linux would send it at %1</source>
+            <translation>Linux 会在 %1 发送它</translation>
         </message>
         <message>
-            <source>Linux would send nothing here: %1</source>
-            <translation>Linux 在此不会发送任何东西：%1</translation>
+            <source>Linux would send nothing here</source>
+            <translation>Linux 在此不会发送任何东西</translation>
         </message>
         <message>
             <source>The capture shows it at %1</source>

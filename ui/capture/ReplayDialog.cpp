@@ -44,7 +44,8 @@ ReplayDialog::ReplayDialog(QWidget* parent)
     sysctls_->setFixedHeight(sysctls_->fontMetrics().height() * 5);
     error_->setObjectName(QStringLiteral("replayError"));
     error_->setWordWrap(true);
-    error_->setStyleSheet(QStringLiteral("color: palette(bright-text);"));
+    // The overlays' red: readable on the light and the dark theme alike.
+    error_->setStyleSheet(QStringLiteral("color: #d02121;"));
     form->addRow(tr("Linux host:"), side_);
     form->addRow(tr("Kernel profile:"), profile_);
     form->addRow(tr("Sysctls changed:"), sysctls_);

@@ -34,15 +34,14 @@ void ReplayDifferenceOverlay::setChosen(int index) {
     update();
 }
 
+// Short: the full sentence is in the list and on the diagram's own anomaly mark.
 QString ReplayDifferenceOverlay::expectedLabel() const {
     if (chosen_ < 0 || static_cast<std::size_t>(chosen_) >= differences_.size()) {
         return {};
     }
     const ReplayDifference& d = differences_[static_cast<std::size_t>(chosen_)];
-    return d.linuxAt
-               ? tr("Linux would at %1: %2")
-                     .arg(TraceText::duration(*d.linuxAt), CauseCatalog::sentence(d.reason))
-               : tr("Linux would send nothing here: %1").arg(CauseCatalog::sentence(d.reason));
+    return d.linuxAt ? tr("Linux would send it at %1").arg(TraceText::duration(*d.linuxAt))
+                     : tr("Linux would send nothing here");
 }
 
 QString ReplayDifferenceOverlay::actualLabel() const {
@@ -76,8 +75,10 @@ void ReplayDifferenceOverlay::paintEvent(QPaintEvent*) {
     const auto label = [&](double y, const QString& text, bool above) {
         const QString shown = metrics.elidedText(
             text, Qt::ElideRight, std::max(40, width() - static_cast<int>(left) - 16));
-        const QRectF box(left + 8, above ? y - metrics.height() - 4 : y + 3,
-                         metrics.horizontalAdvance(shown) + 8, metrics.height() + 2);
+        // At the right edge, clear of the lifelines' labels and the diagram's anomaly marks.
+        const double boxWidth = metrics.horizontalAdvance(shown) + 8;
+        const QRectF box(std::max(left + 8, width() - boxWidth - 8),
+                         above ? y - metrics.height() - 4 : y + 3, boxWidth, metrics.height() + 2);
         painter.setPen(Qt::NoPen);
         painter.setBrush(QColor(255, 255, 255, 220));
         painter.drawRoundedRect(box, 3, 3);
@@ -109,7 +110,7 @@ void ReplayDifferenceOverlay::paintEvent(QPaintEvent*) {
         const double expectedY = layout.y(expected) - scroll;
         label(expectedY, expectedLabel(), true);
         if (d.capturedAt && d.linuxAt && *d.capturedAt != *d.linuxAt) {
-            label(layout.y(*d.capturedAt) - scroll, actualLabel(), false);
+            label(layout.y(*d.capturedAt) - scroll, actualLabel(), true);
         } else {
             label(expectedY, actualLabel(), false);
         }
