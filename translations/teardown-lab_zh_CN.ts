@@ -2349,7 +2349,7 @@
         <name>tdl::ui::TraceText</name>
         <message>
             <source>unknown until %1</source>
-            <translation>%1 之前未知</translation>
+            <translation>%1之前未知</translation>
         </message>
         <message>
             <source>The capture started after this connection's SYN: this side's state before its first packet shows it is not known.</source>
