@@ -3985,6 +3985,14 @@
     <context>
         <name>tdl::ui::CaptureReplayDock</name>
         <message>
+            <source>Differences from Linux</source>
+            <translation>与 Linux 的差异</translation>
+        </message>
+        <message>
+            <source>Show or hide where the replayed capture differs from Linux</source>
+            <translation>显示或隐藏重放的抓包与 Linux 不同之处</translation>
+        </message>
+        <message>
             <source>Cannot replay the capture</source>
             <translation>无法重放抓包</translation>
         </message>

@@ -93,6 +93,10 @@ void CaptureReplayDock::choose(int index, SimTime at) {
 
 void CaptureReplayDock::retranslateUi() {
     setWindowTitle(tr("Replay Differences"));
+    setAccessibleName(windowTitle());
+    list_->setAccessibleName(tr("Differences from Linux"));
+    toggleViewAction()->setStatusTip(
+        tr("Show or hide where the replayed capture differs from Linux"));
     setActionText(replayAction_, tr("Re&play as Linux…"),
                   tr("Replay the capture with one side simulated as Linux, and mark where the "
                      "captured host did otherwise"));
