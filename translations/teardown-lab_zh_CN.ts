@@ -757,6 +757,14 @@
             <source>%1 (B)</source>
             <translation>%1（B）</translation>
         </message>
+        <message>
+            <source>Sockets on %1, by state</source>
+            <translation>%1 上各状态的套接字数</translation>
+        </message>
+        <message>
+            <source>time since the capture's first packet (s)</source>
+            <translation>自抓包第一个数据包起的时间（秒）</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::LoadDocument</name>
@@ -966,6 +974,46 @@
         <message>
             <source>%1 — truncated at %2</source>
             <translation>%1 — 截断于 %2</translation>
+        </message>
+        <message>
+            <source>Read %1: %2 connections.</source>
+            <translation>已读取 %1：%2 个连接。</translation>
+        </message>
+        <message>
+            <source>Reading the capture failed</source>
+            <translation>读取抓包失败</translation>
+        </message>
+        <message>
+            <source>Reading cancelled: nothing of the capture is kept.</source>
+            <translation>读取已取消：抓包的内容一概未保留。</translation>
+        </message>
+        <message>
+            <source>Listing the sockets at %1…</source>
+            <translation>正在列出 %1 时的套接字…</translation>
+        </message>
+        <message>
+            <source>Reading connection #%1 from the capture…</source>
+            <translation>正在从抓包中读取连接 #%1…</translation>
+        </message>
+        <message>
+            <source>Reading the capture… %1% (Esc cancels)</source>
+            <translation>正在读取抓包… %1%（按 Esc 取消）</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; — reading the capture…</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; — 正在读取抓包…</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; — not read (Run reads it again).</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; — 未读取（“运行”会重新读取）。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; — a capture: %2 TCP packets, %3 connections between %4 hosts. Each host's sockets per state are inferred from the packets, as an observer on the wire sees them; TIME-WAIT is held 60 s after its last ACK, by Linux's rule, so the charts end a minute after the capture. A side whose state the capture does not show (it started after that connection's SYN) is counted from its first packet.</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; — 一份抓包：%2 个 TCP 包，%4 台主机之间的 %3 个连接。每台主机各状态的套接字数由数据包推断而来，如同线路上的观察者所见；按 Linux 的规则，TIME-WAIT 在其最后一个 ACK 之后保持 60 秒，因此图表在抓包结束一分钟后才结束。抓包未显示其状态的一端（抓包始于该连接的 SYN 之后）从它的第一个数据包起计数。</translation>
+        </message>
+        <message>
+            <source>The capture's sockets (click a chart to list them at that time; a row opens its connection in the sequence diagram)</source>
+            <translation>抓包中的套接字（点击图表列出该时刻的套接字；表中的一行可在时序图中打开其连接）</translation>
         </message>
     </context>
     <context>
@@ -1724,6 +1772,10 @@
             <source>%1 cannot be shown as a sequence diagram.</source>
             <translation>%1 无法显示为时序图。</translation>
         </message>
+        <message>
+            <source>Connection #%1 of %2, read from the capture. Read-only: what-if edits are off.</source>
+            <translation>%2 的连接 #%1，从抓包中读取。只读：假设推演已关闭。</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::PresetCatalog</name>
@@ -1908,6 +1960,10 @@
             <source>Time runs down; each arrow is a segment between two hosts. Point at a segment, state or timer to have it described.</source>
             <translation>时间自上而下流逝；每个箭头是两台主机之间的一个报文段。把指针移到报文段、状态或定时器上，即可听到它的说明。</translation>
         </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; on %2&lt;br&gt;%3</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt;（%2）&lt;br&gt;%3</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::SocketTableModel</name>
@@ -2045,6 +2101,10 @@
         <message>
             <source>Re-simulate the selected socket's connection and show it, segment by segment, in the main window (Enter or double-click)</source>
             <translation>重新模拟选中套接字所属的连接，并在主窗口中逐个报文段显示（回车或双击）</translation>
+        </message>
+        <message>
+            <source>Sockets alive at %1: %2</source>
+            <translation>%1 时存活的套接字：%2 个</translation>
         </message>
     </context>
     <context>
@@ -2437,6 +2497,14 @@
         <message>
             <source>anomaly</source>
             <translation>异常</translation>
+        </message>
+        <message>
+            <source>unknown until %1</source>
+            <translation>%1之前未知</translation>
+        </message>
+        <message>
+            <source>The capture started after this connection's SYN: this side's state before its first packet shows it is not known.</source>
+            <translation>抓包始于该连接的 SYN 之后：在第一个能显示其状态的数据包之前，这一端的状态未知。</translation>
         </message>
     </context>
     <context>
@@ -3960,6 +4028,144 @@
         <message>
             <source>relative to the receiver&apos;s first TSval</source>
             <translation>相对于接收方的第一个 TSval</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::CaptureReplayDock</name>
+        <message>
+            <source>Differences from Linux</source>
+            <translation>与 Linux 的差异</translation>
+        </message>
+        <message>
+            <source>Show or hide where the replayed capture differs from Linux</source>
+            <translation>显示或隐藏重放的抓包与 Linux 不同之处</translation>
+        </message>
+        <message>
+            <source>Cannot replay the capture</source>
+            <translation>无法重放抓包</translation>
+        </message>
+        <message>
+            <source>No capture is open.</source>
+            <translation>没有打开的抓包。</translation>
+        </message>
+        <message>
+            <source>%1 cannot be replayed: %2</source>
+            <translation>%1 无法重放：%2</translation>
+        </message>
+        <message>
+            <source>Replayed with %1 as %2. Differences from Linux: %3.</source>
+            <translation>已将 %1 作为 %2 重放。与 Linux 的差异：%3 处。</translation>
+        </message>
+        <message>
+            <source>Replay Differences</source>
+            <translation>重放差异</translation>
+        </message>
+        <message>
+            <source>Re&amp;play as Linux…</source>
+            <translation>作为 Linux 重放(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Replay the capture with one side simulated as Linux, and mark where the captured host did otherwise</source>
+            <translation>将抓包的一端模拟为 Linux 重放，并标出被抓包主机与之不同的地方</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::ReplayDialog</name>
+        <message>
+            <source>Replay as Linux</source>
+            <translation>作为 Linux 重放</translation>
+        </message>
+        <message>
+            <source>One side of the capture becomes a simulated Linux host; the other side's packets are sent to it at their capture times. Every place where the captured host did not do what Linux would is marked on the diagram and listed.</source>
+            <translation>抓包的一端成为模拟的 Linux 主机；另一端的数据包按抓包时间发送给它。被抓包主机凡是与 Linux 的做法不同之处，都会在时序图上标出并列出。</translation>
+        </message>
+        <message>
+            <source>The server (the side that answered the SYN)</source>
+            <translation>服务器（应答 SYN 的一端）</translation>
+        </message>
+        <message>
+            <source>The client (the side that sent the SYN)</source>
+            <translation>客户端（发送 SYN 的一端）</translation>
+        </message>
+        <message>
+            <source>One a line, as sysctl -w takes it:
+net.ipv4.tcp_fin_timeout = 30</source>
+            <translation>每行一项，写法同 sysctl -w：
+net.ipv4.tcp_fin_timeout = 30</translation>
+        </message>
+        <message>
+            <source>Linux host:</source>
+            <translation>Linux 主机：</translation>
+        </message>
+        <message>
+            <source>Kernel profile:</source>
+            <translation>内核配置：</translation>
+        </message>
+        <message>
+            <source>Sysctls changed:</source>
+            <translation>修改的 sysctl：</translation>
+        </message>
+        <message>
+            <source>Replay</source>
+            <translation>重放</translation>
+        </message>
+        <message>
+            <source>Line %1: expected "name = value", found "%2".</source>
+            <translation>第 %1 行：应为“名称 = 值”，实际为“%2”。</translation>
+        </message>
+        <message>
+            <source>Line %1: %2</source>
+            <translation>第 %1 行：%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::ReplayDifferenceList</name>
+        <message>
+            <source>timing</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>fields</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <source>missing from the capture</source>
+            <translation>抓包中缺失</translation>
+        </message>
+        <message>
+            <source>not sent by Linux</source>
+            <translation>Linux 不会发送</translation>
+        </message>
+        <message>
+            <source>RST Linux would not accept</source>
+            <translation>Linux 不会接受的 RST</translation>
+        </message>
+        <message>
+            <source>%1 · %2: %3</source>
+            <translation>%1 · %2：%3</translation>
+        </message>
+        <message>
+            <source>No difference: the captured host did what Linux would.</source>
+            <translation>没有差异：被抓包主机的行为与 Linux 一致。</translation>
+        </message>
+    </context>
+    <context>
+        <name>tdl::ui::ReplayDifferenceOverlay</name>
+        <message>
+            <source>Linux would send it at %1</source>
+            <translation>Linux 会在 %1 发送它</translation>
+        </message>
+        <message>
+            <source>Linux would send nothing here</source>
+            <translation>Linux 在此不会发送任何东西</translation>
+        </message>
+        <message>
+            <source>The capture shows it at %1</source>
+            <translation>抓包显示它在 %1</translation>
+        </message>
+        <message>
+            <source>The capture has no such packet</source>
+            <translation>抓包中没有这个数据包</translation>
         </message>
     </context>
 </TS>

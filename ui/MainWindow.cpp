@@ -2,6 +2,7 @@
 
 #include "AboutText.h"
 #include "ActionText.h"
+#include "CaptureReplayDock.h"
 #include "CaptureRun.h"
 #include "CauseCatalog.h"
 #include "DataPaths.h"
@@ -405,6 +406,15 @@ void MainWindow::createDocks() {
     tabifyDockWidget(logDock_, lessonDock_);
     logDock_->raise();
     connect(player_, &Player::stopReached, lessonDock_, &QDockWidget::raise);
+    // A capture replayed as Linux: its differences under the diagram, the action in File.
+    replayDock_ = new CaptureReplayDock(document_, player_, diagram_, this);
+    addDockWidget(Qt::BottomDockWidgetArea, replayDock_);
+    tabifyDockWidget(logDock_, replayDock_);
+    replayDock_->hide();
+    panelsMenu_->addAction(replayDock_->toggleViewAction());
+    fileMenu_->insertAction(saveAction_, replayDock_->replayAction());
+    connect(replayDock_, &CaptureReplayDock::replayed, this,
+            [this](const QString& summary) { statusBar()->showMessage(summary); });
     const InterviewQuestionsResult questions =
         loadInterviewQuestions(interviewQuestionsPath().toStdString());
     if (const auto* list = std::get_if<std::vector<InterviewQuestion>>(&questions)) {
@@ -882,6 +892,13 @@ bool MainWindow::openScript(const QString& path) {
 }
 
 bool MainWindow::openCaptureFile(const QString& path) {
+    // More connections than a diagram shows: the load explorer reads it, off the GUI thread.
+    if (exceedsDiagram(path)) {
+        makeLoadExplorer().openCapture(path);
+        showLoadExplorer();
+        updateActions();
+        return true;
+    }
     auto opened = openCaptureRun(path);
     if (const auto* error = std::get_if<QString>(&opened)) {
         showError(tr("Cannot open the capture"),
@@ -900,17 +917,42 @@ bool MainWindow::openCaptureFile(const QString& path) {
     return true;
 }
 
-void MainWindow::openLoadScenario(const Scenario& scenario, const QString& filePath) {
+LoadExplorer& MainWindow::makeLoadExplorer() {
     if (!explorer_) {
         // A window of its own, not a child: the main window must be able to come in front of it
         // when a connection opens in the diagram.
         explorer_ = std::make_unique<LoadExplorer>(&catalog_);
         connect(explorer_.get(), &LoadExplorer::connectionOpened, this,
                 &MainWindow::showLoadConnection);
+        connect(explorer_.get(), &LoadExplorer::captureConnectionOpened, this,
+                &MainWindow::showCaptureConnection);
     }
-    explorer_->open(scenario, filePath);
+    return *explorer_;
+}
+
+void MainWindow::openLoadScenario(const Scenario& scenario, const QString& filePath) {
+    makeLoadExplorer().open(scenario, filePath);
     showLoadExplorer();
     updateActions();
+}
+
+void MainWindow::showCaptureConnection(const QString& path, std::uint64_t index,
+                                       const CaptureRun& run) {
+    if (!maybeKeepChanges()) {
+        return;
+    }
+    document_->showCapture(run.hosts, run.run, path);
+    presetId_.clear();
+    library_->setCurrentPreset(QString());
+    updateTitle();
+    statusBar()->showMessage(
+        tr("Connection #%1 of %2, read from the capture. Read-only: what-if edits are off.")
+            .arg(index)
+            .arg(QFileInfo(path).fileName()),
+        kStatusTimeoutMs);
+    show();
+    raise();
+    activateWindow();
 }
 
 void MainWindow::showLoadExplorer() {

@@ -21,10 +21,12 @@ class QToolBar;
 
 namespace tdl::ui {
 
+class CaptureReplayDock;
 class EventLogView;
 class FaultRulePanel;
 class InspectorView;
 class LifelineCallMenu;
+struct CaptureRun;
 class LoadExplorer;
 class PresentationMode;
 class ScenarioLibraryView;
@@ -65,6 +67,7 @@ public:
     bool openScript(const QString& path);
     // Shows one connection of a load run, traced by the load explorer, read-only.
     void showLoadConnection(const Scenario& load, std::uint64_t index, const RunPtr& run);
+    void showCaptureConnection(const QString& path, std::uint64_t index, const CaptureRun& run);
     void selectSegment(std::optional<SegmentId> id);
     void setLanguage(const QString& language);
     // Writes the open run in a format, atomically; returns an error message naming the file on
@@ -99,6 +102,8 @@ private:
     void writeSettings();
     void openInitialScenario();
     void openLoadScenario(const Scenario& scenario, const QString& filePath);
+    // The load explorer, made on first use.
+    LoadExplorer& makeLoadExplorer();
     // A pcap or pcapng file: its connections, states inferred, read-only in the diagram.
     bool openCaptureFile(const QString& path);
     void showLoadExplorer();
@@ -158,6 +163,7 @@ private:
     StateMachineView* stateMachine_ = nullptr;
     LessonPanel* lesson_ = nullptr;
     QDockWidget* lessonDock_ = nullptr;
+    CaptureReplayDock* replayDock_ = nullptr;
     SysctlPanel* sysctls_ = nullptr;
     ScenarioLibraryView* library_ = nullptr;
     QLabel* runSummary_ = nullptr;

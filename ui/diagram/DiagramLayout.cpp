@@ -193,10 +193,12 @@ void DiagramLayout::placeLabels() {
     for (std::size_t i = 0; i < spans.size(); ++i) {
         const TraceIndex::StateSpan& span = spans[i];
         const bool first = i == 0 || spans[i - 1].socket != span.socket;
-        if ((span.state == TcpState::Closed && first) || span.host >= trace.hosts.size()) {
+        if ((span.state == TcpState::Closed && first && !span.unknown) ||
+            span.host >= trace.hosts.size()) {
             continue;
         }
-        QString text = TraceText::stateName(span.state);
+        QString text =
+            span.unknown ? TraceText::unknownState(span.to) : TraceText::stateName(span.state);
         if (index.laneCount(span.host) > 1) {
             const SocketInfo* socket = trace.socket(span.socket);
             const QString name = socket == nullptr || socket->name.empty()
@@ -463,7 +465,7 @@ DiagramLayout::Hit DiagramLayout::hitTest(QPointF point, SimTime t, bool futureS
     }
     const auto spans = index.stateSpans();
     for (std::size_t i = 0; i < spans.size(); ++i) {
-        if (spans[i].state != TcpState::Closed &&
+        if ((spans[i].state != TcpState::Closed || spans[i].unknown) &&
             std::abs(point.x() - laneX(spans[i].socket)) <= bandWidth_ / 2 + 2 &&
             point.y() >= y(spans[i].from) && point.y() <= y(spans[i].to)) {
             return {Hit::Kind::State, i};

@@ -155,6 +155,10 @@ void DiagramPainter::paintStates(QPainter& p, const QRectF& exposed) const {
     const double cursorY = layout_.y(frame_.time);
     p.setPen(Qt::NoPen);
     for (const TraceIndex::StateSpan& span : index_.stateSpans()) {
+        if (span.unknown) {
+            paintUnknownState(p, exposed, span);
+            continue;
+        }
         if (span.state == TcpState::Closed || !visible(span.from)) {
             continue;
         }
@@ -175,6 +179,28 @@ void DiagramPainter::paintStates(QPainter& p, const QRectF& exposed) const {
             p.setOpacity(1);
         }
     }
+}
+
+// Grey and hatched: not a state, the absence of one. It reaches at least one text line above the
+// first change it ends, into the margin above the first instant, so that a side unknown until
+// the capture's very first packet still shows it.
+void DiagramPainter::paintUnknownState(QPainter& p, const QRectF& exposed,
+                                       const TraceIndex::StateSpan& span) const {
+    const double w = layout_.bandWidth();
+    const double y1 = layout_.y(span.to);
+    const double y0 = std::max(layout_.headerHeight(),
+                               std::min(layout_.y(span.from), y1 - layout_.metrics().height()));
+    if (y1 < exposed.top() || y0 > exposed.bottom()) {
+        return;
+    }
+    const QRectF band(layout_.laneX(span.socket) - w / 2, y0, w, y1 - y0);
+    p.fillRect(band, colors_.gap());
+    p.fillRect(band, QBrush(colors_.lifeline(), Qt::BDiagPattern));
+    p.save();
+    p.setPen(QPen(colors_.lifeline(), 1, Qt::DotLine));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(band);
+    p.restore();
 }
 
 void DiagramPainter::paintTimers(QPainter& p, const QRectF& exposed) const {

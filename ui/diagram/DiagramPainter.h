@@ -51,6 +51,8 @@ private:
     void paintLifelines(QPainter& p, const QRectF& exposed) const;
     void paintAnomalyBands(QPainter& p, const QRectF& exposed) const;
     void paintStates(QPainter& p, const QRectF& exposed) const;
+    void paintUnknownState(QPainter& p, const QRectF& exposed,
+                           const TraceIndex::StateSpan& span) const;
     void paintTimers(QPainter& p, const QRectF& exposed) const;
     void paintSegments(QPainter& p, const QRectF& exposed) const;
     void paintSegment(QPainter& p, SegmentId id) const;

@@ -395,6 +395,12 @@ QString SequenceDiagramView::toolTipAt(QPointF point) {
     }
     case DiagramLayout::Hit::Kind::State: {
         const TraceIndex::StateSpan& span = run_->index().stateSpans()[hit.index];
+        if (span.unknown) {
+            return tr("<b>%1</b> on %2<br>%3")
+                .arg(TraceText::unknownState(span.to).toHtmlEscaped(),
+                     TraceText::socketName(trace, span.socket).toHtmlEscaped(),
+                     TraceText::unknownStateWhy().toHtmlEscaped());
+        }
         return tr("<b>%1</b> on %2<br>from %3 to %4<br>%5")
             .arg(TraceText::stateName(span.state),
                  TraceText::socketName(trace, span.socket).toHtmlEscaped(),

@@ -439,6 +439,9 @@ StateMachineView::Transition StateMachineView::lastTransition(SocketId socket) c
         if (span.from > time_) {
             break;
         }
+        if (span.unknown) {
+            continue; // no change: the capture had not shown this side yet
+        }
         const Fact& fact = run_->trace().facts[span.fact];
         last = {true, fact.from, fact.to, fact.at, fact.reason};
     }

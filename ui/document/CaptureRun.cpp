@@ -31,6 +31,21 @@ std::variant<CaptureRun, QString> openCaptureRun(const QString& path) {
             .arg(capture.inference.connections().size())
             .arg(kCaptureDiagramConnections);
     }
+    return captureRunOf(capture, path);
+}
+
+bool exceedsDiagram(const QString& path) {
+    StateInference inference;
+    const CaptureSummary summary = readCapture(
+        QFile::encodeName(path).toStdString(),
+        [&](const CapturedPacket& packet) { inference.add(packet); },
+        [&](std::uint64_t, std::uint64_t) {
+            return inference.connections().size() <= kCaptureDiagramConnections;
+        });
+    return summary.cancelled || inference.connections().size() > kCaptureDiagramConnections;
+}
+
+CaptureRun captureRunOf(const OpenedCapture& capture, const QString& path) {
     CaptureRun result;
     Trace trace = captureTrace(capture);
     for (const HostInfo& host : trace.hosts) {

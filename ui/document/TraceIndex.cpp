@@ -137,6 +137,9 @@ void TraceIndex::indexStates(const Trace& trace) {
         std::vector<StateSpan>& spans = bySocket[fact.socket];
         if (!spans.empty()) {
             spans.back().to = fact.at;
+        } else if (fact.reason.code == Cause::InferredMidConnection) {
+            spans.push_back(
+                {fact.socket, fact.host, TcpState::Closed, SimTime{}, fact.at, i, true});
         }
         spans.push_back({fact.socket, fact.host, fact.to, fact.at, trace.end, i});
     }

@@ -22,6 +22,10 @@ public:
         SimTime from{};
         SimTime to{};         // the next change, or the end of the run
         std::size_t fact = 0; // the StateChanged fact that entered this state
+        // A capture began after this side's SYN: its state from the capture's start until
+        // `to` is not known (state is CLOSED only as a placeholder); `fact` is the first change
+        // the packets show, which ends it.
+        bool unknown = false;
     };
 
     enum class TimerEnd : std::uint8_t { Fired, Cancelled, Rearmed, RunEnded };

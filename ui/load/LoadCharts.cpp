@@ -117,10 +117,13 @@ void LoadCharts::rebuild() {
     }
     const QString clientName =
         scenario.hosts.empty() ? QString() : QString::fromStdString(scenario.hosts[client_].name);
-    addChart(Chart::Role::Ports, client_);
-    addLine(charts_.size() - 1, clientName + QStringLiteral("/free_ports"), client_,
-            Kind::FreePorts);
-    lines_.back().alwaysShown = true;
+    // A capture does not show a host's free ports: no chart claims to.
+    if (!document_->isCapture()) {
+        addChart(Chart::Role::Ports, client_);
+        addLine(charts_.size() - 1, clientName + QStringLiteral("/free_ports"), client_,
+                Kind::FreePorts);
+        lines_.back().alwaysShown = true;
+    }
     addChart(Chart::Role::Events, client_);
     addLine(charts_.size() - 1, clientName + QStringLiteral("/connect_failures"), client_,
             Kind::ConnectFailures);
@@ -468,12 +471,16 @@ void LoadCharts::retranslate() {
                                  ? QString::fromStdString(document_->scenario().hosts[c.host].name)
                                  : QString();
         switch (c.role) {
-        case Chart::Role::Sockets:
-            c.chart->setTitle(tr("Sockets on %1 (%2), by state")
-                                  .arg(host, QString::fromStdString(formatIpv4(
-                                                 document_->scenario().hosts[c.host].address))));
+        case Chart::Role::Sockets: {
+            const QString address =
+                QString::fromStdString(formatIpv4(document_->scenario().hosts[c.host].address));
+            // A capture's hosts are named by their address: once is enough.
+            c.chart->setTitle(host == address
+                                  ? tr("Sockets on %1, by state").arg(host)
+                                  : tr("Sockets on %1 (%2), by state").arg(host, address));
             c.y->setTitleText(tr("sockets"));
             break;
+        }
         case Chart::Role::Ports:
             c.chart->setTitle(tr("Free ephemeral ports on %1").arg(host));
             c.y->setTitleText(tr("ports"));
@@ -483,7 +490,8 @@ void LoadCharts::retranslate() {
             c.y->setTitleText(tr("per second"));
             break;
         }
-        c.x->setTitleText(tr("simulated time (s)"));
+        c.x->setTitleText(document_->isCapture() ? tr("time since the capture's first packet (s)")
+                                                 : tr("simulated time (s)"));
     }
     for (const Line& line : lines_) {
         const QString name = lineName(line);

@@ -2,7 +2,11 @@
 
 #include "LoadJob.h"
 #include "TraceText.h"
+#include "capture_load.h"
+#include "capture_trace.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QLocale>
 #include <QStringList>
 
@@ -23,6 +27,8 @@ LoadDocument::~LoadDocument() {
 
 void LoadDocument::open(const Scenario& scenario, const QString& filePath) {
     cancel();
+    capturePath_.clear();
+    capture_.reset();
     a_ = scenario;
     b_.reset();
     filePath_ = filePath;
@@ -37,7 +43,82 @@ const Scenario& LoadDocument::scenarioOf(int run) const {
 }
 
 bool LoadDocument::isShown(int run) const {
-    return run == 0 ? a_.load.has_value() : b_.has_value();
+    return run == 0 ? a_.load.has_value() || capture_ != nullptr : b_.has_value();
+}
+
+namespace {
+
+// The capture reader's progress, in bytes of the file, as a load job's fraction.
+CaptureReadProgress readProgress(const LoadProgress& progress) {
+    return [&progress](std::uint64_t read, std::uint64_t size) {
+        static const LoadSeries kNoSamples;
+        return progress(kNoSamples,
+                        size == 0 ? 0.0 : static_cast<double>(read) / static_cast<double>(size));
+    };
+}
+
+} // namespace
+
+void LoadDocument::openCapture(const QString& path) {
+    cancel();
+    capture_.reset();
+    capturePath_ = path;
+    a_ = Scenario{};
+    const std::string name = QFileInfo(path).fileName().toStdString();
+    a_.title = LocalizedText{name, name};
+    b_.reset();
+    filePath_ = path;
+    for (int run = 0; run < kRuns; ++run) {
+        resetRun(run);
+    }
+    readFraction_ = 0;
+    emit opened();
+    auto* job = new LoadJob(
+        [this, file = QFile::encodeName(path).toStdString()](
+            const LoadProgress& progress) -> LoadJob::Deliver {
+            CaptureOpenOptions options;
+            options.keep = CaptureOpenOptions::Keep::None;
+            auto capture = std::make_shared<const OpenedCapture>(
+                tdl::openCapture(file, options, readProgress(progress)));
+            if (capture->summary.cancelled) {
+                return {}; // nothing is kept: the worker drops what it read
+            }
+            auto series = std::make_shared<const LoadSeries>(captureSeries(capture->inference));
+            return [this, capture, series] {
+                endJob(readJob_);
+                if (capture->summary.error && capture->summary.tcpPackets == 0) {
+                    emit captureFailed(QString::fromStdString(*capture->summary.error));
+                    emit busyChanged();
+                    return;
+                }
+                capture_ = capture;
+                for (const HostInfo& host : series->hosts) {
+                    HostConfig config;
+                    config.name = host.name;
+                    config.address = host.address;
+                    a_.hosts.push_back(config);
+                }
+                emit opened(); // the charts, one per host, now that the hosts are known
+                runs_[0].expectedEnd = series->end;
+                readFraction_ = 1;
+                finish(0, *series);
+                emit captureRead();
+                emit busyChanged();
+            };
+        },
+        this);
+    readJob_ = job;
+    connect(job, &LoadJob::progressed, this, [this](const LoadBatch& batch) {
+        readFraction_ = batch.fraction;
+        emit readProgressed(batch.fraction);
+    });
+    connect(job, &LoadJob::failed, this, [this](const QString& message) {
+        endJob(readJob_);
+        emit captureFailed(message);
+        emit busyChanged();
+    });
+    job->start();
+    emit busyChanged();
 }
 
 void LoadDocument::setComparison(const Scenario& b) {
@@ -65,6 +146,10 @@ void LoadDocument::stopComparing() {
 }
 
 void LoadDocument::run() {
+    if (isCapture()) {
+        openCapture(capturePath_);
+        return;
+    }
     if (!a_.load) {
         return;
     }
@@ -218,8 +303,13 @@ void LoadDocument::cancel() {
     }
     const bool listing = tableJob_ != nullptr;
     const bool tracing = traceJob_ != nullptr;
+    const bool reading = readJob_ != nullptr;
     endJob(tableJob_);
     endJob(traceJob_);
+    endJob(readJob_);
+    if (reading) {
+        emit captureReadCancelled();
+    }
     if (!cut.isEmpty()) {
         emit runsCancelled(cut);
     }
@@ -248,6 +338,10 @@ SimTime LoadDocument::nearestSample(int run, SimTime at) const {
 }
 
 void LoadDocument::listSockets(int run, SimTime at) {
+    if (capture_ != nullptr) {
+        listCaptureSockets(at);
+        return;
+    }
     const Scenario scenario = scenarioOf(run);
     if (!scenario.load || !refusal(scenario).isEmpty()) {
         return;
@@ -284,6 +378,10 @@ void LoadDocument::listSockets(int run, SimTime at) {
 }
 
 void LoadDocument::traceConnection(int run, std::uint64_t index) {
+    if (capture_ != nullptr) {
+        traceCaptureConnection(index);
+        return;
+    }
     const Scenario scenario = scenarioOf(run);
     if (!scenario.load || !refusal(scenario).isEmpty()) {
         return;
@@ -314,12 +412,71 @@ void LoadDocument::traceConnection(int run, std::uint64_t index) {
     emit busyChanged();
 }
 
+void LoadDocument::listCaptureSockets(SimTime at) {
+    endJob(tableJob_);
+    auto* job = new LoadJob(
+        [this, capture = capture_, at](const LoadProgress&) -> LoadJob::Deliver {
+            auto rows = std::make_shared<const std::vector<SocketRow>>(
+                captureSocketsAt(capture->inference, at));
+            return [this, at, rows] {
+                endJob(tableJob_);
+                emit socketsListed(at, 0, *rows);
+                emit busyChanged();
+            };
+        },
+        this);
+    tableJob_ = job;
+    connect(job, &LoadJob::failed, this, [this](const QString& message) {
+        endJob(tableJob_);
+        emit listingFailed(message);
+        emit busyChanged();
+    });
+    job->start();
+    emit busyChanged();
+}
+
+// The connection's packets are not kept (a million connections' would not fit): the capture is
+// read again, keeping that one connection's.
+void LoadDocument::traceCaptureConnection(std::uint64_t index) {
+    endJob(traceJob_);
+    tracing_ = index;
+    auto* job = new LoadJob(
+        [this, path = capturePath_, index](const LoadProgress& progress) -> LoadJob::Deliver {
+            CaptureOpenOptions options;
+            options.keep = CaptureOpenOptions::Keep::OneConnection;
+            options.connection = static_cast<std::uint32_t>(index);
+            const OpenedCapture opened = tdl::openCapture(QFile::encodeName(path).toStdString(),
+                                                          options, readProgress(progress));
+            if (opened.summary.cancelled) {
+                return {};
+            }
+            auto run = std::make_shared<const CaptureRun>(captureRunOf(opened, path));
+            return [this, index, run] {
+                endJob(traceJob_);
+                emit busyChanged();
+                emit captureConnectionTraced(index, *run);
+            };
+        },
+        this);
+    traceJob_ = job;
+    connect(job, &LoadJob::progressed, this, [this, index](const LoadBatch& batch) {
+        emit tracingProgressed(index, batch.fraction);
+    });
+    connect(job, &LoadJob::failed, this, [this](const QString& message) {
+        endJob(traceJob_);
+        emit tracingFailed(tracing_, message);
+        emit busyChanged();
+    });
+    job->start();
+    emit busyChanged();
+}
+
 bool LoadDocument::isRunning() const {
     return runJobs_[0] != nullptr || runJobs_[1] != nullptr;
 }
 
 bool LoadDocument::isBusy() const {
-    return isRunning() || tableJob_ != nullptr || traceJob_ != nullptr;
+    return isRunning() || tableJob_ != nullptr || traceJob_ != nullptr || readJob_ != nullptr;
 }
 
 int LoadDocument::workers() const {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CaptureRun.h"
 #include "Run.h"
 #include "load_run.h"
 #include "scenario.h"
@@ -9,8 +10,13 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
+
+namespace tdl {
+struct OpenedCapture;
+}
 
 namespace tdl::ui {
 
@@ -21,6 +27,10 @@ class LoadJob;
 // produce them (the runs, the sockets alive at an instant, one connection's trace), each in a
 // LoadJob on a worker thread. The load explorer's window and its charts only show a document:
 // they read its series and follow its signals.
+//
+// A capture of many connections is shown the same way: run A is each host's sockets per state
+// inferred from its packets (openCapture()), the listing and a connection's trace come from the
+// capture instead of the engine, and there is no run B.
 //
 // Destroying the document cancels its jobs and joins their workers.
 class LoadDocument : public QObject {
@@ -38,6 +48,19 @@ public:
     // Runs nothing: run() does.
     void open(const Scenario& scenario, const QString& filePath);
     const Scenario& scenario() const { return a_; }
+
+    // Reads a capture on a worker (forgets the scenario, B, everything under way):
+    // readProgressed() while it reads, then captureRead() with run A finished, or captureFailed(),
+    // or, once cancel() is called, captureReadCancelled() and nothing kept. Run A's scenario then
+    // only names the capture's hosts.
+    void openCapture(const QString& path);
+    bool isCapture() const { return !capturePath_.isEmpty(); }
+    const QString& capturePath() const { return capturePath_; }
+    // The capture read (its connections and inferred states, no packets); null while reading.
+    const OpenedCapture* capture() const { return capture_.get(); }
+    bool isReading() const { return readJob_ != nullptr; }
+    // From 0 to 1, how much of the capture file is read.
+    double readFraction() const { return readFraction_; }
     const QString& filePath() const { return filePath_; }
     const std::optional<Scenario>& comparison() const { return b_; }
     // The scenario a run shows: B's when it is compared, A's otherwise.
@@ -120,6 +143,12 @@ signals:
     void connectionTraced(const tdl::Scenario& scenario, std::uint64_t index,
                           const tdl::ui::RunPtr& run);
     void tracingCancelled();
+    // A capture's connection, read again from the file with its packets.
+    void captureConnectionTraced(std::uint64_t index, const tdl::ui::CaptureRun& run);
+    void readProgressed(double fraction);
+    void captureRead();
+    void captureFailed(const QString& message);
+    void captureReadCancelled();
     // A job failed with the engine's message; the job is over.
     void runFailed(int run, const QString& message);
     void listingFailed(const QString& message);
@@ -140,6 +169,8 @@ private:
     void startRun(int run);
     void resetRun(int run);
     void endJob(LoadJob*& job);
+    void listCaptureSockets(SimTime at);
+    void traceCaptureConnection(std::uint64_t index);
 
     Scenario a_;
     std::optional<Scenario> b_;
@@ -150,6 +181,11 @@ private:
     LoadJob* tableJob_ = nullptr;
     LoadJob* traceJob_ = nullptr;
     std::uint64_t tracing_ = 0;
+
+    QString capturePath_;
+    std::shared_ptr<const OpenedCapture> capture_;
+    LoadJob* readJob_ = nullptr;
+    double readFraction_ = 0;
 };
 
 } // namespace tdl::ui

@@ -9,6 +9,7 @@
 #include "ScenarioDiff.h"
 #include "SocketTableView.h"
 #include "TraceText.h"
+#include "capture_trace.h"
 #include "scenario_json.h"
 
 #include <QAction>
@@ -213,6 +214,31 @@ void LoadExplorer::followDocument() {
                 sockets_->setStatus(tr("Connection #%1 is open in the main window.").arg(index));
                 emit connectionOpened(scenario, index, run);
             });
+    connect(document_, &LoadDocument::captureConnectionTraced, this,
+            [this](std::uint64_t index, const CaptureRun& run) {
+                sockets_->setOpeningEnabled(true);
+                sockets_->setStatus(tr("Connection #%1 is open in the main window.").arg(index));
+                emit captureConnectionOpened(document_->capturePath(), index, run);
+            });
+    connect(document_, &LoadDocument::readProgressed, this, &LoadExplorer::updateState);
+    connect(document_, &LoadDocument::captureRead, this, [this] {
+        updateHeader();
+        updateLegend();
+        const OpenedCapture& capture = *document_->capture();
+        showMessage(tr("Read %1: %2 connections.")
+                        .arg(QFileInfo(document_->capturePath()).fileName(),
+                             QLocale().toString(
+                                 static_cast<qulonglong>(capture.inference.connections().size()))));
+    });
+    connect(document_, &LoadDocument::captureFailed, this, [this](const QString& message) {
+        updateHeader();
+        showFailure(tr("Reading the capture failed"), message);
+    });
+    connect(document_, &LoadDocument::captureReadCancelled, this, [this] {
+        updateHeader();
+        updateLegend();
+        showMessage(tr("Reading cancelled: nothing of the capture is kept."));
+    });
     connect(document_, &LoadDocument::tracingCancelled, this, [this] {
         sockets_->setStatus(tr("Tracing cancelled."));
         sockets_->setOpeningEnabled(true);
@@ -229,10 +255,16 @@ QString LoadExplorer::runName(int run) {
 }
 
 QString LoadExplorer::listingText(SimTime at, int run) const {
+    if (document_->isCapture()) {
+        return tr("Listing the sockets at %1…").arg(TraceText::duration(at));
+    }
     return tr("Simulating run %1 up to %2…").arg(runName(run), TraceText::duration(at));
 }
 
 QString LoadExplorer::tracingText(std::uint64_t index) const {
+    if (document_->isCapture()) {
+        return tr("Reading connection #%1 from the capture…").arg(index);
+    }
     return tr("Tracing connection #%1…").arg(index);
 }
 
@@ -247,6 +279,25 @@ bool LoadExplorer::refuseTableJob(int run) {
     }
     sockets_->setStatus(refusalText(run, refusal));
     return true;
+}
+
+bool LoadExplorer::tableAvailable(int run) {
+    if (document_->isCapture()) {
+        return document_->capture() != nullptr;
+    }
+    return document_->scenarioOf(run).load && !refuseTableJob(run);
+}
+
+void LoadExplorer::openCapture(const QString& path) {
+    document_->openCapture(path);
+    tableAt_.reset();
+    charts_->setCursorTime(std::nullopt);
+    sockets_->clear();
+    sockets_->setRunCount(1);
+    statusBar()->clearMessage();
+    updateHeader();
+    updateLegend();
+    updateState();
 }
 
 void LoadExplorer::open(const Scenario& scenario, const QString& filePath) {
@@ -317,7 +368,7 @@ void LoadExplorer::cancel() {
 
 void LoadExplorer::showSocketsAt(SimTime at) {
     const int run = sockets_->run();
-    if (!document_->scenarioOf(run).load || refuseTableJob(run)) {
+    if (!tableAvailable(run)) {
         return;
     }
     // The sample nearest the click: the table then counts what the charts show there.
@@ -333,12 +384,14 @@ void LoadExplorer::socketsListed(SimTime at, int run, const std::vector<SocketRo
     for (const HostConfig& host : document_->scenarioOf(run).hosts) {
         hosts.push_back({host.name, host.address});
     }
-    sockets_->setSockets(at, runName(run), std::move(hosts), rows);
+    // A capture has one run: the caption names none.
+    sockets_->setSockets(at, document_->isCapture() ? QString() : runName(run), std::move(hosts),
+                         rows);
 }
 
 void LoadExplorer::openConnection(std::uint64_t index) {
     const int run = sockets_->run();
-    if (!document_->scenarioOf(run).load || refuseTableJob(run)) {
+    if (!tableAvailable(run)) {
         return;
     }
     sockets_->setOpeningEnabled(false);
@@ -354,11 +407,18 @@ void LoadExplorer::showFailure(const QString& what, const QString& message) {
 
 void LoadExplorer::updateState() {
     cancelAction_->setEnabled(document_->isBusy());
-    runAction_->setEnabled(document_->scenario().load.has_value());
+    runAction_->setEnabled(document_->scenario().load.has_value() || document_->isCapture());
     stopComparingAction_->setEnabled(document_->comparison().has_value());
+    compareButton_->setEnabled(!document_->isCapture());
     const bool running = document_->isRunning();
-    progressItem_->setVisible(running);
-    if (running) {
+    const bool reading = document_->isReading();
+    progressItem_->setVisible(running || reading);
+    if (reading) {
+        progress_->setValue(static_cast<int>(std::lround(1000 * document_->readFraction())));
+        progressLabel_->setText(
+            tr("Reading the capture… %1% (Esc cancels)")
+                .arg(static_cast<int>(std::lround(100 * document_->readFraction()))));
+    } else if (running) {
         double sum = 0;
         int count = 0;
         SimTime reached{};
@@ -387,6 +447,11 @@ void LoadExplorer::updateHeader() {
     const QString title = PresetCatalog::localized(a.title);
     const QString shown = title.isEmpty() ? QFileInfo(document_->filePath()).fileName() : title;
     setWindowTitle(tr("%1 — Load Explorer — Teardown Lab").arg(shown));
+    if (document_->isCapture()) {
+        header_->setText(captureHeader());
+        header_->setToolTip(QString());
+        return;
+    }
     if (!a.load) {
         header_->clear();
         return;
@@ -415,6 +480,38 @@ void LoadExplorer::updateHeader() {
     header_->setToolTip(PresetCatalog::localized(a.description));
 }
 
+QString LoadExplorer::captureHeader() const {
+    const QString file = QFileInfo(document_->capturePath()).fileName().toHtmlEscaped();
+    if (document_->isReading()) {
+        return tr("<b>%1</b> — reading the capture…").arg(file);
+    }
+    const OpenedCapture* capture = document_->capture();
+    if (capture == nullptr) {
+        return tr("<b>%1</b> — not read (Run reads it again).").arg(file);
+    }
+    const QLocale locale;
+    QString html =
+        tr("<b>%1</b> — a capture: %2 TCP packets, %3 connections between %4 hosts. Each host's "
+           "sockets per state are inferred from the packets, as an observer on the wire sees "
+           "them; TIME-WAIT is held 60 s after its last ACK, by Linux's rule, so the charts "
+           "end a minute after the capture. A side whose state the capture does not show (it "
+           "started after that connection's SYN) is counted from its first packet.")
+            .arg(file, locale.toString(static_cast<qulonglong>(capture->summary.tcpPackets)),
+                 locale.toString(static_cast<qulonglong>(capture->inference.connections().size())),
+                 locale.toString(static_cast<qulonglong>(document_->scenario().hosts.size())));
+    QStringList notes;
+    for (const std::string& note : capture->summary.notes) {
+        notes << QString::fromStdString(note).toHtmlEscaped();
+    }
+    if (capture->summary.error) {
+        notes << QString::fromStdString(*capture->summary.error).toHtmlEscaped();
+    }
+    if (!notes.isEmpty()) {
+        html += QStringLiteral("<br>") + notes.join(QStringLiteral("<br>"));
+    }
+    return html;
+}
+
 void LoadExplorer::updateLegend() {
     // A run cut short says so for as long as it is shown, not only in a passing message.
     const auto cut = [this](int run, const QString& text) {
@@ -426,6 +523,15 @@ void LoadExplorer::updateLegend() {
                    ? tr("%1 — truncated at %2").arg(text, TraceText::duration(series.end))
                    : text;
     };
+    if (document_->isCapture()) {
+        legend_->setTexts(
+            document_->capture() == nullptr
+                ? QString()
+                : tr("The capture's sockets (click a chart to list them at that time; a row "
+                     "opens its connection in the sequence diagram)"),
+            QString());
+        return;
+    }
     if (!document_->comparison()) {
         legend_->setTexts(cut(0, tr("A: %1 (click a chart to list its sockets at that time)")
                                      .arg(PresetCatalog::localized(document_->scenario().title))),

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CaptureRun.h"
 #include "Run.h"
 #include "load_run.h"
 #include "scenario.h"
@@ -44,6 +45,10 @@ public:
     // the socket table and runs it.
     void open(const Scenario& scenario, const QString& filePath);
 
+    // Shows a capture of many connections: reads it on a worker, with progress and Cancel (Esc),
+    // then each host's sockets per state inferred from its packets. No run B.
+    void openCapture(const QString& path);
+
     // Overlays run B and runs it; a scenario without a load is refused with a message.
     bool compareWith(const Scenario& b);
     void stopComparing();
@@ -66,6 +71,9 @@ public:
 signals:
     void connectionOpened(const tdl::Scenario& scenario, std::uint64_t index,
                           const tdl::ui::RunPtr& run);
+    // A connection of a capture, read again with its packets for the sequence diagram.
+    void captureConnectionOpened(const QString& path, std::uint64_t index,
+                                 const tdl::ui::CaptureRun& run);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -85,6 +93,10 @@ private:
     // A listing or a trace of a run whose scenario is refused is not started either: says so in
     // the socket table and returns true.
     bool refuseTableJob(int run);
+    // Whether the table's run can list its sockets and trace its connections: a load scenario
+    // that is not refused, or a capture read.
+    bool tableAvailable(int run);
+    QString captureHeader() const;
     void runFinished(int run);
     void socketsListed(SimTime at, int run, const std::vector<SocketRow>& rows);
     void showFailure(const QString& what, const QString& message);

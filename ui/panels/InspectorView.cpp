@@ -188,9 +188,11 @@ QString InspectorView::socketsHtml() const {
         if (spans.empty() || spans.front().from > time_) {
             continue;
         }
+        const bool unknown = spans.front().unknown && time_ < spans.front().to;
         rows += row(QStringLiteral("%1 · %2").arg(TraceText::hostName(trace, socket.host),
                                                   TraceText::socketName(trace, socket.id)),
-                    TraceText::stateName(run_->index().stateAt(socket.id, time_)));
+                    unknown ? TraceText::unknownState(spans.front().to)
+                            : TraceText::stateName(run_->index().stateAt(socket.id, time_)));
     }
     html += rows.isEmpty()
                 ? QStringLiteral("<p>%1</p>").arg(tr("No socket exists yet.").toHtmlEscaped())

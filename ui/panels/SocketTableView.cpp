@@ -165,9 +165,12 @@ void SocketTableView::openCurrent() {
 
 void SocketTableView::retranslateUi() {
     caption_->setText(
-        at_ ? tr("Sockets alive at %1 in run %2: %3")
-                  .arg(TraceText::duration(*at_), run_, QLocale().toString(model_->rowCount()))
-            : tr("Sockets"));
+        !at_ ? tr("Sockets")
+        : run_.isEmpty()
+            ? tr("Sockets alive at %1: %2")
+                  .arg(TraceText::duration(*at_), QLocale().toString(model_->rowCount()))
+            : tr("Sockets alive at %1 in run %2: %3")
+                  .arg(TraceText::duration(*at_), run_, QLocale().toString(model_->rowCount())));
     summary_->setText(!at_ ? tr("Click a chart at a point in time to list the sockets alive then, "
                                 "as ss -tan would.")
                            : model_->summary());

@@ -42,6 +42,15 @@ QString TraceText::socketName(const Trace& trace, SocketId socket) {
     return QStringLiteral("%1 #%2").arg(QString::fromStdString(info->name)).arg(socket);
 }
 
+QString TraceText::unknownState(SimTime until) {
+    return tr("unknown until %1").arg(duration(until));
+}
+
+QString TraceText::unknownStateWhy() {
+    return tr("The capture started after this connection's SYN: this side's state before its "
+              "first packet shows it is not known.");
+}
+
 QString TraceText::stateName(TcpState state) {
     return QString::fromLatin1(tdl::stateName(state));
 }

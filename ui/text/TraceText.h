@@ -27,6 +27,10 @@ public:
     static QString socketName(const Trace& trace, SocketId socket);
     // The RFC spelling, "FIN-WAIT-1": state names are not translated.
     static QString stateName(TcpState state);
+    // A side of a captured connection before the capture shows it: "unknown until 1.2 s".
+    static QString unknownState(SimTime until);
+    // Why it is unknown, for a tooltip.
+    static QString unknownStateWhy();
     static QString timerName(TimerKind timer);
     // timerName(), or "tail loss probe" when the retransmission timer runs the probe.
     static QString timerNameFor(const Fact& fact);
