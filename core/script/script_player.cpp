@@ -133,6 +133,17 @@ std::optional<std::int64_t> intValue(const SyscallArg& arg) {
     return std::nullopt;
 }
 
+// IP_LOCAL_PORT_RANGE by name, or by its number (51, include/uapi/linux/in.h) at level SOL_IP:
+// packetdrill knows no symbol for it, so a script that runs on the live kernel writes 51.
+bool isLocalPortRange(const SyscallArg& level, const SyscallArg& name) {
+    if (hasSymbol(name, "IP_LOCAL_PORT_RANGE")) {
+        return true;
+    }
+    const bool ipLevel = hasSymbol(level, "SOL_IP") || hasSymbol(level, "IPPROTO_IP") ||
+                         (level.kind == SyscallArg::Kind::Number && level.number == 0);
+    return ipLevel && name.kind == SyscallArg::Kind::Number && name.number == 51;
+}
+
 // What the application holds for one file descriptor.
 struct Fd {
     std::string name; // the engine's socket name
@@ -144,6 +155,7 @@ struct Fd {
     bool lingerZero = false;
     std::uint32_t receiveBuffer = 0;
     Duration userTimeout{};
+    std::uint32_t localPortRange = 0; // IP_LOCAL_PORT_RANGE, (high << 16) | low
     std::size_t listenAction = 0;
     std::size_t openAction = 0; // connect: its action; accepted: its listener's listen action
     bool shutRead = false;
@@ -501,6 +513,26 @@ private:
         return fd;
     }
 
+    // The descriptor a new socket gets. packetdrill checks only that socket() and accept()
+    // return a descriptor (end_syscall(..., CHECK_FD, ...)) and names the live socket by the
+    // number the script wrote (socket->script.fd), so the script's number is the socket's
+    // name whatever the kernel returned. A call the script expects to fail gets the lowest free
+    // number, which the judge then reports as an unexpected success.
+    std::variant<int, ScriptError> newFd(const ScriptEvent& event, const SyscallSpec& call) {
+        if (!call.errnoName.empty() || call.result < 0 ||
+            call.result > std::numeric_limits<int>::max()) {
+            return lowestFreeFd();
+        }
+        const auto fd = static_cast<int>(call.result);
+        if (fds_.contains(fd)) {
+            return refuse(event,
+                          std::string("a descriptor not already open as ") + callName(call.name) +
+                              "()'s result",
+                          "fd " + std::to_string(fd) + ", still open");
+        }
+        return fd;
+    }
+
     std::string freshName(int fd) {
         const int use = ++nameUses_[fd];
         return "fd" + std::to_string(fd) + (use > 1 ? "." + std::to_string(use) : std::string());
@@ -553,7 +585,11 @@ private:
                 return refuse(event, "socket(..., SOCK_STREAM, IPPROTO_TCP)",
                               "another kind of socket");
             }
-            const int fd = lowestFreeFd();
+            const auto fdOrError = newFd(event, call);
+            if (const auto* error = std::get_if<ScriptError>(&fdOrError)) {
+                return *error;
+            }
+            const int fd = std::get<int>(fdOrError);
             fds_[fd].name = freshName(fd);
             expectResult(event, call, fd, 0, scriptAt);
             return std::nullopt;
@@ -605,7 +641,11 @@ private:
                 return refuse(event, "accept() on a listening socket",
                               "fd " + std::to_string(fdNumber));
             }
-            const int child = lowestFreeFd();
+            const auto childOrError = newFd(event, call);
+            if (const auto* error = std::get_if<ScriptError>(&childOrError)) {
+                return *error;
+            }
+            const int child = std::get<int>(childOrError);
             Fd& accepted = fds_[child];
             accepted.name = freshName(child);
             accepted.accepted = true;
@@ -632,6 +672,7 @@ private:
             action.port = fd.bound ? options_.bindPort : 0;
             action.receiveBuffer = fd.receiveBuffer;
             action.userTimeout = fd.userTimeout;
+            action.localPortRange = fd.localPortRange;
             fd.openAction = scenario_.actions.size();
             const SimTime at = action.time;
             addAction(std::move(action));
@@ -756,18 +797,26 @@ private:
                                         "connection's start" +
                                         (fd.accepted ? " (set on its listener)" : ""));
             }
-        } else if (hasSymbol(name, "IP_LOCAL_PORT_RANGE")) {
-            // inet_sk_get_local_port_range() narrows the host's range and makes
-            // __inet_hash_connect() walk it port by port, without the two parity passes the
-            // engine's search makes: refused rather than played with the host's range.
-            return refuse(event,
-                          "a socket option the engine models (IP_LOCAL_PORT_RANGE is not: "
-                          "connect() searches the host's ip_local_port_range)",
-                          "'" + symbolText(name) + "'");
+        } else if (isLocalPortRange(call.args[1], name)) {
+            const auto range = intValue(value);
+            if (!range || *range < 0 || *range > std::numeric_limits<std::uint32_t>::max()) {
+                return refuse(event, "IP_LOCAL_PORT_RANGE [(high << 16) | low]",
+                              "'" + symbolText(value) + "'");
+            }
+            const auto packed = static_cast<std::uint32_t>(*range);
+            const std::uint32_t low = packed & 0xffffU;
+            const std::uint32_t high = packed >> 16;
+            if (low != 0 && high != 0 && low > high) {
+                // do_ip_setsockopt(): a range whose low bound passes its high one.
+                expectResult(event, call, -1, EINVAL, scriptAt);
+                return std::nullopt;
+            }
+            // Read by connect() (port_search.h): set after it, it changes nothing.
+            fd.localPortRange = packed;
         } else {
             return refuse(event,
-                          "SO_REUSEADDR, SO_LINGER, SO_RCVBUF, TCP_USER_TIMEOUT or "
-                          "IP_BIND_ADDRESS_NO_PORT",
+                          "SO_REUSEADDR, SO_LINGER, SO_RCVBUF, TCP_USER_TIMEOUT, "
+                          "IP_BIND_ADDRESS_NO_PORT or IP_LOCAL_PORT_RANGE",
                           "'" + symbolText(name) + "'");
         }
         expectResult(event, call, 0, 0, scriptAt);

@@ -79,6 +79,8 @@ struct Action {
     int how = 1;                     // shutdown: 0 SHUT_RD, 1 SHUT_WR, 2 SHUT_RDWR
     std::uint32_t receiveBuffer = 0; // listen/connect: SO_RCVBUF in bytes, 0 for the default
     Duration userTimeout{};          // listen/connect: TCP_USER_TIMEOUT, 0 for none
+    // connect: IP_LOCAL_PORT_RANGE, (high << 16) | low, 0 for none (see port_search.h)
+    std::uint32_t localPortRange = 0;
     friend bool operator==(const Action&, const Action&) = default;
 };
 

@@ -78,6 +78,7 @@ std::uint32_t TcpStack::connect(HostId hostId, HostId peer, std::uint16_t peerPo
     };
 
     std::uint16_t chosen = 0;
+    const LocalPortRange range = localPortRange(host, action.localPortRange);
     if (action.port != 0) {
         if (host.listeners.contains(action.port)) {
             ctx_.appCall(&sock, hostId, AppCallKind::Connect, EADDRINUSE,
@@ -88,21 +89,18 @@ std::uint32_t TcpStack::connect(HostId hostId, HostId peer, std::uint16_t peerPo
         if (tupleFree(action.port, true)) {
             chosen = action.port;
         }
-    } else if (!anyTimeWaitReusable(host, sock.tuple) &&
+    } else if (!range.perSocket && !anyTimeWaitReusable(host, sock.tuple) &&
                host.tuplesTo[destinationKey(sock.tuple.remote)] >=
-                   static_cast<std::uint32_t>(host.sysctls.ip_local_port_range_high -
-                                              host.sysctls.ip_local_port_range_low + 1)) {
+                   static_cast<std::uint32_t>(range.high - range.low + 1)) {
         // Every port of the range already has a connection or a TIME_WAIT to this destination
         // and none may be reused: the kernel's scan would end in EADDRNOTAVAIL.
     } else {
-        chosen = searchLocalPort(host, sock.tuple, ctx_.nowSeconds(host), ctx_.rng,
+        chosen = searchLocalPort(host, range, sock.tuple, ctx_.nowSeconds(host), ctx_.rng,
                                  [&](std::uint16_t port) { return tupleFree(port, false); });
     }
     if (chosen == 0) {
-        const Reason why = action.port != 0
-                               ? Reason(Cause::AddressInUse, action.port)
-                               : Reason(Cause::PortsExhausted, host.sysctls.ip_local_port_range_low,
-                                        host.sysctls.ip_local_port_range_high);
+        const Reason why = action.port != 0 ? Reason(Cause::AddressInUse, action.port)
+                                            : Reason(Cause::PortsExhausted, range.low, range.high);
         ++host.counters.connectFailures;
         ctx_.appCall(&sock, hostId, AppCallKind::Connect, EADDRNOTAVAIL, why);
         ctx_.anomaly(hostId, sock.id, kNoSegment, Reason(Cause::ConnectFailed, EADDRNOTAVAIL));

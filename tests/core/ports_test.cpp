@@ -1,11 +1,15 @@
 // connect()'s choice of local port, and TIME_WAIT meeting a new connection on the same 4-tuple.
 
+#include "port_search.h"
 #include "scenario_builder.h"
 #include "simulator.h"
 #include "trace_query.h"
 #include "wire.h"
 
 #include <gtest/gtest.h>
+
+#include <cerrno>
+#include <set>
 
 namespace tdl::test {
 namespace {
@@ -31,6 +35,58 @@ TEST(Ports, Connect_TriesThePortsOfLowsParityFirst) {
         // The five even ports go first; only then odd ones.
         EXPECT_EQ(port % 2, i < 5 ? 0 : 1) << "connection " << i << " got port " << port;
     }
+}
+
+TEST(Ports, Connect_PerSocketRange_NarrowsTheHostsRangeAndWalksEveryPort) {
+    // IP_LOCAL_PORT_RANGE (high << 16) | low = 40002 << 16 | 0: inet_sk_get_local_port_range()
+    // keeps the host's low bound for 0 and narrows the high one, [40000, 40002]. With a
+    // per-socket range __inet_hash_connect() walks in steps of 1 over all three ports; the
+    // default walk would round the odd range down to two (remaining &= ~1) and fail the third.
+    ScenarioBuilder b;
+    b.sysctl("client", "net.ipv4.ip_local_port_range", "40000 40009").listen(0ms, "server", 80, {});
+    for (int i = 0; i < 4; ++i) {
+        b.connect(Duration(i * 1000), "client", "c" + std::to_string(i), "server", 80);
+    }
+    Scenario scenario = b.build();
+    for (Action& action : scenario.actions) {
+        if (action.call == AppCallKind::Connect) {
+            action.localPortRange = (40002U << 16) | 0U;
+        }
+    }
+    const Trace trace = simulate(scenario);
+    const TraceQuery q(trace);
+    std::set<std::uint16_t> ports;
+    for (int i = 0; i < 3; ++i) {
+        const SocketInfo* info = trace.socket(q.socket("client", "c" + std::to_string(i)));
+        ASSERT_NE(info, nullptr) << q.dump();
+        ports.insert(info->tuple.local.port);
+    }
+    EXPECT_EQ(ports, (std::set<std::uint16_t>{40000, 40001, 40002})) << q.dump();
+    int failures = 0;
+    for (const Fact* fact : q.facts(FactKind::AppCall)) {
+        if (fact->call == AppCallKind::Connect && fact->error == EADDRNOTAVAIL) {
+            ++failures;
+        }
+    }
+    EXPECT_EQ(failures, 1) << q.dump();
+}
+
+TEST(Ports, LocalPortRange_BoundsOutsideTheHostsRangeLeaveTheHostsBounds) {
+    // inet_sk_get_local_port_range(): each bound applies only if it lies in the host's range.
+    Host host;
+    host.sysctls.ip_local_port_range_low = 40000;
+    host.sysctls.ip_local_port_range_high = 40009;
+    const LocalPortRange none = localPortRange(host, 0);
+    EXPECT_EQ(none.low, 40000);
+    EXPECT_EQ(none.high, 40009);
+    EXPECT_FALSE(none.perSocket);
+    const LocalPortRange wide = localPortRange(host, (50000U << 16) | 30000U);
+    EXPECT_EQ(wide.low, 40000);
+    EXPECT_EQ(wide.high, 40009);
+    EXPECT_TRUE(wide.perSocket); // still walked port by port
+    const LocalPortRange inside = localPortRange(host, (40005U << 16) | 40003U);
+    EXPECT_EQ(inside.low, 40003);
+    EXPECT_EQ(inside.high, 40005);
 }
 
 TEST(TimeWait, NewerSynFromTheSameTuple_AcceptedWithIsnAboveOldSndNxt) {

@@ -28,12 +28,7 @@ const fs::path kSource = TDL_SOURCE_DIR;
 
 // Scripts of tests/packetdrill the engine does not pass yet, and why.
 const std::map<std::string, std::string>& knownFailingScripts() {
-    static const std::map<std::string, std::string> known = {
-        {"port_exhaustion_time_wait",
-         "front end: the second socket() returns 3 where the kernel's returns 4"},
-        {"tw_reuse_syn_tsecr",
-         "front end: the second socket() returns 3 where the kernel's returns 4"},
-    };
+    static const std::map<std::string, std::string> known = {};
     return known;
 }
 
