@@ -125,8 +125,6 @@ const std::vector<KnownGap> kKnownGaps = {
      "binds the port it picked, another path of __inet_hash_connect() (not yet modelled)"},
     {"tw-reuse-lost-final-ack", "server",
      "the client's reuse above changes what reaches the server (not yet understood)"},
-    {"tw-reuse-stale-rst", "server",
-     "the server's RSTs to the stale segments are not reproduced (not yet understood)"},
 };
 
 const KnownGap* knownGap(const std::string& preset, const std::string& host) {
