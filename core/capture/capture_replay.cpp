@@ -399,9 +399,9 @@ private:
     //   waited for the window is not seen;
     // - its first FIN: close() just before it, or shutdown(SHUT_WR) when the peer's data after
     //   the FIN is acknowledged without a RST (after close() Linux answers data with a RST);
-    // - a RST it sent while established, before any FIN: close() with SO_LINGER {1, 0} (an
-    //   abortive close). RSTs Linux sends of itself (a closed port, data after close()) are left
-    //   to the engine;
+    // - a RST it sent while established (the peer has acknowledged its SYN), before any FIN:
+    //   close() with SO_LINGER {1, 0} (an abortive close). RSTs Linux sends of itself (a closed
+    //   port, data after close()) are left to the engine;
     // - a RST,ACK it sent after its FIN, the peer having sent data: an application that never
     //   read, shut down (SHUT_WR) at the FIN and close()d at the RST (tcp_close() with unread
     //   data sends tcp_send_active_reset()'s RST,ACK); a RST without ACK answers a segment.
@@ -536,7 +536,12 @@ private:
                     }
                 }
             }
-            if (segment.has(flag::kAck) && plan.linuxIsn) {
+            // Synchronized once the peer acknowledges the Linux host's SYN: an ACK of anything
+            // else (a challenge ACK from an older connection's socket, RFC 5961) leaves it in
+            // SYN-SENT, where its RST answers that ACK (tcp_rcv_synsent_state_process()).
+            if (segment.has(flag::kAck) && plan.linuxIsn && linux.sentAny &&
+                !before(segment.ack, *plan.linuxIsn + 1U) &&
+                !after(segment.ack, linux.dataEnd + 1U)) {
                 linux.synchronized = true;
             }
             if (linux.finSent && segment.length > 0) {

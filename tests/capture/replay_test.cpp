@@ -120,11 +120,11 @@ const std::vector<KnownGap> kKnownGaps = {
     {"stale-data-no-time-wait", "client",
      "a write of more than 64 KiB at one instant: the run's segments do not come out as the "
      "original's (not yet understood)"},
-    {"tw-reuse-lost-final-ack", "client",
-     "the second connect() took a TIME-WAIT over through tcp_tw_reuse's port search; the replay "
-     "binds the port it picked, another path of __inet_hash_connect() (not yet modelled)"},
     {"tw-reuse-lost-final-ack", "server",
-     "the client's reuse above changes what reaches the server (not yet understood)"},
+     "its challenge ACK to the new SYN (sent by the old LAST-ACK socket) is placed by the "
+     "capture's "
+     "inference in the new connection, which it precedes: the replay then neither accept()s that "
+     "connection (its SYN,ACK is not its first packet) nor pairs the ACK with the old socket's"},
 };
 
 const KnownGap* knownGap(const std::string& preset, const std::string& host) {
