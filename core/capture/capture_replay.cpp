@@ -241,14 +241,29 @@ private:
             if (found == planOf.end()) {
                 continue;
             }
-            ConnectionPlan& plan = plans_[found->second];
+            std::size_t index = found->second;
             const Segment& segment = capture_.packets[i].segment;
+            // A Linux ACK (no SYN, no RST) on a connection the peer opened and Linux has not yet
+            // answered comes from an older socket on the same 4-tuple (a LAST-ACK socket's
+            // challenge ACK to the new SYN, RFC 5961): it belongs to that older connection.
+            if (const ConnectionPlan& opened = plans_[index];
+                segment.src == opened.linuxEnd && !segment.has(flag::kSyn) &&
+                !segment.has(flag::kRst) && !opened.linuxIsn) {
+                for (std::size_t older = index; older-- > 0;) {
+                    if (plans_[older].linuxEnd == opened.linuxEnd &&
+                        plans_[older].peerEnd == opened.peerEnd) {
+                        index = older;
+                        break;
+                    }
+                }
+            }
+            ConnectionPlan& plan = plans_[index];
             ReplayPacket packet;
             packet.kept = i;
             packet.fromLinux = segment.src == plan.linuxEnd;
             const SimTime at = capture_.packets[i].at;
-            packet.sincePrevious = previous[found->second] ? at - *previous[found->second] : at;
-            previous[found->second] = at;
+            packet.sincePrevious = previous[index] ? at - *previous[index] : at;
+            previous[index] = at;
             if (segment.has(flag::kSyn)) {
                 std::optional<Seq>& isn = packet.fromLinux ? plan.linuxIsn : plan.peerIsn;
                 if (!isn) {
@@ -446,6 +461,7 @@ private:
 
         struct LinuxProgress {
             bool sentAny = false;
+            bool synAckSent = false;
             bool synchronized = false;
             Seq dataEnd; // one past the highest payload byte sent
             bool finSent = false;
@@ -481,7 +497,9 @@ private:
                     connect.peerPort = plan.peerEnd.port;
                     s.actions.push_back(connect);
                     note(plan, "connect()", at, "its SYN");
-                } else if (segment.has(flag::kSyn) && segment.has(flag::kAck) && !linux.sentAny) {
+                } else if (segment.has(flag::kSyn) && segment.has(flag::kAck) &&
+                           !linux.synAckSent) {
+                    linux.synAckSent = true;
                     auto [entry, fresh] = listeners.try_emplace(plan.linuxEnd.port);
                     entry->second.accept.push_back(connectionName(plan.id));
                 }

@@ -120,11 +120,6 @@ const std::vector<KnownGap> kKnownGaps = {
     {"stale-data-no-time-wait", "client",
      "a write of more than 64 KiB at one instant: the run's segments do not come out as the "
      "original's (not yet understood)"},
-    {"tw-reuse-lost-final-ack", "server",
-     "its challenge ACK to the new SYN (sent by the old LAST-ACK socket) is placed by the "
-     "capture's "
-     "inference in the new connection, which it precedes: the replay then neither accept()s that "
-     "connection (its SYN,ACK is not its first packet) nor pairs the ACK with the old socket's"},
 };
 
 const KnownGap* knownGap(const std::string& preset, const std::string& host) {
