@@ -120,6 +120,10 @@ const std::vector<KnownGap> kKnownGaps = {
     {"stale-data-no-time-wait", "client",
      "a write of more than 64 KiB at one instant: the run's segments do not come out as the "
      "original's (not yet understood)"},
+    {"stale-data-no-time-wait", "server",
+     "a write of more than 64 KiB at one instant, as the client's: the run's segment at 401 us "
+     "(seq 128317) has another length and its 272-byte segment comes later (not yet understood; "
+     "this replay already differed on main at 38efd48 without being listed)"},
 };
 
 const KnownGap* knownGap(const std::string& preset, const std::string& host) {
