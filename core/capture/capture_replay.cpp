@@ -241,14 +241,29 @@ private:
             if (found == planOf.end()) {
                 continue;
             }
-            ConnectionPlan& plan = plans_[found->second];
+            std::size_t index = found->second;
             const Segment& segment = capture_.packets[i].segment;
+            // A Linux ACK (no SYN, no RST) on a connection the peer opened and Linux has not yet
+            // answered comes from an older socket on the same 4-tuple (a LAST-ACK socket's
+            // challenge ACK to the new SYN, RFC 5961): it belongs to that older connection.
+            if (const ConnectionPlan& opened = plans_[index];
+                segment.src == opened.linuxEnd && !segment.has(flag::kSyn) &&
+                !segment.has(flag::kRst) && !opened.linuxIsn) {
+                for (std::size_t older = index; older-- > 0;) {
+                    if (plans_[older].linuxEnd == opened.linuxEnd &&
+                        plans_[older].peerEnd == opened.peerEnd) {
+                        index = older;
+                        break;
+                    }
+                }
+            }
+            ConnectionPlan& plan = plans_[index];
             ReplayPacket packet;
             packet.kept = i;
             packet.fromLinux = segment.src == plan.linuxEnd;
             const SimTime at = capture_.packets[i].at;
-            packet.sincePrevious = previous[found->second] ? at - *previous[found->second] : at;
-            previous[found->second] = at;
+            packet.sincePrevious = previous[index] ? at - *previous[index] : at;
+            previous[index] = at;
             if (segment.has(flag::kSyn)) {
                 std::optional<Seq>& isn = packet.fromLinux ? plan.linuxIsn : plan.peerIsn;
                 if (!isn) {
@@ -399,13 +414,16 @@ private:
     //   waited for the window is not seen;
     // - its first FIN: close() just before it, or shutdown(SHUT_WR) when the peer's data after
     //   the FIN is acknowledged without a RST (after close() Linux answers data with a RST);
-    // - a RST it sent while established, before any FIN: close() with SO_LINGER {1, 0} (an
-    //   abortive close). RSTs Linux sends of itself (a closed port, data after close()) are left
-    //   to the engine.
-    // The application reads everything as it arrives (a reader that stalls, and the zero window
-    // it shows, is not inferred). Timestamps go as captured, TSecr relative to the Linux host's
-    // first TSval; with tcp_timestamps=0 the peer's timestamp options are left out, as a peer
-    // answering that host would have sent none.
+    // - a RST it sent while established (the peer has acknowledged its SYN), before any FIN:
+    //   close() with SO_LINGER {1, 0} (an abortive close). RSTs Linux sends of itself (a closed
+    //   port, data after close()) are left to the engine;
+    // - a RST,ACK it sent after its FIN, the peer having sent data: an application that never
+    //   read, shut down (SHUT_WR) at the FIN and close()d at the RST (tcp_close() with unread
+    //   data sends tcp_send_active_reset()'s RST,ACK); a RST without ACK answers a segment.
+    // Otherwise the application reads everything as it arrives (a reader that stalls, and the zero
+    // window it shows, is not inferred). Timestamps go as captured, TSecr relative to the Linux
+    // host's first TSval; with tcp_timestamps=0 the peer's timestamp options are left out, as a
+    // peer answering that host would have sent none.
     void inferCallsAndInjections() {
         Scenario& s = result_.scenario;
         const bool timestamps = options_.sysctls.tcp_timestamps != 0;
@@ -443,6 +461,7 @@ private:
 
         struct LinuxProgress {
             bool sentAny = false;
+            bool synAckSent = false;
             bool synchronized = false;
             Seq dataEnd; // one past the highest payload byte sent
             bool finSent = false;
@@ -451,6 +470,8 @@ private:
             bool peerDataAfterFin = false;
             bool rstAfterFin = false;
             bool closed = false;
+            bool peerSentData = false;
+            std::optional<SimTime> closeWithUnreadAt; // its RST,ACK after its FIN
             SimTime peerArrival{-1}; // when the peer's latest packet reached the Linux host
         };
         std::vector<LinuxProgress> progress(plans_.size());
@@ -476,7 +497,9 @@ private:
                     connect.peerPort = plan.peerEnd.port;
                     s.actions.push_back(connect);
                     note(plan, "connect()", at, "its SYN");
-                } else if (segment.has(flag::kSyn) && segment.has(flag::kAck) && !linux.sentAny) {
+                } else if (segment.has(flag::kSyn) && segment.has(flag::kAck) &&
+                           !linux.synAckSent) {
+                    linux.synAckSent = true;
                     auto [entry, fresh] = listeners.try_emplace(plan.linuxEnd.port);
                     entry->second.accept.push_back(connectionName(plan.id));
                 }
@@ -500,6 +523,12 @@ private:
                 if (segment.has(flag::kRst)) {
                     if (linux.finSent) {
                         linux.rstAfterFin = true;
+                        // RST,ACK is tcp_send_active_reset(): the application's close() found
+                        // unread data (tcp_close). A RST answering data after close() carries no
+                        // ACK (tcp_v4_send_reset() to a segment with one).
+                        if (segment.has(flag::kAck) && !linux.closed && linux.peerSentData) {
+                            linux.closeWithUnreadAt = at;
+                        }
                     } else if (linux.synchronized && !linux.closed) {
                         s.actions.push_back(call(AppCallKind::SetLinger, plan, at));
                         s.actions.push_back(call(AppCallKind::Close, plan, at));
@@ -525,11 +554,19 @@ private:
                     }
                 }
             }
-            if (segment.has(flag::kAck) && plan.linuxIsn) {
+            // Synchronized once the peer acknowledges the Linux host's SYN: an ACK of anything
+            // else (a challenge ACK from an older connection's socket, RFC 5961) leaves it in
+            // SYN-SENT, where its RST answers that ACK (tcp_rcv_synsent_state_process()).
+            if (segment.has(flag::kAck) && plan.linuxIsn && linux.sentAny &&
+                !before(segment.ack, *plan.linuxIsn + 1U) &&
+                !after(segment.ack, linux.dataEnd + 1U)) {
                 linux.synchronized = true;
             }
             if (linux.finSent && segment.length > 0) {
                 linux.peerDataAfterFin = true;
+            }
+            if (segment.length > 0) {
+                linux.peerSentData = true;
             }
             CraftedSegment crafted;
             crafted.time = seenAt(captured.at);
@@ -571,7 +608,19 @@ private:
             if (!linux.finSent) {
                 continue;
             }
-            if (linux.peerDataAfterFin && !linux.rstAfterFin) {
+            if (linux.closeWithUnreadAt) {
+                Action& shutdown = s.actions[linux.finAction];
+                shutdown.call = AppCallKind::Shutdown;
+                shutdown.how = 1;
+                Action stop = call(AppCallKind::StopReading, plans_[p], SimTime{});
+                stop.trigger = Trigger::Established;
+                s.actions.push_back(stop);
+                s.actions.push_back(call(AppCallKind::Close, plans_[p], *linux.closeWithUnreadAt));
+                note(plans_[p], "shutdown(SHUT_WR)", linux.finAt, "its FIN before its RST,ACK");
+                note(plans_[p], "close() with unread data", *linux.closeWithUnreadAt,
+                     "its RST,ACK after its FIN (its application never read: stop_reading from "
+                     "the start)");
+            } else if (linux.peerDataAfterFin && !linux.rstAfterFin) {
                 Action& shutdown = s.actions[linux.finAction];
                 shutdown.call = AppCallKind::Shutdown;
                 shutdown.how = 1;
@@ -642,14 +691,16 @@ private:
             }
         }
         // No named socket (a RST for a closed port): the newest connection on its 4-tuple that the
-        // capture had started by then.
+        // capture had started by then. No tolerance: what the Linux host sends on a 4-tuple before
+        // a newer connection's first packet (the peer's SYN reaches it no earlier than the capture
+        // shows it) belongs to the older one.
         std::optional<std::size_t> found;
         for (std::size_t p = 0; p < plans_.size(); ++p) {
             const ConnectionPlan& plan = plans_[p];
             if (plan.linuxEnd != record.segment.src || plan.peerEnd != record.segment.dst) {
                 continue;
             }
-            if (!found || plan.firstSeenAt <= record.sentAt + kReplayTolerance) {
+            if (!found || plan.firstSeenAt <= record.sentAt) {
                 found = p;
             }
         }

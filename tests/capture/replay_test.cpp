@@ -120,13 +120,10 @@ const std::vector<KnownGap> kKnownGaps = {
     {"stale-data-no-time-wait", "client",
      "a write of more than 64 KiB at one instant: the run's segments do not come out as the "
      "original's (not yet understood)"},
-    {"tw-reuse-lost-final-ack", "client",
-     "the second connect() took a TIME-WAIT over through tcp_tw_reuse's port search; the replay "
-     "binds the port it picked, another path of __inet_hash_connect() (not yet modelled)"},
-    {"tw-reuse-lost-final-ack", "server",
-     "the client's reuse above changes what reaches the server (not yet understood)"},
-    {"tw-reuse-stale-rst", "server",
-     "the server's RSTs to the stale segments are not reproduced (not yet understood)"},
+    {"stale-data-no-time-wait", "server",
+     "a write of more than 64 KiB at one instant, as the client's: the run's segment at 401 us "
+     "(seq 128317) has another length and its 272-byte segment comes later (not yet understood; "
+     "this replay already differed on main at 38efd48 without being listed)"},
 };
 
 const KnownGap* knownGap(const std::string& preset, const std::string& host) {
