@@ -220,8 +220,12 @@ InputDecision tcpValidateIncoming(TcpSock& sock, const Segment& segment, const I
         return verdict(InputVerdict::ChallengeAck, Reason(Cause::ChallengeAckForSyn));
     }
 
-    // tcp_replace_ts_recent(): remember the newest TSval of an in-sequence segment.
-    if (sock.timestamps && segment.hasTimestamp && !after(segment.seq, sock.rcvWup) &&
+    // tcp_replace_ts_recent(): remember the newest TSval of an in-sequence segment. tcp_ack()
+    // makes that update (FLAG_UPDATE_TS_RECENT) only after refusing an ACK of data never sent, so
+    // such a segment leaves ts_recent alone (6.18 echoes the old TSval: tcp_ts_recent_invalid_ack).
+    const bool acksUnsentData = segment.has(flag::kAck) && after(segment.ack, sock.sndMax);
+    if (sock.timestamps && segment.hasTimestamp && !acksUnsentData &&
+        !after(segment.seq, sock.rcvWup) &&
         pawsCheck(sock.tsRecent, sock.tsRecentStamp, segment.timestamp.value, ctx.nowSeconds, 0)) {
         sock.tsRecent = segment.timestamp.value;
         sock.tsRecentStamp = ctx.nowSeconds;

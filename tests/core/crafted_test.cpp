@@ -7,7 +7,9 @@
 #include "simulator.h"
 #include "trace_query.h"
 #include "wire.h"
+#include <algorithm>
 
+#include <algorithm>
 #include <cerrno>
 #include <gtest/gtest.h>
 
@@ -302,6 +304,40 @@ TEST(ScriptedPeer, RelativeEcho_IsTheServersFirstTsVal) {
     EXPECT_EQ(crafted[1]->segment.timestamp.value, 510U);
     EXPECT_EQ(crafted[1]->segment.timestamp.echo, server[0]->segment.timestamp.value);
     EXPECT_EQ(q.enteredAt(q.socket("server", "s"), Established), 40ms);
+}
+
+TEST(ScriptedPeer, AckOfUnsentDataWithANewerTsVal_LeavesTsRecent) {
+    // tcp_ack() refuses an ACK of data never sent before it would update ts_recent
+    // (FLAG_UPDATE_TS_RECENT): the next in-sequence data is acked echoing the older TSval, as a
+    // 6.18 kernel does in Linux's tcp_ts_recent_invalid_ack.pkt (it echoes 200, not 200000).
+    CraftedSegment syn = fromPeer(0ms, flag::kSyn, absolute(kPeerIsn), absolute(0));
+    syn.timestamp = CraftedTimestamp{100, absolute(0)};
+    CraftedSegment ack = fromPeer(30ms, flag::kAck, relative(1), relative(1));
+    ack.timestamp = CraftedTimestamp{200, relative(0)};
+    CraftedSegment invalid = fromPeer(100ms, flag::kFin | flag::kAck, relative(1), relative(9999));
+    invalid.timestamp = CraftedTimestamp{200000, relative(0)};
+    CraftedSegment data = fromPeer(100ms, flag::kAck, relative(1), relative(1));
+    data.length = 1000;
+    data.timestamp = CraftedTimestamp{201, relative(0)};
+    const Trace trace = simulate(ScenarioBuilder()
+                                     .scripted("peer", "10.0.0.3")
+                                     .listen(0ms, "server", 80, {"s"})
+                                     .crafted(syn)
+                                     .crafted(ack)
+                                     .crafted(invalid)
+                                     .crafted(data)
+                                     .build());
+    const TraceQuery q(trace);
+    const auto server = q.sentBy("server");
+    const auto dataAck = std::find_if(server.begin(), server.end(), [](const SegmentRecord* r) {
+        return r->segment.ack == Seq(kPeerIsn + 1 + 1000);
+    });
+    ASSERT_NE(dataAck, server.end()) << q.dump();
+    ASSERT_TRUE((*dataAck)->segment.hasTimestamp);
+    EXPECT_EQ((*dataAck)->segment.timestamp.echo, 201U) << q.dump();
+    for (const SegmentRecord* r : server) {
+        EXPECT_NE(r->segment.timestamp.echo, 200000U) << q.dump();
+    }
 }
 
 TEST(ScriptedPeer, RelativeAckWithNoReceivingSocket_DroppedWithTheReason) {

@@ -26,12 +26,6 @@ namespace fs = std::filesystem;
 
 const fs::path kSource = TDL_SOURCE_DIR;
 
-// Scripts of tests/packetdrill the engine does not pass yet, and why.
-const std::map<std::string, std::string>& knownFailingScripts() {
-    static const std::map<std::string, std::string> known = {};
-    return known;
-}
-
 // Preset exports (id.host) that packetdrill cannot pose, and the refusal that says so: a
 // packetdrill script injects for one connection of the kernel under test at a time.
 const std::map<std::string, std::string>& refusedExports() {
@@ -109,14 +103,7 @@ class OwnScript : public ::testing::TestWithParam<std::string> {};
 TEST_P(OwnScript, PassesLikeTheKernel) {
     const fs::path script = kSource / "tests/packetdrill" / (GetParam() + ".pkt");
     const CliRun run = cli({"--packetdrill", script.string()});
-    const auto known = knownFailingScripts().find(GetParam());
-    if (known == knownFailingScripts().end()) {
-        EXPECT_EQ(run.exitCode, 0) << run.output;
-    } else {
-        EXPECT_EQ(run.exitCode, 1) << "listed as failing (" << known->second
-                                   << ") but did not fail: remove it from the list\n"
-                                   << run.output;
-    }
+    EXPECT_EQ(run.exitCode, 0) << run.output;
 }
 
 INSTANTIATE_TEST_SUITE_P(Conformance, OwnScript, ::testing::ValuesIn(ownScripts()),

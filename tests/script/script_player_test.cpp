@@ -197,7 +197,8 @@ TEST(ScriptPlayer, ReadWithNothingThere_WouldBlock_Fails) {
 }
 
 // read(fd, buf, n) takes n bytes and leaves the rest queued: the window opens by what was read,
-// and tcp_cleanup_rbuf() announces it (at least twice what was left of the last window).
+// and tcp_cleanup_rbuf() announces it (at least twice what was left of the last window). The
+// window's value is tcp_select_window()'s, pinned in tcp_window_test, not here.
 constexpr std::string_view kPartialReads = R"(
     0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3
    +0 setsockopt(3, SOL_SOCKET, SO_RCVBUF, [20000], 4) = 0
@@ -210,11 +211,11 @@ constexpr std::string_view kPartialReads = R"(
  +.01 < P. 1:20001(20000) ack 1 win 65535
     * > . 1:1(0) ack 20001 win 0
  +.01 read(4, ..., 12000) = 12000
-   +0 > . 1:1(0) ack 20001 win 12000
+   +0 > . 1:1(0) ack 20001
  +.01 read(4, ..., 100000) = 8000
 )";
 
-TEST(ScriptPlayer, ReadOfFewerBytesThanQueued_LeavesTheRest_AndTheWindowOpensByWhatWasRead) {
+TEST(ScriptPlayer, ReadOfFewerBytesThanQueued_LeavesTheRest_AndAWindowUpdateFollows) {
     EXPECT_EQ(verdict(play(kPartialReads)), "pass");
     const PlayResult drained = play(
         withLine(kPartialReads, "read(4, ..., 100000) = 8000", "read(4, ..., 100000) = 20000"));
