@@ -169,7 +169,7 @@ Sysctls defaultSysctls(KernelProfile profile) {
         s.tcp_syn_linear_timeouts = 0;
         s.tcp_tw_reuse = 0;
         s.tcp_timestamps = 0;
-        s.tcp_sack = 0; // RFC 2018, not part of RFC 9293
+        s.tcp_sack = 0;           // RFC 2018, not part of RFC 9293
         s.tcp_window_scaling = 0; // RFC 9293 alone: 16-bit windows (RFC 7323 is an extension)
         break;
     }

@@ -165,8 +165,7 @@ void TcpStack::onRetransmitTimer(TcpSock& sock) {
         }
         return;
     }
-    const bool handshake =
-        sock.state == TcpState::SynSent || sock.state == TcpState::SynReceived;
+    const bool handshake = sock.state == TcpState::SynSent || sock.state == TcpState::SynReceived;
     if (sock.retransmits == 0 && !handshake) {
         // tcp_retransmit_skb(): retrans_stamp is the timestamp of the segment just re-sent, that
         // is, of this first retransmission (tcp_connect() stamped the SYN's). Measured on 6.18:
