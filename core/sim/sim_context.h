@@ -57,6 +57,13 @@ struct SimContext {
     void fact(Fact f);
     // The held-back delivery fact of segment `id`, with the receiver's verdict.
     void delivered(HostId host, SocketId socket, SegmentId id, Reason reason);
+    // The socket the held-back delivery goes to, known from tcp_v4_rcv()'s lookup: a consequence
+    // that comes before the verdict (an ACK that re-arms a timer) flushes it with its socket.
+    void deliveringTo(SocketId socket) {
+        if (pendingDelivery) {
+            pendingDelivery->socket = socket;
+        }
+    }
     void anomaly(HostId host, SocketId socket, SegmentId id, Reason reason);
     void appCall(const TcpSock* sock, HostId host, AppCallKind call, int error, Reason reason);
 

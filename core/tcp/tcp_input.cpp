@@ -14,6 +14,7 @@ void TcpStack::receive(HostId hostId, const Segment& segment, SegmentId id) {
     const FourTuple key{segment.dst, segment.src};
     if (const auto it = host.connections.find(key); it != host.connections.end()) {
         TcpSock& sock = sockets_[it->second];
+        ctx_.deliveringTo(sock.id);
         if (sock.state == TcpState::SynSent) {
             synSentReceive(sock, segment, id);
         } else {
@@ -22,10 +23,12 @@ void TcpStack::receive(HostId hostId, const Segment& segment, SegmentId id) {
         return;
     }
     if (const auto it = host.timeWaits.find(key); it != host.timeWaits.end()) {
+        ctx_.deliveringTo(timeWaits_[it->second].id);
         timeWaitReceive(it->second, segment, id);
         return;
     }
     if (const auto it = host.listeners.find(segment.dst.port); it != host.listeners.end()) {
+        ctx_.deliveringTo(sockets_[it->second].id);
         listenerReceive(sockets_[it->second], segment, id, Seq(), false);
         return;
     }

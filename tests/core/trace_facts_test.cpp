@@ -80,5 +80,35 @@ TEST(TraceFacts, AStackRstCountsFromTheReceiversIsnsSwapped) {
     EXPECT_EQ(rst->bases->ack, s.isn);
 }
 
+// tcp_v4_rcv() finds the socket before anything happens to the segment, so its delivery fact names
+// that socket even when the ACK it carries re-arms a timer (the loss probe) before the data is
+// queued: a reader that counts a socket's received bytes (a script's read()) sees every byte.
+TEST(TraceFacts, EveryDeliveryToAConnectionNamesItsSocket_DataThatAcksDataIncluded) {
+    const Trace trace = simulate(connectedPair()
+                                     .send(100ms, "client", "c", 20000)
+                                     .send(100ms, "server", "s", 20000)
+                                     .close(300ms, "client", "c")
+                                     .build());
+    const TraceQuery q(trace);
+    const SocketId c = q.socket("client", "c");
+    const SocketId s = q.socket("server", "s");
+    int dataAckingData = 0;
+    for (const Fact& fact : trace.facts) {
+        if (fact.kind != FactKind::SegmentDelivered) {
+            continue;
+        }
+        const Segment& segment = trace.segments[fact.segment].segment;
+        if (segment.has(flag::kSyn) && !segment.has(flag::kAck)) {
+            continue; // to the listener, then its child
+        }
+        const SocketInfo& receiver = *trace.socket(fact.host == trace.socket(c)->host ? c : s);
+        EXPECT_EQ(fact.socket, receiver.id) << q.dump();
+        if (segment.length > 0 && segment.has(flag::kAck) && segment.ack != receiver.isn + 1U) {
+            ++dataAckingData;
+        }
+    }
+    EXPECT_GT(dataAckingData, 0);
+}
+
 } // namespace
 } // namespace tdl::test

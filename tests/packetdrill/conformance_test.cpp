@@ -49,11 +49,11 @@ const std::map<std::string, std::string>& refusedExports() {
 const std::map<std::string, std::string>& knownFailingExports() {
     static const std::map<std::string, std::string> known = {
         {"paws-rejects-old-segment.client",
-         "bulk transfer at 0.1 ms RTT: the replay ACKs 68432 after 40 ms (delayed) where the run "
-         "ACKed at once (quick ACK); the replayed host's ACK state differs from the run's"},
+         "13,700 lines at a few instants: the player puts each line 1 us after the one before, "
+         "the run falls 4 ms behind the script and the loss probe fires before the last ACK"},
         {"stale-data-no-time-wait.client",
-         "bulk transfer at 0.1 ms RTT: the replay's read() at 0.0004 s finds nothing (EAGAIN) "
-         "where the run read 1460 bytes"},
+         "13,700 lines at a few instants: the player puts each line 1 us after the one before, "
+         "the run falls 4 ms behind the script and the loss probe fires before the last ACK"},
     };
     return known;
 }
