@@ -3134,6 +3134,10 @@
             <translation>要么给出 "socket"，要么同时给出 "from_port" 和 "to_port"</translation>
         </message>
         <message>
+            <source>"step" only together with "at"</source>
+            <translation>"step" 只能与 "at" 一起使用</translation>
+        </message>
+        <message>
             <source>No such file or directory</source>
             <translation>文件或目录不存在</translation>
         </message>

@@ -259,6 +259,8 @@ const char* englishTemplate(LoadPhrase::Id id) {
         return "an integer in 0..4294967295, or {\"relative\": n} with n in 0..4294967295";
     case Id::SocketOrPorts:
         return "either \"socket\" or both \"from_port\" and \"to_port\"";
+    case Id::StepOnlyWithAt:
+        return "\"step\" only together with \"at\"";
     }
     return "%1";
 }

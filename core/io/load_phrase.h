@@ -143,8 +143,9 @@ struct LoadPhrase {
         CraftedFlags,
         SequenceNumber,
         SocketOrPorts,
+        StepOnlyWithAt,
     };
-    static constexpr int kIdCount = static_cast<int>(Id::SocketOrPorts) + 1;
+    static constexpr int kIdCount = static_cast<int>(Id::StepOnlyWithAt) + 1;
 
     Id id = Id::Verbatim;
     std::vector<std::string> args; // %1, %2, ... in order

@@ -391,6 +391,12 @@ private:
                              : SeqBases{socket->peerIsn, socket->isn};
         }
         if (!fromHost && socket != nullptr) {
+            if (record.bases && record.bases->ack != socket->isn && socket->peerIsn != Seq()) {
+                // An older incarnation's segment (stale data on a reused 4-tuple): packetdrill
+                // injects into the connection it has now, whose numbers count from that
+                // connection's own peer ISN, so the segment lands where it landed in the run.
+                bases.seq = socket->peerIsn;
+            }
             bases.ack = socket->isn;
         }
         return bases;

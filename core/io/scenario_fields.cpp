@@ -188,18 +188,19 @@ NetworkConfig readNetwork(const Node& node, const std::vector<HostConfig>& hosts
 
 // The keys an action of this call may have.
 std::span<const std::string_view> callKeys(AppCallKind call) {
-    static constexpr std::array<std::string_view, 6> kCommon = {"host", "socket", "call",
-                                                                "at",   "on",     "after"};
-    static constexpr std::array<std::string_view, 9> kListen = {
-        "host", "socket", "call", "at", "on", "after", "port", "accept", "receive_buffer"};
-    static constexpr std::array<std::string_view, 9> kConnect = {
-        "host", "socket", "call", "at", "on", "after", "to", "local_port", "receive_buffer"};
-    static constexpr std::array<std::string_view, 7> kSend = {"host", "socket", "call", "at",
-                                                              "on",   "after",  "bytes"};
-    static constexpr std::array<std::string_view, 7> kShutdown = {"host", "socket", "call", "at",
-                                                                  "on",   "after",  "how"};
-    static constexpr std::array<std::string_view, 8> kSetLinger = {
-        "host", "socket", "call", "at", "on", "after", "onoff", "seconds"};
+    static constexpr std::array<std::string_view, 7> kCommon = {"host", "socket", "call", "at",
+                                                                "on",   "after",  "step"};
+    static constexpr std::array<std::string_view, 10> kListen = {
+        "host", "socket", "call", "at", "on", "after", "step", "port", "accept", "receive_buffer"};
+    static constexpr std::array<std::string_view, 10> kConnect = {
+        "host",  "socket", "call", "at",         "on",
+        "after", "step",   "to",   "local_port", "receive_buffer"};
+    static constexpr std::array<std::string_view, 8> kSend = {"host", "socket", "call", "at",
+                                                              "on",   "after",  "step", "bytes"};
+    static constexpr std::array<std::string_view, 8> kShutdown = {"host", "socket", "call", "at",
+                                                                  "on",   "after",  "step", "how"};
+    static constexpr std::array<std::string_view, 9> kSetLinger = {
+        "host", "socket", "call", "at", "on", "after", "step", "onoff", "seconds"};
     switch (call) {
     case AppCallKind::Listen:
         return kListen;
@@ -217,6 +218,12 @@ std::span<const std::string_view> callKeys(AppCallKind call) {
         break;
     }
     return kCommon;
+}
+
+// A place in the scenario's step order (Scenario::actions' and crafted's `step`); 0 means none.
+std::uint32_t readStep(const Node& node) {
+    return static_cast<std::uint32_t>(
+        readIntegerIn(node, 1, std::numeric_limits<std::uint32_t>::max()));
 }
 
 std::uint32_t readReceiveBuffer(const Node& node) {
@@ -260,7 +267,14 @@ Action readAction(const Node& node, const std::vector<HostConfig>& hosts) {
             refuse(fields.pointer() + "/after", phrase(Id::AfterOnlyWithOn), phrase(Id::ItWithAt));
         }
         action.time = readDuration(*at);
+        if (auto step = fields.optional("step")) {
+            action.step = readStep(*step);
+        }
     } else {
+        if (fields.has("step")) {
+            refuse(fields.pointer() + "/step", phrase(Id::StepOnlyWithAt),
+                   phrase(Id::ItWith, {"\"on\""}));
+        }
         const Node on = fields.required("on");
         const std::string key = readString(on);
         if (!parseTriggerKey(key, action.trigger) || action.trigger == Trigger::At) {
@@ -492,7 +506,7 @@ void readCraftedOptions(const Node& node, CraftedSegment& crafted) {
 CraftedSegment readCrafted(const Node& node, const std::vector<HostConfig>& hosts,
                            const std::vector<Action>& actions) {
     const Fields fields(node, {"at", "from", "to", "socket", "from_port", "to_port", "flags", "seq",
-                               "ack", "window", "length", "options"});
+                               "ack", "window", "length", "options", "step"});
     CraftedSegment crafted;
     crafted.time = readDuration(fields.required("at"));
     crafted.from = readHostName(hosts, fields.required("from"));
@@ -545,6 +559,9 @@ CraftedSegment readCrafted(const Node& node, const std::vector<HostConfig>& host
     }
     if (auto options = fields.optional("options")) {
         readCraftedOptions(*options, crafted);
+    }
+    if (auto step = fields.optional("step")) {
+        crafted.step = readStep(*step);
     }
     return crafted;
 }

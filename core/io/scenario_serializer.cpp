@@ -131,6 +131,9 @@ OrderedJson actionJson(const Action& action) {
     out["call"] = std::string(appCallKey(action.call));
     if (action.trigger == Trigger::At) {
         out["at"] = durationText(action.time);
+        if (action.step != 0) {
+            out["step"] = action.step;
+        }
     } else {
         out["on"] = std::string(triggerKey(action.trigger));
         if (action.time != Duration::zero()) {
@@ -252,6 +255,9 @@ OrderedJson craftedJson(const CraftedSegment& crafted) {
     }
     if (!options.empty()) {
         out["options"] = std::move(options);
+    }
+    if (crafted.step != 0) {
+        out["step"] = crafted.step;
     }
     return out;
 }

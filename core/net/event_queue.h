@@ -21,6 +21,7 @@ enum class EventKind : std::uint8_t {
     Sample,      // a load run's counters are sampled
     Program,     // a load connection's application reacts to what it saw
     Inject,      // a crafted segment of the scenario leaves its sender
+    Step,        // the scenario's next step (an action or a crafted segment) in step order
 };
 
 struct Event {

@@ -172,6 +172,9 @@ struct PendingCall {
     bool nonBlocking = false;
     std::uint64_t consumedBefore = 0; // read: bytes read before this call
     bool shutRead = false;            // read: shutdown(SHUT_RD or SHUT_RDWR) came before
+    // Among the kernel's calls of the same kind at `at`, how many come before it: the engine's
+    // app_call facts at one instant are in step order.
+    std::size_t rank = 0;
 };
 
 class Player {
@@ -279,9 +282,10 @@ private:
     }
 
     // The engine's time for an event the script starts at `scriptAt`: never before what the
-    // engine already did, 1 µs after the previous event so that the order is the script's.
+    // engine already did. Lines at one instant stay at it: the scenario's step order keeps them
+    // in the script's order, each after everything the line before caused.
     SimTime engineTimeFor(SimTime scriptAt) {
-        const SimTime at = std::max(scriptAt, lastEngineTime_ + 1us);
+        const SimTime at = std::max(scriptAt, lastEngineTime_);
         lastEngineTime_ = at;
         return at;
     }
@@ -431,6 +435,7 @@ private:
                 break;
             }
         }
+        crafted.step = ++steps_;
         scenario_.crafted.push_back(std::move(crafted));
         dirty_ = true;
         return std::nullopt;
@@ -548,6 +553,7 @@ private:
         return action;
     }
     void addAction(Action action) {
+        action.step = ++steps_;
         scenario_.actions.push_back(std::move(action));
         dirty_ = true;
     }
@@ -633,7 +639,9 @@ private:
             addAction(std::move(action));
             listening_ = true;
             flowSocket_.clear();
-            pending_.push_back(PendingCall{&event, lastEngineTime_, scriptAt, fd.name});
+            PendingCall pending{&event, lastEngineTime_, scriptAt, fd.name};
+            pending.rank = rankOfLatest(AppCallKind::Listen, pending.at);
+            pending_.push_back(pending);
             return std::nullopt;
         }
         case SyscallName::Accept: {
@@ -682,7 +690,9 @@ private:
             }
             fd.connecting = true;
             flowSocket_ = fd.name;
-            pending_.push_back(PendingCall{&event, at, scriptAt, fd.name, -1, fd.nonBlocking});
+            PendingCall pending{&event, at, scriptAt, fd.name, -1, fd.nonBlocking};
+            pending.rank = rankOfLatest(AppCallKind::Connect, pending.at);
+            pending_.push_back(pending);
             return std::nullopt;
         }
         case SyscallName::Write: {
@@ -693,7 +703,9 @@ private:
             Action action = actionFor(AppCallKind::Send, fd.name, engineTimeFor(scriptAt));
             action.bytes = static_cast<std::uint64_t>(call.args[2].number);
             addAction(std::move(action));
-            pending_.push_back(PendingCall{&event, lastEngineTime_, scriptAt, fd.name});
+            PendingCall pending{&event, lastEngineTime_, scriptAt, fd.name};
+            pending.rank = rankOfLatest(AppCallKind::Send, pending.at);
+            pending_.push_back(pending);
             return std::nullopt;
         }
         case SyscallName::Read: {
@@ -714,6 +726,7 @@ private:
             addAction(std::move(read));
             PendingCall pending{&event,         at,          scriptAt,   fd.name, -1,
                                 fd.nonBlocking, fd.consumed, fd.shutRead};
+            pending.rank = rankOfLatest(AppCallKind::ResumeReading, at);
             if (call.result > 0) {
                 fd.consumed += static_cast<std::uint64_t>(call.result);
             }
@@ -739,7 +752,9 @@ private:
             action.how = how;
             addAction(std::move(action));
             fd.shutRead = fd.shutRead || how != 1;
-            pending_.push_back(PendingCall{&event, lastEngineTime_, scriptAt, fd.name});
+            PendingCall pending{&event, lastEngineTime_, scriptAt, fd.name};
+            pending.rank = rankOfLatest(AppCallKind::Shutdown, pending.at);
+            pending_.push_back(pending);
             return std::nullopt;
         }
         case SyscallName::Close: {
@@ -852,14 +867,23 @@ private:
         pending_ = std::move(later);
     }
 
-    const Fact* appCallAt(AppCallKind kind, SimTime at) const {
+    // The engine's fact for the call a pending one made.
+    const Fact* appCallOf(AppCallKind kind, const PendingCall& pending) const {
+        std::size_t rank = 0;
         for (const Fact& fact : trace_.facts) {
             if (fact.kind == FactKind::AppCall && fact.host == kernelId() && fact.call == kind &&
-                fact.at == at) {
+                fact.at == pending.at && rank++ == pending.rank) {
                 return &fact;
             }
         }
         return nullptr;
+    }
+    // How many of the kernel's calls of this kind the scenario makes at `at` before its latest.
+    std::size_t rankOfLatest(AppCallKind kind, SimTime at) const {
+        const auto same = std::ranges::count_if(scenario_.actions, [&](const Action& action) {
+            return action.call == kind && action.trigger == Trigger::At && action.time == at;
+        });
+        return static_cast<std::size_t>(std::max<std::ptrdiff_t>(same - 1, 0));
     }
 
     // When the socket's connection was established, and when it ended with which errno.
@@ -890,19 +914,17 @@ private:
         return life;
     }
 
-    // What read() sees at `at`: the bytes that arrived in order and whether the FIN came after
-    // them.
+    // What read() sees after the first `end` facts: the bytes that arrived in order and whether
+    // the FIN came after them.
     struct Received {
         std::uint64_t bytes = 0;
         bool fin = false;
     };
-    Received receivedBy(const SocketInfo& socket, SimTime at) const {
+    Received receivedBefore(const SocketInfo& socket, std::size_t end) const {
         Received received;
         Seq next = socket.peerIsn + 1U;
-        for (const Fact& fact : trace_.facts) {
-            if (fact.at > at) {
-                break;
-            }
+        for (std::size_t i = 0; i < end; ++i) {
+            const Fact& fact = trace_.facts[i];
             if (fact.kind != FactKind::SegmentDelivered || fact.socket != socket.id ||
                 fact.segment == kNoSegment) {
                 continue;
@@ -934,7 +956,7 @@ private:
             const AppCallKind kind = call.name == SyscallName::Listen  ? AppCallKind::Listen
                                      : call.name == SyscallName::Write ? AppCallKind::Send
                                                                        : AppCallKind::Shutdown;
-            const Fact* fact = appCallAt(kind, pending.at);
+            const Fact* fact = appCallOf(kind, pending);
             const int error = fact != nullptr ? fact->error : EBADF;
             const std::int64_t result = call.name == SyscallName::Write ? call.args[2].number : 0;
             expectResult(event, call, result, error, pending.scriptAt);
@@ -972,7 +994,7 @@ private:
 
     void judgeConnect(const PendingCall& pending, const SyscallSpec& call) {
         const ScriptEvent& event = *pending.event;
-        const Fact* fact = appCallAt(AppCallKind::Connect, pending.at);
+        const Fact* fact = appCallOf(AppCallKind::Connect, pending);
         if (fact != nullptr && fact->error != 0) {
             expectResult(event, call, -1, fact->error, pending.scriptAt);
             return;
@@ -1015,7 +1037,7 @@ private:
             return;
         }
         // The engine's read() reports sk_err (ECONNRESET after a RST, ETIMEDOUT...) once.
-        const Fact* engineRead = appCallAt(AppCallKind::ResumeReading, pending.at);
+        const Fact* engineRead = appCallOf(AppCallKind::ResumeReading, pending);
         if (engineRead != nullptr && engineRead->error != 0 && engineRead->error != EAGAIN) {
             judgeBlocking(pending, call, pending.at, -1, engineRead->error);
             return;
@@ -1024,9 +1046,10 @@ private:
         const bool shutRead = pending.shutRead;
         const Lifetime life = lifetimeOf(socket->id);
         // The first moment read() has something to return: bytes, or 0 at end of stream or on
-        // a connection that is gone (tcp_done() shut both directions).
-        const auto answerAt = [&](SimTime at) -> std::optional<std::int64_t> {
-            const Received received = receivedBy(*socket, at);
+        // a connection that is gone (tcp_done() shut both directions). It sees what the first
+        // `end` facts delivered, `at` being the last one's time.
+        const auto answerAfter = [&](std::size_t end, SimTime at) -> std::optional<std::int64_t> {
+            const Received received = receivedBefore(*socket, end);
             if (received.bytes > pending.consumedBefore) {
                 return static_cast<std::int64_t>(
                     std::min(wanted, received.bytes - pending.consumedBefore));
@@ -1036,7 +1059,15 @@ private:
             }
             return std::nullopt;
         };
-        if (auto now = answerAt(pending.at)) {
+        // Where the call is among the facts: lines at one instant run in script order.
+        const std::size_t callIndex =
+            engineRead != nullptr
+                ? static_cast<std::size_t>(engineRead - trace_.facts.data())
+                : static_cast<std::size_t>(
+                      std::ranges::find_if(trace_.facts,
+                                           [&](const Fact& fact) { return fact.at > pending.at; }) -
+                      trace_.facts.begin());
+        if (auto now = answerAfter(callIndex, pending.at)) {
             judgeBlocking(pending, call, pending.at, *now, 0);
             return;
         }
@@ -1047,8 +1078,9 @@ private:
         std::optional<SimTime> returned;
         std::int64_t result = 0;
         int error = 0;
-        for (const Fact& fact : trace_.facts) {
-            if (fact.at <= pending.at || fact.socket != socket->id) {
+        for (std::size_t i = callIndex; i < trace_.facts.size(); ++i) {
+            const Fact& fact = trace_.facts[i];
+            if (fact.socket != socket->id) {
                 continue;
             }
             if (life.ended && fact.at >= *life.ended) {
@@ -1058,7 +1090,7 @@ private:
                 break;
             }
             if (fact.kind == FactKind::SegmentDelivered) {
-                if (auto answer = answerAt(fact.at)) {
+                if (auto answer = answerAfter(i + 1, fact.at)) {
                     returned = fact.at;
                     result = *answer;
                     break;
@@ -1112,6 +1144,7 @@ private:
     bool previousInbound_ = false;
     SimTime lastEngineTime_{-1}; // the engine time of the last scheduled or seen event
     std::size_t consumed_ = 0;   // outbound segments the script has taken
+    std::uint32_t steps_ = 0;    // the scenario's steps so far, in script order
     TsValMap tsMap_;
 };
 

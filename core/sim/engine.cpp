@@ -2,6 +2,8 @@
 #include "scenario_check.h"
 #include "simulator.h"
 
+#include <algorithm>
+
 namespace tdl {
 
 namespace {
@@ -38,12 +40,26 @@ Engine::Engine(const Scenario& scenario, TraceSink& sink)
         ctx_.hosts.push_back(std::move(host));
     }
     for (std::size_t i = 0; i < scenario.actions.size(); ++i) {
-        apps_.addAction(i);
+        if (scenario.actions[i].step != 0 && scenario.actions[i].trigger == Trigger::At) {
+            steps_.push_back(Step{false, static_cast<std::uint32_t>(i)});
+        } else {
+            apps_.addAction(i);
+        }
     }
     ctx_.network = Network(scenario);
     for (std::size_t i = 0; i < scenario.crafted.size(); ++i) {
-        ctx_.schedule(SimTime(scenario.crafted[i].time), EventKind::Inject,
-                      static_cast<std::uint32_t>(i));
+        if (scenario.crafted[i].step != 0) {
+            steps_.push_back(Step{true, static_cast<std::uint32_t>(i)});
+        } else {
+            ctx_.schedule(SimTime(scenario.crafted[i].time), EventKind::Inject,
+                          static_cast<std::uint32_t>(i));
+        }
+    }
+    std::ranges::stable_sort(steps_, {}, [&](const Step& step) {
+        return step.crafted ? scenario.crafted[step.index].step : scenario.actions[step.index].step;
+    });
+    if (!steps_.empty()) {
+        scheduleStep(0);
     }
     if (scenario.load) {
         const LoadConfig& load = *scenario.load;
@@ -108,6 +124,30 @@ void Engine::dispatch(const Event& event) {
             apps_.runProgram(event.slot, static_cast<AppEvent>(event.detail));
         }
         break;
+    case EventKind::Step:
+        runStep(event.slot);
+        break;
+    }
+}
+
+// A step is queued only once the step before has run, last at its instant: what that one caused
+// at the same instant (a segment's delivery, the answer to it) has happened by then.
+void Engine::scheduleStep(std::uint32_t position) {
+    const Step& step = steps_[position];
+    const Duration time = step.crafted ? ctx_.scenario.crafted[step.index].time
+                                       : ctx_.scenario.actions[step.index].time;
+    ctx_.scheduleLastAt(std::max(SimTime(time), ctx_.now), EventKind::Step, position);
+}
+
+void Engine::runStep(std::uint32_t position) {
+    const Step& step = steps_[position];
+    if (step.crafted) {
+        tcp_.inject(step.index);
+    } else {
+        apps_.runAction(step.index);
+    }
+    if (position + 1 < steps_.size()) {
+        scheduleStep(position + 1);
     }
 }
 

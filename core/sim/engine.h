@@ -27,10 +27,18 @@ public:
 
 private:
     void dispatch(const Event& event);
+    // The scenario's steps (Scenario's step order): an action's or a crafted segment's index.
+    struct Step {
+        bool crafted;
+        std::uint32_t index;
+    };
+    void scheduleStep(std::uint32_t position);
+    void runStep(std::uint32_t position);
 
     TcpStack tcp_; // holds the shared context (see TcpStack::ctx_)
     SimContext& ctx_;
     Applications apps_;
+    std::vector<Step> steps_; // in step order
 };
 
 } // namespace tdl

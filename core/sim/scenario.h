@@ -81,6 +81,7 @@ struct Action {
     Duration userTimeout{};          // listen/connect: TCP_USER_TIMEOUT, 0 for none
     // connect: IP_LOCAL_PORT_RANGE, (high << 16) | low, 0 for none (see port_search.h)
     std::uint32_t localPortRange = 0;
+    std::uint32_t step = 0; // a timed (At) action's place in the scenario's step order (0: none)
     friend bool operator==(const Action&, const Action&) = default;
 };
 
@@ -155,6 +156,7 @@ struct CraftedSegment {
     bool sackPermitted = false;                // SACK-permitted option
     std::int8_t windowScale = -1;              // window scale option's shift (-1: absent)
     std::optional<CraftedTimestamp> timestamp; // nullopt: no timestamp option
+    std::uint32_t step = 0;                    // its place in the scenario's step order (0: none)
     friend bool operator==(const CraftedSegment&, const CraftedSegment&) = default;
 };
 
@@ -226,6 +228,11 @@ struct Scenario {
     std::vector<Action> actions;
     std::vector<FaultRule> faults;
     std::vector<CraftedSegment> crafted; // in any order: each leaves at its own time
+    // Step order, as a packetdrill script's lines: the timed actions and crafted segments with a
+    // step run in the order of their steps, each at its time but never before the one before it
+    // has run, and after everything else that happens at that instant, the consequences of the
+    // step before included (the engine's Step events). A script puts thousands of lines at one
+    // microsecond this way, where spreading them 1 us apart would make the run fall behind it.
     std::optional<LoadConfig> load;
     std::vector<KeyMoment> moments; // in lesson order
     friend bool operator==(const Scenario&, const Scenario&) = default;

@@ -21,6 +21,8 @@
 namespace tdl {
 
 struct SimContext {
+    static constexpr std::uint64_t kLastAtInstant = std::uint64_t{1} << 63;
+
     SimContext(const Scenario& scenario, TraceSink& sink)
         : scenario(scenario)
         , sink(sink)
@@ -46,6 +48,11 @@ struct SimContext {
     void schedule(SimTime at, EventKind kind, std::uint32_t slot, std::uint32_t id = 0,
                   std::uint8_t detail = 0, std::uint32_t generation = 0) {
         queue.push(Event{at, order++, kind, detail, slot, id, generation});
+    }
+    // Last at its instant: after every event at `at` that is not also last, even those pushed later
+    // (the consequences of this one's predecessor); among themselves, in insertion order.
+    void scheduleLastAt(SimTime at, EventKind kind, std::uint32_t slot) {
+        queue.push(Event{at, order++ | kLastAtInstant, kind, 0, slot, 0, 0});
     }
     // For events a fixed delay from now (links, TIME_WAIT, delayed ACK): the queue's fast lanes.
     void scheduleAfter(Duration delay, EventKind kind, std::uint32_t slot, std::uint32_t id = 0,

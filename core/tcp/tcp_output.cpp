@@ -98,16 +98,30 @@ void TcpStack::readAll(TcpSock& sock) {
     sock.reading = true;
     const bool windowWasSmall = sock.lastAdvertised < sock.peerMss;
     sock.unread = 0;
-    if (windowWasSmall && isSynchronized(sock.state) && !sock.detached &&
-        sock.state != TcpState::TimeWait) {
-        sendAck(sock, Reason(Cause::WindowUpdate, advertisedWindow(sock)));
+    if (isSynchronized(sock.state) && !sock.detached && sock.state != TcpState::TimeWait) {
+        if (twoSegmentsAckWaits(sock)) {
+            sendAck(sock, Reason(Cause::AckTwoSegments));
+        } else if (windowWasSmall) {
+            sendAck(sock, Reason(Cause::WindowUpdate, advertisedWindow(sock)));
+        }
     }
+}
+
+// tcp_cleanup_rbuf(): "once-per-two-segments ACK was not sent by tcp_input.c" — an ACK scheduled
+// while more than one full segment waits unacknowledged (__tcp_ack_snd_check() held it back
+// because unread data kept the window from growing) goes when the application reads.
+bool TcpStack::twoSegmentsAckWaits(const TcpSock& sock) const {
+    return sock.ackPending && static_cast<std::uint32_t>(sock.rcvNxt - sock.rcvWup) > sock.rcvMss;
 }
 
 void TcpStack::read(TcpSock& sock, std::uint64_t bytes) {
     sock.unread -= std::min(bytes, sock.unread);
     if (!isSynchronized(sock.state) || sock.detached || sock.state == TcpState::TimeWait ||
         (sock.shutdownMask & kRcvShutdown) != 0) {
+        return;
+    }
+    if (twoSegmentsAckWaits(sock)) {
+        sendAck(sock, Reason(Cause::AckTwoSegments));
         return;
     }
     // tcp_cleanup_rbuf(): ACK when the window reading opened is not 0 and at least twice what

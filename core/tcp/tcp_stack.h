@@ -131,6 +131,7 @@ private:
     void sendLossProbe(TcpSock& sock);
     void scheduleAck(TcpSock& sock, bool forceNow, Reason reason);
     std::uint32_t advertisedWindow(const TcpSock& sock) const;
+    bool twoSegmentsAckWaits(const TcpSock& sock) const;
     std::uint16_t selectWindow(TcpSock& sock);
     void initReceiveWindow(TcpSock& sock, std::uint32_t mss, std::uint32_t clamp);
     bool lingerInFinWait2(TcpSock& sock, bool finArriving, Reason reason, SegmentId because);

@@ -723,8 +723,8 @@ TEST_F(Cli, Packetdrill_FailingScript_PrintsTheLineAndExitsOne) {
     text.replace(text.find("> F. 1:1(0) ack 1"), 17, "> R. 1:1(0) ack 1");
     const CliRun result = run({"--packetdrill", write("bad.pkt", text), "--trace", "run.jsonl"});
     EXPECT_EQ(result.exitCode, 1);
-    EXPECT_EQ(result.out, "line 10: expected R. 1:1(0) ack 1 at 0.010001 s, got F. 1:1(0) ack 1 "
-                          "at 0.010003 s (flags differ)\n");
+    EXPECT_EQ(result.out, "line 10: expected R. 1:1(0) ack 1 at 0.010 s, got F. 1:1(0) ack 1 "
+                          "at 0.010 s (flags differ)\n");
     EXPECT_NE(readFile(folder_ / "run.jsonl").find("\"segment_sent\""), std::string::npos);
 }
 

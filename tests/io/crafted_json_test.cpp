@@ -110,6 +110,35 @@ TEST(CraftedJson, AScenarioWithoutCraftedSegmentsWritesNone) {
     EXPECT_EQ(text.find("scripted"), std::string::npos) << text;
 }
 
+// Step order (Scenario::crafted's comment): a script's lines at one instant keep their order.
+TEST(CraftedJson, Steps_AreReadAndWrittenBack_OnCraftedSegmentsAndTimedActions) {
+    std::string text = withCrafted(R"({"at": "0s", "from": "p", "to": "b", "from_port": 40000,
+        "to_port": 80, "flags": "SYN", "seq": 1000, "step": 2})");
+    const std::string listen = R"("accept": ["s"]})";
+    text.replace(text.find(listen), listen.size(), R"("accept": ["s"], "step": 1})");
+    const Scenario s = parsed(text);
+    ASSERT_EQ(s.crafted.size(), 1U);
+    ASSERT_EQ(s.actions.size(), 1U);
+    EXPECT_EQ(s.actions[0].step, 1U);
+    EXPECT_EQ(s.crafted[0].step, 2U);
+    const std::string written = serializeScenario(s);
+    EXPECT_EQ(parsed(written), s) << written;
+}
+
+TEST(CraftedJsonErrors, AStepIsAPositiveIntegerOnATimedActionOnly) {
+    EXPECT_EQ(refusal(withCrafted(R"({"at": "0s", "from": "p", "to": "b", "from_port": 1,
+        "to_port": 80, "flags": "SYN", "seq": 1, "step": 0})")),
+              "bad.json: /crafted/0/step: expected an integer in 1..4294967295, found 0");
+    std::string onEvent = withCrafted(kSyn);
+    const std::string listen = R"("accept": ["s"]})";
+    onEvent.replace(onEvent.find(listen), listen.size(),
+                    R"("accept": ["s"]}, {"host": "b", "socket": "s", "call": "close",
+                       "on": "eof", "step": 3})");
+    EXPECT_EQ(refusal(onEvent),
+              "bad.json: /actions/1/step: expected \"step\" only together with \"at\", found it "
+              "with \"on\"");
+}
+
 TEST(CraftedJsonErrors, EachBadFieldNamesItself) {
     const auto message = [](const std::string& crafted) { return refusal(withCrafted(crafted)); };
     const std::string head = R"("at": "0s", "from": "p", "to": "b", )";

@@ -170,7 +170,8 @@ TEST(PacketdrillWriter, HostSysctls_OneSysctlLineOrAComment) {
 // The stale FIN/ACK story of tw-reuse-lost-final-ack, seen from the client: on loopback
 // tcp_tw_reuse = 2 reuses, over packetdrill's tun it takes 1; the server's stale ACK reaches the
 // reusing connection, so its ack is written against the new ISN (old snd_nxt + 65537), as is
-// the RST the client answers with.
+// the RST the client answers with, and its seq against the new connection's peer ISN: packetdrill
+// injects it into that connection, where the script's numbers count from that ISN.
 TEST(PacketdrillWriter, TwReuseOnLoopback_AsksForReuseAndRebasesTheStaleAck) {
     const std::string script = scriptFor(preset("tw-reuse-lost-final-ack"), "client");
     EXPECT_NE(script.find("\n`sysctl -q net.ipv4.tcp_tw_reuse=1 "), std::string::npos) << script;
@@ -178,7 +179,8 @@ TEST(PacketdrillWriter, TwReuseOnLoopback_AsksForReuseAndRebasesTheStaleAck) {
     expectInOrder(script, {"0.25 connect(3, ..., ...) = -1 EINPROGRESS (Operation now in progress)",
                            "0.27 > R 4294901759:4294901759(0)"});
     // The TIME_WAIT's ACK carries what is left of its window, scaled: 65536 >> 10.
-    EXPECT_NE(script.find("\n0.27 < . 2:2(0) ack 4294901759 win 64 <"), std::string::npos)
+    EXPECT_NE(script.find("\n0.27 < . 4290623548:4290623548(0) ack 4294901759 win 64 <"),
+              std::string::npos)
         << script;
 }
 

@@ -562,7 +562,7 @@ TEST(ScenarioJsonErrors, ActionKeys_DependOnTheCall) {
         refusal(
             withAction(R"({"host": "a", "socket": "c", "call": "close", "at": "1s", "bytes": 5})")),
         "bad.json: /actions/2/bytes: expected one of the keys \"host\", \"socket\", \"call\", "
-        "\"at\", \"on\", \"after\", found the key \"bytes\"");
+        "\"at\", \"on\", \"after\", \"step\", found the key \"bytes\"");
     EXPECT_EQ(refusal(withAction(R"({"host": "a", "socket": "c", "call": "hangup", "at": "1s"})")),
               "bad.json: /actions/2/call: expected a call (listen, connect, send, shutdown, close, "
               "stop_reading, resume_reading, set_linger), found \"hangup\"");

@@ -45,19 +45,6 @@ const std::map<std::string, std::string>& refusedExports() {
     return refused;
 }
 
-// Preset exports (id.host) the engine does not replay yet, and why.
-const std::map<std::string, std::string>& knownFailingExports() {
-    static const std::map<std::string, std::string> known = {
-        {"paws-rejects-old-segment.client",
-         "13,700 lines at a few instants: the player puts each line 1 us after the one before, "
-         "the run falls 4 ms behind the script and the loss probe fires before the last ACK"},
-        {"stale-data-no-time-wait.client",
-         "13,700 lines at a few instants: the player puts each line 1 us after the one before, "
-         "the run falls 4 ms behind the script and the loss probe fires before the last ACK"},
-    };
-    return known;
-}
-
 struct CliRun {
     int exitCode = -1;
     std::string output;
@@ -149,14 +136,7 @@ TEST_P(PresetExport, PlaysBackThroughTheFrontEnd) {
     ASSERT_EQ(exported.exitCode, 0) << exported.output;
     const CliRun played = cli({"--packetdrill", script.string()});
     fs::remove(script);
-    const auto known = knownFailingExports().find(name);
-    if (known == knownFailingExports().end()) {
-        EXPECT_EQ(played.exitCode, 0) << played.output;
-    } else {
-        EXPECT_EQ(played.exitCode, 1) << "listed as failing (" << known->second
-                                      << ") but did not fail: remove it from the list\n"
-                                      << played.output;
-    }
+    EXPECT_EQ(played.exitCode, 0) << played.output;
 }
 
 INSTANTIATE_TEST_SUITE_P(

@@ -267,6 +267,8 @@ QString LoadErrorText::pattern(LoadPhrase::Id id) {
         return tr("an integer in 0..4294967295, or {\"relative\": n} with n in 0..4294967295");
     case Id::SocketOrPorts:
         return tr("either \"socket\" or both \"from_port\" and \"to_port\"");
+    case Id::StepOnlyWithAt:
+        return tr("\"step\" only together with \"at\"");
     }
     return QStringLiteral("%1");
 }
