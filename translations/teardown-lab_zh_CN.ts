@@ -3895,13 +3895,6 @@
         </message>
     </context>
     <context>
-        <name>tdl::ui::CaptureRun</name>
-        <message>
-            <source>%1 holds %2 TCP connections, more than the %3 a sequence diagram shows. teardown-cli --from-capture sums it up and shows one connection with --connection N.</source>
-            <translation>%1 包含 %2 个 TCP 连接，超过时序图可显示的 %3 个。teardown-cli --from-capture 可汇总它，并用 --connection N 显示其中一个连接。</translation>
-        </message>
-    </context>
-    <context>
         <name>tdl::ui::InjectWhatIf</name>
         <message>
             <source>Blind in-window RST</source>
