@@ -502,17 +502,20 @@ CaptureSummary readCapture(const std::string& path, const CapturedPacketSink& si
     Skipped cut;
     std::uint64_t records = 0;
     std::uint64_t offset = 0;
-    while (std::optional<Batch> batch = queue.pop()) {
-        for (const CapturedPacket& packet : batch->packets) {
+    const auto take = [&](const Batch& batch) {
+        for (const CapturedPacket& packet : batch.packets) {
             sink(packet);
         }
-        summary.tcpPackets += batch->packets.size();
-        summary.otherPackets += batch->other;
-        summary.fragments += batch->fragments;
-        ipv6.merge(batch->ipv6);
-        cut.merge(batch->cut);
-        records += batch->records;
-        offset = batch->offset;
+        summary.tcpPackets += batch.packets.size();
+        summary.otherPackets += batch.other;
+        summary.fragments += batch.fragments;
+        ipv6.merge(batch.ipv6);
+        cut.merge(batch.cut);
+        records += batch.records;
+        offset = batch.offset;
+    };
+    while (std::optional<Batch> batch = queue.pop()) {
+        take(*batch);
         if (progress && records % kProgressEvery == 0 && !progress(offset, fileSize)) {
             summary.cancelled = true;
             break;
@@ -524,15 +527,7 @@ CaptureSummary readCapture(const std::string& path, const CapturedPacketSink& si
     }
     if (!summary.cancelled) {
         // What the reader found after the last whole batch: the end, or where it stopped.
-        summary.tcpPackets += tail.packets.size();
-        for (const CapturedPacket& packet : tail.packets) {
-            sink(packet);
-        }
-        summary.otherPackets += tail.other;
-        summary.fragments += tail.fragments;
-        ipv6.merge(tail.ipv6);
-        cut.merge(tail.cut);
-        offset = tail.offset;
+        take(tail);
         summary.error = std::move(tail.error);
     }
     summary.bytesRead = offset;
