@@ -892,14 +892,14 @@ bool MainWindow::openScript(const QString& path) {
 }
 
 bool MainWindow::openCaptureFile(const QString& path) {
+    auto opened = openCaptureRun(path);
     // More connections than a diagram shows: the load explorer reads it, off the GUI thread.
-    if (exceedsDiagram(path)) {
+    if (std::holds_alternative<CaptureForTheLoadExplorer>(opened)) {
         makeLoadExplorer().openCapture(path);
         showLoadExplorer();
         updateActions();
         return true;
     }
-    auto opened = openCaptureRun(path);
     if (const auto* error = std::get_if<QString>(&opened)) {
         showError(tr("Cannot open the capture"),
                   tr("%1 cannot be shown as a sequence diagram.").arg(QFileInfo(path).fileName()),

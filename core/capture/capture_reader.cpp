@@ -4,10 +4,19 @@
 
 #include <array>
 #include <cerrno>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
+#include <deque>
+#include <exception>
+#include <fcntl.h>
 #include <memory>
+#include <mutex>
+#include <optional>
+#include <stdio_ext.h>
 #include <sys/stat.h>
+#include <thread>
+#include <vector>
 
 namespace tdl {
 
@@ -209,6 +218,12 @@ bool supportedLinkType(int linkType) {
            linkType == kLinkRaw || linkType == kLinkRawLinktype || linkType == kLinkIpv4;
 }
 
+struct FileCloser {
+    void operator()(FILE* file) const { std::fclose(file); }
+};
+
+constexpr std::size_t kReadBuffer = std::size_t{1} << 20;
+
 struct PcapCloser {
     void operator()(pcap_t* pcap) const { pcap_close(pcap); }
 };
@@ -226,10 +241,174 @@ struct Skipped {
             firstCaptured = captured;
         }
     }
+    // The same kind skipped later in the file.
+    void merge(const Skipped& later) {
+        if (count == 0) {
+            *this = later;
+        } else {
+            count += later.count;
+        }
+    }
 };
 
 std::string plural(std::uint64_t count, const char* one, const char* many) {
     return std::to_string(count) + ' ' + (count == 1 ? one : many);
+}
+
+// The progress callback hears every this many records; a batch holds a whole fraction of them.
+constexpr std::uint64_t kProgressEvery = 65536;
+constexpr std::uint64_t kBatchRecords = 4096;
+static_assert(kProgressEvery % kBatchRecords == 0);
+
+// Consecutive records of the file, decoded: the TCP packets, what was skipped among them, and
+// the offset after the last.
+struct Batch {
+    std::vector<CapturedPacket> packets;
+    std::uint64_t records = 0;
+    std::uint64_t offset = 0;
+    std::uint64_t other = 0;
+    std::uint64_t fragments = 0;
+    Skipped ipv6;
+    Skipped cut;
+    std::optional<std::string> error; // the last batch only: where reading stopped, and why
+};
+
+// Whole batches from the thread that reads to the one that hands packets on, a few at a time:
+// memory stays bounded however far the reader could run ahead.
+class BatchQueue {
+public:
+    // Blocks while the queue is full; false once the taker has stopped.
+    bool push(Batch batch) {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return stopped_ || batches_.size() < kDepth; });
+        if (stopped_) {
+            return false;
+        }
+        batches_.push_back(std::move(batch));
+        changed_.notify_all();
+        return true;
+    }
+    // The next batch; nothing once the reader has closed the queue and it is empty.
+    std::optional<Batch> pop() {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return closed_ || !batches_.empty(); });
+        if (batches_.empty()) {
+            return std::nullopt;
+        }
+        Batch batch = std::move(batches_.front());
+        batches_.pop_front();
+        changed_.notify_all();
+        return batch;
+    }
+    // The reader has no more.
+    void close() {
+        const std::lock_guard lock(mutex_);
+        closed_ = true;
+        changed_.notify_all();
+    }
+    // The taker wants no more: the reader's next push fails.
+    void stop() {
+        const std::lock_guard lock(mutex_);
+        stopped_ = true;
+        changed_.notify_all();
+    }
+
+private:
+    static constexpr std::size_t kDepth = 4;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<Batch> batches_;
+    bool closed_ = false;
+    bool stopped_ = false;
+};
+
+// Stops the reader and waits for it, however the taker leaves (a sink that throws included).
+class JoinOnExit {
+public:
+    JoinOnExit(BatchQueue& queue, std::thread& thread)
+        : queue_(queue)
+        , thread_(thread) {}
+    ~JoinOnExit() { join(); }
+    JoinOnExit(const JoinOnExit&) = delete;
+    JoinOnExit& operator=(const JoinOnExit&) = delete;
+    void join() {
+        if (thread_.joinable()) {
+            queue_.stop();
+            thread_.join();
+        }
+    }
+
+private:
+    BatchQueue& queue_;
+    std::thread& thread_;
+};
+
+// Reads and decodes every record, handing whole batches to `queue` until the file ends, a
+// record cannot be read or the taker stops; returns the last batch, short, with the error if
+// reading stopped at one.
+Batch readRecords(const std::string& path, pcap_t& capture, bool pcapng, std::uint64_t fileSize,
+                  const Decoder& decoder, BatchQueue& queue) {
+    // Each record's offset: computed for pcap, where records are back to back; for pcapng,
+    // where blocks of other kinds come between, asked of libpcap's stream.
+    FILE* stream = pcap_file(&capture);
+    std::uint64_t offset = pcapng && stream != nullptr
+                               ? static_cast<std::uint64_t>(std::ftell(stream))
+                               : kPcapFileHeader;
+    std::uint64_t packetNumber = 0;
+    Batch batch;
+    batch.packets.reserve(kBatchRecords);
+    CapturedPacket packet;
+    while (true) {
+        pcap_pkthdr* header = nullptr;
+        const std::uint8_t* data = nullptr;
+        const int status = pcap_next_ex(&capture, &header, &data);
+        if (status == PCAP_ERROR_BREAK) {
+            break;
+        }
+        if (status != 1) {
+            batch.error = path + ": byte " + std::to_string(offset) + " (after " +
+                          plural(packetNumber, "packet", "packets") +
+                          "): expected a whole packet record, found " +
+                          (fileSize > offset
+                               ? std::to_string(fileSize - offset) + " bytes that do not make one"
+                               : std::string("the end of the file")) +
+                          " (libpcap: " + pcap_geterr(&capture) + "); the " +
+                          plural(packetNumber, "packet", "packets") + " before it are kept";
+            break;
+        }
+        ++packetNumber;
+        const std::uint64_t recordOffset = offset;
+        offset = pcapng && stream != nullptr ? static_cast<std::uint64_t>(std::ftell(stream))
+                                             : offset + kPcapRecordHeader + header->caplen;
+        packet.at = SimTime(std::int64_t{header->ts.tv_sec} * 1'000'000 + header->ts.tv_usec);
+        switch (decoder.decode(data, header->caplen, packet.segment)) {
+        case Decoded::Tcp:
+            batch.packets.push_back(packet);
+            break;
+        case Decoded::Other:
+            ++batch.other;
+            break;
+        case Decoded::Fragment:
+            ++batch.fragments;
+            break;
+        case Decoded::Ipv6:
+            batch.ipv6.add(recordOffset, packetNumber, header->caplen);
+            break;
+        case Decoded::Cut:
+            batch.cut.add(recordOffset, packetNumber, header->caplen);
+            break;
+        }
+        batch.offset = offset;
+        if (++batch.records == kBatchRecords) {
+            if (!queue.push(std::move(batch))) {
+                return {};
+            }
+            batch = Batch{};
+            batch.packets.reserve(kBatchRecords);
+        }
+    }
+    batch.offset = offset;
+    return batch;
 }
 
 } // namespace
@@ -241,17 +420,25 @@ CaptureSummary readCapture(const std::string& path, const CapturedPacketSink& si
     const std::uint64_t fileSize =
         ::stat(path.c_str(), &info) == 0 ? static_cast<std::uint64_t>(info.st_size) : 0;
 
-    // The magic number is checked here, so that a file that is no capture at all is named with
-    // what it starts with rather than libpcap's "unknown file format".
-    std::array<std::uint8_t, 4> magic{};
-    std::size_t magicBytes = 0;
-    if (FILE* file = std::fopen(path.c_str(), "rb")) {
-        magicBytes = std::fread(magic.data(), 1, magic.size(), file);
-        std::fclose(file);
-    } else {
+    // libpcap freads each record's header and then its data: through stdio's default 4 KiB
+    // buffer that is a read() per few packets, each taking the stream's lock. A large buffer
+    // (outliving the stream), unlocked (only this thread reads it), and the kernel told to read
+    // ahead further.
+    const std::unique_ptr<char[]> buffer(new char[kReadBuffer]);
+    std::unique_ptr<FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
+    if (!file) {
         summary.error = path + ": cannot open the file: " + std::strerror(errno);
         return summary;
     }
+    std::setvbuf(file.get(), buffer.get(), _IOFBF, kReadBuffer);
+    __fsetlocking(file.get(), FSETLOCKING_BYCALLER);
+    ::posix_fadvise(::fileno(file.get()), 0, 0, POSIX_FADV_SEQUENTIAL);
+
+    // The magic number is checked here, so that a file that is no capture at all is named with
+    // what it starts with rather than libpcap's "unknown file format".
+    std::array<std::uint8_t, 4> magic{};
+    const std::size_t magicBytes = std::fread(magic.data(), 1, magic.size(), file.get());
+    std::rewind(file.get());
     const std::uint32_t magicBig = be32(magic.data());
     const std::uint32_t magicLittle = std::uint32_t{magic[3]} << 24 |
                                       std::uint32_t{magic[2]} << 16 | std::uint32_t{magic[1]} << 8 |
@@ -274,9 +461,11 @@ CaptureSummary readCapture(const std::string& path, const CapturedPacketSink& si
     }
 
     std::array<char, PCAP_ERRBUF_SIZE> errorText{};
-    const std::unique_ptr<pcap_t, PcapCloser> capture(pcap_open_offline_with_tstamp_precision(
-        path.c_str(), PCAP_TSTAMP_PRECISION_MICRO, errorText.data()));
-    if (!capture) {
+    const std::unique_ptr<pcap_t, PcapCloser> capture(pcap_fopen_offline_with_tstamp_precision(
+        file.get(), PCAP_TSTAMP_PRECISION_MICRO, errorText.data()));
+    if (capture) {
+        file.release(); // pcap_close() closes it
+    } else {
         summary.error = path + ": byte 0: expected a readable " +
                         std::string(pcapng ? "pcapng" : "pcap") + " header, found " +
                         errorText.data();
@@ -292,64 +481,54 @@ CaptureSummary readCapture(const std::string& path, const CapturedPacketSink& si
         return summary;
     }
     summary.linkType = linkTypeName(linkType);
-    const Decoder decoder{linkType};
 
-    // Each record's offset: computed for pcap, where records are back to back; for pcapng,
-    // where blocks of other kinds come between, asked of libpcap's stream.
-    FILE* stream = pcap_file(capture.get());
-    std::uint64_t offset = pcapng && stream != nullptr
-                               ? static_cast<std::uint64_t>(std::ftell(stream))
-                               : kPcapFileHeader;
-    std::uint64_t packetNumber = 0;
+    // libpcap reads and the packets are decoded on a thread of their own, while this one hands
+    // them to the sink: on two cores the two halves of the work overlap, and the progress
+    // callback and the sink still run on the caller's thread, in file order.
+    BatchQueue queue;
+    Batch tail;
+    std::exception_ptr readerFailure;
+    std::thread reader([&] {
+        try {
+            tail = readRecords(path, *capture, pcapng, fileSize, Decoder{linkType}, queue);
+        } catch (...) {
+            readerFailure = std::current_exception();
+        }
+        queue.close();
+    });
+    JoinOnExit joinReader{queue, reader};
+
     Skipped ipv6;
     Skipped cut;
-    constexpr std::uint64_t kProgressEvery = 65536;
-    CapturedPacket packet;
-    while (true) {
-        pcap_pkthdr* header = nullptr;
-        const std::uint8_t* data = nullptr;
-        const int status = pcap_next_ex(capture.get(), &header, &data);
-        if (status == PCAP_ERROR_BREAK) {
-            break;
-        }
-        if (status != 1) {
-            summary.error = path + ": byte " + std::to_string(offset) + " (after " +
-                            plural(packetNumber, "packet", "packets") +
-                            "): expected a whole packet record, found " +
-                            (fileSize > offset
-                                 ? std::to_string(fileSize - offset) + " bytes that do not make one"
-                                 : std::string("the end of the file")) +
-                            " (libpcap: " + pcap_geterr(capture.get()) + "); the " +
-                            plural(packetNumber, "packet", "packets") + " before it are kept";
-            break;
-        }
-        ++packetNumber;
-        const std::uint64_t recordOffset = offset;
-        offset = pcapng && stream != nullptr ? static_cast<std::uint64_t>(std::ftell(stream))
-                                             : offset + kPcapRecordHeader + header->caplen;
-        packet.at = SimTime(std::int64_t{header->ts.tv_sec} * 1'000'000 + header->ts.tv_usec);
-        switch (decoder.decode(data, header->caplen, packet.segment)) {
-        case Decoded::Tcp:
-            ++summary.tcpPackets;
+    std::uint64_t records = 0;
+    std::uint64_t offset = 0;
+    const auto take = [&](const Batch& batch) {
+        for (const CapturedPacket& packet : batch.packets) {
             sink(packet);
-            break;
-        case Decoded::Other:
-            ++summary.otherPackets;
-            break;
-        case Decoded::Fragment:
-            ++summary.fragments;
-            break;
-        case Decoded::Ipv6:
-            ipv6.add(recordOffset, packetNumber, header->caplen);
-            break;
-        case Decoded::Cut:
-            cut.add(recordOffset, packetNumber, header->caplen);
-            break;
         }
-        if (progress && packetNumber % kProgressEvery == 0 && !progress(offset, fileSize)) {
+        summary.tcpPackets += batch.packets.size();
+        summary.otherPackets += batch.other;
+        summary.fragments += batch.fragments;
+        ipv6.merge(batch.ipv6);
+        cut.merge(batch.cut);
+        records += batch.records;
+        offset = batch.offset;
+    };
+    while (std::optional<Batch> batch = queue.pop()) {
+        take(*batch);
+        if (progress && records % kProgressEvery == 0 && !progress(offset, fileSize)) {
             summary.cancelled = true;
             break;
         }
+    }
+    joinReader.join();
+    if (readerFailure) {
+        std::rethrow_exception(readerFailure);
+    }
+    if (!summary.cancelled) {
+        // What the reader found after the last whole batch: the end, or where it stopped.
+        take(tail);
+        summary.error = std::move(tail.error);
     }
     summary.bytesRead = offset;
     summary.ipv6Packets = ipv6.count;

@@ -39,7 +39,12 @@ OpenedCapture openCapture(const std::string& path, const CaptureOpenOptions& opt
                 capture.places.push_back(place);
             }
         },
-        progress);
+        [&](std::uint64_t read, std::uint64_t size) {
+            if (options.stopOnceLetGo && !capture.packetsKept) {
+                return false;
+            }
+            return !progress || progress(read, size);
+        });
     capture.inference.finish();
     capture.packetsKept = capture.packetsKept && options.keep != CaptureOpenOptions::Keep::None;
     return capture;

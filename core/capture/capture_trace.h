@@ -41,6 +41,10 @@ struct CaptureOpenOptions {
     // no more are kept (packetsKept says so): a capture too large to draw costs memory per
     // connection only.
     std::size_t keepAtMostConnections = SIZE_MAX;
+    // For All: reading stops soon after the packets are let go (at the next progress point,
+    // 65,536 records at most), with summary.cancelled set: enough to tell that the capture is
+    // too large to draw.
+    bool stopOnceLetGo = false;
 };
 
 // Reads the capture, groups its packets and infers the states. A read error keeps what came

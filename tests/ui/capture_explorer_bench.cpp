@@ -15,10 +15,11 @@
 #include "synthetic_capture.h"
 
 #include <QApplication>
+#include <QEventLoop>
 #include <QFile>
 #include <QSettings>
 #include <QTemporaryDir>
-#include <QTest>
+#include <QTimer>
 
 #include <benchmark/benchmark.h>
 
@@ -47,8 +48,16 @@ void BM_OpenLargeCaptureInTheLoadExplorer(benchmark::State& state) {
             return;
         }
         const LoadExplorer& explorer = *window.loadExplorer();
-        if (!QTest::qWaitFor([&] { return !explorer.document()->isBusy(); }, kWaitMs) ||
-            explorer.document()->capture() == nullptr) {
+        // The event loop waits as the application's does, woken by the worker's posts only.
+        QEventLoop loop;
+        const LoadDocument* document = explorer.document();
+        QObject::connect(document, &LoadDocument::captureRead, &loop, &QEventLoop::quit);
+        QObject::connect(document, &LoadDocument::captureFailed, &loop, &QEventLoop::quit);
+        QTimer::singleShot(kWaitMs, &loop, &QEventLoop::quit);
+        if (document->isReading()) {
+            loop.exec();
+        }
+        if (document->isReading() || document->capture() == nullptr) {
             state.SkipWithError("the capture was not read");
             return;
         }

@@ -2,6 +2,7 @@
 // host's sockets per state, the ss-like list at an instant, one connection opened in the diagram,
 // a read that can be cancelled. And a side a capture does not show drawn as "unknown until".
 
+#include "CaptureRun.h"
 #include "Document.h"
 #include "LoadCharts.h"
 #include "LoadDocument.h"
@@ -30,6 +31,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
+#include <functional>
+#include <sys/inotify.h>
+#include <unistd.h>
 
 namespace tdl::ui {
 namespace {
@@ -105,6 +110,42 @@ TEST_F(CaptureExplorerTest, MoreConnectionsThanADiagramShows_OpenInTheLoadExplor
     EXPECT_TRUE(header.contains(QLocale().toString(2000) + QStringLiteral(" TCP packets")))
         << header.toStdString();
     EXPECT_TRUE(header.contains(QStringLiteral("200 connections"))) << header.toStdString();
+}
+
+// How many times `path` is opened while `work` runs, as inotify reports it (IN_OPEN).
+int opensDuring(const QString& path, const std::function<void()>& work) {
+    const int watcher = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+    EXPECT_GE(watcher, 0);
+    EXPECT_GE(inotify_add_watch(watcher, QFile::encodeName(path).constData(), IN_OPEN), 0);
+    work();
+    int opens = 0;
+    alignas(inotify_event) std::array<char, 4096> events{};
+    ssize_t size = 0;
+    while ((size = ::read(watcher, events.data(), events.size())) > 0) {
+        for (ssize_t at = 0; at < size;) {
+            const auto* event = reinterpret_cast<const inotify_event*>(events.data() + at);
+            opens += (event->mask & IN_OPEN) != 0 ? 1 : 0;
+            at += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
+        }
+    }
+    ::close(watcher);
+    return opens;
+}
+
+TEST_F(CaptureExplorerTest, ACaptureTheDiagramShows_IsReadOnce) {
+    const QString path = dir_.filePath(QStringLiteral("fifty.pcap"));
+    ASSERT_FALSE(bench::writeSyntheticCapture(QFile::encodeName(path).toStdString(),
+                                              kCaptureDiagramConnections, 40));
+    MainWindow window;
+    bool opened = false;
+    EXPECT_EQ(opensDuring(path, [&] { opened = window.openFile(path); }), 1)
+        << "routing it to the diagram and opening it are one read";
+    ASSERT_TRUE(opened);
+    EXPECT_EQ(window.loadExplorer(), nullptr);
+    ASSERT_TRUE(window.document()->run());
+    const Trace& trace = window.document()->run()->trace();
+    EXPECT_EQ(trace.sockets.size(), 2 * kCaptureDiagramConnections);
+    EXPECT_EQ(trace.segments.size(), 10 * kCaptureDiagramConnections) << "every packet kept";
 }
 
 TEST_F(CaptureExplorerTest, TheSocketListAtAnInstant_HasEverySideAliveThen) {

@@ -2,7 +2,6 @@
 
 #include "capture_trace.h"
 
-#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 
@@ -14,35 +13,18 @@ bool isCaptureFile(const QString& path) {
            suffix == QLatin1String("cap");
 }
 
-std::variant<CaptureRun, QString> openCaptureRun(const QString& path) {
+std::variant<CaptureRun, CaptureForTheLoadExplorer, QString> openCaptureRun(const QString& path) {
     CaptureOpenOptions options;
     options.keepAtMostConnections = kCaptureDiagramConnections;
+    options.stopOnceLetGo = true;
     const OpenedCapture capture = openCapture(QFile::encodeName(path).toStdString(), options);
+    if (!capture.packetsKept) {
+        return CaptureForTheLoadExplorer{};
+    }
     if (capture.summary.error && capture.summary.tcpPackets == 0) {
         return QString::fromStdString(*capture.summary.error);
     }
-    if (!capture.packetsKept) {
-        return QCoreApplication::translate(
-                   "tdl::ui::CaptureRun",
-                   "%1 holds %2 TCP connections, more than the %3 a sequence diagram shows. "
-                   "teardown-cli --from-capture sums it up and shows one connection with "
-                   "--connection N.")
-            .arg(QFileInfo(path).fileName())
-            .arg(capture.inference.connections().size())
-            .arg(kCaptureDiagramConnections);
-    }
     return captureRunOf(capture, path);
-}
-
-bool exceedsDiagram(const QString& path) {
-    StateInference inference;
-    const CaptureSummary summary = readCapture(
-        QFile::encodeName(path).toStdString(),
-        [&](const CapturedPacket& packet) { inference.add(packet); },
-        [&](std::uint64_t, std::uint64_t) {
-            return inference.connections().size() <= kCaptureDiagramConnections;
-        });
-    return summary.cancelled || inference.connections().size() > kCaptureDiagramConnections;
 }
 
 CaptureRun captureRunOf(const OpenedCapture& capture, const QString& path) {

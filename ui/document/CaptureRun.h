@@ -29,16 +29,16 @@ inline constexpr std::size_t kCaptureDiagramConnections = 50;
 // Whether a file is a capture, by its name: .pcap, .pcapng, .cap.
 bool isCaptureFile(const QString& path);
 
-// Whether a capture holds more connections than the sequence diagram shows: reads only as far as
-// it takes to tell (the first 65,536 packets past the 50th connection at most), so that a large
-// capture goes to the load explorer without being read twice on the GUI thread.
-bool exceedsDiagram(const QString& path);
-
 // The run of the packets an opened capture kept (all of them, or one connection's).
 CaptureRun captureRunOf(const OpenedCapture& capture, const QString& path);
 
-// Reads a capture; returns the run, or the message saying why not (unreadable, or more
-// connections than the diagram shows).
-std::variant<CaptureRun, QString> openCaptureRun(const QString& path);
+// A capture that holds more connections than the sequence diagram shows: the load explorer
+// reads it.
+struct CaptureForTheLoadExplorer {};
+
+// Reads a capture once: the run of all its packets; or, as soon as it shows more connections
+// than the diagram does (its packets let go, reading stopped 65,536 records later at most), that
+// it is one for the load explorer; or the message saying why it cannot be read.
+std::variant<CaptureRun, CaptureForTheLoadExplorer, QString> openCaptureRun(const QString& path);
 
 } // namespace tdl::ui

@@ -73,52 +73,77 @@ void LoadDocument::openCapture(const QString& path) {
     }
     readFraction_ = 0;
     emit opened();
-    auto* job = new LoadJob(
-        [this, file = QFile::encodeName(path).toStdString()](
-            const LoadProgress& progress) -> LoadJob::Deliver {
+    readCaptureFile(std::nullopt);
+    emit busyChanged();
+}
+
+// The one job that reads the capture file: for the load explorer (every connection's states,
+// no packet kept), or again for one connection's packets (a million connections' would not
+// fit in memory, so they are not kept the first time).
+void LoadDocument::readCaptureFile(std::optional<std::uint64_t> connection) {
+    LoadJob*& slot = connection ? traceJob_ : readJob_;
+    startJob(
+        slot,
+        [this, path = capturePath_, connection](const LoadProgress& progress) -> LoadJob::Deliver {
             CaptureOpenOptions options;
-            options.keep = CaptureOpenOptions::Keep::None;
-            auto capture = std::make_shared<const OpenedCapture>(
-                tdl::openCapture(file, options, readProgress(progress)));
+            options.keep = connection ? CaptureOpenOptions::Keep::OneConnection
+                                      : CaptureOpenOptions::Keep::None;
+            options.connection = static_cast<std::uint32_t>(connection.value_or(0));
+            auto capture = std::make_shared<const OpenedCapture>(tdl::openCapture(
+                QFile::encodeName(path).toStdString(), options, readProgress(progress)));
             if (capture->summary.cancelled) {
                 return {}; // nothing is kept: the worker drops what it read
+            }
+            if (connection) {
+                auto run = std::make_shared<const CaptureRun>(captureRunOf(*capture, path));
+                return [this, index = *connection, run] {
+                    endJob(traceJob_);
+                    emit busyChanged();
+                    emit captureConnectionTraced(index, *run);
+                };
             }
             auto series = std::make_shared<const LoadSeries>(captureSeries(capture->inference));
             return [this, capture, series] {
                 endJob(readJob_);
-                if (capture->summary.error && capture->summary.tcpPackets == 0) {
-                    emit captureFailed(QString::fromStdString(*capture->summary.error));
-                    emit busyChanged();
-                    return;
-                }
-                capture_ = capture;
-                for (const HostInfo& host : series->hosts) {
-                    HostConfig config;
-                    config.name = host.name;
-                    config.address = host.address;
-                    a_.hosts.push_back(config);
-                }
-                emit opened(); // the charts, one per host, now that the hosts are known
-                runs_[0].expectedEnd = series->end;
-                readFraction_ = 1;
-                finish(0, *series);
-                emit captureRead();
+                showCapture(capture, *series);
                 emit busyChanged();
             };
         },
-        this);
-    readJob_ = job;
-    connect(job, &LoadJob::progressed, this, [this](const LoadBatch& batch) {
-        readFraction_ = batch.fraction;
-        emit readProgressed(batch.fraction);
-    });
-    connect(job, &LoadJob::failed, this, [this](const QString& message) {
-        endJob(readJob_);
-        emit captureFailed(message);
-        emit busyChanged();
-    });
-    job->start();
-    emit busyChanged();
+        [this, connection](const LoadBatch& batch) {
+            if (connection) {
+                emit tracingProgressed(*connection, batch.fraction);
+            } else {
+                readFraction_ = batch.fraction;
+                emit readProgressed(batch.fraction);
+            }
+        },
+        [this, connection](const QString& message) {
+            if (connection) {
+                emit tracingFailed(*connection, message);
+            } else {
+                emit captureFailed(message);
+            }
+        });
+}
+
+void LoadDocument::showCapture(const std::shared_ptr<const OpenedCapture>& capture,
+                               const LoadSeries& series) {
+    if (capture->summary.error && capture->summary.tcpPackets == 0) {
+        emit captureFailed(QString::fromStdString(*capture->summary.error));
+        return;
+    }
+    capture_ = capture;
+    for (const HostInfo& host : series.hosts) {
+        HostConfig config;
+        config.name = host.name;
+        config.address = host.address;
+        a_.hosts.push_back(config);
+    }
+    emit opened(); // the charts, one per host, now that the hosts are known
+    runs_[0].expectedEnd = series.end;
+    readFraction_ = 1;
+    finish(0, series);
+    emit captureRead();
 }
 
 void LoadDocument::setComparison(const Scenario& b) {
@@ -248,10 +273,7 @@ QString LoadDocument::refusal(int run) const {
 
 void LoadDocument::startRun(int run) {
     const std::size_t r = index(run);
-    if (runJobs_[r] != nullptr) {
-        runJobs_[r]->abandon();
-        runJobs_[r] = nullptr;
-    }
+    endJob(runJobs_[r]);
     clearRun(run);
     const Scenario scenario = scenarioOf(run);
     if (!refusal(scenario).isEmpty()) {
@@ -259,7 +281,8 @@ void LoadDocument::startRun(int run) {
         emit runRefused(run);
         return;
     }
-    auto* job = new LoadJob(
+    startJob(
+        runJobs_[r],
         [this, scenario, run](const LoadProgress& progress) -> LoadJob::Deliver {
             auto series = std::make_shared<const LoadSeries>(runLoad(scenario, progress));
             return [this, run, series] {
@@ -268,17 +291,28 @@ void LoadDocument::startRun(int run) {
                 emit busyChanged();
             };
         },
-        this);
-    runJobs_[r] = job;
-    connect(job, &LoadJob::progressed, this, [this, run](const LoadBatch& batch) {
-        runs_[index(run)].fraction = batch.fraction;
-        append(run, batch.times, batch.samples);
-    });
-    connect(job, &LoadJob::failed, this, [this, run](const QString& message) {
-        endJob(runJobs_[index(run)]);
-        emit runFailed(run, message);
-        emit busyChanged();
-    });
+        [this, run](const LoadBatch& batch) {
+            runs_[index(run)].fraction = batch.fraction;
+            append(run, batch.times, batch.samples);
+        },
+        [this, run](const QString& message) { emit runFailed(run, message); });
+}
+
+void LoadDocument::startJob(LoadJob*& slot, LoadJob::Work work,
+                            std::function<void(const LoadBatch&)> progressed,
+                            std::function<void(const QString&)> failed) {
+    endJob(slot);
+    auto* job = new LoadJob(std::move(work), this);
+    slot = job;
+    if (progressed) {
+        connect(job, &LoadJob::progressed, this, std::move(progressed));
+    }
+    connect(job, &LoadJob::failed, this,
+            [this, &slot, failed = std::move(failed)](const QString& message) {
+                endJob(slot);
+                failed(message);
+                emit busyChanged();
+            });
     job->start();
 }
 
@@ -346,8 +380,8 @@ void LoadDocument::listSockets(int run, SimTime at) {
     if (!scenario.load || !refusal(scenario).isEmpty()) {
         return;
     }
-    endJob(tableJob_);
-    auto* job = new LoadJob(
+    startJob(
+        tableJob_,
         [this, scenario, at, run](const LoadProgress& progress) -> LoadJob::Deliver {
             auto rows = std::make_shared<std::optional<std::vector<SocketRow>>>(
                 socketsAt(scenario, at, progress));
@@ -359,36 +393,30 @@ void LoadDocument::listSockets(int run, SimTime at) {
                 emit busyChanged();
             };
         },
-        this);
-    tableJob_ = job;
-    connect(job, &LoadJob::progressed, this, [this, at, run](const LoadBatch& batch) {
-        if (!batch.times.empty() && at > SimTime{}) {
-            emit listingProgressed(at, run,
-                                   std::min(1.0, static_cast<double>(batch.times.back().count()) /
-                                                     static_cast<double>(at.count())));
-        }
-    });
-    connect(job, &LoadJob::failed, this, [this](const QString& message) {
-        endJob(tableJob_);
-        emit listingFailed(message);
-        emit busyChanged();
-    });
-    job->start();
+        [this, at, run](const LoadBatch& batch) {
+            if (!batch.times.empty() && at > SimTime{}) {
+                emit listingProgressed(
+                    at, run,
+                    std::min(1.0, static_cast<double>(batch.times.back().count()) /
+                                      static_cast<double>(at.count())));
+            }
+        },
+        [this](const QString& message) { emit listingFailed(message); });
     emit busyChanged();
 }
 
 void LoadDocument::traceConnection(int run, std::uint64_t index) {
     if (capture_ != nullptr) {
-        traceCaptureConnection(index);
+        readCaptureFile(index);
+        emit busyChanged();
         return;
     }
     const Scenario scenario = scenarioOf(run);
     if (!scenario.load || !refusal(scenario).isEmpty()) {
         return;
     }
-    endJob(traceJob_);
-    tracing_ = index;
-    auto* job = new LoadJob(
+    startJob(
+        traceJob_,
         [this, scenario, index](const LoadProgress& progress) -> LoadJob::Deliver {
             auto traced =
                 std::make_shared<const Run>(traceLoadConnection(scenario, index, progress));
@@ -398,23 +426,14 @@ void LoadDocument::traceConnection(int run, std::uint64_t index) {
                 emit connectionTraced(scenario, index, traced);
             };
         },
-        this);
-    traceJob_ = job;
-    connect(job, &LoadJob::progressed, this, [this, index](const LoadBatch& batch) {
-        emit tracingProgressed(index, batch.fraction);
-    });
-    connect(job, &LoadJob::failed, this, [this](const QString& message) {
-        endJob(traceJob_);
-        emit tracingFailed(tracing_, message);
-        emit busyChanged();
-    });
-    job->start();
+        [this, index](const LoadBatch& batch) { emit tracingProgressed(index, batch.fraction); },
+        [this, index](const QString& message) { emit tracingFailed(index, message); });
     emit busyChanged();
 }
 
 void LoadDocument::listCaptureSockets(SimTime at) {
-    endJob(tableJob_);
-    auto* job = new LoadJob(
+    startJob(
+        tableJob_,
         [this, capture = capture_, at](const LoadProgress&) -> LoadJob::Deliver {
             auto rows = std::make_shared<const std::vector<SocketRow>>(
                 captureSocketsAt(capture->inference, at));
@@ -424,50 +443,7 @@ void LoadDocument::listCaptureSockets(SimTime at) {
                 emit busyChanged();
             };
         },
-        this);
-    tableJob_ = job;
-    connect(job, &LoadJob::failed, this, [this](const QString& message) {
-        endJob(tableJob_);
-        emit listingFailed(message);
-        emit busyChanged();
-    });
-    job->start();
-    emit busyChanged();
-}
-
-// The connection's packets are not kept (a million connections' would not fit): the capture is
-// read again, keeping that one connection's.
-void LoadDocument::traceCaptureConnection(std::uint64_t index) {
-    endJob(traceJob_);
-    tracing_ = index;
-    auto* job = new LoadJob(
-        [this, path = capturePath_, index](const LoadProgress& progress) -> LoadJob::Deliver {
-            CaptureOpenOptions options;
-            options.keep = CaptureOpenOptions::Keep::OneConnection;
-            options.connection = static_cast<std::uint32_t>(index);
-            const OpenedCapture opened = tdl::openCapture(QFile::encodeName(path).toStdString(),
-                                                          options, readProgress(progress));
-            if (opened.summary.cancelled) {
-                return {};
-            }
-            auto run = std::make_shared<const CaptureRun>(captureRunOf(opened, path));
-            return [this, index, run] {
-                endJob(traceJob_);
-                emit busyChanged();
-                emit captureConnectionTraced(index, *run);
-            };
-        },
-        this);
-    traceJob_ = job;
-    connect(job, &LoadJob::progressed, this, [this, index](const LoadBatch& batch) {
-        emit tracingProgressed(index, batch.fraction);
-    });
-    connect(job, &LoadJob::failed, this, [this](const QString& message) {
-        endJob(traceJob_);
-        emit tracingFailed(tracing_, message);
-        emit busyChanged();
-    });
-    job->start();
+        {}, [this](const QString& message) { emit listingFailed(message); });
     emit busyChanged();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CaptureRun.h"
+#include "LoadJob.h"
 #include "Run.h"
 #include "load_run.h"
 #include "scenario.h"
@@ -10,6 +11,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -19,8 +21,6 @@ struct OpenedCapture;
 }
 
 namespace tdl::ui {
-
-class LoadJob;
 
 // A load scenario and what its runs produced: run A of the open scenario, optionally run B of a
 // second one to compare with it, each run's samples as they arrive, and the computations that
@@ -169,8 +169,15 @@ private:
     void startRun(int run);
     void resetRun(int run);
     void endJob(LoadJob*& job);
+    // Starts `work` on a worker as the job in `slot`, ending the one there: its batches go to
+    // `progressed`; if it throws, the job ends and `failed` hears the message.
+    void startJob(LoadJob*& slot, LoadJob::Work work,
+                  std::function<void(const LoadBatch&)> progressed,
+                  std::function<void(const QString&)> failed);
+    // Reads the capture on a worker: whole for the load explorer, or one connection's packets.
+    void readCaptureFile(std::optional<std::uint64_t> connection);
+    void showCapture(const std::shared_ptr<const OpenedCapture>& capture, const LoadSeries& series);
     void listCaptureSockets(SimTime at);
-    void traceCaptureConnection(std::uint64_t index);
 
     Scenario a_;
     std::optional<Scenario> b_;
@@ -180,7 +187,6 @@ private:
     std::array<LoadJob*, kRuns> runJobs_{};
     LoadJob* tableJob_ = nullptr;
     LoadJob* traceJob_ = nullptr;
-    std::uint64_t tracing_ = 0;
 
     QString capturePath_;
     std::shared_ptr<const OpenedCapture> capture_;
