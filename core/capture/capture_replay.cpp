@@ -408,10 +408,11 @@ private:
     // - its SYN,ACK: a listen() on that port from the start of the capture (or from just after a
     //   SYN it refused with a RST), the connection accept()ed as soon as it is established;
     // - each segment carrying bytes beyond the highest it had sent: a write() of those bytes just
-    //   before it. One write() that Linux split into several segments becomes several writes, and
-    //   bytes held back by Nagle or the congestion window are written when they left, so the
-    //   run's segments start no earlier than the capture's: an application that wrote early and
-    //   waited for the window is not seen;
+    //   before it, unless the segment before it had no PSH: Linux marks the last segment of what
+    //   a write() queued (tcp_push()), so bytes after one without were written already and
+    //   waited for the window, and they join that write(). Bytes held back by Nagle after a
+    //   write() that ended are written when they left, so the run's segments start no earlier
+    //   than the capture's;
     // - its first FIN: close() just before it, or shutdown(SHUT_WR) when the peer's data after
     //   the FIN is acknowledged without a RST (after close() Linux answers data with a RST);
     // - a RST it sent while established (the peer has acknowledged its SYN), before any FIN:
@@ -473,6 +474,8 @@ private:
             bool peerSentData = false;
             std::optional<SimTime> closeWithUnreadAt; // its RST,ACK after its FIN
             SimTime peerArrival{-1}; // when the peer's latest packet reached the Linux host
+            std::size_t lastWrite = SIZE_MAX; // the latest inferred write(), in s.actions
+            bool writeGoesOn = false;         // its newest data segment had no PSH
         };
         std::vector<LinuxProgress> progress(plans_.size());
 
@@ -509,10 +512,23 @@ private:
                 const Seq payloadEnd =
                     segment.seq + segment.length + (segment.has(flag::kSyn) ? 1U : 0U);
                 if (segment.length > 0 && after(payloadEnd, linux.dataEnd)) {
-                    Action write = call(AppCallKind::Send, plan, at);
-                    write.bytes = static_cast<std::uint32_t>(payloadEnd - linux.dataEnd);
-                    s.actions.push_back(write);
+                    const auto bytes = static_cast<std::uint32_t>(payloadEnd - linux.dataEnd);
+                    // Bytes that follow a segment without PSH were written already when it
+                    // left: tcp_push() marks the last segment of what a write() queued, so the
+                    // write went on beyond one without (and waited for the window). They belong
+                    // to the previous write().
+                    const bool queued =
+                        linux.writeGoesOn && linux.lastWrite != SIZE_MAX && !linux.finSent;
+                    if (queued) {
+                        s.actions[linux.lastWrite].bytes += bytes;
+                    } else {
+                        Action write = call(AppCallKind::Send, plan, at);
+                        write.bytes = bytes;
+                        linux.lastWrite = s.actions.size();
+                        s.actions.push_back(write);
+                    }
                     linux.dataEnd = payloadEnd;
+                    linux.writeGoesOn = !segment.has(flag::kPsh);
                 }
                 if (segment.has(flag::kFin) && !linux.finSent) {
                     linux.finSent = true;
@@ -583,10 +599,11 @@ private:
             } else {
                 crafted.ack = CraftedNumber{segment.ack.value(), false};
             }
-            crafted.window = windowInBytes(plan, segment);
+            crafted.window = peerWindow(plan, segment);
             crafted.length = segment.length;
             crafted.mss = segment.mss;
             crafted.sackPermitted = segment.sackPermitted;
+            crafted.windowScale = segment.windowScale;
             if (segment.hasTimestamp && timestamps) {
                 CraftedTimestamp ts;
                 ts.value = segment.timestamp.value;
@@ -650,10 +667,12 @@ private:
         }
     }
 
-    // The peer's window in bytes: the engine negotiates no window scaling, so a window the capture
-    // shows in scaled units (both SYNs carried the option) is shifted back, at most 65535.
-    std::uint16_t windowInBytes(const ConnectionPlan& plan, const Segment& segment) const {
-        if (segment.has(flag::kSyn)) {
+    // The peer's window field as it would have sent it to the replay's Linux host: as captured
+    // (its SYN's window scale option goes too) when that host negotiates scaling; otherwise a
+    // window the capture shows in scaled units (both SYNs carried the option) in bytes, at most
+    // 65535, since with tcp_window_scaling=0 neither side scales (RFC 7323 §2.2).
+    std::uint16_t peerWindow(const ConnectionPlan& plan, const Segment& segment) const {
+        if (segment.has(flag::kSyn) || options_.sysctls.tcp_window_scaling != 0) {
             return segment.window;
         }
         std::int8_t peerShift = -1;

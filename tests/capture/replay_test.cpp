@@ -111,19 +111,6 @@ const std::vector<KnownGap> kKnownGaps = {
     {"fin-wait-1-zero-window", "server",
      "its application stops reading and its zero window holds the client's FIN back: the "
      "replay's application reads everything, so no zero-window probe is answered"},
-    {"paws-rejects-old-segment", "client",
-     "a write of more than 64 KiB at one instant: the run's segments do not come out as the "
-     "original's (not yet understood)"},
-    {"paws-rejects-old-segment", "server",
-     "since the tail loss probe, the server's last data segment of the burst (618 bytes) is sent "
-     "where the run sends none (not yet understood)"},
-    {"stale-data-no-time-wait", "client",
-     "a write of more than 64 KiB at one instant: the run's segments do not come out as the "
-     "original's (not yet understood)"},
-    {"stale-data-no-time-wait", "server",
-     "a write of more than 64 KiB at one instant, as the client's: the run's segment at 401 us "
-     "(seq 128317) has another length and its 272-byte segment comes later (not yet understood; "
-     "this replay already differed on main at 38efd48 without being listed)"},
 };
 
 const KnownGap* knownGap(const std::string& preset, const std::string& host) {
@@ -474,6 +461,111 @@ TEST(ReplayRst, OutsideTheWindow_TheCaptureDoesNotShowItTaken_NoDifference) {
     const ReplayResult result =
         replay(capture, optionsFor(ReplaySide::Kind::Server, KernelProfile::Linux6));
     EXPECT_TRUE(result.differences.empty()) << describe(result.differences);
+}
+
+// --- what the replay infers from the packets
+
+// A scenario's run captured at `host` and replayed as that host, with its settings.
+ReplayResult roundTrip(const Scenario& scenario, const std::string& host) {
+    const auto config = std::ranges::find(scenario.hosts, host, &HostConfig::name);
+    if (config == scenario.hosts.end()) {
+        ADD_FAILURE() << "no host " << host;
+        return {};
+    }
+    const std::string path = temporaryPcap(scenario.id + "-" + host);
+    if (const auto error = writePcap(simulate(scenario), path, host)) {
+        ADD_FAILURE() << *error;
+        return {};
+    }
+    const OpenedCapture capture = openCapture(path);
+    std::filesystem::remove(path);
+    ReplayOptions options;
+    options.side = ReplaySide{ReplaySide::Kind::Address, config->address};
+    options.profile = config->profile;
+    options.sysctls = config->sysctls;
+    options.hz = config->hz;
+    return replay(capture, options);
+}
+
+// The inferred calls of one kind on one socket, in order.
+std::vector<Action> inferred(const ReplayResult& result, AppCallKind call,
+                             const std::string& socket) {
+    std::vector<Action> found;
+    for (const Action& action : result.scenario.actions) {
+        if (action.call == call && action.socket == socket) {
+            found.push_back(action);
+        }
+    }
+    return found;
+}
+
+TEST(ReplayInference, BulkWriteLeavingAsTheWindowOpens_IsOneWrite) {
+    // 5.4 MB written at once leave over hundreds of ACKs, none of the segments with PSH but the
+    // last: one write(), at the first data segment, not one write per segment as it left.
+    const ReplayResult result = roundTrip(loadPreset("paws-rejects-old-segment"), "client");
+    EXPECT_TRUE(result.differences.empty()) << describe(result.differences);
+    const std::vector<Action> writes = inferred(result, AppCallKind::Send, "c0");
+    ASSERT_EQ(writes.size(), 1U);
+    EXPECT_EQ(writes[0].bytes, 5'402'000U);
+    EXPECT_EQ(writes[0].time, 202us); // just after the SYN,ACK came (+1 us, the replay's lead)
+}
+
+TEST(ReplayInference, WritesEndingInPsh_StayApart) {
+    // Two write()s 100 ms apart: the first one's last segment carries PSH, so the second one's
+    // bytes were not written yet when it left.
+    const LoadResult loaded = parseScenario(R"({
+      "format": "teardown-lab-scenario", "version": 1, "id": "two-writes", "seed": 1,
+      "title": {"en": "two writes", "zh_CN": "two writes"},
+      "hosts": [{"name": "client", "address": "10.0.0.1"}, {"name": "server", "address": "10.0.0.2"}],
+      "network": {"delay": "10ms"},
+      "actions": [
+        {"host": "server", "socket": "listener", "call": "listen", "at": "0s", "port": 80, "accept": ["s"]},
+        {"host": "client", "socket": "c", "call": "connect", "at": "0s", "to": "server:80"},
+        {"host": "client", "socket": "c", "call": "send", "on": "established", "bytes": 3000},
+        {"host": "client", "socket": "c", "call": "send", "on": "established", "after": "100ms", "bytes": 500},
+        {"host": "client", "socket": "c", "call": "close", "at": "1s"}
+      ]})");
+    ASSERT_TRUE(std::holds_alternative<Scenario>(loaded)) << std::get<LoadError>(loaded).message();
+    const ReplayResult result = roundTrip(std::get<Scenario>(loaded), "client");
+    EXPECT_TRUE(result.differences.empty()) << describe(result.differences);
+    const std::vector<Action> writes = inferred(result, AppCallKind::Send, "c0");
+    ASSERT_EQ(writes.size(), 2U);
+    EXPECT_EQ(writes[0].bytes, 3000U);
+    EXPECT_EQ(writes[1].bytes, 500U);
+    EXPECT_EQ(writes[1].time, 120ms + 1us); // when its segment left (+1 us, the replay's lead)
+}
+
+TEST(ReplayInference, PeerWindowScaled_InjectedAsCapturedWithItsOption) {
+    // The server's SYN,ACK offers window scale 10 and its windows are in units of 1 KiB: the
+    // injected segments carry them as captured, so the client's window is 65536 bytes, not the
+    // 65535 a window taken back to bytes and capped at 16 bits would give (its 376-byte segment
+    // that fills the window would then be 375).
+    const ReplayResult result = roundTrip(loadPreset("paws-rejects-old-segment"), "client");
+    ASSERT_GE(result.scenario.crafted.size(), 2U);
+    const CraftedSegment& synAck = result.scenario.crafted[0];
+    EXPECT_EQ(synAck.flags, flag::kSyn | flag::kAck);
+    EXPECT_EQ(synAck.windowScale, 10);
+    EXPECT_EQ(result.scenario.crafted[1].window, 64);
+    const bool fillsTheWindow =
+        std::ranges::any_of(result.trace.segments, [](const SegmentRecord& r) {
+            return r.from == 0 && r.segment.length == 376;
+        });
+    EXPECT_TRUE(fillsTheWindow);
+}
+
+TEST(ReplayInference, LinuxHostWithoutWindowScaling_PeerWindowsInBytes) {
+    // A Linux host with tcp_window_scaling=0 negotiates none, so the peer would have sent its
+    // windows in bytes: the captured scaled ones are shifted back, at most 65535.
+    const Scenario scenario = loadPreset("paws-rejects-old-segment");
+    const std::string path = temporaryPcap("no-window-scaling");
+    ASSERT_FALSE(writePcap(simulate(scenario), path, "client").has_value());
+    const OpenedCapture capture = openCapture(path);
+    std::filesystem::remove(path);
+    ReplayOptions options = optionsFor(ReplaySide::Kind::Client, KernelProfile::Linux6);
+    options.sysctls.tcp_window_scaling = 0;
+    const ReplayResult result = replay(capture, options);
+    ASSERT_GE(result.scenario.crafted.size(), 2U);
+    EXPECT_EQ(result.scenario.crafted[1].window, 65535);
 }
 
 // --- the capture point
