@@ -5,6 +5,7 @@
 #include "capture_replay.h"
 
 #include "simulator.h"
+#include "tcp_window.h"
 
 #include <absl/container/flat_hash_map.h>
 
@@ -97,7 +98,13 @@ struct ConnectionPlan {
     std::vector<ReplayPacket> packets;
     std::optional<Seq> linuxIsn; // its SYN or SYN,ACK as captured
     std::optional<Seq> peerIsn;  // the peer's, as captured (and as injected)
+    // Each side's window scale option, from its SYN or SYN,ACK (-1: absent or not seen); windows
+    // after the SYNs are scaled only when both carried one.
+    std::int8_t linuxWindowScale = -1;
+    std::int8_t peerWindowScale = -1;
     SimTime firstSeenAt{};
+
+    bool scaled() const { return linuxWindowScale >= 0 && peerWindowScale >= 0; }
 };
 
 // The segments one side sent on one connection, in order, for align().
@@ -268,6 +275,8 @@ private:
                 std::optional<Seq>& isn = packet.fromLinux ? plan.linuxIsn : plan.peerIsn;
                 if (!isn) {
                     isn = segment.seq;
+                    (packet.fromLinux ? plan.linuxWindowScale : plan.peerWindowScale) =
+                        segment.windowScale;
                 }
             }
             plan.packets.push_back(packet);
@@ -412,7 +421,12 @@ private:
     //   a write() queued (tcp_push()), so bytes after one without were written already and
     //   waited for the window, and they join that write(). Bytes held back by Nagle after a
     //   write() that ended are written when they left, so the run's segments start no earlier
-    //   than the capture's;
+    //   than the capture's. A last data segment without PSH (and no FIN or RST after it): one
+    //   byte more was written than ever left;
+    // - its SYN or SYN,ACK offering less than the default buffer's window: SO_RCVBUF on the
+    //   socket or its listener, the least that offers every window it showed;
+    // - a zero window it offered: an application that stopped reading after its window's right
+    //   edge last moved on, and read again (everything, from then on) when it moves on again;
     // - its first FIN: close() just before it, or shutdown(SHUT_WR) when the peer's data after
     //   the FIN is acknowledged without a RST (after close() Linux answers data with a RST);
     // - a RST it sent while established (the peer has acknowledged its SYN), before any FIN:
@@ -421,8 +435,8 @@ private:
     // - a RST,ACK it sent after its FIN, the peer having sent data: an application that never
     //   read, shut down (SHUT_WR) at the FIN and close()d at the RST (tcp_close() with unread
     //   data sends tcp_send_active_reset()'s RST,ACK); a RST without ACK answers a segment.
-    // Otherwise the application reads everything as it arrives (a reader that stalls, and the zero
-    // window it shows, is not inferred). Timestamps go as captured, TSecr relative to the Linux
+    // Otherwise the application reads everything as it arrives (a reader that slows down without
+    // closing the window is not seen). Timestamps go as captured, TSecr relative to the Linux
     // host's first TSval; with tcp_timestamps=0 the peer's timestamp options are left out, as a
     // peer answering that host would have sent none.
     void inferCallsAndInjections() {
@@ -435,6 +449,7 @@ private:
         struct Listener {
             SimTime at{};
             std::vector<std::string> accept;
+            std::uint32_t receiveBuffer = 0; // SO_RCVBUF, as its connections' windows show it
         };
         std::map<std::uint16_t, Listener> listeners;
         // The Linux host's first TSval per connection, for the peer's TSecr; per 4-tuple, the
@@ -476,8 +491,76 @@ private:
             SimTime peerArrival{-1}; // when the peer's latest packet reached the Linux host
             std::size_t lastWrite = SIZE_MAX; // the latest inferred write(), in s.actions
             bool writeGoesOn = false;         // its newest data segment had no PSH
+            // The right edge of the window it offered, the furthest yet; the latest time it moved
+            // on after the SYN (the application read); whether it is inferred not reading now.
+            std::optional<Seq> offeredEdge;
+            std::optional<SimTime> readAt;
+            bool notReading = false;
+            bool stopInferred = false;
+            // SO_RCVBUF as its SYN shows it (receiveBufferShown()), the largest window it offered
+            // after it, in bytes, and its connect(), if it made one.
+            std::optional<std::uint32_t> bufferShown;
+            std::uint32_t largestWindow = 0;
+            std::size_t connectAction = SIZE_MAX;
         };
         std::vector<LinuxProgress> progress(plans_.size());
+
+        // The window the Linux host offers: an application that reads everything as it arrives
+        // keeps it open, its right edge moving on with the data (tcp_select_window() never moves
+        // it back). A zero window means the application left data unread: it stopped reading
+        // after the last segment whose right edge moved on (from the start when none did), and
+        // read again just before a later one moves it on (the window update of
+        // tcp_cleanup_rbuf()).
+        const auto inferReading = [&](const ConnectionPlan& plan, LinuxProgress& linux,
+                                      const Segment& segment, SimTime at) {
+            std::optional<Seq> edge;
+            if (segment.has(flag::kSyn)) {
+                if (plan.peerIsn) {
+                    edge = *plan.peerIsn + 1U + segment.window; // a SYN's window is not scaled
+                }
+            } else if (segment.has(flag::kAck)) {
+                const std::uint32_t window = std::uint32_t{segment.window}
+                                             << (plan.scaled() ? plan.linuxWindowScale : 0);
+                linux.largestWindow = std::max(linux.largestWindow, window);
+                edge = segment.ack + window;
+            }
+            if (!edge) {
+                return;
+            }
+            const bool movedOn = !linux.offeredEdge || after(*edge, *linux.offeredEdge);
+            if (movedOn) {
+                linux.offeredEdge = edge;
+            }
+            if (segment.has(flag::kSyn)) {
+                return;
+            }
+            if (segment.window == 0 && !linux.notReading && linux.peerSentData) {
+                linux.notReading = true;
+                linux.stopInferred = true;
+                Action stop = call(AppCallKind::StopReading, plan, linux.readAt.value_or(at));
+                if (!linux.readAt) {
+                    stop.trigger = Trigger::Established;
+                    stop.time = Duration{};
+                }
+                s.actions.push_back(stop);
+                if (linux.readAt) {
+                    note(plan, "stop_reading()", *linux.readAt,
+                         "its zero window at " + secondsText(at));
+                } else {
+                    result_.notes.push_back("connection " + std::to_string(plan.id) +
+                                            ": stop_reading() once established, inferred from "
+                                            "its zero window at " +
+                                            secondsText(at));
+                }
+            } else if (movedOn && linux.notReading) {
+                linux.notReading = false;
+                s.actions.push_back(call(AppCallKind::ResumeReading, plan, at));
+                note(plan, "resume_reading()", at, "its window opening again");
+            }
+            if (movedOn) {
+                linux.readAt = at;
+            }
+        };
 
         for (const Ref& ref : order) {
             ConnectionPlan& plan = plans_[ref.plan];
@@ -498,11 +581,14 @@ private:
                     connect.port = plan.linuxEnd.port;
                     connect.peer = plan.peerHost;
                     connect.peerPort = plan.peerEnd.port;
+                    linux.bufferShown = receiveBufferShown(segment);
+                    linux.connectAction = s.actions.size();
                     s.actions.push_back(connect);
                     note(plan, "connect()", at, "its SYN");
                 } else if (segment.has(flag::kSyn) && segment.has(flag::kAck) &&
                            !linux.synAckSent) {
                     linux.synAckSent = true;
+                    linux.bufferShown = receiveBufferShown(segment);
                     auto [entry, fresh] = listeners.try_emplace(plan.linuxEnd.port);
                     entry->second.accept.push_back(connectionName(plan.id));
                 }
@@ -551,6 +637,8 @@ private:
                         note(plan, "close() with SO_LINGER {1, 0}", at, "its RST before any FIN");
                     }
                     linux.closed = true;
+                } else {
+                    inferReading(plan, linux, segment, at);
                 }
                 linux.sentAny = true;
                 continue;
@@ -622,6 +710,31 @@ private:
 
         for (std::size_t p = 0; p < plans_.size(); ++p) {
             const LinuxProgress& linux = progress[p];
+            // A locked buffer offers no window beyond its space: the largest one it offered is
+            // the least SO_RCVBUF that explains them all.
+            if (linux.bufferShown) {
+                const std::uint32_t buffer = std::max(*linux.bufferShown, linux.largestWindow);
+                if (linux.connectAction != SIZE_MAX) {
+                    Action& connect = s.actions[linux.connectAction];
+                    connect.receiveBuffer = buffer;
+                    note(plans_[p], "SO_RCVBUF " + std::to_string(buffer) + " before connect()",
+                         connect.time, "the windows it offered, from its SYN's");
+                } else if (const auto listener = listeners.find(plans_[p].linuxEnd.port);
+                           listener != listeners.end()) {
+                    listener->second.receiveBuffer =
+                        std::max(listener->second.receiveBuffer, buffer);
+                }
+            }
+            // Its last data segment has no PSH and no FIN or RST ended the stream: the write()
+            // went on beyond what ever left (held back by the peer's window, or the capture
+            // ended). One byte more is the least that shows it, and what makes Linux probe a
+            // zero window (tcp_check_probe_timer(): something queued, nothing in flight).
+            if (linux.writeGoesOn && !linux.finSent && !linux.closed) {
+                Action& write = s.actions[linux.lastWrite];
+                ++write.bytes;
+                note(plans_[p], "write() of at least " + std::to_string(write.bytes) + " bytes",
+                     write.time, "its last data segment, which has no PSH");
+            }
             if (!linux.finSent) {
                 continue;
             }
@@ -629,9 +742,11 @@ private:
                 Action& shutdown = s.actions[linux.finAction];
                 shutdown.call = AppCallKind::Shutdown;
                 shutdown.how = 1;
-                Action stop = call(AppCallKind::StopReading, plans_[p], SimTime{});
-                stop.trigger = Trigger::Established;
-                s.actions.push_back(stop);
+                if (!linux.stopInferred) {
+                    Action stop = call(AppCallKind::StopReading, plans_[p], SimTime{});
+                    stop.trigger = Trigger::Established;
+                    s.actions.push_back(stop);
+                }
                 s.actions.push_back(call(AppCallKind::Close, plans_[p], *linux.closeWithUnreadAt));
                 note(plans_[p], "shutdown(SHUT_WR)", linux.finAt, "its FIN before its RST,ACK");
                 note(plans_[p], "close() with unread data", *linux.closeWithUnreadAt,
@@ -659,6 +774,13 @@ private:
             listen.call = AppCallKind::Listen;
             listen.port = port;
             listen.accept = listener.accept;
+            if (listener.receiveBuffer != 0) {
+                listen.receiveBuffer = listener.receiveBuffer;
+                result_.notes.push_back("SO_RCVBUF " + std::to_string(listener.receiveBuffer) +
+                                        " on the listener of port " + std::to_string(port) +
+                                        ", inferred from the windows its connections offered, "
+                                        "from their SYN,ACKs'");
+            }
             s.actions.insert(s.actions.begin(), listen);
             result_.notes.push_back("listen() on port " + std::to_string(port) + " at " +
                                     secondsText(listener.at) +
@@ -672,22 +794,30 @@ private:
     // window the capture shows in scaled units (both SYNs carried the option) in bytes, at most
     // 65535, since with tcp_window_scaling=0 neither side scales (RFC 7323 §2.2).
     std::uint16_t peerWindow(const ConnectionPlan& plan, const Segment& segment) const {
-        if (segment.has(flag::kSyn) || options_.sysctls.tcp_window_scaling != 0) {
+        if (segment.has(flag::kSyn) || options_.sysctls.tcp_window_scaling != 0 || !plan.scaled()) {
             return segment.window;
         }
-        std::int8_t peerShift = -1;
-        std::int8_t linuxShift = -1;
-        for (const ReplayPacket& p : plan.packets) {
-            const Segment& s = capture_.packets[p.kept].segment;
-            if (s.has(flag::kSyn)) {
-                (p.fromLinux ? linuxShift : peerShift) = s.windowScale;
-            }
+        const std::uint64_t bytes = std::uint64_t{segment.window} << plan.peerWindowScale;
+        return static_cast<std::uint16_t>(std::min<std::uint64_t>(bytes, kMaxWindow));
+    }
+
+    // The SO_RCVBUF a SYN or SYN,ACK of the Linux host shows, if any: one that locked the buffer
+    // below the default makes tcp_select_initial_window() offer less than the default buffer's
+    // window (tcp_rmem[1], for an MSS with or without the timestamp option), a multiple of the
+    // MSS. The smallest SO_RCVBUF that offers it is taken: it leaves exactly that window's space.
+    // A window at the default or above (the 16-bit field caps it) shows nothing.
+    std::optional<std::uint32_t> receiveBufferShown(const Segment& syn) const {
+        const std::uint32_t space =
+            tcpFullSpace(static_cast<std::uint32_t>(options_.sysctls.tcp_rmem_default));
+        std::uint32_t defaultWindow = kMaxWindow;
+        for (const std::uint32_t mss : {kDefaultMss, kDefaultMss - kTimestampOptionLength}) {
+            defaultWindow =
+                std::min(defaultWindow, tcpSelectInitialWindow(space, mss, 0, false, 0).rcvWnd);
         }
-        if (peerShift < 0 || linuxShift < 0) {
-            return segment.window;
+        if (syn.window == 0 || syn.window >= defaultWindow) {
+            return std::nullopt;
         }
-        const std::uint64_t bytes = std::uint64_t{segment.window} << peerShift;
-        return static_cast<std::uint16_t>(std::min<std::uint64_t>(bytes, 65535));
+        return syn.window;
     }
 
     // --- the comparison

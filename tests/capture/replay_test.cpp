@@ -97,28 +97,6 @@ ReplayOptions optionsFor(ReplaySide::Kind side, KernelProfile profile) {
 
 // --- (a) round trip: every preset, captured at each of its hosts, replayed as that host
 
-// Where the replay does not yet give the original run back, and why: the inference of the
-// application's calls from the packets (capture_replay.cpp) cannot see what these runs do. Each
-// such replay is checked to differ, so that one that starts to match is noticed and comes off.
-struct KnownGap {
-    std::string preset;
-    std::string host;
-    std::string why;
-};
-const std::vector<KnownGap> kKnownGaps = {
-    {"fin-wait-1-zero-window", "client",
-     "the server's application stops reading: the replay's reads everything as it arrives"},
-    {"fin-wait-1-zero-window", "server",
-     "its application stops reading and its zero window holds the client's FIN back: the "
-     "replay's application reads everything, so no zero-window probe is answered"},
-};
-
-const KnownGap* knownGap(const std::string& preset, const std::string& host) {
-    const auto found = std::ranges::find_if(
-        kKnownGaps, [&](const KnownGap& g) { return g.preset == preset && g.host == host; });
-    return found == kKnownGaps.end() ? nullptr : &*found;
-}
-
 class ReplayRoundTrip : public testing::TestWithParam<std::string> {};
 
 TEST_P(ReplayRoundTrip, CapturedAtEachHost_ReplayedAsThatHost_NoDifference) {
@@ -141,13 +119,7 @@ TEST_P(ReplayRoundTrip, CapturedAtEachHost_ReplayedAsThatHost_NoDifference) {
         options.hz = host.hz;
         const ReplayResult result = replay(capture, options);
         EXPECT_EQ(result.capturePoint, CapturePoint::LinuxHost);
-        if (const KnownGap* gap = knownGap(GetParam(), host.name)) {
-            EXPECT_FALSE(result.differences.empty())
-                << "a known gap now replays without a difference; take it off kKnownGaps: "
-                << gap->why;
-        } else {
-            EXPECT_TRUE(result.differences.empty()) << describe(result.differences);
-        }
+        EXPECT_TRUE(result.differences.empty()) << describe(result.differences);
     }
 }
 
@@ -566,6 +538,76 @@ TEST(ReplayInference, LinuxHostWithoutWindowScaling_PeerWindowsInBytes) {
     const ReplayResult result = replay(capture, options);
     ASSERT_GE(result.scenario.crafted.size(), 2U);
     EXPECT_EQ(result.scenario.crafted[1].window, 65535);
+}
+
+TEST(ReplayInference, ZeroWindowOfAReaderThatStopped_StopReadingAndItsBufferFromTheSyn) {
+    // The client asked for SO_RCVBUF 4000 and never reads: its SYN offers 2920 (two MSS) with
+    // window scale 0, and its window falls to 0 as the answer fills the buffer. The replay infers
+    // the smallest SO_RCVBUF that offers 2920, and an application that stopped reading once
+    // established (its window's right edge never moved on after the SYN).
+    const ReplayResult result = roundTrip(loadPreset("fin-wait-1-zero-window"), "client");
+    EXPECT_TRUE(result.differences.empty()) << describe(result.differences);
+    const std::vector<Action> connects = inferred(result, AppCallKind::Connect, "c0");
+    ASSERT_EQ(connects.size(), 1U);
+    EXPECT_EQ(connects[0].receiveBuffer, 2920U);
+    const std::vector<Action> stops = inferred(result, AppCallKind::StopReading, "c0");
+    ASSERT_EQ(stops.size(), 1U);
+    EXPECT_EQ(stops[0].trigger, Trigger::Established);
+    EXPECT_TRUE(inferred(result, AppCallKind::ResumeReading, "c0").empty());
+}
+
+TEST(ReplayInference, ReaderThatStopsAndReadsAgain_StopAndResumeWhereItsWindowShowsThem) {
+    // The client (SO_RCVBUF 4000) reads the first 1000 bytes, stops, and reads again at 1 s: its
+    // window closes, the server probes it, and reading opens it with a window update.
+    const LoadResult loaded = parseScenario(R"({
+      "format": "teardown-lab-scenario", "version": 1, "id": "stop-and-resume", "seed": 1,
+      "title": {"en": "stop and resume", "zh_CN": "stop and resume"},
+      "hosts": [{"name": "client", "address": "10.0.0.1"}, {"name": "server", "address": "10.0.0.2"}],
+      "network": {"delay": "10ms"},
+      "actions": [
+        {"host": "server", "socket": "listener", "call": "listen", "at": "0s", "port": 80, "accept": ["s"]},
+        {"host": "client", "socket": "c", "call": "connect", "at": "0s", "to": "server:80", "receive_buffer": 4000},
+        {"host": "server", "socket": "s", "call": "send", "at": "50ms", "bytes": 1000},
+        {"host": "client", "socket": "c", "call": "stop_reading", "at": "100ms"},
+        {"host": "server", "socket": "s", "call": "send", "at": "150ms", "bytes": 20000},
+        {"host": "client", "socket": "c", "call": "resume_reading", "at": "1s"},
+        {"host": "server", "socket": "s", "call": "close", "at": "2s"},
+        {"host": "client", "socket": "c", "call": "close", "at": "3s"}
+      ]})");
+    ASSERT_TRUE(std::holds_alternative<Scenario>(loaded)) << std::get<LoadError>(loaded).message();
+    const ReplayResult result = roundTrip(std::get<Scenario>(loaded), "client");
+    EXPECT_TRUE(result.differences.empty()) << describe(result.differences);
+    // Its SYN offers 2920, but once it has read the first 1000 bytes it offers 4000: the buffer
+    // is at least that (with 2920 the run would drop part of the server's second write).
+    const std::vector<Action> connects = inferred(result, AppCallKind::Connect, "c0");
+    ASSERT_EQ(connects.size(), 1U);
+    EXPECT_EQ(connects[0].receiveBuffer, 4000U);
+    const std::vector<Action> stops = inferred(result, AppCallKind::StopReading, "c0");
+    ASSERT_EQ(stops.size(), 1U);
+    EXPECT_EQ(stops[0].trigger, Trigger::At);
+    // After its ACK of the first 1000 bytes (60 ms + 1 us), which showed them read; before the
+    // server's second write arrives (170 ms).
+    EXPECT_GE(stops[0].time, 60ms);
+    EXPECT_LT(stops[0].time, 170ms);
+    const std::vector<Action> resumes = inferred(result, AppCallKind::ResumeReading, "c0");
+    ASSERT_EQ(resumes.size(), 1U);
+    EXPECT_EQ(resumes[0].time, 1s + 1us);
+    EXPECT_EQ(resumes[0].bytes, 0U); // everything from then on
+}
+
+TEST(ReplayInference, LastDataSegmentWithoutPsh_OneByteMoreWritten_TheZeroWindowIsProbed) {
+    // The server wrote 20000 bytes; 2920 left before the client's window closed, the last of
+    // them without PSH. The replay writes one byte more than left, and so probes the window
+    // as the server did; with exactly what left, it would have nothing to probe with.
+    const ReplayResult result = roundTrip(loadPreset("fin-wait-1-zero-window"), "server");
+    EXPECT_TRUE(result.differences.empty()) << describe(result.differences);
+    const std::vector<Action> writes = inferred(result, AppCallKind::Send, "c0");
+    ASSERT_EQ(writes.size(), 1U);
+    EXPECT_EQ(writes[0].bytes, 2921U);
+    const auto probes = std::ranges::count_if(result.trace.facts, [](const Fact& fact) {
+        return fact.kind == FactKind::SegmentSent && fact.reason.code == Cause::ZeroWindowProbe;
+    });
+    EXPECT_GE(probes, 9);
 }
 
 // --- the capture point
