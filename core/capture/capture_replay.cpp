@@ -718,7 +718,7 @@ private:
                     Action& connect = s.actions[linux.connectAction];
                     connect.receiveBuffer = buffer;
                     note(plans_[p], "SO_RCVBUF " + std::to_string(buffer) + " before connect()",
-                         connect.time, "the windows it offered, from its SYN's");
+                         connect.time, "its SYN's window and the largest it offered");
                 } else if (const auto listener = listeners.find(plans_[p].linuxEnd.port);
                            listener != listeners.end()) {
                     listener->second.receiveBuffer =
@@ -778,8 +778,8 @@ private:
                 listen.receiveBuffer = listener.receiveBuffer;
                 result_.notes.push_back("SO_RCVBUF " + std::to_string(listener.receiveBuffer) +
                                         " on the listener of port " + std::to_string(port) +
-                                        ", inferred from the windows its connections offered, "
-                                        "from their SYN,ACKs'");
+                                        ", inferred from its SYN,ACKs' windows and the "
+                                        "largest its connections offered");
             }
             s.actions.insert(s.actions.begin(), listen);
             result_.notes.push_back("listen() on port " + std::to_string(port) + " at " +
