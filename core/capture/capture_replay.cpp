@@ -5,6 +5,7 @@
 #include "capture_replay.h"
 
 #include "simulator.h"
+#include "tcp_window.h"
 
 #include <absl/container/flat_hash_map.h>
 
@@ -97,7 +98,13 @@ struct ConnectionPlan {
     std::vector<ReplayPacket> packets;
     std::optional<Seq> linuxIsn; // its SYN or SYN,ACK as captured
     std::optional<Seq> peerIsn;  // the peer's, as captured (and as injected)
+    // Each side's window scale option, from its SYN or SYN,ACK (-1: absent or not seen); windows
+    // after the SYNs are scaled only when both carried one.
+    std::int8_t linuxWindowScale = -1;
+    std::int8_t peerWindowScale = -1;
     SimTime firstSeenAt{};
+
+    bool scaled() const { return linuxWindowScale >= 0 && peerWindowScale >= 0; }
 };
 
 // The segments one side sent on one connection, in order, for align().
@@ -268,6 +275,8 @@ private:
                 std::optional<Seq>& isn = packet.fromLinux ? plan.linuxIsn : plan.peerIsn;
                 if (!isn) {
                     isn = segment.seq;
+                    (packet.fromLinux ? plan.linuxWindowScale : plan.peerWindowScale) =
+                        segment.windowScale;
                 }
             }
             plan.packets.push_back(packet);
@@ -408,10 +417,16 @@ private:
     // - its SYN,ACK: a listen() on that port from the start of the capture (or from just after a
     //   SYN it refused with a RST), the connection accept()ed as soon as it is established;
     // - each segment carrying bytes beyond the highest it had sent: a write() of those bytes just
-    //   before it. One write() that Linux split into several segments becomes several writes, and
-    //   bytes held back by Nagle or the congestion window are written when they left, so the
-    //   run's segments start no earlier than the capture's: an application that wrote early and
-    //   waited for the window is not seen;
+    //   before it, unless the segment before it had no PSH: Linux marks the last segment of what
+    //   a write() queued (tcp_push()), so bytes after one without were written already and
+    //   waited for the window, and they join that write(). Bytes held back by Nagle after a
+    //   write() that ended are written when they left, so the run's segments start no earlier
+    //   than the capture's. A last data segment without PSH (and no FIN or RST after it): one
+    //   byte more was written than ever left;
+    // - its SYN or SYN,ACK offering less than the default buffer's window: SO_RCVBUF on the
+    //   socket or its listener, the least that offers every window it showed;
+    // - a zero window it offered: an application that stopped reading after its window's right
+    //   edge last moved on, and read again (everything, from then on) when it moves on again;
     // - its first FIN: close() just before it, or shutdown(SHUT_WR) when the peer's data after
     //   the FIN is acknowledged without a RST (after close() Linux answers data with a RST);
     // - a RST it sent while established (the peer has acknowledged its SYN), before any FIN:
@@ -420,8 +435,8 @@ private:
     // - a RST,ACK it sent after its FIN, the peer having sent data: an application that never
     //   read, shut down (SHUT_WR) at the FIN and close()d at the RST (tcp_close() with unread
     //   data sends tcp_send_active_reset()'s RST,ACK); a RST without ACK answers a segment.
-    // Otherwise the application reads everything as it arrives (a reader that stalls, and the zero
-    // window it shows, is not inferred). Timestamps go as captured, TSecr relative to the Linux
+    // Otherwise the application reads everything as it arrives (a reader that slows down without
+    // closing the window is not seen). Timestamps go as captured, TSecr relative to the Linux
     // host's first TSval; with tcp_timestamps=0 the peer's timestamp options are left out, as a
     // peer answering that host would have sent none.
     void inferCallsAndInjections() {
@@ -434,6 +449,7 @@ private:
         struct Listener {
             SimTime at{};
             std::vector<std::string> accept;
+            std::uint32_t receiveBuffer = 0; // SO_RCVBUF, as its connections' windows show it
         };
         std::map<std::uint16_t, Listener> listeners;
         // The Linux host's first TSval per connection, for the peer's TSecr; per 4-tuple, the
@@ -473,8 +489,78 @@ private:
             bool peerSentData = false;
             std::optional<SimTime> closeWithUnreadAt; // its RST,ACK after its FIN
             SimTime peerArrival{-1}; // when the peer's latest packet reached the Linux host
+            std::size_t lastWrite = SIZE_MAX; // the latest inferred write(), in s.actions
+            bool writeGoesOn = false;         // its newest data segment had no PSH
+            // The right edge of the window it offered, the furthest yet; the latest time it moved
+            // on after the SYN (the application read); whether it is inferred not reading now.
+            std::optional<Seq> offeredEdge;
+            std::optional<SimTime> readAt;
+            bool notReading = false;
+            bool stopInferred = false;
+            // SO_RCVBUF as its SYN shows it (receiveBufferShown()), the largest window it offered
+            // after it, in bytes, and its connect(), if it made one.
+            std::optional<std::uint32_t> bufferShown;
+            std::uint32_t largestWindow = 0;
+            std::size_t connectAction = SIZE_MAX;
         };
         std::vector<LinuxProgress> progress(plans_.size());
+
+        // The window the Linux host offers: an application that reads everything as it arrives
+        // keeps it open, its right edge moving on with the data (tcp_select_window() never moves
+        // it back). A zero window means the application left data unread: it stopped reading
+        // after the last segment whose right edge moved on (from the start when none did), and
+        // read again just before a later one moves it on (the window update of
+        // tcp_cleanup_rbuf()).
+        const auto inferReading = [&](const ConnectionPlan& plan, LinuxProgress& linux,
+                                      const Segment& segment, SimTime at) {
+            std::optional<Seq> edge;
+            if (segment.has(flag::kSyn)) {
+                if (plan.peerIsn) {
+                    edge = *plan.peerIsn + 1U + segment.window; // a SYN's window is not scaled
+                }
+            } else if (segment.has(flag::kAck)) {
+                const std::uint32_t window = std::uint32_t{segment.window}
+                                             << (plan.scaled() ? plan.linuxWindowScale : 0);
+                linux.largestWindow = std::max(linux.largestWindow, window);
+                edge = segment.ack + window;
+            }
+            if (!edge) {
+                return;
+            }
+            const bool movedOn = !linux.offeredEdge || after(*edge, *linux.offeredEdge);
+            if (movedOn) {
+                linux.offeredEdge = edge;
+            }
+            if (segment.has(flag::kSyn)) {
+                return;
+            }
+            if (segment.window == 0 && !linux.notReading && linux.peerSentData) {
+                linux.notReading = true;
+                linux.stopInferred = true;
+                Action stop = call(AppCallKind::StopReading, plan, linux.readAt.value_or(at));
+                if (!linux.readAt) {
+                    stop.trigger = Trigger::Established;
+                    stop.time = Duration{};
+                }
+                s.actions.push_back(stop);
+                if (linux.readAt) {
+                    note(plan, "stop_reading()", *linux.readAt,
+                         "its zero window at " + secondsText(at));
+                } else {
+                    result_.notes.push_back("connection " + std::to_string(plan.id) +
+                                            ": stop_reading() once established, inferred from "
+                                            "its zero window at " +
+                                            secondsText(at));
+                }
+            } else if (movedOn && linux.notReading) {
+                linux.notReading = false;
+                s.actions.push_back(call(AppCallKind::ResumeReading, plan, at));
+                note(plan, "resume_reading()", at, "its window opening again");
+            }
+            if (movedOn) {
+                linux.readAt = at;
+            }
+        };
 
         for (const Ref& ref : order) {
             ConnectionPlan& plan = plans_[ref.plan];
@@ -495,11 +581,14 @@ private:
                     connect.port = plan.linuxEnd.port;
                     connect.peer = plan.peerHost;
                     connect.peerPort = plan.peerEnd.port;
+                    linux.bufferShown = receiveBufferShown(segment);
+                    linux.connectAction = s.actions.size();
                     s.actions.push_back(connect);
                     note(plan, "connect()", at, "its SYN");
                 } else if (segment.has(flag::kSyn) && segment.has(flag::kAck) &&
                            !linux.synAckSent) {
                     linux.synAckSent = true;
+                    linux.bufferShown = receiveBufferShown(segment);
                     auto [entry, fresh] = listeners.try_emplace(plan.linuxEnd.port);
                     entry->second.accept.push_back(connectionName(plan.id));
                 }
@@ -509,10 +598,23 @@ private:
                 const Seq payloadEnd =
                     segment.seq + segment.length + (segment.has(flag::kSyn) ? 1U : 0U);
                 if (segment.length > 0 && after(payloadEnd, linux.dataEnd)) {
-                    Action write = call(AppCallKind::Send, plan, at);
-                    write.bytes = static_cast<std::uint32_t>(payloadEnd - linux.dataEnd);
-                    s.actions.push_back(write);
+                    const auto bytes = static_cast<std::uint32_t>(payloadEnd - linux.dataEnd);
+                    // Bytes that follow a segment without PSH were written already when it
+                    // left: tcp_push() marks the last segment of what a write() queued, so the
+                    // write went on beyond one without (and waited for the window). They belong
+                    // to the previous write().
+                    const bool queued =
+                        linux.writeGoesOn && linux.lastWrite != SIZE_MAX && !linux.finSent;
+                    if (queued) {
+                        s.actions[linux.lastWrite].bytes += bytes;
+                    } else {
+                        Action write = call(AppCallKind::Send, plan, at);
+                        write.bytes = bytes;
+                        linux.lastWrite = s.actions.size();
+                        s.actions.push_back(write);
+                    }
                     linux.dataEnd = payloadEnd;
+                    linux.writeGoesOn = !segment.has(flag::kPsh);
                 }
                 if (segment.has(flag::kFin) && !linux.finSent) {
                     linux.finSent = true;
@@ -535,6 +637,8 @@ private:
                         note(plan, "close() with SO_LINGER {1, 0}", at, "its RST before any FIN");
                     }
                     linux.closed = true;
+                } else {
+                    inferReading(plan, linux, segment, at);
                 }
                 linux.sentAny = true;
                 continue;
@@ -583,10 +687,11 @@ private:
             } else {
                 crafted.ack = CraftedNumber{segment.ack.value(), false};
             }
-            crafted.window = windowInBytes(plan, segment);
+            crafted.window = peerWindow(plan, segment);
             crafted.length = segment.length;
             crafted.mss = segment.mss;
             crafted.sackPermitted = segment.sackPermitted;
+            crafted.windowScale = segment.windowScale;
             if (segment.hasTimestamp && timestamps) {
                 CraftedTimestamp ts;
                 ts.value = segment.timestamp.value;
@@ -605,6 +710,31 @@ private:
 
         for (std::size_t p = 0; p < plans_.size(); ++p) {
             const LinuxProgress& linux = progress[p];
+            // A locked buffer offers no window beyond its space: the largest one it offered is
+            // the least SO_RCVBUF that explains them all.
+            if (linux.bufferShown) {
+                const std::uint32_t buffer = std::max(*linux.bufferShown, linux.largestWindow);
+                if (linux.connectAction != SIZE_MAX) {
+                    Action& connect = s.actions[linux.connectAction];
+                    connect.receiveBuffer = buffer;
+                    note(plans_[p], "SO_RCVBUF " + std::to_string(buffer) + " before connect()",
+                         connect.time, "its SYN's window and the largest it offered");
+                } else if (const auto listener = listeners.find(plans_[p].linuxEnd.port);
+                           listener != listeners.end()) {
+                    listener->second.receiveBuffer =
+                        std::max(listener->second.receiveBuffer, buffer);
+                }
+            }
+            // Its last data segment has no PSH and no FIN or RST ended the stream: the write()
+            // went on beyond what ever left (held back by the peer's window, or the capture
+            // ended). One byte more is the least that shows it, and what makes Linux probe a
+            // zero window (tcp_check_probe_timer(): something queued, nothing in flight).
+            if (linux.writeGoesOn && !linux.finSent && !linux.closed) {
+                Action& write = s.actions[linux.lastWrite];
+                ++write.bytes;
+                note(plans_[p], "write() of at least " + std::to_string(write.bytes) + " bytes",
+                     write.time, "its last data segment, which has no PSH");
+            }
             if (!linux.finSent) {
                 continue;
             }
@@ -612,9 +742,11 @@ private:
                 Action& shutdown = s.actions[linux.finAction];
                 shutdown.call = AppCallKind::Shutdown;
                 shutdown.how = 1;
-                Action stop = call(AppCallKind::StopReading, plans_[p], SimTime{});
-                stop.trigger = Trigger::Established;
-                s.actions.push_back(stop);
+                if (!linux.stopInferred) {
+                    Action stop = call(AppCallKind::StopReading, plans_[p], SimTime{});
+                    stop.trigger = Trigger::Established;
+                    s.actions.push_back(stop);
+                }
                 s.actions.push_back(call(AppCallKind::Close, plans_[p], *linux.closeWithUnreadAt));
                 note(plans_[p], "shutdown(SHUT_WR)", linux.finAt, "its FIN before its RST,ACK");
                 note(plans_[p], "close() with unread data", *linux.closeWithUnreadAt,
@@ -642,6 +774,13 @@ private:
             listen.call = AppCallKind::Listen;
             listen.port = port;
             listen.accept = listener.accept;
+            if (listener.receiveBuffer != 0) {
+                listen.receiveBuffer = listener.receiveBuffer;
+                result_.notes.push_back("SO_RCVBUF " + std::to_string(listener.receiveBuffer) +
+                                        " on the listener of port " + std::to_string(port) +
+                                        ", inferred from its SYN,ACKs' windows and the "
+                                        "largest its connections offered");
+            }
             s.actions.insert(s.actions.begin(), listen);
             result_.notes.push_back("listen() on port " + std::to_string(port) + " at " +
                                     secondsText(listener.at) +
@@ -650,25 +789,35 @@ private:
         }
     }
 
-    // The peer's window in bytes: the engine negotiates no window scaling, so a window the capture
-    // shows in scaled units (both SYNs carried the option) is shifted back, at most 65535.
-    std::uint16_t windowInBytes(const ConnectionPlan& plan, const Segment& segment) const {
-        if (segment.has(flag::kSyn)) {
+    // The peer's window field as it would have sent it to the replay's Linux host: as captured
+    // (its SYN's window scale option goes too) when that host negotiates scaling; otherwise a
+    // window the capture shows in scaled units (both SYNs carried the option) in bytes, at most
+    // 65535, since with tcp_window_scaling=0 neither side scales (RFC 7323 §2.2).
+    std::uint16_t peerWindow(const ConnectionPlan& plan, const Segment& segment) const {
+        if (segment.has(flag::kSyn) || options_.sysctls.tcp_window_scaling != 0 || !plan.scaled()) {
             return segment.window;
         }
-        std::int8_t peerShift = -1;
-        std::int8_t linuxShift = -1;
-        for (const ReplayPacket& p : plan.packets) {
-            const Segment& s = capture_.packets[p.kept].segment;
-            if (s.has(flag::kSyn)) {
-                (p.fromLinux ? linuxShift : peerShift) = s.windowScale;
-            }
+        const std::uint64_t bytes = std::uint64_t{segment.window} << plan.peerWindowScale;
+        return static_cast<std::uint16_t>(std::min<std::uint64_t>(bytes, kMaxWindow));
+    }
+
+    // The SO_RCVBUF a SYN or SYN,ACK of the Linux host shows, if any: one that locked the buffer
+    // below the default makes tcp_select_initial_window() offer less than the default buffer's
+    // window (tcp_rmem[1], for an MSS with or without the timestamp option), a multiple of the
+    // MSS. The smallest SO_RCVBUF that offers it is taken: it leaves exactly that window's space.
+    // A window at the default or above (the 16-bit field caps it) shows nothing.
+    std::optional<std::uint32_t> receiveBufferShown(const Segment& syn) const {
+        const std::uint32_t space =
+            tcpFullSpace(static_cast<std::uint32_t>(options_.sysctls.tcp_rmem_default));
+        std::uint32_t defaultWindow = kMaxWindow;
+        for (const std::uint32_t mss : {kDefaultMss, kDefaultMss - kTimestampOptionLength}) {
+            defaultWindow =
+                std::min(defaultWindow, tcpSelectInitialWindow(space, mss, 0, false, 0).rcvWnd);
         }
-        if (peerShift < 0 || linuxShift < 0) {
-            return segment.window;
+        if (syn.window == 0 || syn.window >= defaultWindow) {
+            return std::nullopt;
         }
-        const std::uint64_t bytes = std::uint64_t{segment.window} << peerShift;
-        return static_cast<std::uint16_t>(std::min<std::uint64_t>(bytes, 65535));
+        return syn.window;
     }
 
     // --- the comparison

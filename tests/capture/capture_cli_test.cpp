@@ -1,5 +1,8 @@
 // teardown-cli --from-capture, run as a user runs it.
 
+#include "capture_test_support.h"
+#include "cli_runner.h"
+
 #include <gtest/gtest.h>
 
 #include <array>
@@ -13,33 +16,12 @@
 namespace tdl {
 namespace {
 
-struct Result {
-    int status = -1;
-    std::string out; // standard output and standard error together
-};
-
-Result runCli(const std::string& arguments) {
-    Result result;
-    const std::string command = std::string(TDL_CLI_PATH) + " " + arguments + " 2>&1";
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (pipe == nullptr) {
-        return result;
-    }
-    std::array<char, 4096> buffer{};
-    while (const std::size_t read = std::fread(buffer.data(), 1, buffer.size(), pipe)) {
-        result.out.append(buffer.data(), read);
-    }
-    const int status = ::pclose(pipe);
-    result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
-}
-
-std::string dataFile(const std::string& name) {
-    return std::string(TDL_CAPTURE_DATA_DIR) + "/" + name;
-}
+using test::CliResult;
+using test::dataFile;
+using test::runCli;
 
 TEST(CaptureCli, RealCapture_DiagramWithInferredStatesExplained) {
-    const Result result =
+    const CliResult result =
         runCli("--from-capture " + dataFile("lost-final-ack.pcap") + " --lang en");
     EXPECT_EQ(result.status, 0) << result.out;
     EXPECT_NE(result.out.find("client 10.77.0.1"), std::string::npos) << result.out;
@@ -50,7 +32,7 @@ TEST(CaptureCli, RealCapture_DiagramWithInferredStatesExplained) {
 }
 
 TEST(CaptureCli, SocketsAt_ListsTimeWaitWithItsTimer) {
-    const Result result =
+    const CliResult result =
         runCli("--from-capture " + dataFile("four-way-close.pcap") + " --sockets-at 10s");
     EXPECT_EQ(result.status, 0) << result.out;
     EXPECT_NE(result.out.find("TIME-WAIT"), std::string::npos) << result.out;
@@ -58,11 +40,9 @@ TEST(CaptureCli, SocketsAt_ListsTimeWaitWithItsTimer) {
 }
 
 TEST(CaptureCli, NotACapture_ExitTwoWithTheOffset) {
-    const std::string path = (std::filesystem::temp_directory_path() /
-                              ("capture-cli-" + std::to_string(::getpid()) + ".pcap"))
-                                 .string();
+    const std::string path = test::temporaryFile("capture-cli", "not-a-capture.pcap");
     std::ofstream(path) << "hello";
-    const Result result = runCli("--from-capture " + path);
+    const CliResult result = runCli("--from-capture " + path);
     std::filesystem::remove(path);
     EXPECT_EQ(result.status, 2);
     EXPECT_EQ(result.out, "teardown-cli: " + path +
@@ -71,7 +51,7 @@ TEST(CaptureCli, NotACapture_ExitTwoWithTheOffset) {
 }
 
 TEST(CaptureCli, WithAScenario_RefusedAsBadUsage) {
-    const Result result =
+    const CliResult result =
         runCli("--from-capture " + dataFile("four-way-close.pcap") + " --preset four-way-close");
     EXPECT_EQ(result.status, 2);
     EXPECT_NE(result.out.find("--from-capture: expected no scenario file or --preset"),

@@ -1,6 +1,7 @@
 // Opening captures: real ones made on Linux 6.18 (tests/capture/data, see its README), in every
 // link type and format the reader takes, and damaged ones.
 
+#include "capture_test_support.h"
 #include "capture_trace.h"
 
 #include <pcap/pcap.h>
@@ -17,14 +18,13 @@
 namespace tdl {
 namespace {
 
-std::string dataFile(const std::string& name) {
-    return std::string(TDL_CAPTURE_DATA_DIR) + "/" + name;
-}
+using test::dataFile;
+using test::RawCapture;
+using test::readRaw;
+using test::writeRaw;
 
 std::string temporaryFile(const std::string& name) {
-    return (std::filesystem::temp_directory_path() /
-            ("capture-input-" + std::to_string(::getpid()) + "-" + name))
-        .string();
+    return test::temporaryFile("capture-input", name);
 }
 
 // One side's states, in order, with the cause of each change.
@@ -131,41 +131,6 @@ TEST(RealCapture, TimeWaitReuse_TheSecondSynStartsANewIncarnationAndEndsTimeWait
     const Trace trace = captureTrace(capture);
     EXPECT_EQ(trace.sockets.size(), 4U);
     EXPECT_EQ(trace.sockets[2].tuple, trace.sockets[0].tuple);
-}
-
-// The packets of a capture, as libpcap reads them.
-struct RawCapture {
-    int linkType = 0;
-    std::vector<std::pair<pcap_pkthdr, std::vector<std::uint8_t>>> packets;
-};
-
-RawCapture readRaw(const std::string& path) {
-    RawCapture raw;
-    char error[PCAP_ERRBUF_SIZE];
-    pcap_t* pcap = pcap_open_offline(path.c_str(), error);
-    EXPECT_NE(pcap, nullptr) << error;
-    if (pcap == nullptr) {
-        return raw;
-    }
-    raw.linkType = pcap_datalink(pcap);
-    pcap_pkthdr* header = nullptr;
-    const u_char* data = nullptr;
-    while (pcap_next_ex(pcap, &header, &data) == 1) {
-        raw.packets.emplace_back(*header, std::vector<std::uint8_t>(data, data + header->caplen));
-    }
-    pcap_close(pcap);
-    return raw;
-}
-
-void writeRaw(const RawCapture& raw, const std::string& path, int snapLength = 262144) {
-    pcap_t* dead = pcap_open_dead(raw.linkType, snapLength);
-    pcap_dumper_t* dumper = pcap_dump_open(dead, path.c_str());
-    ASSERT_NE(dumper, nullptr) << pcap_geterr(dead);
-    for (const auto& [header, bytes] : raw.packets) {
-        pcap_dump(reinterpret_cast<u_char*>(dumper), &header, bytes.data());
-    }
-    pcap_dump_close(dumper);
-    pcap_close(dead);
 }
 
 TEST(DamagedCapture, Truncated_OneMessageWithTheOffsetAndThePacketsBeforeAreKept) {

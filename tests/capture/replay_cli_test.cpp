@@ -2,6 +2,7 @@
 // and the exit status, and every bad value of the replay options refused with exit status 2 and
 // one line naming the option, what was expected and what was found.
 
+#include "capture_test_support.h"
 #include "cli_runner.h"
 
 #include <gtest/gtest.h>
@@ -12,11 +13,8 @@
 namespace tdl {
 namespace {
 
+using test::dataFile;
 using test::runCli;
-
-std::string dataFile(const std::string& name) {
-    return std::string(TDL_CAPTURE_DATA_DIR) + "/" + name;
-}
 
 TEST(ReplayCli, FourWayCloseAsServer_NoDifferenceExitZero) {
     const auto result =

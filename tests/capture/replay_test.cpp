@@ -4,6 +4,7 @@
 // differences that profile has.
 
 #include "capture_replay.h"
+#include "capture_test_support.h"
 #include "pcap_writer.h"
 #include "scenario_json.h"
 #include "simulator.h"
@@ -16,6 +17,7 @@
 #include <cctype>
 #include <cerrno>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <unistd.h>
 #include <variant>
@@ -24,34 +26,15 @@
 namespace tdl {
 namespace {
 
-std::vector<std::string> classroomPresets() {
-    std::vector<std::string> names;
-    for (const auto& entry : std::filesystem::directory_iterator(TDL_SCENARIOS_DIR)) {
-        if (entry.path().extension() == ".json") {
-            names.push_back(entry.path().stem().string());
-        }
-    }
-    std::sort(names.begin(), names.end());
-    return names;
-}
-
-Scenario loadPreset(const std::string& name) {
-    LoadResult loaded = loadScenario(std::string(TDL_SCENARIOS_DIR) + "/" + name + ".json");
-    if (const auto* error = std::get_if<LoadError>(&loaded)) {
-        ADD_FAILURE() << error->message();
-        return {};
-    }
-    return std::get<Scenario>(loaded);
-}
-
-std::string dataFile(const std::string& name) {
-    return std::string(TDL_CAPTURE_DATA_DIR) + "/" + name;
-}
+using test::classroomPresets;
+using test::dataFile;
+using test::loadPreset;
+using test::RawCapture;
+using test::readRaw;
+using test::writeRaw;
 
 std::string temporaryPcap(const std::string& name) {
-    return (std::filesystem::temp_directory_path() /
-            ("capture-replay-" + std::to_string(::getpid()) + "-" + name + ".pcap"))
-        .string();
+    return test::temporaryFile("capture-replay", name + ".pcap");
 }
 
 std::string describe(const ReplayDifference& d) {
@@ -97,39 +80,38 @@ ReplayOptions optionsFor(ReplaySide::Kind side, KernelProfile profile) {
 
 // --- (a) round trip: every preset, captured at each of its hosts, replayed as that host
 
-// Where the replay does not yet give the original run back, and why: the inference of the
-// application's calls from the packets (capture_replay.cpp) cannot see what these runs do. Each
-// such replay is checked to differ, so that one that starts to match is noticed and comes off.
-struct KnownGap {
-    std::string preset;
-    std::string host;
-    std::string why;
-};
-const std::vector<KnownGap> kKnownGaps = {
-    {"fin-wait-1-zero-window", "client",
-     "the server's application stops reading: the replay's reads everything as it arrives"},
-    {"fin-wait-1-zero-window", "server",
-     "its application stops reading and its zero window holds the client's FIN back: the "
-     "replay's application reads everything, so no zero-window probe is answered"},
-    {"paws-rejects-old-segment", "client",
-     "a write of more than 64 KiB at one instant: the run's segments do not come out as the "
-     "original's (not yet understood)"},
-    {"paws-rejects-old-segment", "server",
-     "since the tail loss probe, the server's last data segment of the burst (618 bytes) is sent "
-     "where the run sends none (not yet understood)"},
-    {"stale-data-no-time-wait", "client",
-     "a write of more than 64 KiB at one instant: the run's segments do not come out as the "
-     "original's (not yet understood)"},
-    {"stale-data-no-time-wait", "server",
-     "a write of more than 64 KiB at one instant, as the client's: the run's segment at 401 us "
-     "(seq 128317) has another length and its 272-byte segment comes later (not yet understood; "
-     "this replay already differed on main at 38efd48 without being listed)"},
-};
+// A run as tcpdump on `host` would have captured it, opened again.
+OpenedCapture capturedAt(const Trace& run, const std::string& host, const std::string& name) {
+    const std::string path = temporaryPcap(name);
+    if (const auto error = writePcap(run, path, host)) {
+        ADD_FAILURE() << *error;
+        return {};
+    }
+    OpenedCapture capture = openCapture(path);
+    std::filesystem::remove(path);
+    EXPECT_FALSE(capture.summary.error.has_value()) << *capture.summary.error;
+    return capture;
+}
 
-const KnownGap* knownGap(const std::string& preset, const std::string& host) {
-    const auto found = std::ranges::find_if(
-        kKnownGaps, [&](const KnownGap& g) { return g.preset == preset && g.host == host; });
-    return found == kKnownGaps.end() ? nullptr : &*found;
+// The replay as `host`, with its profile and settings.
+ReplayOptions optionsAs(const HostConfig& host) {
+    ReplayOptions options;
+    options.side = ReplaySide{ReplaySide::Kind::Address, host.address};
+    options.profile = host.profile;
+    options.sysctls = host.sysctls;
+    options.hz = host.hz;
+    return options;
+}
+
+// A scenario's run captured at `host` and replayed as that host.
+ReplayResult roundTrip(const Scenario& scenario, const std::string& host) {
+    const auto config = std::ranges::find(scenario.hosts, host, &HostConfig::name);
+    if (config == scenario.hosts.end()) {
+        ADD_FAILURE() << "no host " << host;
+        return {};
+    }
+    return replay(capturedAt(simulate(scenario), host, scenario.id + "-" + host),
+                  optionsAs(*config));
 }
 
 class ReplayRoundTrip : public testing::TestWithParam<std::string> {};
@@ -139,28 +121,13 @@ TEST_P(ReplayRoundTrip, CapturedAtEachHost_ReplayedAsThatHost_NoDifference) {
     const Trace original = simulate(scenario);
     for (const HostConfig& host : scenario.hosts) {
         SCOPED_TRACE("captured at and replayed as " + host.name);
-        const std::string path = temporaryPcap(GetParam() + "-" + host.name);
-        ASSERT_FALSE(writePcap(original, path, host.name).has_value());
-        const OpenedCapture capture = openCapture(path);
-        std::filesystem::remove(path);
-        ASSERT_FALSE(capture.summary.error.has_value()) << *capture.summary.error;
+        const OpenedCapture capture = capturedAt(original, host.name, GetParam() + "-" + host.name);
         if (capture.packets.empty()) {
             continue; // the host sent and received nothing (a connect() that failed at once)
         }
-        ReplayOptions options;
-        options.side = ReplaySide{ReplaySide::Kind::Address, host.address};
-        options.profile = host.profile;
-        options.sysctls = host.sysctls;
-        options.hz = host.hz;
-        const ReplayResult result = replay(capture, options);
+        const ReplayResult result = replay(capture, optionsAs(host));
         EXPECT_EQ(result.capturePoint, CapturePoint::LinuxHost);
-        if (const KnownGap* gap = knownGap(GetParam(), host.name)) {
-            EXPECT_FALSE(result.differences.empty())
-                << "a known gap now replays without a difference; take it off kKnownGaps: "
-                << gap->why;
-        } else {
-            EXPECT_TRUE(result.differences.empty()) << describe(result.differences);
-        }
+        EXPECT_TRUE(result.differences.empty()) << describe(result.differences);
     }
 }
 
@@ -359,40 +326,6 @@ TEST(RealCaptureRfc9293, FourWayCloseAndRstToClosedPort_NothingTheRfcChangesShow
 
 // --- a RST the capture shows ending the connection, which Linux would not accept
 
-struct RawCapture {
-    int linkType = 0;
-    std::vector<std::pair<pcap_pkthdr, std::vector<std::uint8_t>>> packets;
-};
-
-RawCapture readRaw(const std::string& path) {
-    RawCapture raw;
-    std::array<char, PCAP_ERRBUF_SIZE> error{};
-    pcap_t* pcap = pcap_open_offline(path.c_str(), error.data());
-    if (pcap == nullptr) {
-        ADD_FAILURE() << error.data();
-        return raw;
-    }
-    raw.linkType = pcap_datalink(pcap);
-    pcap_pkthdr* header = nullptr;
-    const u_char* data = nullptr;
-    while (pcap_next_ex(pcap, &header, &data) == 1) {
-        raw.packets.emplace_back(*header, std::vector<std::uint8_t>(data, data + header->caplen));
-    }
-    pcap_close(pcap);
-    return raw;
-}
-
-void writeRaw(const RawCapture& raw, const std::string& path) {
-    pcap_t* dead = pcap_open_dead(raw.linkType, 262144);
-    pcap_dumper_t* dumper = pcap_dump_open(dead, path.c_str());
-    ASSERT_NE(dumper, nullptr) << pcap_geterr(dead);
-    for (const auto& [header, bytes] : raw.packets) {
-        pcap_dump(reinterpret_cast<u_char*>(dumper), &header, bytes.data());
-    }
-    pcap_dump_close(dumper);
-    pcap_close(dead);
-}
-
 // The TCP header of an Ethernet frame carrying IPv4 without options.
 constexpr std::size_t kTcpAt = 14 + 20;
 
@@ -474,6 +407,175 @@ TEST(ReplayRst, OutsideTheWindow_TheCaptureDoesNotShowItTaken_NoDifference) {
     const ReplayResult result =
         replay(capture, optionsFor(ReplaySide::Kind::Server, KernelProfile::Linux6));
     EXPECT_TRUE(result.differences.empty()) << describe(result.differences);
+}
+
+// --- what the replay infers from the packets
+
+// A scenario of a client (10.0.0.1) and a server (10.0.0.2) 10 ms apart, with these actions (a
+// JSON array's elements).
+Scenario clientAndServer(const std::string& id, const std::string& actions) {
+    LoadResult loaded =
+        parseScenario(R"({"format": "teardown-lab-scenario", "version": 1, "id": ")" + id +
+                      R"(", "seed": 1, "title": {"en": ")" + id + R"(", "zh_CN": ")" + id + R"("},
+      "hosts": [{"name": "client", "address": "10.0.0.1"}, {"name": "server", "address": "10.0.0.2"}],
+      "network": {"delay": "10ms"}, "actions": [)" +
+                      actions + "]}");
+    if (const auto* error = std::get_if<LoadError>(&loaded)) {
+        ADD_FAILURE() << error->message();
+        return {};
+    }
+    return std::get<Scenario>(loaded);
+}
+
+// The one inferred call of a kind on a socket; a failure, and nullopt, unless there is one.
+std::optional<Action> theInferred(const ReplayResult& result, AppCallKind call,
+                                  const std::string& socket) {
+    const auto count = std::ranges::count_if(result.scenario.actions, [&](const Action& a) {
+        return a.call == call && a.socket == socket;
+    });
+    if (count != 1) {
+        ADD_FAILURE() << count << " inferred " << appCallKey(call) << " on " << socket;
+        return std::nullopt;
+    }
+    return *std::ranges::find_if(result.scenario.actions, [&](const Action& a) {
+        return a.call == call && a.socket == socket;
+    });
+}
+
+// The inferred calls of one kind on one socket, in order.
+std::vector<Action> inferred(const ReplayResult& result, AppCallKind call,
+                             const std::string& socket) {
+    std::vector<Action> found;
+    for (const Action& action : result.scenario.actions) {
+        if (action.call == call && action.socket == socket) {
+            found.push_back(action);
+        }
+    }
+    return found;
+}
+
+TEST(ReplayInference, BulkWriteLeavingAsTheWindowOpens_IsOneWrite) {
+    // 5.4 MB written at once leave over hundreds of ACKs, none of the segments with PSH but the
+    // last: one write(), at the first data segment, not one write per segment as it left.
+    const ReplayResult result = roundTrip(loadPreset("paws-rejects-old-segment"), "client");
+    EXPECT_TRUE(result.differences.empty()) << describe(result.differences);
+    const std::optional<Action> write = theInferred(result, AppCallKind::Send, "c0");
+    ASSERT_TRUE(write);
+    EXPECT_EQ(write->bytes, 5'402'000U);
+    EXPECT_EQ(write->time, 202us); // just after the SYN,ACK came (+1 us, the replay's lead)
+}
+
+TEST(ReplayInference, WritesEndingInPsh_StayApart) {
+    // Two write()s 100 ms apart: the first one's last segment carries PSH, so the second one's
+    // bytes were not written yet when it left.
+    const Scenario scenario = clientAndServer("two-writes", R"(
+        {"host": "server", "socket": "listener", "call": "listen", "at": "0s", "port": 80, "accept": ["s"]},
+        {"host": "client", "socket": "c", "call": "connect", "at": "0s", "to": "server:80"},
+        {"host": "client", "socket": "c", "call": "send", "on": "established", "bytes": 3000},
+        {"host": "client", "socket": "c", "call": "send", "on": "established", "after": "100ms", "bytes": 500},
+        {"host": "client", "socket": "c", "call": "close", "at": "1s"}
+    )");
+    const ReplayResult result = roundTrip(scenario, "client");
+    EXPECT_TRUE(result.differences.empty()) << describe(result.differences);
+    const std::vector<Action> writes = inferred(result, AppCallKind::Send, "c0");
+    ASSERT_EQ(writes.size(), 2U);
+    EXPECT_EQ(writes[0].bytes, 3000U);
+    EXPECT_EQ(writes[1].bytes, 500U);
+    EXPECT_EQ(writes[1].time, 120ms + 1us); // when its segment left (+1 us, the replay's lead)
+}
+
+TEST(ReplayInference, PeerWindowScaled_InjectedAsCapturedWithItsOption) {
+    // The server's SYN,ACK offers window scale 10 and its windows are in units of 1 KiB: the
+    // injected segments carry them as captured, so the client's window is 65536 bytes, not the
+    // 65535 a window taken back to bytes and capped at 16 bits would give (its 376-byte segment
+    // that fills the window would then be 375).
+    const ReplayResult result = roundTrip(loadPreset("paws-rejects-old-segment"), "client");
+    ASSERT_GE(result.scenario.crafted.size(), 2U);
+    const CraftedSegment& synAck = result.scenario.crafted[0];
+    EXPECT_EQ(synAck.flags, flag::kSyn | flag::kAck);
+    EXPECT_EQ(synAck.windowScale, 10);
+    EXPECT_EQ(result.scenario.crafted[1].window, 64);
+    const bool fillsTheWindow =
+        std::ranges::any_of(result.trace.segments, [](const SegmentRecord& r) {
+            return r.from == 0 && r.segment.length == 376;
+        });
+    EXPECT_TRUE(fillsTheWindow);
+}
+
+TEST(ReplayInference, LinuxHostWithoutWindowScaling_PeerWindowsInBytes) {
+    // A Linux host with tcp_window_scaling=0 negotiates none, so the peer would have sent its
+    // windows in bytes: the captured scaled ones are shifted back, at most 65535.
+    const Scenario scenario = loadPreset("paws-rejects-old-segment");
+    const OpenedCapture capture = capturedAt(simulate(scenario), "client", "no-window-scaling");
+    ReplayOptions options = optionsFor(ReplaySide::Kind::Client, KernelProfile::Linux6);
+    options.sysctls.tcp_window_scaling = 0;
+    const ReplayResult result = replay(capture, options);
+    ASSERT_GE(result.scenario.crafted.size(), 2U);
+    EXPECT_EQ(result.scenario.crafted[1].window, 65535);
+}
+
+TEST(ReplayInference, ZeroWindowOfAReaderThatStopped_StopReadingAndItsBufferFromTheSyn) {
+    // The client asked for SO_RCVBUF 4000 and never reads: its SYN offers 2920 (two MSS) with
+    // window scale 0, and its window falls to 0 as the answer fills the buffer. The replay infers
+    // the smallest SO_RCVBUF that offers 2920, and an application that stopped reading once
+    // established (its window's right edge never moved on after the SYN).
+    const ReplayResult result = roundTrip(loadPreset("fin-wait-1-zero-window"), "client");
+    EXPECT_TRUE(result.differences.empty()) << describe(result.differences);
+    const std::optional<Action> connect = theInferred(result, AppCallKind::Connect, "c0");
+    ASSERT_TRUE(connect);
+    EXPECT_EQ(connect->receiveBuffer, 2920U);
+    const std::optional<Action> stop = theInferred(result, AppCallKind::StopReading, "c0");
+    ASSERT_TRUE(stop);
+    EXPECT_EQ(stop->trigger, Trigger::Established);
+    EXPECT_TRUE(inferred(result, AppCallKind::ResumeReading, "c0").empty());
+}
+
+TEST(ReplayInference, ReaderThatStopsAndReadsAgain_StopAndResumeWhereItsWindowShowsThem) {
+    // The client (SO_RCVBUF 4000) reads the first 1000 bytes, stops, and reads again at 1 s: its
+    // window closes, the server probes it, and reading opens it with a window update.
+    const Scenario scenario = clientAndServer("stop-and-resume", R"(
+        {"host": "server", "socket": "listener", "call": "listen", "at": "0s", "port": 80, "accept": ["s"]},
+        {"host": "client", "socket": "c", "call": "connect", "at": "0s", "to": "server:80", "receive_buffer": 4000},
+        {"host": "server", "socket": "s", "call": "send", "at": "50ms", "bytes": 1000},
+        {"host": "client", "socket": "c", "call": "stop_reading", "at": "100ms"},
+        {"host": "server", "socket": "s", "call": "send", "at": "150ms", "bytes": 20000},
+        {"host": "client", "socket": "c", "call": "resume_reading", "at": "1s"},
+        {"host": "server", "socket": "s", "call": "close", "at": "2s"},
+        {"host": "client", "socket": "c", "call": "close", "at": "3s"}
+    )");
+    const ReplayResult result = roundTrip(scenario, "client");
+    EXPECT_TRUE(result.differences.empty()) << describe(result.differences);
+    // Its SYN offers 2920, but once it has read the first 1000 bytes it offers 4000: the buffer
+    // is at least that (with 2920 the run would drop part of the server's second write).
+    const std::optional<Action> connect = theInferred(result, AppCallKind::Connect, "c0");
+    ASSERT_TRUE(connect);
+    EXPECT_EQ(connect->receiveBuffer, 4000U);
+    const std::optional<Action> stop = theInferred(result, AppCallKind::StopReading, "c0");
+    ASSERT_TRUE(stop);
+    EXPECT_EQ(stop->trigger, Trigger::At);
+    // After its ACK of the first 1000 bytes (60 ms + 1 us), which showed them read; before the
+    // server's second write arrives (170 ms).
+    EXPECT_GE(stop->time, 60ms);
+    EXPECT_LT(stop->time, 170ms);
+    const std::optional<Action> resume = theInferred(result, AppCallKind::ResumeReading, "c0");
+    ASSERT_TRUE(resume);
+    EXPECT_EQ(resume->time, 1s + 1us);
+    EXPECT_EQ(resume->bytes, 0U); // everything from then on
+}
+
+TEST(ReplayInference, LastDataSegmentWithoutPsh_OneByteMoreWritten_TheZeroWindowIsProbed) {
+    // The server wrote 20000 bytes; 2920 left before the client's window closed, the last of
+    // them without PSH. The replay writes one byte more than left, and so probes the window
+    // as the server did; with exactly what left, it would have nothing to probe with.
+    const ReplayResult result = roundTrip(loadPreset("fin-wait-1-zero-window"), "server");
+    EXPECT_TRUE(result.differences.empty()) << describe(result.differences);
+    const std::optional<Action> write = theInferred(result, AppCallKind::Send, "c0");
+    ASSERT_TRUE(write);
+    EXPECT_EQ(write->bytes, 2921U);
+    const auto probes = std::ranges::count_if(result.trace.facts, [](const Fact& fact) {
+        return fact.kind == FactKind::SegmentSent && fact.reason.code == Cause::ZeroWindowProbe;
+    });
+    EXPECT_GE(probes, 9);
 }
 
 // --- the capture point

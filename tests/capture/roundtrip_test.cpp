@@ -1,6 +1,7 @@
 // Round trip: a preset's run written as a pcap (as the CLI's --pcap does) opens back to the same
 // segments, and to the same states on each host when the capture is taken at that host.
 
+#include "capture_test_support.h"
 #include "capture_trace.h"
 #include "pcap_writer.h"
 #include "scenario_json.h"
@@ -18,30 +19,14 @@
 namespace tdl {
 namespace {
 
-std::vector<std::string> classroomPresets() {
-    std::vector<std::string> names;
-    for (const auto& entry : std::filesystem::directory_iterator(TDL_SCENARIOS_DIR)) {
-        if (entry.path().extension() == ".json") {
-            names.push_back(entry.path().stem().string());
-        }
-    }
-    std::sort(names.begin(), names.end());
-    return names;
-}
+using test::classroomPresets;
 
 Trace simulatePreset(const std::string& name) {
-    LoadResult loaded = loadScenario(std::string(TDL_SCENARIOS_DIR) + "/" + name + ".json");
-    if (const auto* error = std::get_if<LoadError>(&loaded)) {
-        ADD_FAILURE() << error->message();
-        return {};
-    }
-    return simulate(std::get<Scenario>(loaded));
+    return simulate(test::loadPreset(name));
 }
 
 std::string temporaryPcap(const std::string& name) {
-    return (std::filesystem::temp_directory_path() /
-            ("capture-roundtrip-" + std::to_string(::getpid()) + "-" + name + ".pcap"))
-        .string();
+    return test::temporaryFile("capture-roundtrip", name + ".pcap");
 }
 
 std::string describe(const Segment& s) {
