@@ -2447,6 +2447,11 @@
             <translation>探测</translation>
         </message>
         <message>
+            <source>PTO</source>
+            <comment>short timer name: the tail loss probe&apos;s timeout (RFC 8985), which Linux runs on the retransmission timer</comment>
+            <translation>PTO</translation>
+        </message>
+        <message>
             <source>stop reading</source>
             <translation>停止读取</translation>
         </message>

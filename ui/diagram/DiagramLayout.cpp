@@ -222,7 +222,7 @@ std::vector<DiagramLayout::Label> DiagramLayout::labelCandidates() const {
         }
         candidates.push_back(
             {Label::Kind::Timer, i, timer.host, 0, 0,
-             QStringLiteral("%1 %2").arg(TraceText::timerShortName(timer.kind),
+             QStringLiteral("%1 %2").arg(timerShortName(i),
                                          TraceText::duration(timer.deadline - timer.armed))});
     }
     return candidates;
@@ -240,8 +240,8 @@ void DiagramLayout::measureLabels(const std::vector<Label>& labels) {
     // Room for a running timer's countdown too ("2MSL 59.8 s left", "RTO 999 ms left").
     for (const auto& [kind, left] : {std::pair{TimerKind::TimeWait, Duration(59'800'000)},
                                      std::pair{TimerKind::Retransmit, Duration(999'000)}}) {
-        widest =
-            std::max(widest, bold.horizontalAdvance(DiagramPainter::countdownText(kind, left)));
+        widest = std::max(widest, bold.horizontalAdvance(DiagramPainter::countdownText(
+                                      TraceText::timerShortName(kind), left)));
     }
     labelWidth_ = std::min(widest, 14 * metrics_.height()) + 4;
     narrowestLabelWidth_ =
@@ -280,6 +280,20 @@ void DiagramLayout::placeLabels(std::vector<Label> candidates) {
             }
         }
     }
+}
+
+QString DiagramLayout::timerShortName(std::size_t timer) const {
+    const TraceIndex::TimerSpan& span = run_->index().timers()[timer];
+    return span.armedFact < run_->trace().facts.size()
+               ? TraceText::timerShortNameFor(run_->trace().facts[span.armedFact])
+               : TraceText::timerShortName(span.kind);
+}
+
+QString DiagramLayout::timerName(std::size_t timer) const {
+    const TraceIndex::TimerSpan& span = run_->index().timers()[timer];
+    return span.armedFact < run_->trace().facts.size()
+               ? TraceText::timerNameFor(run_->trace().facts[span.armedFact])
+               : TraceText::timerName(span.kind);
 }
 
 double DiagramLayout::margin(HostId host) const {

@@ -74,6 +74,10 @@ public:
     // -1: the host's labels and brackets go to its left; +1: to its right.
     int side(HostId host) const;
     double bracketX(std::size_t timer) const;
+    // A timer's name ("RTO", or "tail loss probe" when the retransmission timer runs the probe),
+    // in full and as its label says it ("PTO").
+    QString timerName(std::size_t timer) const;
+    QString timerShortName(std::size_t timer) const;
     // The inner edge of the host's label column.
     double labelX(HostId host) const;
     double labelWidth() const { return labelWidth_; }

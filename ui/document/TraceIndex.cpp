@@ -167,14 +167,15 @@ void TraceIndex::indexTimers(const Trace& trace) {
         timers_[*it].end = end;
         open.erase(it);
     };
-    for (const Fact& fact : trace.facts) {
+    for (std::size_t i = 0; i < trace.facts.size(); ++i) {
+        const Fact& fact = trace.facts[i];
         switch (fact.kind) {
         case FactKind::TimerArmed: {
             if (auto it = find(fact); it != open.end()) {
                 close(it, fact.at, TimerEnd::Rearmed);
             }
             timers_.push_back({fact.host, fact.socket, fact.timer, fact.at, fact.deadline,
-                               fact.deadline, TimerEnd::RunEnded});
+                               fact.deadline, TimerEnd::RunEnded, i});
             open.push_back(timers_.size() - 1);
             break;
         }

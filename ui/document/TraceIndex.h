@@ -37,6 +37,9 @@ public:
         SimTime deadline{};
         SimTime ended{};
         TimerEnd end = TimerEnd::RunEnded;
+        // The fact that armed it: its reason tells a tail loss probe from an RTO, which share
+        // the retransmission timer.
+        std::size_t armedFact = kNone;
     };
 
     enum class Fate : std::uint8_t { Delivered, Dropped, InFlightAtEnd };
