@@ -619,6 +619,22 @@
             <translation>%1 字节</translation>
         </message>
         <message>
+            <source>%1 (in units the handshake set, which is not in the trace)</source>
+            <translation>%1（单位由握手确定，而握手不在此记录中）</translation>
+        </message>
+        <message>
+            <source>%1 bytes (never scaled on a SYN)</source>
+            <translation>%1 字节（SYN 上的窗口从不缩放）</translation>
+        </message>
+        <message>
+            <source>%1 bytes (not scaled)</source>
+            <translation>%1 字节（未缩放）</translation>
+        </message>
+        <message>
+            <source>%1 (× %2 = %3 bytes)</source>
+            <translation>%1（× %2 = %3 字节）</translation>
+        </message>
+        <message>
             <source>Window</source>
             <translation>窗口</translation>
         </message>
