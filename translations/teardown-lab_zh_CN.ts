@@ -702,6 +702,22 @@
             <source>No socket exists yet.</source>
             <translation>还没有任何套接字。</translation>
         </message>
+        <message>
+            <source>%1 (in units the handshake set, which is not in the trace)</source>
+            <translation>%1（单位由握手确定，而握手不在此记录中）</translation>
+        </message>
+        <message>
+            <source>%1 bytes (never scaled on a SYN)</source>
+            <translation>%1 字节（SYN 上的窗口从不缩放）</translation>
+        </message>
+        <message>
+            <source>%1 bytes (not scaled)</source>
+            <translation>%1 字节（未缩放）</translation>
+        </message>
+        <message>
+            <source>%1 (× %2 = %3 bytes)</source>
+            <translation>%1（× %2 = %3 字节）</translation>
+        </message>
     </context>
     <context>
         <name>tdl::ui::LoadCharts</name>
@@ -2505,6 +2521,11 @@
         <message>
             <source>The capture started after this connection's SYN: this side's state before its first packet shows it is not known.</source>
             <translation>抓包始于该连接的 SYN 之后：在第一个能显示其状态的数据包之前，这一端的状态未知。</translation>
+        </message>
+        <message>
+            <source>PTO</source>
+            <comment>short timer name: the tail loss probe&apos;s timeout (RFC 8985), which Linux runs on the retransmission timer</comment>
+            <translation>PTO</translation>
         </message>
     </context>
     <context>

@@ -759,8 +759,10 @@ void MainWindow::sysctlTabShown(bool shown) {
 }
 
 void MainWindow::resizeDocksToDefault() {
+    // The diagram in the middle keeps at least half of the width: on a projector's 1024x768 both
+    // lifelines fit with their labels.
     resizeDocks({libraryDock_, inspectorDock_},
-                {std::min(260, width() / 5), std::min(420, width() / 3)}, Qt::Horizontal);
+                {std::min(260, width() / 5), std::min(420, width() / 4)}, Qt::Horizontal);
     resizeDocks({libraryDock_, faultRulesDock_}, {height() * 3 / 5, height() / 4}, Qt::Vertical);
     resizeDocks({logDock_}, {std::min(280, height() / 4)}, Qt::Vertical);
     resizeDocks({inspectorDock_, stateDock_}, {height() / 5, height() / 2}, Qt::Vertical);

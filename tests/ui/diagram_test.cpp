@@ -546,5 +546,33 @@ TEST(DiagramLabels, ASteepArrowsLabelIsWrittenLevel) {
     EXPECT_GT(steep, 0);
 }
 
+// The retransmission timer also runs the tail loss probe: armed for the probe (its reason says
+// so, tcp_schedule_loss_probe), the bracket is labelled as the probe's timeout, not as an RTO.
+TEST(DiagramLabels, ATailLossProbesTimerIsLabelledPtoNotRto) {
+    const RunPtr run = presetRun("lost-final-ack");
+    ASSERT_TRUE(run);
+    const Trace& trace = run->trace();
+    const DiagramLayout layout(run, QApplication::font(), 900, 1.0);
+    const auto timers = run->index().timers();
+    int probes = 0;
+    for (const DiagramLayout::Label& label : layout.labels()) {
+        if (label.kind != DiagramLayout::Label::Kind::Timer) {
+            continue;
+        }
+        const TraceIndex::TimerSpan& timer = timers[label.item];
+        ASSERT_LT(timer.armedFact, trace.facts.size());
+        const Fact& armed = trace.facts[timer.armedFact];
+        EXPECT_EQ(armed.kind, FactKind::TimerArmed);
+        if (armed.reason.code == Cause::LossProbeArmed) {
+            ++probes;
+            EXPECT_TRUE(label.text.startsWith(QLatin1String("PTO "))) << label.text.toStdString();
+            EXPECT_EQ(layout.timerName(label.item), QStringLiteral("tail loss probe"));
+        } else if (timer.kind == TimerKind::Retransmit) {
+            EXPECT_TRUE(label.text.startsWith(QLatin1String("RTO "))) << label.text.toStdString();
+        }
+    }
+    EXPECT_EQ(probes, 1) << "the server's FIN, probed once";
+}
+
 } // namespace
 } // namespace tdl::ui

@@ -110,6 +110,46 @@ TEST(InjectWhatIf, BlindInWindowRst_ChallengeAckedUndoably) {
         << "the server's connection lives on and closes second as before";
 }
 
+// The server's window field counts units of its window scale: the blind RST goes half-way into
+// the window in bytes, well past the field's value, and still gets the challenge ACK.
+TEST(InjectWhatIf, BlindInWindowRst_LandsHalfWayIntoTheScaledWindowInBytes) {
+    const Trace trace = injectIntoServer(Kind::BlindRst);
+    const test::TraceQuery q(trace);
+    const SocketInfo* server = trace.socket(q.socket("server", "s"));
+    ASSERT_NE(server, nullptr);
+    // What the server said last before 100 ms, and the scale both SYNs agreed on.
+    const SegmentRecord* last = nullptr;
+    std::int8_t scale = -1;
+    bool clientScales = false;
+    for (const SegmentRecord& record : trace.segments) {
+        if (record.sentAt > 100ms) {
+            break;
+        }
+        if (record.segment.has(flag::kSyn)) {
+            if (record.segment.sender == server->id) {
+                scale = record.segment.windowScale;
+            } else {
+                clientScales = record.segment.windowScale >= 0;
+            }
+        }
+        if (record.segment.sender == server->id) {
+            last = &record;
+        }
+    }
+    ASSERT_NE(last, nullptr);
+    ASSERT_TRUE(clientScales);
+    ASSERT_GT(scale, 0) << "the classroom hosts scale their windows";
+    const std::uint64_t bytes = std::uint64_t{last->segment.window} << scale;
+    const auto rst = test::sentWithCause(trace, "client", Cause::Crafted);
+    ASSERT_EQ(rst.size(), 1U) << q.dump();
+    // rcv_nxt: the client's SYN and its 100 bytes.
+    const auto offset = static_cast<std::uint32_t>(rst[0]->segment.seq - (server->peerIsn + 101));
+    EXPECT_EQ(offset, bytes / 2);
+    EXPECT_GT(offset, last->segment.window) << "past the raw field: the field is not bytes";
+    EXPECT_EQ(test::sentWithCause(trace, "server", Cause::ChallengeAckForRst).size(), 1U)
+        << q.dump();
+}
+
 TEST(InjectWhatIf, OldDuplicateSyn_IsTheClientsIsnAgain) {
     const Trace trace = injectIntoServer(Kind::OldDuplicateSyn);
     const test::TraceQuery q(trace);

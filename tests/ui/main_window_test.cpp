@@ -5,6 +5,7 @@
 #include "FaultRulePanel.h"
 #include "MainWindow.h"
 #include "QtWarningGuard.h"
+#include "ScenarioLibraryView.h"
 #include "SequenceDiagramView.h"
 #include "Settings.h"
 #include "version.h"
@@ -24,6 +25,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 #include <gtest/gtest.h>
 
@@ -110,6 +112,28 @@ TEST_F(MainWindowTest, OpensEveryPresetWithoutAQtWarning) {
             << id.toStdString() << ": " << guard.report().toStdString();
         EXPECT_EQ(window_.document()->scenario().id, preset.scenario.id);
     }
+}
+
+// The library's current item is the preset that is open, however it was opened; never an
+// interview question.
+TEST_F(MainWindowTest, TheOpenPresetIsTheLibrarysCurrentItem) {
+    auto* library = window_.findChild<ScenarioLibraryView*>();
+    ASSERT_NE(library, nullptr);
+    auto* tree = library->findChild<QTreeWidget*>();
+    ASSERT_NE(tree, nullptr);
+    const auto current = [&] {
+        return tree->currentItem() == nullptr
+                   ? QString()
+                   : tree->currentItem()->data(0, Qt::UserRole + 1).toString();
+    };
+    ASSERT_TRUE(window_.openPreset(QStringLiteral("four-way-close")));
+    EXPECT_EQ(current(), QStringLiteral("four-way-close"));
+    // As `teardown-lab resources/scenarios/lost-final-ack.json` from the source tree does.
+    ASSERT_TRUE(window_.openFile(QStringLiteral(TDL_SOURCE_DIR) +
+                                 QStringLiteral("/resources/scenarios/lost-final-ack.json")));
+    EXPECT_EQ(current(), QStringLiteral("lost-final-ack"));
+    ASSERT_TRUE(window_.openPreset(QStringLiteral("simultaneous-close")));
+    EXPECT_EQ(current(), QStringLiteral("simultaneous-close"));
 }
 
 TEST_F(MainWindowTest, DroppingTheFinalAckMakesTheServerRetransmitItsFin) {

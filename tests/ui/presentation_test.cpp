@@ -7,6 +7,7 @@
 #include "Player.h"
 #include "PresentationMode.h"
 #include "PresentationSettings.h"
+#include "PresetCatalog.h"
 #include "SequenceDiagramView.h"
 #include "StateMachineView.h"
 
@@ -163,6 +164,37 @@ TEST_F(Presentation, At1024x768BothLifelinesAndTheirLabelsAreInView) {
             EXPECT_GE(layout.labelX(0) - layout.labelWidth(), 0) << where;
             EXPECT_LE(layout.labelX(last) + layout.labelWidth(), view.viewport()->width()) << where;
             mode().leave();
+        }
+    }
+}
+
+// Not in presentation mode: the window with its docks as they first come. A teacher who
+// projects it at 1024x768 sees both lifelines of every two-host classroom preset, and their
+// labels, without a horizontal scroll bar, in both languages. (Three hosts need more room than
+// the docks leave: those diagrams still scroll sideways there, or fit in presentation mode.)
+TEST_F(Presentation, At1024x768WithThePanelsEveryTwoHostPresetsDiagramFitsTheView) {
+    ASSERT_EQ(window_.width(), 1024) << "the window is as wide as the projector";
+    for (const QString& language : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+        const LanguageAndFont chosen(window_, language);
+        if (!chosen.found()) {
+            GTEST_SKIP() << "no Simplified Chinese sans-serif font is installed";
+        }
+        for (const PresetCatalog::Preset& preset : window_.presets().presets()) {
+            if (preset.scenario.load || preset.scenario.hosts.size() != 2) {
+                continue;
+            }
+            ASSERT_TRUE(window_.openPreset(QString::fromStdString(preset.scenario.id)));
+            QApplication::processEvents();
+            SequenceDiagramView& view = *window_.diagram();
+            const DiagramLayout& layout = view.layout();
+            const std::string where = preset.scenario.id + " in " + language.toStdString();
+            EXPECT_EQ(view.horizontalScrollBar()->maximum(), 0)
+                << where << ": " << layout.size().width() << " wide in a view of "
+                << view.viewport()->width();
+            const HostId last =
+                static_cast<HostId>(window_.document()->run()->trace().hosts.size() - 1);
+            EXPECT_GE(layout.labelX(0) - layout.labelWidth(), 0) << where;
+            EXPECT_LE(layout.labelX(last) + layout.labelWidth(), view.viewport()->width()) << where;
         }
     }
 }

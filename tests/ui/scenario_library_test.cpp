@@ -1,6 +1,8 @@
 #include "PresetCatalog.h"
 #include "ScenarioLibraryView.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTreeWidget>
 
 #include <gtest/gtest.h>
@@ -65,9 +67,55 @@ TEST_F(ScenarioLibrary, AFileOpenedFromThePresetFolderIsMarkedAsItsPreset) {
     EXPECT_EQ(tree_->currentItem()->data(0, Qt::UserRole + 1).toString(),
               QStringLiteral("lost-final-ack"));
     EXPECT_TRUE(tree_->currentItem()->font(0).bold());
-    // A file elsewhere is no preset, whatever it holds.
-    view_.setCurrentFile(QStringLiteral("/tmp/lost-final-ack.json"));
+    // A file that is not there is no preset.
+    view_.setCurrentFile(QStringLiteral("/nonexistent/lost-final-ack.json"));
     EXPECT_FALSE(itemOf(tree_, QStringLiteral("lost-final-ack"))->font(0).bold());
+}
+
+// Whatever is current or bold when no preset is open, or a copy of one: never an interview
+// question, which is no scenario.
+QStringList boldItems(QTreeWidget* tree) {
+    QStringList bold;
+    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* group = tree->topLevelItem(i);
+        for (int j = 0; j < group->childCount(); ++j) {
+            if (group->child(j)->font(0).bold()) {
+                bold << group->child(j)->text(0);
+            }
+        }
+    }
+    return bold;
+}
+
+TEST_F(ScenarioLibrary, ACopyOfAPresetsFileIsMarkedAsItsPresetAndNoQuestionEver) {
+    InterviewQuestion question;
+    question.id = "which-side-waits";
+    question.question.en = "Which side waits?";
+    question.preset = "lost-final-ack";
+    view_.setInterviewQuestions({question});
+    const PresetCatalog::Preset* preset = catalog_.find(QStringLiteral("lost-final-ack"));
+    ASSERT_NE(preset, nullptr);
+    // As from the command line: the source tree's file, a copy of the installed one.
+    const QTemporaryDir folder;
+    const QString copy = folder.filePath(QStringLiteral("lost-final-ack.json"));
+    ASSERT_TRUE(QFile::copy(preset->resource, copy));
+    view_.setCurrentFile(copy);
+    ASSERT_NE(tree_->currentItem(), nullptr);
+    EXPECT_EQ(tree_->currentItem()->data(0, Qt::UserRole + 1).toString(),
+              QStringLiteral("lost-final-ack"));
+    EXPECT_EQ(boldItems(tree_), QStringList{tree_->currentItem()->text(0)});
+
+    // An edited copy is a scenario of its own: nothing is marked, no question either.
+    QFile file(copy);
+    ASSERT_TRUE(file.open(QIODevice::Append));
+    file.write("\n ");
+    file.close();
+    view_.setCurrentFile(copy);
+    EXPECT_EQ(tree_->currentItem(), nullptr);
+    EXPECT_EQ(boldItems(tree_), QStringList());
+    view_.setCurrentPreset(QString());
+    EXPECT_EQ(tree_->currentItem(), nullptr);
+    EXPECT_EQ(boldItems(tree_), QStringList());
 }
 
 } // namespace

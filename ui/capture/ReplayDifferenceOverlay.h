@@ -1,8 +1,7 @@
 #pragma once
 
+#include "DiagramMarkOverlay.h"
 #include "capture_replay.h"
-
-#include <QWidget>
 
 #include <vector>
 
@@ -13,8 +12,8 @@ class SequenceDiagramView;
 // Marks a replay's differences on the sequence diagram as the packetdrill verdict marks a failing
 // line: for each, a red line at the time Linux sent it (what was expected) and a dashed one at
 // the time the capture shows (what the host did); the chosen difference is labelled with its
-// sentence. A transparent layer over the diagram's viewport that lets the mouse through.
-class ReplayDifferenceOverlay : public QWidget {
+// sentence (at the right edge).
+class ReplayDifferenceOverlay : public DiagramMarkOverlay {
     Q_OBJECT
 
 public:
@@ -30,11 +29,9 @@ public:
     QString actualLabel() const;
 
 protected:
-    void paintEvent(QPaintEvent* event) override;
-    bool eventFilter(QObject* watched, QEvent* event) override;
+    Marks marks() const override;
 
 private:
-    SequenceDiagramView* diagram_;
     std::vector<ReplayDifference> differences_;
     int chosen_ = -1;
 };

@@ -25,9 +25,12 @@ DiagramLayout::DiagramLayout(RunPtr run, const QFont& font, double viewportWidth
         12 + std::max({metrics_.horizontalAdvance(TraceText::duration(Duration(59'800'000))),
                        metrics_.horizontalAdvance(TraceText::duration(Duration(252'000'000))),
                        metrics_.horizontalAdvance(TraceText::duration(Duration(999'000)))});
-    placeRows();
     placeTimers();
-    placeLabels();
+    std::vector<Label> labels = labelCandidates();
+    measureLabels(labels);
+    fitToWidth(viewportWidth);
+    placeRows();
+    placeLabels(std::move(labels));
     placeHosts(viewportWidth);
     size_.setHeight(top_ + run_->axis().length() * zoom_ + rowsHeight_ + 3 * line);
 }
@@ -125,7 +128,7 @@ void DiagramLayout::placeRows() {
         // height over the least width, the narrowest the hosts can be apart (placeHosts()), half
         // of it for a loss.
         const double label = metrics_.height() + 4;
-        const double narrowest = narrowestSpan();
+        const double narrowest = span_;
         double slope = 0;
         for (const SegmentId id : here) {
             const SegmentRecord& record = trace.segments[id];
@@ -183,11 +186,12 @@ void DiagramLayout::placeTimers() {
     }
 }
 
-void DiagramLayout::placeLabels() {
+std::vector<DiagramLayout::Label> DiagramLayout::labelCandidates() const {
     const Trace& trace = run_->trace();
     const TraceIndex& index = run_->index();
-    // Candidates, most important first: every state change, then the timers worth a word (an
-    // RTO that is stopped by its ACK, as most are, keeps its bracket but gets no label).
+    // Most important first: every state change, then the timers worth a word (an RTO that is
+    // stopped by its ACK, as most are, keeps its bracket but gets no label). Each is anchored at
+    // its time; placeLabels() turns that into a height once the rows are known.
     std::vector<Label> candidates;
     const auto spans = index.stateSpans();
     for (std::size_t i = 0; i < spans.size(); ++i) {
@@ -206,7 +210,7 @@ void DiagramLayout::placeLabels() {
                                      : QString::fromStdString(socket->name);
             text = QStringLiteral("%1: %2").arg(name, text);
         }
-        candidates.push_back({Label::Kind::State, i, span.host, y(span.from), 0, text});
+        candidates.push_back({Label::Kind::State, i, span.host, 0, 0, text});
     }
     const auto timers = index.timers();
     for (std::size_t i = 0; i < timers.size(); ++i) {
@@ -217,9 +221,41 @@ void DiagramLayout::placeLabels() {
             continue;
         }
         candidates.push_back(
-            {Label::Kind::Timer, i, timer.host, y(timer.armed), 0,
-             QStringLiteral("%1 %2").arg(TraceText::timerShortName(timer.kind),
+            {Label::Kind::Timer, i, timer.host, 0, 0,
+             QStringLiteral("%1 %2").arg(timerShortName(i),
                                          TraceText::duration(timer.deadline - timer.armed))});
+    }
+    return candidates;
+}
+
+void DiagramLayout::measureLabels(const std::vector<Label>& labels) {
+    // State labels and running timers are drawn bold; measure them so.
+    QFont boldFont = font_;
+    boldFont.setBold(true);
+    const QFontMetricsF bold(boldFont);
+    double widest = bold.horizontalAdvance(QStringLiteral("ESTABLISHED"));
+    for (const Label& label : labels) {
+        widest = std::max(widest, bold.horizontalAdvance(label.text));
+    }
+    // Room for a running timer's countdown too ("2MSL 59.8 s left", "RTO 999 ms left").
+    for (const auto& [kind, left] : {std::pair{TimerKind::TimeWait, Duration(59'800'000)},
+                                     std::pair{TimerKind::Retransmit, Duration(999'000)}}) {
+        widest = std::max(widest, bold.horizontalAdvance(DiagramPainter::countdownText(
+                                      TraceText::timerShortName(kind), left)));
+    }
+    labelWidth_ = std::min(widest, 14 * metrics_.height()) + 4;
+    narrowestLabelWidth_ =
+        std::min(labelWidth_, bold.horizontalAdvance(QStringLiteral("ESTABLISHED")) + 4);
+}
+
+void DiagramLayout::placeLabels(std::vector<Label> candidates) {
+    const Trace& trace = run_->trace();
+    const TraceIndex& index = run_->index();
+    const auto spans = index.stateSpans();
+    const auto timers = index.timers();
+    for (Label& label : candidates) {
+        label.anchorY =
+            y(label.kind == Label::Kind::State ? spans[label.item].from : timers[label.item].armed);
     }
 
     // Each label goes where it belongs or a little below (or above) it; one that would land too
@@ -244,22 +280,58 @@ void DiagramLayout::placeLabels() {
             }
         }
     }
+}
 
-    // State labels and running timers are drawn bold; measure them so.
-    QFont boldFont = font_;
-    boldFont.setBold(true);
-    const QFontMetricsF bold(boldFont);
-    double widest = bold.horizontalAdvance(QStringLiteral("ESTABLISHED"));
-    for (const Label& label : labels_) {
-        widest = std::max(widest, bold.horizontalAdvance(label.text));
+QString DiagramLayout::timerShortName(std::size_t timer) const {
+    const TraceIndex::TimerSpan& span = run_->index().timers()[timer];
+    return span.armedFact < run_->trace().facts.size()
+               ? TraceText::timerShortNameFor(run_->trace().facts[span.armedFact])
+               : TraceText::timerShortName(span.kind);
+}
+
+QString DiagramLayout::timerName(std::size_t timer) const {
+    const TraceIndex::TimerSpan& span = run_->index().timers()[timer];
+    return span.armedFact < run_->trace().facts.size()
+               ? TraceText::timerNameFor(run_->trace().facts[span.armedFact])
+               : TraceText::timerName(span.kind);
+}
+
+double DiagramLayout::margin(HostId host) const {
+    return groupHalfWidth(host) + 12 + bracketColumns_[host] * bracketStep_ + labelWidth_;
+}
+
+double DiagramLayout::marginsWidth() const {
+    const std::size_t n = run_->trace().hosts.size();
+    double width = gutterWidth_ + margin(0) + (n > 1 ? margin(static_cast<HostId>(n - 1)) : 0) + 12;
+    for (std::size_t h = 1; h + 1 < n; ++h) {
+        width += margin(static_cast<HostId>(h));
     }
-    // Room for a running timer's countdown too ("2MSL 59.8 s left", "RTO 999 ms left").
-    for (const auto& [kind, left] : {std::pair{TimerKind::TimeWait, Duration(59'800'000)},
-                                     std::pair{TimerKind::Retransmit, Duration(999'000)}}) {
-        widest =
-            std::max(widest, bold.horizontalAdvance(DiagramPainter::countdownText(kind, left)));
+    return width;
+}
+
+void DiagramLayout::fitToWidth(double viewportWidth) {
+    // Thirty characters of a segment's label, which is Latin ("FIN,ACK seq=1 ack=2") in every
+    // language. Not the font's average character width: a Chinese font gives the width of a Han
+    // character there, nearly twice a Latin one.
+    static const QString kSample = QStringLiteral("FIN,ACK seq=101 ack=201 len=100");
+    const double character =
+        metrics_.horizontalAdvance(kSample) / static_cast<double>(kSample.size());
+    span_ = kSpanCharacters * character;
+    const std::size_t n = run_->trace().hosts.size();
+    if (n < 2) {
+        return;
     }
-    labelWidth_ = std::min(widest, 14 * line) + 4;
+    // A projector at 1024x768 leaves the diagram a narrow view between the docks: rather than
+    // a horizontal scroll bar with the last lifeline behind it, the label columns beside the
+    // lifelines narrow first (as far as a state's name; a countdown is elided), then the
+    // lifelines come closer (the segments' labels are elided).
+    const auto spans = static_cast<double>(n - 1);
+    const double over = marginsWidth() + spans * span_ - viewportWidth;
+    if (over > 0) {
+        labelWidth_ = std::max(narrowestLabelWidth_, labelWidth_ - over / static_cast<double>(n));
+    }
+    const double room = viewportWidth - marginsWidth();
+    span_ = std::clamp(room / spans, kFewestSpanCharacters * character, span_);
 }
 
 void DiagramLayout::placeHosts(double viewportWidth) {
@@ -270,16 +342,9 @@ void DiagramLayout::placeHosts(double viewportWidth) {
         size_.setWidth(viewportWidth);
         return;
     }
-    const auto margin = [&](HostId h) {
-        return groupHalfWidth(h) + 12 + bracketColumns_[h] * bracketStep_ + labelWidth_;
-    };
     const double left = gutterWidth_ + margin(0);
     const double right = (n > 1 ? margin(static_cast<HostId>(n - 1)) : 0) + 12;
-    const double span = narrowestSpan();
-    double minWidth = left + right;
-    for (std::size_t h = 1; h < n; ++h) {
-        minWidth += span + (h + 1 < n ? margin(static_cast<HostId>(h)) : 0);
-    }
+    const double minWidth = marginsWidth() + static_cast<double>(n - 1) * span_;
     const double width = std::max(viewportWidth, minWidth);
     size_.setWidth(width);
     if (n == 1) {
@@ -290,15 +355,6 @@ void DiagramLayout::placeHosts(double viewportWidth) {
     for (std::size_t h = 0; h < n; ++h) {
         hostX_[h] = left + static_cast<double>(h) * step;
     }
-}
-
-double DiagramLayout::narrowestSpan() const {
-    // Thirty characters of a segment's label, which is Latin ("FIN,ACK seq=1 ack=2") in every
-    // language. Not the font's average character width: a Chinese font gives the width of a Han
-    // character there, nearly twice a Latin one, which pushed the server's lifeline off a
-    // 1024x768 screen.
-    static const QString kSample = QStringLiteral("FIN,ACK seq=101 ack=201 len=100");
-    return 30 * metrics_.horizontalAdvance(kSample) / static_cast<double>(kSample.size());
 }
 
 std::vector<DiagramLayout::Rows>::const_iterator DiagramLayout::rowsFrom(SimTime t) const {

@@ -74,6 +74,10 @@ public:
     // -1: the host's labels and brackets go to its left; +1: to its right.
     int side(HostId host) const;
     double bracketX(std::size_t timer) const;
+    // A timer's name ("RTO", or "tail loss probe" when the retransmission timer runs the probe),
+    // in full and as its label says it ("PTO").
+    QString timerName(std::size_t timer) const;
+    QString timerShortName(std::size_t timer) const;
     // The inner edge of the host's label column.
     double labelX(HostId host) const;
     double labelWidth() const { return labelWidth_; }
@@ -88,6 +92,10 @@ public:
     static constexpr double kLabelInset = 0.07;
     // The most segments one host sends at one instant that get a row each.
     static constexpr int kLongestGroup = 4;
+    // The distance between two lifelines, in characters of a segment's label: wanted, and the
+    // least a narrow view squeezes it to.
+    static constexpr double kSpanCharacters = 30;
+    static constexpr double kFewestSpanCharacters = 16;
     // How many segments a segment's arrow and label stand for: 1; for the first segment of a
     // burst, the burst's size; 0 for the rest of a burst, which have no label of their own.
     std::uint32_t burst(SegmentId id) const { return burst_[id]; }
@@ -111,9 +119,18 @@ private:
     void placeRows();
     void placeHosts(double viewportWidth);
     void placeTimers();
-    void placeLabels();
-    // The least distance between two lifelines.
-    double narrowestSpan() const;
+    // The state and timer labels worth showing, most important first, not yet placed.
+    std::vector<Label> labelCandidates() const;
+    // Sets the label column's width for the widest of them.
+    void measureLabels(const std::vector<Label>& labels);
+    // Sets the least distance between two lifelines, and narrows it (then the label columns)
+    // so that the diagram fits the view's width where it can.
+    void fitToWidth(double viewportWidth);
+    void placeLabels(std::vector<Label> candidates);
+    // What a host takes beside its lifeline for its lanes, brackets and labels.
+    double margin(HostId host) const;
+    // The width of the diagram apart from the spans between lifelines.
+    double marginsWidth() const;
     // The first instant with rows at or after t.
     std::vector<Rows>::const_iterator rowsFrom(SimTime t) const;
     // The height of one row at instant t; 0 if it has a single row.
@@ -131,6 +148,8 @@ private:
     double laneGap_ = 3;
     double bracketStep_ = 7;
     double labelWidth_ = 0;
+    double narrowestLabelWidth_ = 0; // what the labels may be narrowed to: a state's name
+    double span_ = 0;                // the least distance between two lifelines
     std::vector<double> hostX_;
     std::vector<int> timerColumn_;    // by timer index; -1 when not shown
     std::vector<int> bracketColumns_; // by host

@@ -63,8 +63,8 @@ void DiagramPainter::paint(QPainter& p, const QRectF& exposed, double headerTop)
     p.restore();
 }
 
-QString DiagramPainter::countdownText(TimerKind timer, Duration left) {
-    return tr("%1 %2 left").arg(TraceText::timerShortName(timer), TraceText::duration(left));
+QString DiagramPainter::countdownText(const QString& timer, Duration left) {
+    return tr("%1 %2 left").arg(timer, TraceText::duration(left));
 }
 
 void DiagramPainter::paintPill(QPainter& p, QPointF center, const QString& text, const QColor& ink,
@@ -447,7 +447,8 @@ void DiagramPainter::paintLabels(QPainter& p, const QRectF& exposed) const {
             font.setItalic(true);
             anchorX = layout_.bracketX(label.item);
             if (timer.armed <= frame_.time && frame_.time < timer.ended) {
-                text = countdownText(timer.kind, timer.deadline - frame_.time);
+                text =
+                    countdownText(layout_.timerShortName(label.item), timer.deadline - frame_.time);
                 font.setBold(true);
             }
         }

@@ -30,7 +30,7 @@ public:
     // at headerTop, so that a scrolled view keeps it in sight.
     void paint(QPainter& painter, const QRectF& exposed, double headerTop) const;
     // A running timer's label: "2MSL 42.1 s left".
-    static QString countdownText(TimerKind timer, Duration left);
+    static QString countdownText(const QString& timer, Duration left);
 
     // A segment's label as drawn: upright along its arrow, just above it. It starts just past the
     // sender's end, so that two arrows crossing (a simultaneous close) keep their labels apart.

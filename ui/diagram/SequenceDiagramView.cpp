@@ -370,7 +370,7 @@ QString SequenceDiagramView::toolTipAt(QPointF point) {
     case DiagramLayout::Hit::Kind::Timer: {
         const TraceIndex::TimerSpan& timer = run_->index().timers()[hit.index];
         QString text = tr("<b>%1 timer</b> on %2<br>armed at %3 for %4")
-                           .arg(TraceText::timerName(timer.kind).toHtmlEscaped(),
+                           .arg(l.timerName(hit.index).toHtmlEscaped(),
                                 TraceText::socketName(trace, timer.socket).toHtmlEscaped(),
                                 TraceText::duration(timer.armed),
                                 TraceText::duration(timer.deadline - timer.armed));

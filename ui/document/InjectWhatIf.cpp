@@ -10,18 +10,21 @@ namespace {
 
 // The connection as the receiving socket saw it at a time: how far its peer's stream had arrived
 // (rcv_nxt) and how far its own had gone out (snd_nxt), both relative to the ISNs, and the window
-// it last advertised.
+// it last advertised: the field as sent, and in bytes (the field << its window scale).
 struct Moment {
     std::uint32_t rcvNxt = 1;
     std::uint32_t sndNxt = 1;
     std::uint16_t window = 65535;
+    std::uint64_t windowBytes = 65535;
 };
 
-Moment momentAt(const Trace& trace, const SocketInfo& receiver, SocketId peer, SimTime at) {
+Moment momentAt(const Run& run, const SocketInfo& receiver, SocketId peer, SimTime at) {
+    const Trace& trace = run.trace();
     Moment moment;
     bool heard = false;
     bool spoke = false;
-    for (const SegmentRecord& record : trace.segments) {
+    for (SegmentId id = 0; id < trace.segments.size(); ++id) {
+        const SegmentRecord& record = trace.segments[id];
         if (record.sentAt > at) {
             break;
         }
@@ -34,6 +37,9 @@ Moment momentAt(const Trace& trace, const SocketInfo& receiver, SocketId peer, S
             const auto end = static_cast<std::uint32_t>(segment.endSeq() - receiver.isn);
             moment.sndNxt = spoke ? std::max(moment.sndNxt, end) : end;
             moment.window = segment.window;
+            // A window whose scale is unknown (no handshake in the trace) is taken as bytes: the
+            // smallest it can be.
+            moment.windowBytes = run.index().windowBytes(trace, id).value_or(segment.window);
             spoke = true;
         }
     }
@@ -84,7 +90,7 @@ CraftedSegment InjectWhatIf::prefill(const Run& run, const Target& target, Kind 
     const Trace& trace = run.trace();
     const SocketInfo& receiver = *trace.socket(target.socket);
     const SocketInfo& peer = *trace.socket(target.peer);
-    const Moment moment = momentAt(trace, receiver, target.peer, at);
+    const Moment moment = momentAt(run, receiver, target.peer, at);
     CraftedSegment segment;
     segment.time = at;
     segment.from = trace.hosts[peer.host].name;
@@ -93,9 +99,11 @@ CraftedSegment InjectWhatIf::prefill(const Run& run, const Target& target, Kind 
     segment.window = moment.window;
     switch (kind) {
     case Kind::BlindRst:
-        // RFC 5961 §3: an attacker who guesses a seq anywhere in the window, not rcv_nxt itself.
+        // RFC 5961 §3: an attacker who guesses a seq anywhere in the window, not rcv_nxt itself:
+        // half-way into it, in bytes (the field is in units of the receiver's window scale).
         segment.flags = flag::kRst;
-        segment.seq = relative(moment.rcvNxt + std::max<std::uint32_t>(1, moment.window / 2U));
+        segment.seq = relative(moment.rcvNxt + static_cast<std::uint32_t>(std::max<std::uint64_t>(
+                                                   1, moment.windowBytes / 2U)));
         segment.window = 0;
         break;
     case Kind::OldDuplicateSyn:

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 namespace tdl::ui {
 
@@ -32,6 +33,7 @@ TraceIndex::TraceIndex(const Trace& trace) {
     stateTimes_.erase(std::unique(stateTimes_.begin(), stateTimes_.end()), stateTimes_.end());
 
     indexSegments(trace);
+    indexWindowShifts(trace);
     indexStates(trace);
     indexTimers(trace);
     assignLanes(trace);
@@ -45,6 +47,45 @@ TraceIndex::TraceIndex(const Trace& trace) {
         if (socket.role == SocketRole::Active) {
             firstActive_ = socket.id;
             break;
+        }
+    }
+}
+
+std::optional<std::uint64_t> TraceIndex::windowBytes(const Trace& trace, SegmentId id) const {
+    const std::int8_t shift = segments_[id].windowShift;
+    if (shift < 0) {
+        return std::nullopt;
+    }
+    return std::uint64_t{trace.segments[id].segment.window} << shift;
+}
+
+// What each direction of a connection announced on its SYN, in the order sent: a SYN without ACK
+// opens a new handshake (a new incarnation of the 4-tuple), the SYN,ACK answers it. Scaling is
+// on only if both carried the option (tcp_parse_options(), wscale_ok), and the shift is capped
+// at TCP_MAX_WSCALE as the receiver caps it.
+void TraceIndex::indexWindowShifts(const Trace& trace) {
+    struct Direction {
+        bool synSeen = false;
+        std::int8_t scale = -1;
+    };
+    using Key = std::tuple<Ipv4, std::uint16_t, Ipv4, std::uint16_t>;
+    std::map<Key, Direction> directions;
+    constexpr int kMaxShift = 14; // TCP_MAX_WSCALE
+    for (SegmentId id = 0; id < trace.segments.size(); ++id) {
+        const Segment& s = trace.segments[id].segment;
+        Direction& out = directions[Key{s.src.address, s.src.port, s.dst.address, s.dst.port}];
+        Direction& back = directions[Key{s.dst.address, s.dst.port, s.src.address, s.src.port}];
+        if (s.has(flag::kSyn)) {
+            out = {true, s.windowScale};
+            if (!s.has(flag::kAck)) {
+                back = {};
+            }
+            segments_[id].windowShift = 0;
+        } else if (out.synSeen && back.synSeen) {
+            segments_[id].windowShift =
+                out.scale >= 0 && back.scale >= 0
+                    ? static_cast<std::int8_t>(std::min<int>(out.scale, kMaxShift))
+                    : std::int8_t{0};
         }
     }
 }
@@ -167,14 +208,15 @@ void TraceIndex::indexTimers(const Trace& trace) {
         timers_[*it].end = end;
         open.erase(it);
     };
-    for (const Fact& fact : trace.facts) {
+    for (std::size_t i = 0; i < trace.facts.size(); ++i) {
+        const Fact& fact = trace.facts[i];
         switch (fact.kind) {
         case FactKind::TimerArmed: {
             if (auto it = find(fact); it != open.end()) {
                 close(it, fact.at, TimerEnd::Rearmed);
             }
             timers_.push_back({fact.host, fact.socket, fact.timer, fact.at, fact.deadline,
-                               fact.deadline, TimerEnd::RunEnded});
+                               fact.deadline, TimerEnd::RunEnded, i});
             open.push_back(timers_.size() - 1);
             break;
         }

@@ -3,6 +3,7 @@
 #include "trace.h"
 
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -37,6 +38,9 @@ public:
         SimTime deadline{};
         SimTime ended{};
         TimerEnd end = TimerEnd::RunEnded;
+        // The fact that armed it: its reason tells a tail loss probe from an RTO, which share
+        // the retransmission timer.
+        std::size_t armedFact = kNone;
     };
 
     enum class Fate : std::uint8_t { Delivered, Dropped, InFlightAtEnd };
@@ -52,6 +56,10 @@ public:
         std::size_t delayedFact = kNone;
         std::size_t duplicatedFact = kNone;
         std::vector<SegmentId> copies; // duplicates of this segment
+        // The shift the window field is scaled by (RFC 7323): the sender's window scale option
+        // when both SYNs of the handshake carried one, 0 on a SYN (never scaled) or when either
+        // did not, -1 when the handshake is not in the trace (a capture that starts later).
+        std::int8_t windowShift = -1;
     };
 
     TraceIndex() = default;
@@ -61,6 +69,8 @@ public:
     std::span<const StateSpan> stateSpans(SocketId socket) const;
     std::span<const TimerSpan> timers() const { return timers_; }
     const SegmentInfo& segment(SegmentId id) const { return segments_[id]; }
+    // A segment's window in bytes (the field << windowShift), if the shift is known.
+    std::optional<std::uint64_t> windowBytes(const Trace& trace, SegmentId id) const;
     std::size_t segmentCount() const { return segments_.size(); }
 
     // The state of a socket at time t (CLOSED before its first change).
@@ -88,6 +98,7 @@ public:
 
 private:
     void indexSegments(const Trace& trace);
+    void indexWindowShifts(const Trace& trace);
     void indexStates(const Trace& trace);
     void indexTimers(const Trace& trace);
     void assignLanes(const Trace& trace);

@@ -3,6 +3,7 @@
 #include "CauseCatalog.h"
 
 #include <QEvent>
+#include <QLocale>
 
 namespace tdl::ui {
 
@@ -108,7 +109,7 @@ QString InspectorView::segmentHtml(SegmentId id) const {
             ? relative.arg(TraceText::shownAck(trace, record, SeqMode::Relative)).arg(s.ack.value())
             : tr("none (no ACK flag)"));
     html += row(tr("Payload"), tr("%1 bytes").arg(s.length));
-    html += row(tr("Window"), tr("%1 bytes").arg(s.window));
+    html += row(tr("Window"), windowText(id).toHtmlEscaped());
     html +=
         row(tr("Timestamps"),
             s.hasTimestamp ? tr("TSval %1, TSecr %2").arg(s.timestamp.value).arg(s.timestamp.echo)
@@ -170,6 +171,28 @@ QString InspectorView::segmentHtml(SegmentId id) const {
                     .arg(tr("What it caused").toHtmlEscaped(), effects);
     }
     return html;
+}
+
+// The field counts units of 2^shift bytes since window scaling (RFC 7323): "64 (× 1024 = 65,536
+// bytes)". A SYN's field is bytes; so is every field of a connection without scaling.
+QString InspectorView::windowText(SegmentId id) const {
+    const Segment& s = run_->trace().segments[id].segment;
+    const QLocale locale;
+    const std::int8_t shift = run_->index().segment(id).windowShift;
+    if (shift < 0) {
+        return tr("%1 (in units the handshake set, which is not in the trace)").arg(s.window);
+    }
+    const QString bytes =
+        locale.toString(static_cast<qulonglong>(*run_->index().windowBytes(run_->trace(), id)));
+    if (s.has(flag::kSyn)) {
+        return tr("%1 bytes (never scaled on a SYN)").arg(bytes);
+    }
+    if (shift == 0) {
+        return tr("%1 bytes (not scaled)").arg(bytes);
+    }
+    return tr("%1 (× %2 = %3 bytes)")
+        .arg(s.window)
+        .arg(locale.toString(qulonglong{1} << shift), bytes);
 }
 
 QString InspectorView::socketsHtml() const {

@@ -31,6 +31,7 @@ private:
     // sent yet, or how many facts have happened. The text is rebuilt only when it changes.
     std::size_t timeKey() const;
     QString segmentHtml(SegmentId id) const;
+    QString windowText(SegmentId id) const;
     QString socketsHtml() const;
 
     RunPtr run_;

@@ -1,6 +1,7 @@
 #include "ScenarioLibraryView.h"
 
 #include <QEvent>
+#include <QFile>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -116,7 +117,8 @@ void ScenarioLibraryView::setCurrentPreset(const QString& id) {
         for (int j = 0; j < lesson->childCount(); ++j) {
             QTreeWidgetItem* item = lesson->child(j);
             QFont font = item->font(0);
-            font.setBold(item->data(0, kIdRole).toString() == id);
+            // An interview question has no preset id: "" (no preset open) is none of them.
+            font.setBold(!id.isEmpty() && item->data(0, kIdRole).toString() == id);
             item->setFont(0, font);
             if (font.bold()) {
                 tree_->setCurrentItem(item);
@@ -127,8 +129,24 @@ void ScenarioLibraryView::setCurrentPreset(const QString& id) {
 
 void ScenarioLibraryView::setCurrentFile(const QString& path) {
     const QString file = QFileInfo(path).canonicalFilePath();
+    if (file.isEmpty()) {
+        setCurrentPreset(QString());
+        return;
+    }
     for (const PresetCatalog::Preset& preset : catalog_->presets()) {
-        if (!file.isEmpty() && QFileInfo(preset.resource).canonicalFilePath() == file) {
+        if (QFileInfo(preset.resource).canonicalFilePath() == file) {
+            setCurrentPreset(QString::fromStdString(preset.scenario.id));
+            return;
+        }
+    }
+    // A copy of a preset's file is that preset: the source tree's resources/scenarios beside the
+    // build's installed copy, or a preset a teacher copied to a USB stick.
+    QFile opened(file);
+    const QByteArray text = opened.open(QIODevice::ReadOnly) ? opened.readAll() : QByteArray();
+    for (const PresetCatalog::Preset& preset : catalog_->presets()) {
+        QFile original(preset.resource);
+        if (!text.isEmpty() && original.size() == text.size() &&
+            original.open(QIODevice::ReadOnly) && original.readAll() == text) {
             setCurrentPreset(QString::fromStdString(preset.scenario.id));
             return;
         }

@@ -24,8 +24,8 @@ public:
 
     // Marks the preset that is open (by id), "" for none.
     void setCurrentPreset(const QString& id);
-    // Marks the preset whose file this is (a preset opened with File > Open), none if it is not
-    // one.
+    // Marks the preset whose file this is, or a copy of (a preset opened with File > Open or from
+    // the command line), none if it is not one.
     void setCurrentFile(const QString& path);
     // The order the library lists the presets in.
     static std::vector<const PresetCatalog::Preset*>

@@ -1,8 +1,7 @@
 #pragma once
 
+#include "DiagramMarkOverlay.h"
 #include "script_player.h"
-
-#include <QWidget>
 
 #include <optional>
 
@@ -12,9 +11,8 @@ class SequenceDiagramView;
 
 // Marks a packetdrill script's failing line on the sequence diagram: a red line at the time the
 // script expected, labelled with the line and what it expected, and a dashed one at the time of
-// what the host did instead. A transparent layer over the diagram's viewport that lets the mouse
-// through; the diagram itself knows nothing of scripts.
-class ScriptVerdictOverlay : public QWidget {
+// what the host did instead.
+class ScriptVerdictOverlay : public DiagramMarkOverlay {
     Q_OBJECT
 
 public:
@@ -28,11 +26,9 @@ public:
     QString actualLabel() const;
 
 protected:
-    void paintEvent(QPaintEvent* event) override;
-    bool eventFilter(QObject* watched, QEvent* event) override;
+    Marks marks() const override;
 
 private:
-    SequenceDiagramView* diagram_;
     std::optional<pd::ScriptFailure> failure_;
 };
 

@@ -96,6 +96,14 @@ QString TraceText::timerShortName(TimerKind timer) {
     return {};
 }
 
+QString TraceText::timerShortNameFor(const Fact& fact) {
+    if (fact.reason.code == Cause::LossProbeArmed || fact.reason.code == Cause::TailLossProbe) {
+        return tr("PTO", "short timer name: the tail loss probe's timeout (RFC 8985), which "
+                         "Linux runs on the retransmission timer");
+    }
+    return timerShortName(fact.timer);
+}
+
 QString TraceText::callName(AppCallKind call) {
     switch (call) {
     case AppCallKind::Listen:

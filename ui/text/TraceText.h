@@ -36,6 +36,9 @@ public:
     static QString timerNameFor(const Fact& fact);
     // A short name for the diagram's brackets: "2MSL", "RTO".
     static QString timerShortName(TimerKind timer);
+    // timerShortName(), or "PTO" (the probe timeout, RFC 8985) when the retransmission timer
+    // runs the tail loss probe; `fact` is the one that armed the timer.
+    static QString timerShortNameFor(const Fact& fact);
     static QString callName(AppCallKind call);
     static QString flagsText(std::uint8_t flags);
 
