@@ -30,6 +30,16 @@ std::string verdict(const PlayResult& result) {
     return result.failure ? result.failure->message() : "pass";
 }
 
+// A passive open as far as accept(): fd 4 is the connection, the peer's MSS 1000.
+const std::string kAccepted = R"(
+    0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3
+   +0 bind(3, ..., ...) = 0
+   +0 listen(3, 1) = 0
+   +0 < S 0:0(0) win 32792 <mss 1000>
+   +0 > S. 0:0(0) ack 1 <...>
+   +0 < . 1:1(0) ack 1 win 65535
+   +0 accept(3, ..., ...) = 4)";
+
 // A passive open, then the application closes first: the four-way close as the kernel does it.
 constexpr std::string_view kServerCloses = R"(
     0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3
@@ -147,15 +157,7 @@ TEST(ScriptPlayer, WrongReturnValue_Fails) {
 // before caused: 400 lines at +0 stay at that instant (the run does not fall behind the script),
 // and each read() sees only the bytes the lines before it delivered.
 TEST(ScriptPlayer, ManyLinesAtOneInstant_StayAtIt_AndEachReadSeesOnlyWhatCameBefore) {
-    std::string script = R"(
-    0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3
-   +0 bind(3, ..., ...) = 0
-   +0 listen(3, 1) = 0
-   +0 < S 0:0(0) win 32792 <mss 1000>
-   +0 > S. 0:0(0) ack 1 <...>
-   +0 < . 1:1(0) ack 1 win 65535
-   +0 accept(3, ..., ...) = 4
-)";
+    std::string script = kAccepted + "\n";
     constexpr int kSegments = 200;
     for (int i = 0; i < kSegments; ++i) {
         const std::string from = std::to_string(1 + 100 * i);
@@ -176,14 +178,7 @@ TEST(ScriptPlayer, ManyLinesAtOneInstant_StayAtIt_AndEachReadSeesOnlyWhatCameBef
 }
 
 TEST(ScriptPlayer, ShutdownWrite_ThenWriteFailsWithEpipe) {
-    const PlayResult result = play(R"(
-    0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3
-   +0 bind(3, ..., ...) = 0
-   +0 listen(3, 1) = 0
-   +0 < S 0:0(0) win 32792 <mss 1000>
-   +0 > S. 0:0(0) ack 1 <...>
-   +0 < . 1:1(0) ack 1 win 65535
-   +0 accept(3, ..., ...) = 4
+    const PlayResult result = play(kAccepted + R"(
  +.01 shutdown(4, SHUT_WR) = 0
    +0 > F. 1:1(0) ack 1
    +0 < . 1:1(0) ack 2 win 65535
@@ -196,14 +191,7 @@ TEST(ScriptPlayer, ShutdownWrite_ThenWriteFailsWithEpipe) {
 }
 
 TEST(ScriptPlayer, ShutdownRead_ThenReadReturnsZeroAtOnce_EvenAfterTheSocketIsClosed) {
-    const PlayResult result = play(R"(
-    0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3
-   +0 bind(3, ..., ...) = 0
-   +0 listen(3, 1) = 0
-   +0 < S 0:0(0) win 32792 <mss 1000>
-   +0 > S. 0:0(0) ack 1 <...>
-   +0 < . 1:1(0) ack 1 win 65535
-   +0 accept(3, ..., ...) = 4
+    const PlayResult result = play(kAccepted + R"(
  +.01 shutdown(4, SHUT_RDWR) = 0
    +0 > F. 1:1(0) ack 1
    +0 read(4, ..., 1000) = 0
@@ -213,14 +201,7 @@ TEST(ScriptPlayer, ShutdownRead_ThenReadReturnsZeroAtOnce_EvenAfterTheSocketIsCl
 }
 
 TEST(ScriptPlayer, ReadWithNothingThere_WouldBlock_Fails) {
-    const PlayResult result = play(R"(
-    0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3
-   +0 bind(3, ..., ...) = 0
-   +0 listen(3, 1) = 0
-   +0 < S 0:0(0) win 32792 <mss 1000>
-   +0 > S. 0:0(0) ack 1 <...>
-   +0 < . 1:1(0) ack 1 win 65535
-   +0 accept(3, ..., ...) = 4
+    const PlayResult result = play(kAccepted + R"(
  +.01 read(4, ..., 1000) = 0
 )");
     ASSERT_TRUE(result.failure);
@@ -347,14 +328,7 @@ TEST(ScriptPlayer, LocalPortRangeWithLowAboveHigh_FailsWithEinval) {
 }
 
 TEST(ScriptPlayer, UserTimeoutAfterAccept_PlaysWithANote) {
-    const PlayResult result = play(R"(
-    0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3
-   +0 bind(3, ..., ...) = 0
-   +0 listen(3, 1) = 0
-   +0 < S 0:0(0) win 32792 <mss 1000>
-   +0 > S. 0:0(0) ack 1 <...>
-   +0 < . 1:1(0) ack 1 win 65535
-   +0 accept(3, ..., ...) = 4
+    const PlayResult result = play(kAccepted + R"(
    +0 setsockopt(4, SOL_TCP, TCP_USER_TIMEOUT, [500], 4) = 0
    +0 write(4, ..., 100) = 100
    +0 > P. 1:101(100) ack 1
