@@ -887,6 +887,7 @@ bool MainWindow::openScript(const QString& path) {
                                  ? tr("The script fails at line %1").arg(script.failure->line)
                                  : tr("The script passes"));
     presetId_.clear();
+    library_->setCurrentPreset(QString());
     settings_.addRecentFile(path);
     updateRecentFiles();
     updateTitle();

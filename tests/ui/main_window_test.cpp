@@ -134,6 +134,14 @@ TEST_F(MainWindowTest, TheOpenPresetIsTheLibrarysCurrentItem) {
     EXPECT_EQ(current(), QStringLiteral("lost-final-ack"));
     ASSERT_TRUE(window_.openPreset(QStringLiteral("simultaneous-close")));
     EXPECT_EQ(current(), QStringLiteral("simultaneous-close"));
+    // A packetdrill script is no preset: nothing is current, nothing stays selected.
+    const QTemporaryDir folder;
+    const QString script = folder.filePath(QStringLiteral("close.pkt"));
+    ASSERT_FALSE(
+        window_.exportTo(MainWindow::ExportFormat::Packetdrill, script, QStringLiteral("server")));
+    ASSERT_TRUE(window_.openFile(script));
+    EXPECT_EQ(current(), QString());
+    EXPECT_TRUE(tree->selectedItems().isEmpty());
 }
 
 TEST_F(MainWindowTest, DroppingTheFinalAckMakesTheServerRetransmitItsFin) {

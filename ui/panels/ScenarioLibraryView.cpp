@@ -110,7 +110,9 @@ void ScenarioLibraryView::focusSearch() {
 void ScenarioLibraryView::setCurrentPreset(const QString& id) {
     current_ = id;
     if (id.isEmpty()) {
+        // No current item still leaves the last one selected, and shown as if it were open.
         tree_->setCurrentItem(nullptr);
+        tree_->clearSelection();
     }
     for (int i = 0; i < tree_->topLevelItemCount(); ++i) {
         QTreeWidgetItem* lesson = tree_->topLevelItem(i);
