@@ -87,6 +87,7 @@ public:
 
     // The script, or why the run cannot be one.
     PacketdrillExport write() {
+        findPeerSeqShifts();
         header();
         for (const Fact& fact : trace_.facts) {
             if (refusal_) {
@@ -369,6 +370,29 @@ private:
                tuple.remote.address;
     }
 
+    // packetdrill takes "start:end(len)" only when end = start + len without wrapping (its
+    // parser), and a script's peer numbers start at its SYN's. An old incarnation's data that
+    // lands across the new connection's peer ISN (stale data on a reused 4-tuple) would wrap
+    // there: that connection's peer numbers are all moved up so that it starts at 0.
+    void findPeerSeqShifts() {
+        for (const Fact& fact : trace_.facts) {
+            if (fact.kind != FactKind::SegmentDelivered || fact.host != host_ ||
+                fact.socket == kNoSocket || fact.segment == kNoSegment) {
+                continue;
+            }
+            const SocketInfo* socket = trace_.socket(fact.socket);
+            if (socket == nullptr || socket->role == SocketRole::Listener) {
+                continue;
+            }
+            const Segment& segment = trace_.segments[fact.segment].segment;
+            const std::int64_t below = -std::int64_t{segment.seq - socket->peerIsn};
+            if (below > 0 && segment.length >= below) {
+                auto& shift = peerSeqShift_[socket->id];
+                shift = std::max(shift, static_cast<std::uint32_t>(below));
+            }
+        }
+    }
+
     // The host's incarnation a segment belongs to, seen from the host.
     const SocketInfo* hostSocket(const Endpoint& local, const Endpoint& remote) const {
         const auto found = current_.find(tupleKey(FourTuple{local, remote}));
@@ -398,6 +422,13 @@ private:
                 bases.seq = socket->peerIsn;
             }
             bases.ack = socket->isn;
+        }
+        if (socket != nullptr) {
+            const auto shift = peerSeqShift_.find(socket->id);
+            if (shift != peerSeqShift_.end()) {
+                Seq& peerBase = fromHost ? bases.ack : bases.seq;
+                peerBase = peerBase - shift->second;
+            }
         }
         return bases;
     }
@@ -476,7 +507,8 @@ private:
     std::string out_;
     std::set<int> usedFds_;
     std::map<SocketId, Descriptor> descriptors_;
-    std::map<SocketId, Descriptor> pending_; // children not accepted yet
+    std::map<SocketId, Descriptor> pending_;         // children not accepted yet
+    std::map<SocketId, std::uint32_t> peerSeqShift_; // see findPeerSeqShifts()
     std::unordered_map<std::uint64_t, SocketId> current_;
     int passiveConnections_ = 0;
     std::optional<std::string> refusal_;

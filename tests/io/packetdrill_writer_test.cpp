@@ -184,6 +184,18 @@ TEST(PacketdrillWriter, TwReuseOnLoopback_AsksForReuseAndRebasesTheStaleAck) {
         << script;
 }
 
+// The old connection's held-up segment lands 276 bytes before the new connection's first byte.
+// packetdrill's parser takes "start:end(len)" only without a wrap past 2^32, so the new
+// connection's peer numbers start at 276 (its SYN,ACK) and the stale segment is 0:308.
+TEST(PacketdrillWriter, StaleDataBeforeTheNewPeerIsn_MovesThatConnectionsPeerNumbersUp) {
+    const std::string script = scriptFor(preset("stale-data-no-time-wait"), "client");
+    expectInOrder(
+        script, {"0.345926 < S. 276:276(0) ack 1 win 64240 <mss 1460,nop,nop,sackOK,nop,wscale 10>",
+                 "0.345926 > . 1:1(0) ack 277", "0.3468 < P. 0:308(308) ack 32 win 64",
+                 "0.3468 > . 101:101(0) ack 308"});
+    EXPECT_EQ(script.find("4294967020"), std::string::npos) << script;
+}
+
 TEST(PacketdrillWriter, Refusals_NameWhatCannotBeWritten) {
     const Scenario fourWay = preset("four-way-close");
     const Trace trace = simulate(fourWay);
